@@ -1,0 +1,26 @@
+import { DynamicModule, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig } from '@amparo/core';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { configureHttp } from './http/configure-http';
+
+/**
+ * Builds the API application, ready to `listen`. Tests pass extra controllers to exercise the
+ * conventions (errors, access) on routes the product does not have.
+ */
+export async function createApiApp(
+  config: AppConfig,
+  extraControllers: Type[] = [],
+): Promise<NestExpressApplication> {
+  const root: DynamicModule = AppModule.forRoot(config);
+  root.controllers = [...(root.controllers ?? []), ...extraControllers];
+  const app = await NestFactory.create<NestExpressApplication>(root, {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  configureHttp(app, config);
+  return app;
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@amparo/core';
+import { SystemPingService } from '@amparo/jobs';
+import { Response } from 'express';
+import { RequestSystemPingRequest } from './request-system-ping.request';
+import { SystemPingResponse } from './system-ping.response';
+
+
+@ApiTags('system')
+@Controller('system/pings')
+export class SystemPingsController {
+  constructor(private readonly pings: SystemPingService) {}
+
+  @Post()
+  @HttpCode(202)
+  @Public('Diagnostic without personal data; identity (issue 3) will restrict it to system_admin')
+  @ApiOperation({ summary: 'Queue a system ping that a worker completes' })
+  @ApiAcceptedResponse({ type: SystemPingResponse })
+  async request(
+    @Body() body: RequestSystemPingRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SystemPingResponse> {
+    const ping = await this.pings.request(body.delayMs);
+    res.setHeader('Location', `/api/v1/system/pings/${ping.id}`);
+    return SystemPingResponse.from(ping);
+  }
+
+  @Get(':id')
+  @Public('Diagnostic without personal data; identity (issue 3) will restrict it to system_admin')
+  @ApiOperation({ summary: 'Read a system ping' })
+  @ApiOkResponse({ type: SystemPingResponse })
+  async find(@Param('id') id: string): Promise<SystemPingResponse> {
+    return SystemPingResponse.from(await this.pings.find(id));
+  }
+}

@@ -1,0 +1,23 @@
+import { Level } from 'pino';
+
+export type RunMode = 'development' | 'test' | 'production';
+
+/** The validated configuration, shaped for the code that uses it. */
+export interface AppConfig {
+  env: RunMode;
+  http: {
+    host: string;
+    port: number;
+    bodyLimit: string;
+    corsOrigins: string[];
+    trustProxy: boolean;
+    shutdownGraceMs: number;
+  };
+  database:
+    | { mode: 'external'; url: string; poolSize: number }
+    | { mode: 'embedded'; dataDir: string };
+  jobs: { mode: 'redis'; redisUrl: string; prefix: string; concurrency: number } | { mode: 'in-process'; concurrency: number };
+  log: { level: Level | 'silent' };
+}
+
+export const APP_CONFIG = Symbol('AppConfig');

@@ -1,0 +1,88 @@
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { EnvVar } from './env-var.decorator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+
+/** Every environment variable Amparo reads. Nothing else in the code reads `process.env`. */
+export class EnvironmentVariables {
+  @EnvVar({ expected: 'one of development, test, production' })
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @EnvVar({ expected: 'an IP address or host name to listen on' })
+  @IsString()
+  HTTP_HOST = '127.0.0.1';
+
+  @EnvVar({ expected: 'an integer port between 1 and 65535' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  HTTP_PORT = 3000;
+
+  @EnvVar({ expected: 'a size such as 100kb or 1mb (larger bodies get 413)' })
+  @Matches(/^\d+(b|kb|mb)$/i)
+  HTTP_BODY_LIMIT = '1mb';
+
+  @EnvVar({ expected: 'a comma-separated list of allowed origins, e.g. https://amparo.example' })
+  @IsOptional()
+  @Matches(/^(https?:\/\/[^,\s]+)(,https?:\/\/[^,\s]+)*$/)
+  HTTP_CORS_ORIGINS?: string;
+
+  @EnvVar({ expected: 'true when the API sits behind a reverse proxy that sets X-Forwarded-For' })
+  @Transform(toBoolean)
+  @IsBoolean()
+  HTTP_TRUST_PROXY = false;
+
+  @EnvVar({ expected: 'an integer number of milliseconds to wait for in-flight work on SIGTERM' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(9000)
+  SHUTDOWN_GRACE_MS = 8000;
+
+  @EnvVar({
+    expected: 'a postgres:// or postgresql:// URL; unset runs the embedded PostgreSQL (PGlite)',
+    secret: true,
+  })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/)
+  DATABASE_URL?: string;
+
+  @EnvVar({ expected: 'an integer pool size between 1 and 100' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE = 10;
+
+  @EnvVar({ expected: 'a directory for the embedded PostgreSQL data (used without DATABASE_URL)' })
+  @IsString()
+  EMBEDDED_DATA_DIR = './data';
+
+  @EnvVar({
+    expected: 'a redis:// or rediss:// URL; unset runs jobs in-process',
+    secret: true,
+  })
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/)
+  REDIS_URL?: string;
+
+  @EnvVar({ expected: 'a key prefix for the job queues in Redis (letters, digits, - and _)' })
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/)
+  JOBS_PREFIX = 'amparo';
+
+  @EnvVar({ expected: 'an integer number of jobs a worker runs at once, 1 to 64' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  JOBS_CONCURRENCY = 4;
+
+  @EnvVar({ expected: `one of ${LOG_LEVELS.join(', ')}` })
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+}

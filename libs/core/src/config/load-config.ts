@@ -1,0 +1,61 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { AppConfig } from './app-config';
+import { ConfigurationError } from './configuration-error';
+import { envVarDocs } from './env-var.decorator';
+import { EnvironmentVariables } from './environment-variables';
+
+type Env = Record<string, string | undefined>;
+
+/** Validates the environment and shapes it; throws ConfigurationError naming every bad variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const vars = validateEnvironment(env);
+  const problems: string[] = [];
+  if (vars.NODE_ENV === 'production') {
+    for (const name of ['DATABASE_URL', 'REDIS_URL'] as const) {
+      if (!vars[name]) {
+        problems.push(`${name} is required when NODE_ENV=production (embedded mode is for trying Amparo out)`);
+      }
+    }
+  }
+  if (problems.length) throw new ConfigurationError(problems);
+  return toAppConfig(vars);
+}
+
+function validateEnvironment(env: Env): EnvironmentVariables {
+  const docs = envVarDocs(EnvironmentVariables.prototype);
+  const input: Record<string, string> = {};
+  for (const name of docs.keys()) {
+    const value = env[name];
+    if (value !== undefined && value !== '') input[name] = value;
+  }
+  const vars = plainToInstance(EnvironmentVariables, input);
+  const errors = validateSync(vars, { forbidUnknownValues: true });
+  if (errors.length) {
+    throw new ConfigurationError(
+      errors.map((e) => `${e.property} is invalid: expected ${docs.get(e.property)?.expected ?? 'a valid value'}`),
+    );
+  }
+  return vars;
+}
+
+function toAppConfig(vars: EnvironmentVariables): AppConfig {
+  return {
+    env: vars.NODE_ENV,
+    http: {
+      host: vars.HTTP_HOST,
+      port: vars.HTTP_PORT,
+      bodyLimit: vars.HTTP_BODY_LIMIT,
+      corsOrigins: vars.HTTP_CORS_ORIGINS ? vars.HTTP_CORS_ORIGINS.split(',') : [],
+      trustProxy: vars.HTTP_TRUST_PROXY,
+      shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
+    },
+    database: vars.DATABASE_URL
+      ? { mode: 'external', url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE }
+      : { mode: 'embedded', dataDir: vars.EMBEDDED_DATA_DIR },
+    jobs: vars.REDIS_URL
+      ? { mode: 'redis', redisUrl: vars.REDIS_URL, prefix: vars.JOBS_PREFIX, concurrency: vars.JOBS_CONCURRENCY }
+      : { mode: 'in-process', concurrency: vars.JOBS_CONCURRENCY },
+    log: { level: vars.LOG_LEVEL },
+  };
+}

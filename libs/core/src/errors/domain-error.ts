@@ -1,0 +1,31 @@
+import { Localized } from '../i18n/locale';
+import { ErrorKind } from './error-kind';
+
+export interface FieldError {
+  field: string;
+  code: string;
+  message: Localized;
+}
+
+export interface DomainErrorDetails {
+  /** Values for `{placeholders}` in the localized detail. Never personal data. */
+  params?: Record<string, string | number>;
+  fieldErrors?: FieldError[];
+  /** Extra HTTP headers the client needs, such as Retry-After. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * A failure the caller can act on, with a stable code (`CASE_NOT_FOUND`) whose localized title and
+ * detail live in the message catalog.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    readonly kind: ErrorKind,
+    readonly details: DomainErrorDetails = {},
+  ) {
+    super(code);
+    this.name = 'DomainError';
+  }
+}

@@ -1,0 +1,114 @@
+import { Localized } from '../i18n/locale';
+
+interface ConstraintText {
+  code: string;
+  message: Localized;
+}
+
+/**
+ * Field error texts per class-validator constraint. `{0}`, `{1}` are the constraint's arguments
+ * (a length, a minimum, the allowed values).
+ */
+const CONSTRAINT_TEXTS: Record<string, ConstraintText> = {
+  whitelistValidation: {
+    code: 'UNKNOWN_FIELD',
+    message: { es: 'Este campo no está permitido.', en: 'This field is not allowed.' },
+  },
+  isDefined: {
+    code: 'REQUIRED',
+    message: { es: 'Este campo es obligatorio.', en: 'This field is required.' },
+  },
+  isNotEmpty: {
+    code: 'REQUIRED',
+    message: { es: 'Este campo no puede estar vacío.', en: 'This field must not be empty.' },
+  },
+  isString: {
+    code: 'NOT_A_STRING',
+    message: { es: 'Debe ser un texto.', en: 'Must be a string.' },
+  },
+  isInt: {
+    code: 'NOT_AN_INTEGER',
+    message: { es: 'Debe ser un número entero.', en: 'Must be an integer.' },
+  },
+  isNumber: {
+    code: 'NOT_A_NUMBER',
+    message: { es: 'Debe ser un número.', en: 'Must be a number.' },
+  },
+  isBoolean: {
+    code: 'NOT_A_BOOLEAN',
+    message: { es: 'Debe ser verdadero o falso.', en: 'Must be true or false.' },
+  },
+  isArray: {
+    code: 'NOT_A_LIST',
+    message: { es: 'Debe ser una lista.', en: 'Must be a list.' },
+  },
+  isUuid: {
+    code: 'NOT_A_UUID',
+    message: { es: 'Debe ser un identificador UUID.', en: 'Must be a UUID.' },
+  },
+  isEmail: {
+    code: 'NOT_AN_EMAIL',
+    message: { es: 'Debe ser una dirección de correo válida.', en: 'Must be a valid email address.' },
+  },
+  isDateString: {
+    code: 'NOT_A_DATE',
+    message: { es: 'Debe ser una fecha ISO 8601.', en: 'Must be an ISO 8601 date.' },
+  },
+  isISO8601: {
+    code: 'NOT_A_DATE',
+    message: { es: 'Debe ser una fecha ISO 8601.', en: 'Must be an ISO 8601 date.' },
+  },
+  isIn: {
+    code: 'NOT_ALLOWED_VALUE',
+    message: { es: 'Debe ser uno de: {0}.', en: 'Must be one of: {0}.' },
+  },
+  isEnum: {
+    code: 'NOT_ALLOWED_VALUE',
+    message: { es: 'Debe ser uno de los valores permitidos.', en: 'Must be one of the allowed values.' },
+  },
+  minLength: {
+    code: 'TOO_SHORT',
+    message: { es: 'Debe tener al menos {0} caracteres.', en: 'Must be at least {0} characters long.' },
+  },
+  maxLength: {
+    code: 'TOO_LONG',
+    message: { es: 'Debe tener como máximo {0} caracteres.', en: 'Must be at most {0} characters long.' },
+  },
+  min: {
+    code: 'TOO_SMALL',
+    message: { es: 'Debe ser mayor o igual que {0}.', en: 'Must be greater than or equal to {0}.' },
+  },
+  max: {
+    code: 'TOO_LARGE',
+    message: { es: 'Debe ser menor o igual que {0}.', en: 'Must be less than or equal to {0}.' },
+  },
+  arrayMaxSize: {
+    code: 'TOO_MANY_ITEMS',
+    message: { es: 'Debe tener como máximo {0} elementos.', en: 'Must have at most {0} items.' },
+  },
+  arrayMinSize: {
+    code: 'TOO_FEW_ITEMS',
+    message: { es: 'Debe tener al menos {0} elementos.', en: 'Must have at least {0} items.' },
+  },
+  matches: {
+    code: 'BAD_FORMAT',
+    message: { es: 'El formato no es válido.', en: 'The format is not valid.' },
+  },
+  isObject: {
+    code: 'NOT_AN_OBJECT',
+    message: { es: 'Debe ser un objeto.', en: 'Must be an object.' },
+  },
+  nestedValidation: {
+    code: 'NOT_AN_OBJECT',
+    message: { es: 'Debe ser un objeto o una lista de objetos.', en: 'Must be an object or a list of objects.' },
+  },
+};
+
+const FALLBACK: ConstraintText = {
+  code: 'INVALID_VALUE',
+  message: { es: 'El valor no es válido.', en: 'The value is not valid.' },
+};
+
+export function constraintText(constraint: string): ConstraintText {
+  return CONSTRAINT_TEXTS[constraint] ?? FALLBACK;
+}

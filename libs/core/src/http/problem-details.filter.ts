@@ -1,0 +1,58 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { DomainError } from '../errors/domain-error';
+import { errorText } from '../errors/error-catalog';
+import { ERROR_KIND_STATUS } from '../errors/error-kind';
+import { interpolate, Locale, localeOf } from '../i18n/locale';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
+import { requestIdOf } from './request-id';
+import { toDomainError } from './to-domain-error';
+
+/** The one place where failures become HTTP: RFC 9457 bodies, localized, never a stack or SQL. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<Request>();
+    const res = host.switchToHttp().getResponse<Response>();
+    const requestId = requestIdOf(req);
+    const domainError = toDomainError(exception);
+    if (!domainError) this.logger.error({ err: exception, requestId }, 'Unexpected error');
+    const error = domainError ?? new DomainError('INTERNAL_ERROR', 'internal');
+    const body = renderProblem(error, localeOf(req), requestId, req.originalUrl?.split('?')[0] ?? '/');
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    for (const [name, value] of Object.entries(error.details.headers ?? {})) res.setHeader(name, value);
+    res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+}
+
+export function renderProblem(
+  error: DomainError,
+  locale: Locale,
+  requestId: string,
+  instance: string,
+): ProblemDetails {
+  const text = errorText(error.code) ?? errorText('HTTP_ERROR')!;
+  const params = { requestId, ...error.details.params };
+  const problem: ProblemDetails = {
+    type: problemType(error.code),
+    title: text.title[locale],
+    status: ERROR_KIND_STATUS[error.kind],
+    detail: interpolate(text.detail[locale], params),
+    instance,
+    code: error.code,
+    requestId,
+  };
+  if (error.details.fieldErrors) {
+    problem.errors = error.details.fieldErrors.map((e) => ({
+      field: e.field,
+      code: e.code,
+      message: e.message[locale],
+    }));
+  }
+  return problem;
+}

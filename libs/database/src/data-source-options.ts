@@ -1,0 +1,25 @@
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { MIGRATIONS } from '@amparo/migrations';
+import { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+const COMMON = {
+  type: 'postgres',
+  synchronize: false,
+  migrations: MIGRATIONS,
+  migrationsTableName: 'schema_migrations',
+  migrationsTransactionMode: 'each',
+  namingStrategy: new SnakeNamingStrategy(),
+  logging: ['error', 'migration'],
+} as const satisfies Partial<PostgresDataSourceOptions>;
+
+/** One set of TypeORM options for the app, the CLI and the tests: a real PostgreSQL server. */
+export function externalDataSourceOptions(url: string, poolSize = 10): PostgresDataSourceOptions {
+  return { ...COMMON, url, poolSize, extra: { application_name: 'amparo' } };
+}
+
+/** The same options over the embedded PGlite; one session, so one connection. */
+export function embeddedDataSourceOptions(db: PGlite): PostgresDataSourceOptions {
+  return { ...COMMON, poolSize: 1, extra: { connection: createPgConfig(db).connection } };
+}

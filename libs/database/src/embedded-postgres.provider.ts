@@ -1,0 +1,37 @@
+import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { APP_CONFIG, AppConfig } from '@amparo/core';
+import { DataSource } from 'typeorm';
+import { EmbeddedPostgres } from './embedded-postgres';
+
+export const EMBEDDED_POSTGRES = Symbol('EmbeddedPostgres');
+
+/** Closes PGlite after TypeORM has let go of it; an open PGlite keeps the process alive. */
+@Injectable()
+class EmbeddedPostgresCloser implements OnApplicationShutdown {
+  constructor(
+    @Inject(EMBEDDED_POSTGRES) private readonly embedded: EmbeddedPostgres | null,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.embedded) return;
+    const dataSource = this.moduleRef.get(DataSource, { strict: false });
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await this.embedded.close();
+  }
+}
+
+@Module({
+  providers: [
+    {
+      provide: EMBEDDED_POSTGRES,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        config.database.mode === 'embedded' ? EmbeddedPostgres.open(config.database.dataDir) : null,
+    },
+    EmbeddedPostgresCloser,
+  ],
+  exports: [EMBEDDED_POSTGRES],
+})
+export class EmbeddedPostgresModule {}

@@ -1,0 +1,39 @@
+import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
+import { APP_CONFIG, AppConfig } from '@amparo/core';
+import { Job } from 'bullmq';
+import { JobHandlerRegistry } from '../handlers/job-handler.registry';
+import { JobName } from '../job-names';
+
+/** Hands every job of one BullMQ queue to its registered handler. One subclass per queue. */
+export abstract class QueueProcessor extends WorkerHost implements OnApplicationBootstrap {
+  protected readonly logger = new Logger(this.constructor.name);
+
+  constructor(
+    private readonly registry: JobHandlerRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.jobs.concurrency;
+  }
+
+  async process(job: Job): Promise<void> {
+    await this.registry.run(job.name as JobName, job.data, {
+      jobId: job.id ?? 'unknown',
+      attempt: job.attemptsMade + 1,
+    });
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.logger.warn({ err: error, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade }, 'Job attempt failed');
+  }
+
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.error({ err: error }, 'Worker connection error');
+  }
+}

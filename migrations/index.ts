@@ -1,0 +1,5 @@
+import { EnableExtensions1764000000000 } from './1764000000000-enable-extensions';
+import { CreateSystemPings1764000000001 } from './1764000000001-create-system-pings';
+
+/** Every migration, in order. A unit test fails when a file in this folder is missing here. */
+export const MIGRATIONS = [EnableExtensions1764000000000, CreateSystemPings1764000000001];

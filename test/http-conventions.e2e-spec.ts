@@ -1,0 +1,186 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Public } from '@amparo/core';
+import { IsString, MaxLength } from 'class-validator';
+import request from 'supertest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { TestStack, createTestApi, createTestStack } from './utils/test-app';
+
+class EchoRequest {
+  @IsString()
+  @MaxLength(5)
+  name!: string;
+}
+
+@Controller('conventions-probe')
+class ConventionsProbeController {
+  @Post('echo')
+  @HttpCode(200)
+  @Public('test-only route')
+  echo(@Body() body: EchoRequest) {
+    return body;
+  }
+
+  @Get('boom')
+  @Public('test-only route')
+  boom(): never {
+    throw new Error('SELECT secret_column FROM persons WHERE id = 42');
+  }
+
+  @Get('slow')
+  @Public('test-only route')
+  async slow() {
+    await sleep(1000);
+    return { finished: true };
+  }
+
+  @Get('undeclared')
+  undeclared() {
+    return { leaked: true };
+  }
+}
+
+describe('HTTP conventions', () => {
+  let stack: TestStack;
+  let app: NestExpressApplication;
+
+  beforeAll(async () => {
+    stack = await createTestStack({ HTTP_BODY_LIMIT: '2kb', HTTP_CORS_ORIGINS: 'https://allowed.example' });
+    app = await createTestApi(stack.config, [ConventionsProbeController]);
+  });
+
+  afterAll(async () => {
+    await app?.close().catch(() => undefined);
+    await stack?.teardown();
+  });
+
+  const http = () => request(app.getHttpServer());
+
+  it('refuses an unknown field with a Spanish problem by default', async () => {
+    const res = await http().post('/api/v1/system/pings').send({ delayMs: 0, colour: 'red' });
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toEqual({
+      type: 'urn:amparo:problem:validation-failed',
+      title: 'Solicitud no válida',
+      status: 400,
+      detail: 'Uno o más campos no son válidos; vea la lista de errores.',
+      instance: '/api/v1/system/pings',
+      code: 'VALIDATION_FAILED',
+      requestId: res.headers['x-request-id'],
+      errors: [{ field: 'colour', code: 'UNKNOWN_FIELD', message: 'Este campo no está permitido.' }],
+    });
+  });
+
+  it('answers in English when Accept-Language prefers it', async () => {
+    const res = await http()
+      .post('/api/v1/system/pings')
+      .set('Accept-Language', 'en-GB,en;q=0.9,es;q=0.5')
+      .send({ colour: 'red' });
+    expect(res.status).toBe(400);
+    expect(res.body.title).toBe('Invalid request');
+    expect(res.body.errors).toEqual([{ field: 'colour', code: 'UNKNOWN_FIELD', message: 'This field is not allowed.' }]);
+  });
+
+  it('reports every invalid field with the constraint in the message, and creates nothing', async () => {
+    const res = await http()
+      .post('/api/v1/conventions-probe/echo')
+      .set('Accept-Language', 'en')
+      .send({ name: 'far too long' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { field: 'name', code: 'TOO_LONG', message: 'Must be at most 5 characters long.' },
+    ]);
+    const typed = await http().post('/api/v1/system/pings').send({ delayMs: 'soon' });
+    expect(typed.status).toBe(400);
+    expect(typed.body.errors.map((e: { code: string }) => e.code)).toContain('NOT_AN_INTEGER');
+    const [{ count }] = await stack.query<{ count: number }>('SELECT count(*)::int AS count FROM system_pings');
+    expect(count).toBe(0);
+  });
+
+  it('refuses malformed JSON with a problem', async () => {
+    const res = await http()
+      .post('/api/v1/system/pings')
+      .set('Content-Type', 'application/json')
+      .send('{"delayMs": ');
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('MALFORMED_BODY');
+  });
+
+  it('refuses a body over the configured limit with 413', async () => {
+    const res = await http()
+      .post('/api/v1/conventions-probe/echo')
+      .send({ name: 'x'.repeat(4096) });
+    expect(res.status).toBe(413);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers an unknown route with a 404 problem', async () => {
+    const res = await http().get('/api/v1/no-such-thing').set('Accept-Language', 'en');
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ code: 'ROUTE_NOT_FOUND', title: 'Resource not found', status: 404 });
+  });
+
+  it('hides unexpected errors behind a 500 with the request id, never the message or stack', async () => {
+    const res = await http().get('/api/v1/conventions-probe/boom').set('X-Request-Id', 'trace-abc-123');
+    expect(res.status).toBe(500);
+    expect(res.body).toMatchObject({ code: 'INTERNAL_ERROR', requestId: 'trace-abc-123' });
+    expect(res.body.detail).toContain('trace-abc-123');
+    expect(JSON.stringify(res.body)).not.toMatch(/SELECT|secret_column|at .*\.ts/);
+  });
+
+  it('refuses a route that declares no access rule', async () => {
+    const res = await http().get('/api/v1/conventions-probe/undeclared');
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('FORBIDDEN');
+    expect(res.body).not.toHaveProperty('leaked');
+  });
+
+  it('echoes a well-formed X-Request-Id and replaces a malformed one', async () => {
+    const kept = await http().get('/health/live').set('X-Request-Id', 'client-id-0001');
+    expect(kept.headers['x-request-id']).toBe('client-id-0001');
+    const replaced = await http().get('/health/live').set('X-Request-Id', 'bad id\twith spaces');
+    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends security headers and forbids caching of API answers', async () => {
+    const res = await http().post('/api/v1/system/pings').send({});
+    expect(res.status).toBe(202);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('allows CORS only for configured origins', async () => {
+    const allowed = await http().get('/health/live').set('Origin', 'https://allowed.example');
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://allowed.example');
+    const other = await http().get('/health/live').set('Origin', 'https://evil.example');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('serves the OpenAPI document generated from the controllers, and its UI', async () => {
+    const doc = await http().get('/api/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/health/ready', '/api/v1/system/pings', '/api/v1/system/pings/{id}']),
+    );
+    const ui = await http().get('/api/docs');
+    expect(ui.status).toBe(200);
+    expect(ui.text).toContain('swagger');
+  });
+
+  it('lets an in-flight request finish when the application closes', async () => {
+    const server = app.getHttpServer();
+    const inFlight = request(server).get('/api/v1/conventions-probe/slow');
+    const pending = inFlight.then((res) => res);
+    await sleep(200);
+    const closing = app.close();
+    const res = await pending;
+    await closing;
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ finished: true });
+  });
+});
