@@ -9,9 +9,13 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   prettier,
   {
-    languageOptions: { parserOptions: { projectService: false } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['libs/**/*.ts', 'migrations/**/*.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/apps/**'], message: 'Libs never import apps.' }] },
@@ -19,8 +23,17 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.js', '.ci/**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', console: 'readonly', __dirname: 'readonly', module: 'writable' } },
+    files: ['scripts/**/*.js', '*.config.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        module: 'writable',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -14,7 +14,10 @@ export default async function globalSetup(): Promise<void> {
   await dropStaleTestDatabases();
   const name = uniqueName('amparo_template');
   await createDatabase(name);
-  const dataSource = new DataSource({ ...externalDataSourceOptions(databaseUrl(name), 1), logging: false });
+  const dataSource = new DataSource({
+    ...externalDataSourceOptions(databaseUrl(name), 1),
+    logging: false,
+  });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

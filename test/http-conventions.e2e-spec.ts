@@ -45,7 +45,10 @@ describe('HTTP conventions', () => {
   let app: NestExpressApplication;
 
   beforeAll(async () => {
-    stack = await createTestStack({ HTTP_BODY_LIMIT: '2kb', HTTP_CORS_ORIGINS: 'https://allowed.example' });
+    stack = await createTestStack({
+      HTTP_BODY_LIMIT: '2kb',
+      HTTP_CORS_ORIGINS: 'https://allowed.example',
+    });
     app = await createTestApi(stack.config, [ConventionsProbeController]);
   });
 
@@ -68,7 +71,9 @@ describe('HTTP conventions', () => {
       instance: '/api/v1/system/pings',
       code: 'VALIDATION_FAILED',
       requestId: res.headers['x-request-id'],
-      errors: [{ field: 'colour', code: 'UNKNOWN_FIELD', message: 'Este campo no está permitido.' }],
+      errors: [
+        { field: 'colour', code: 'UNKNOWN_FIELD', message: 'Este campo no está permitido.' },
+      ],
     });
   });
 
@@ -79,7 +84,9 @@ describe('HTTP conventions', () => {
       .send({ colour: 'red' });
     expect(res.status).toBe(400);
     expect(res.body.title).toBe('Invalid request');
-    expect(res.body.errors).toEqual([{ field: 'colour', code: 'UNKNOWN_FIELD', message: 'This field is not allowed.' }]);
+    expect(res.body.errors).toEqual([
+      { field: 'colour', code: 'UNKNOWN_FIELD', message: 'This field is not allowed.' },
+    ]);
   });
 
   it('reports every invalid field with the constraint in the message, and creates nothing', async () => {
@@ -94,7 +101,9 @@ describe('HTTP conventions', () => {
     const typed = await http().post('/api/v1/system/pings').send({ delayMs: 'soon' });
     expect(typed.status).toBe(400);
     expect(typed.body.errors.map((e: { code: string }) => e.code)).toContain('NOT_AN_INTEGER');
-    const [{ count }] = await stack.query<{ count: number }>('SELECT count(*)::int AS count FROM system_pings');
+    const [{ count }] = await stack.query<{ count: number }>(
+      'SELECT count(*)::int AS count FROM system_pings',
+    );
     expect(count).toBe(0);
   });
 
@@ -119,11 +128,17 @@ describe('HTTP conventions', () => {
   it('answers an unknown route with a 404 problem', async () => {
     const res = await http().get('/api/v1/no-such-thing').set('Accept-Language', 'en');
     expect(res.status).toBe(404);
-    expect(res.body).toMatchObject({ code: 'ROUTE_NOT_FOUND', title: 'Resource not found', status: 404 });
+    expect(res.body).toMatchObject({
+      code: 'ROUTE_NOT_FOUND',
+      title: 'Resource not found',
+      status: 404,
+    });
   });
 
   it('hides unexpected errors behind a 500 with the request id, never the message or stack', async () => {
-    const res = await http().get('/api/v1/conventions-probe/boom').set('X-Request-Id', 'trace-abc-123');
+    const res = await http()
+      .get('/api/v1/conventions-probe/boom')
+      .set('X-Request-Id', 'trace-abc-123');
     expect(res.status).toBe(500);
     expect(res.body).toMatchObject({ code: 'INTERNAL_ERROR', requestId: 'trace-abc-123' });
     expect(res.body.detail).toContain('trace-abc-123');
@@ -165,7 +180,11 @@ describe('HTTP conventions', () => {
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/health/ready', '/api/v1/system/pings', '/api/v1/system/pings/{id}']),
+      expect.arrayContaining([
+        '/health/ready',
+        '/api/v1/system/pings',
+        '/api/v1/system/pings/{id}',
+      ]),
     );
     const ui = await http().get('/api/docs');
     expect(ui.status).toBe(200);

@@ -58,5 +58,8 @@ export async function createTestApi(
 }
 
 export async function createTestWorker(config: AppConfig): Promise<INestApplicationContext> {
-  return NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+  return NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: false,
+    abortOnError: false,
+  });
 }

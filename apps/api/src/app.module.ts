@@ -1,6 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { AccessGuard, AppConfig, ConfigModule, LoggingModule, ProblemDetailsFilter } from '@amparo/core';
+import {
+  AccessGuard,
+  AppConfig,
+  ConfigModule,
+  LoggingModule,
+  ProblemDetailsFilter,
+} from '@amparo/core';
 import { DatabaseModule } from '@amparo/database';
 import { JobsModule } from '@amparo/jobs';
 import { HealthModule } from './health/health.module';

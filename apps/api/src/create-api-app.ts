@@ -19,6 +19,7 @@ export async function createApiApp(
   const app = await NestFactory.create<NestExpressApplication>(root, {
     bodyParser: false,
     bufferLogs: true,
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   configureHttp(app, config);

@@ -16,6 +16,8 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error: unknown) => {
-  console.error(`Amparo API failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Amparo API failed to start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   }
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     bufferLogs: true,
+    abortOnError: false,
   });
   const logger = app.get(Logger);
   app.useLogger(logger);
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error: unknown) => {
-  console.error(`Amparo worker failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Amparo worker failed to start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

@@ -1,5 +1,10 @@
 import { Client } from 'pg';
-import { TEMPLATE_DATABASE_ENV, TEST_ADMIN_DATABASE_URL, databaseUrl, uniqueName } from './test-services';
+import {
+  TEMPLATE_DATABASE_ENV,
+  TEST_ADMIN_DATABASE_URL,
+  databaseUrl,
+  uniqueName,
+} from './test-services';
 
 export interface TestDatabase {
   name: string;
@@ -20,7 +25,8 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 /** A database of this test file's own, cloned from the migrated template (or empty). */
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const template = process.env[TEMPLATE_DATABASE_ENV];
-  if (!options.empty && !template) throw new Error('The e2e global setup did not create a template database');
+  if (!options.empty && !template)
+    throw new Error('The e2e global setup did not create a template database');
   const name = uniqueName('amparo_test');
   await withAdmin((c) =>
     c.query(`CREATE DATABASE ${name} TEMPLATE ${options.empty ? 'template0' : template}`),

@@ -14,7 +14,11 @@ export class SystemPingResponse {
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   completedAt!: string | null;
 
-  @ApiProperty({ nullable: true, type: String, description: 'host:pid of the process that ran the job' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'host:pid of the process that ran the job',
+  })
   handledBy!: string | null;
 
   static from(ping: SystemPing): SystemPingResponse {

@@ -6,7 +6,6 @@ import { Response } from 'express';
 import { RequestSystemPingRequest } from './request-system-ping.request';
 import { SystemPingResponse } from './system-ping.response';
 
-
 @ApiTags('system')
 @Controller('system/pings')
 export class SystemPingsController {

@@ -14,9 +14,10 @@ export interface AppConfig {
     shutdownGraceMs: number;
   };
   database:
-    | { mode: 'external'; url: string; poolSize: number }
-    | { mode: 'embedded'; dataDir: string };
-  jobs: { mode: 'redis'; redisUrl: string; prefix: string; concurrency: number } | { mode: 'in-process'; concurrency: number };
+    { mode: 'external'; url: string; poolSize: number } | { mode: 'embedded'; dataDir: string };
+  jobs:
+    | { mode: 'redis'; redisUrl: string; prefix: string; concurrency: number }
+    | { mode: 'in-process'; concurrency: number };
   log: { level: Level | 'silent' };
 }
 

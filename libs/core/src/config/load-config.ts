@@ -14,7 +14,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (vars.NODE_ENV === 'production') {
     for (const name of ['DATABASE_URL', 'REDIS_URL'] as const) {
       if (!vars[name]) {
-        problems.push(`${name} is required when NODE_ENV=production (embedded mode is for trying Amparo out)`);
+        problems.push(
+          `${name} is required when NODE_ENV=production (embedded mode is for trying Amparo out)`,
+        );
       }
     }
   }
@@ -33,7 +35,10 @@ function validateEnvironment(env: Env): EnvironmentVariables {
   const errors = validateSync(vars, { forbidUnknownValues: true });
   if (errors.length) {
     throw new ConfigurationError(
-      errors.map((e) => `${e.property} is invalid: expected ${docs.get(e.property)?.expected ?? 'a valid value'}`),
+      errors.map(
+        (e) =>
+          `${e.property} is invalid: expected ${docs.get(e.property)?.expected ?? 'a valid value'}`,
+      ),
     );
   }
   return vars;
@@ -54,7 +59,12 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       ? { mode: 'external', url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE }
       : { mode: 'embedded', dataDir: vars.EMBEDDED_DATA_DIR },
     jobs: vars.REDIS_URL
-      ? { mode: 'redis', redisUrl: vars.REDIS_URL, prefix: vars.JOBS_PREFIX, concurrency: vars.JOBS_CONCURRENCY }
+      ? {
+          mode: 'redis',
+          redisUrl: vars.REDIS_URL,
+          prefix: vars.JOBS_PREFIX,
+          concurrency: vars.JOBS_CONCURRENCY,
+        }
       : { mode: 'in-process', concurrency: vars.JOBS_CONCURRENCY },
     log: { level: vars.LOG_LEVEL },
   };

@@ -48,7 +48,10 @@ const CONSTRAINT_TEXTS: Record<string, ConstraintText> = {
   },
   isEmail: {
     code: 'NOT_AN_EMAIL',
-    message: { es: 'Debe ser una dirección de correo válida.', en: 'Must be a valid email address.' },
+    message: {
+      es: 'Debe ser una dirección de correo válida.',
+      en: 'Must be a valid email address.',
+    },
   },
   isDateString: {
     code: 'NOT_A_DATE',
@@ -64,15 +67,24 @@ const CONSTRAINT_TEXTS: Record<string, ConstraintText> = {
   },
   isEnum: {
     code: 'NOT_ALLOWED_VALUE',
-    message: { es: 'Debe ser uno de los valores permitidos.', en: 'Must be one of the allowed values.' },
+    message: {
+      es: 'Debe ser uno de los valores permitidos.',
+      en: 'Must be one of the allowed values.',
+    },
   },
   minLength: {
     code: 'TOO_SHORT',
-    message: { es: 'Debe tener al menos {0} caracteres.', en: 'Must be at least {0} characters long.' },
+    message: {
+      es: 'Debe tener al menos {0} caracteres.',
+      en: 'Must be at least {0} characters long.',
+    },
   },
   maxLength: {
     code: 'TOO_LONG',
-    message: { es: 'Debe tener como máximo {0} caracteres.', en: 'Must be at most {0} characters long.' },
+    message: {
+      es: 'Debe tener como máximo {0} caracteres.',
+      en: 'Must be at most {0} characters long.',
+    },
   },
   min: {
     code: 'TOO_SMALL',
@@ -100,7 +112,10 @@ const CONSTRAINT_TEXTS: Record<string, ConstraintText> = {
   },
   nestedValidation: {
     code: 'NOT_AN_OBJECT',
-    message: { es: 'Debe ser un objeto o una lista de objetos.', en: 'Must be an object or a list of objects.' },
+    message: {
+      es: 'Debe ser un objeto o una lista de objetos.',
+      en: 'Must be an object or a list of objects.',
+    },
   },
 };
 

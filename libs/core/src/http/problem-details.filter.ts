@@ -20,12 +20,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const domainError = toDomainError(exception);
     if (!domainError) this.logger.error({ err: exception, requestId }, 'Unexpected error');
     const error = domainError ?? new DomainError('INTERNAL_ERROR', 'internal');
-    const body = renderProblem(error, localeOf(req), requestId, req.originalUrl?.split('?')[0] ?? '/');
+    const body = renderProblem(
+      error,
+      localeOf(req),
+      requestId,
+      req.originalUrl?.split('?')[0] ?? '/',
+    );
     if (res.headersSent) {
       res.end();
       return;
     }
-    for (const [name, value] of Object.entries(error.details.headers ?? {})) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(error.details.headers ?? {}))
+      res.setHeader(name, value);
     res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 }

@@ -11,7 +11,8 @@ type WithId = IncomingMessage & { id?: unknown };
 export function assignRequestId(req: WithId, res: ServerResponse): string {
   if (typeof req.id === 'string') return req.id;
   const offered = req.headers['x-request-id'];
-  const id = typeof offered === 'string' && ACCEPTABLE_REQUEST_ID.test(offered) ? offered : randomUUID();
+  const id =
+    typeof offered === 'string' && ACCEPTABLE_REQUEST_ID.test(offered) ? offered : randomUUID();
   req.id = id;
   res.setHeader(REQUEST_ID_HEADER, id);
   return id;

@@ -31,7 +31,10 @@ function flatten(errors: ValidationError[], prefix: string): FieldError[] {
       const text = constraintText(constraint);
       const args = constraintArguments(error, constraint);
       const message = Object.fromEntries(
-        Object.entries(text.message).map(([locale, template]) => [locale, interpolate(template, args)]),
+        Object.entries(text.message).map(([locale, template]) => [
+          locale,
+          interpolate(template, args),
+        ]),
       ) as Localized;
       return { field, code: text.code, message };
     });
@@ -44,15 +47,17 @@ function constraintArguments(error: ValidationError, constraint: string): Record
   const target = error.target?.constructor;
   if (!target) return {};
   const storage = getMetadataStorage();
-  const metadata = storage
-    .getTargetValidationMetadatas(target, '', true, false)
-    .find((m) => {
-      if (m.propertyName !== error.property) return false;
-      const name = storage.getTargetValidatorConstraints(m.constraintCls)[0]?.name ?? m.name ?? m.type;
-      return name === constraint;
-    });
+  const metadata = storage.getTargetValidationMetadatas(target, '', true, false).find((m) => {
+    if (m.propertyName !== error.property) return false;
+    const name =
+      storage.getTargetValidatorConstraints(m.constraintCls)[0]?.name ?? m.name ?? m.type;
+    return name === constraint;
+  });
   const values = (metadata?.constraints ?? []) as unknown[];
   return Object.fromEntries(
-    values.map((value, index) => [String(index), Array.isArray(value) ? value.join(', ') : String(value)]),
+    values.map((value, index) => [
+      String(index),
+      Array.isArray(value) ? value.join(', ') : String(value),
+    ]),
   );
 }

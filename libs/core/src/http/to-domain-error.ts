@@ -7,7 +7,10 @@ const STATUS_CODES: Partial<Record<number, { code: string; kind: ErrorKind }>> =
   [HttpStatus.UNAUTHORIZED]: { code: 'UNAUTHENTICATED', kind: 'unauthenticated' },
   [HttpStatus.FORBIDDEN]: { code: 'FORBIDDEN', kind: 'forbidden' },
   [HttpStatus.PAYLOAD_TOO_LARGE]: { code: 'PAYLOAD_TOO_LARGE', kind: 'payload_too_large' },
-  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: { code: 'UNSUPPORTED_MEDIA_TYPE', kind: 'unsupported_media_type' },
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    kind: 'unsupported_media_type',
+  },
   [HttpStatus.TOO_MANY_REQUESTS]: { code: 'TOO_MANY_REQUESTS', kind: 'too_many_requests' },
   [HttpStatus.SERVICE_UNAVAILABLE]: { code: 'SERVICE_UNAVAILABLE', kind: 'unavailable' },
 };
@@ -19,7 +22,12 @@ interface BodyParserError {
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof error === 'object' && error !== null && typeof (error as BodyParserError).type === 'string' && typeof (error as BodyParserError).status === 'number';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as BodyParserError).type === 'string' &&
+    typeof (error as BodyParserError).status === 'number'
+  );
 }
 
 /**
@@ -56,7 +64,9 @@ function fromBodyParser(error: BodyParserError): DomainError | undefined {
     case 'encoding.unsupported':
       return new DomainError('UNSUPPORTED_MEDIA_TYPE', 'unsupported_media_type');
     default:
-      return error.status < 500 ? new DomainError('HTTP_ERROR', kindOfStatus(error.status)) : undefined;
+      return error.status < 500
+        ? new DomainError('HTTP_ERROR', kindOfStatus(error.status))
+        : undefined;
   }
 }
 

@@ -6,6 +6,7 @@ export function describeMode(config: AppConfig): string {
     config.database.mode === 'embedded'
       ? `embedded PostgreSQL (PGlite) in ${config.database.dataDir}`
       : 'PostgreSQL at DATABASE_URL';
-  const jobs = config.jobs.mode === 'redis' ? 'BullMQ on Redis at REDIS_URL' : 'in-process (no Redis)';
+  const jobs =
+    config.jobs.mode === 'redis' ? 'BullMQ on Redis at REDIS_URL' : 'in-process (no Redis)';
   return `Mode: ${config.env}; database: ${database}; jobs: ${jobs}`;
 }

@@ -29,7 +29,11 @@ export class JobHandlerRegistry implements OnModuleInit {
     if (missing.length) throw new Error(`No handler registered for job(s): ${missing.join(', ')}`);
   }
 
-  async run<N extends JobName>(name: N, payload: JobPayloads[N], context: JobContext): Promise<void> {
+  async run<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    context: JobContext,
+  ): Promise<void> {
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`No handler registered for job ${name}`);
     await handler.handle(payload, context);

@@ -14,7 +14,11 @@ export class BullmqJobQueue extends JobQueue {
     super();
   }
 
-  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], { jobId }: EnqueueOptions): Promise<void> {
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    { jobId }: EnqueueOptions,
+  ): Promise<void> {
     const queue = this.moduleRef.get<Queue>(getQueueToken(JOB_QUEUE[name]), { strict: false });
     await queue.add(name, payload, { jobId });
   }

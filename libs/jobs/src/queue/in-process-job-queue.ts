@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@amparo/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { JobHandlerRegistry } from '../handlers/job-handler.registry';
@@ -11,7 +11,7 @@ import { EnqueueOptions, JobQueue } from './job-queue';
  * same handlers and retry policy as the worker. Work is lost if the process dies: never in production.
  */
 @Injectable()
-export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown {
+export class InProcessJobQueue extends JobQueue implements BeforeApplicationShutdown {
   readonly mode = 'in-process';
   private readonly logger = new Logger('InProcessJobs');
   private readonly running = new Map<string, Promise<void>>();
@@ -26,19 +26,28 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
     super();
   }
 
-  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], { jobId }: EnqueueOptions): Promise<void> {
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    { jobId }: EnqueueOptions,
+  ): Promise<void> {
     if (this.closing) throw new Error('Job queue is shutting down');
     if (this.running.has(jobId)) return;
     const run = this.runWithRetries(name, payload, jobId).finally(() => this.running.delete(jobId));
     this.running.set(jobId, run);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Running jobs finish before the database closes (next shutdown phase). */
+  async beforeApplicationShutdown(): Promise<void> {
     this.closing = true;
     await Promise.allSettled(this.running.values());
   }
 
-  private async runWithRetries<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string): Promise<void> {
+  private async runWithRetries<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    jobId: string,
+  ): Promise<void> {
     await this.acquireSlot();
     try {
       for (let attempt = 1; attempt <= JOB_RETRY.attempts; attempt++) {

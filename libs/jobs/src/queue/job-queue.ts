@@ -11,5 +11,9 @@ export interface EnqueueOptions {
  */
 export abstract class JobQueue {
   abstract readonly mode: 'redis' | 'in-process';
-  abstract enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<void>;
+  abstract enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    options: EnqueueOptions,
+  ): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { APP_CONFIG, AppConfig } from '@amparo/core';
 import { Job } from 'bullmq';
@@ -6,7 +6,10 @@ import { JobHandlerRegistry } from '../handlers/job-handler.registry';
 import { JobName } from '../job-names';
 
 /** Hands every job of one BullMQ queue to its registered handler. One subclass per queue. */
-export abstract class QueueProcessor extends WorkerHost implements OnApplicationBootstrap {
+export abstract class QueueProcessor
+  extends WorkerHost
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   protected readonly logger = new Logger(this.constructor.name);
 
   constructor(
@@ -20,6 +23,11 @@ export abstract class QueueProcessor extends WorkerHost implements OnApplication
     this.worker.concurrency = this.config.jobs.concurrency;
   }
 
+  /** Active jobs finish while the database is still open; it closes in the next shutdown phase. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
+  }
+
   async process(job: Job): Promise<void> {
     await this.registry.run(job.name as JobName, job.data, {
       jobId: job.id ?? 'unknown',
@@ -29,7 +37,10 @@ export abstract class QueueProcessor extends WorkerHost implements OnApplication
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
-    this.logger.warn({ err: error, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade }, 'Job attempt failed');
+    this.logger.warn(
+      { err: error, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade },
+      'Job attempt failed',
+    );
   }
 
   @OnWorkerEvent('error')

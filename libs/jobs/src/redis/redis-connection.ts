@@ -1,14 +1,21 @@
 import { ConnectionOptions } from 'bullmq';
 import Redis, { RedisOptions } from 'ioredis';
 
-export type RedisRole = 'producer' | 'worker' | 'probe';
+export type RedisRole = 'producer' | 'worker' | 'probe' | 'health';
 
 const ROLE_OPTIONS = {
   // Producers fail fast: a Redis outage is an error the caller sees, not a request that hangs.
   producer: { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 },
   // BullMQ workers block on Redis and must retry forever.
   worker: { maxRetriesPerRequest: null },
-  probe: { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true, retryStrategy: () => null },
+  // Health checks reconnect in the background and answer each ping within their own timeout.
+  health: { maxRetriesPerRequest: 1, connectTimeout: 2000 },
+  probe: {
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    lazyConnect: true,
+    retryStrategy: () => null,
+  },
 } satisfies Record<RedisRole, RedisOptions>;
 
 /** BullMQ connection for REDIS_URL, tuned for one role. */

@@ -12,7 +12,10 @@ export class RedisEvictionCheck implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     if (this.config.jobs.mode !== 'redis') return;
-    const verdict = judgeEvictionPolicy(await this.readPolicy(this.config.jobs.redisUrl), this.config.env);
+    const verdict = judgeEvictionPolicy(
+      await this.readPolicy(this.config.jobs.redisUrl),
+      this.config.env,
+    );
     if (verdict.action === 'refuse') throw new Error(verdict.message);
     if (verdict.action === 'warn') this.logger.warn(verdict.message);
   }

@@ -45,7 +45,9 @@ export class SystemPingService {
   }
 
   async find(id: string): Promise<SystemPing> {
-    const ping = UUID.test(id) ? await this.dataSource.getRepository(SystemPing).findOneBy({ id }) : null;
+    const ping = UUID.test(id)
+      ? await this.dataSource.getRepository(SystemPing).findOneBy({ id })
+      : null;
     if (!ping) throw new DomainError('SYSTEM_PING_NOT_FOUND', 'not_found');
     return ping;
   }

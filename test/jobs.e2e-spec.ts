@@ -1,0 +1,87 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { eventually } from './utils/eventually';
+import { TestStack, createTestApi, createTestStack, createTestWorker } from './utils/test-app';
+
+interface PingBody {
+  id: string;
+  status: string;
+  handledBy: string | null;
+  completedAt: string | null;
+}
+
+describe('Jobs through Redis: API enqueues, worker processes', () => {
+  let stack: TestStack;
+  let api: NestExpressApplication;
+  let worker: INestApplicationContext | undefined;
+
+  beforeAll(async () => {
+    stack = await createTestStack();
+    api = await createTestApi(stack.config);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await stack?.teardown();
+  });
+
+  const getPing = async (id: string) =>
+    (await request(api.getHttpServer()).get(`/api/v1/system/pings/${id}`)).body as PingBody;
+
+  it('keeps a ping queued while no worker runs, and a worker then completes it exactly once', async () => {
+    const created = await request(api.getHttpServer()).post('/api/v1/system/pings').send({});
+    expect(created.status).toBe(202);
+    expect(created.headers.location).toBe(`/api/v1/system/pings/${created.body.id}`);
+    expect(created.body.status).toBe('queued');
+
+    await sleep(300);
+    expect((await getPing(created.body.id)).status).toBe('queued');
+
+    worker = await createTestWorker(stack.config);
+    const done = await eventually(async () => {
+      const ping = await getPing(created.body.id);
+      return ping.status === 'completed' ? ping : undefined;
+    });
+    expect(done.handledBy).toMatch(/:\d+$/);
+    const [row] = await stack.query<{ attempts: number }>(
+      'SELECT attempts FROM system_pings WHERE id = $1',
+      [created.body.id],
+    );
+    expect(row.attempts).toBe(1);
+  });
+
+  it('lets a job in flight finish when the worker shuts down', async () => {
+    worker ??= await createTestWorker(stack.config);
+    const created = await request(api.getHttpServer())
+      .post('/api/v1/system/pings')
+      .send({ delayMs: 1500 });
+    await eventually(async () => {
+      const [row] = await stack.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM system_pings WHERE id = $1`,
+        [created.body.id],
+      );
+      return row.n === 1 ? true : undefined;
+    });
+    await sleep(500); // the worker has picked the job up and is inside its 1.5 s of work
+    await worker.close();
+    worker = undefined;
+    expect((await getPing(created.body.id)).status).toBe('completed');
+  });
+
+  it('answers 404 for a ping that does not exist', async () => {
+    const res = await request(api.getHttpServer()).get(
+      '/api/v1/system/pings/7b0c6a52-1a4e-4b8e-9a57-0a4bb0e5b0a1',
+    );
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('SYSTEM_PING_NOT_FOUND');
+  });
+
+  it('reports database and Redis as ready', async () => {
+    const res = await request(api.getHttpServer()).get('/health/ready');
+    expect(res.status).toBe(200);
+    expect(res.body.details).toEqual({ database: { status: 'up' }, redis: { status: 'up' } });
+  });
+});
