@@ -2,6 +2,7 @@ import { externalDataSourceOptions } from '@amparo/database';
 import { MIGRATIONS } from '@amparo/migrations';
 import { TestDatabase, createTestDatabase } from '@amparo/testing';
 import { DataSource } from 'typeorm';
+import { allEntities } from './utils/entities';
 
 describe('Migrations', () => {
   let database: TestDatabase;
@@ -9,7 +10,11 @@ describe('Migrations', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase({ empty: true });
-    dataSource = new DataSource({ ...externalDataSourceOptions(database.url, 1), logging: false });
+    dataSource = new DataSource({
+      ...externalDataSourceOptions(database.url, 1),
+      entities: allEntities(),
+      logging: false,
+    });
     await dataSource.initialize();
   });
 
@@ -49,7 +54,9 @@ describe('Migrations', () => {
     expect(await tables()).toEqual(schemaAfterFirstUp);
   });
 
-  it('leaves nothing pending after the template was migrated', async () => {
+  it('leave nothing pending, and the entities match the migrated schema', async () => {
     expect(await dataSource.showMigrations()).toBe(false);
+    const drift = await dataSource.driver.createSchemaBuilder().log();
+    expect(drift.upQueries.map((q) => q.query)).toEqual([]);
   });
 });

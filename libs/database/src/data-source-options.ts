@@ -9,6 +9,8 @@ const COMMON = {
   synchronize: false,
   migrations: MIGRATIONS,
   migrationsTableName: 'schema_migrations',
+  // gen_random_uuid() (core since PostgreSQL 13); TypeORM would otherwise install uuid-ossp.
+  uuidExtension: 'pgcrypto',
   migrationsTransactionMode: 'each',
   namingStrategy: new SnakeNamingStrategy(),
   logging: ['error', 'migration'],
