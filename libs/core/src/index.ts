@@ -19,3 +19,4 @@ export * from './logging/logging.module';
 export * from './lifecycle/graceful-shutdown';
 export * from './lifecycle/read-config-or-exit';
 export * from './lifecycle/describe-mode';
+export * from './lifecycle/is-process-alive';

@@ -1,3 +1,4 @@
+import { isProcessAlive } from '@amparo/core';
 import { PGlite } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -54,20 +55,11 @@ function acquireLock(lockFile: string): void {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   const holder = Number(readFileSync(lockFile, 'utf8'));
-  if (holder && holder !== process.pid && isAlive(holder)) {
+  if (holder && holder !== process.pid && isProcessAlive(holder)) {
     throw new Error(
       `The embedded database in ${lockFile.replace(/amparo\.lock$/, '')} is in use by process ${holder}; stop it or set EMBEDDED_DATA_DIR`,
     );
   }
   // The holder is gone (crash, kill -9): the lock is stale.
   writeFileSync(lockFile, String(process.pid));
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -1,14 +1,6 @@
+import { isProcessAlive } from '@amparo/core';
 import { Client } from 'pg';
 import { TEST_ADMIN_DATABASE_URL } from './test-services';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Drops test databases left behind by runs that crashed (their process is gone). */
 export async function dropStaleTestDatabases(): Promise<void> {
@@ -20,7 +12,8 @@ export async function dropStaleTestDatabases(): Promise<void> {
     );
     for (const { datname } of rows) {
       const pid = Number(datname.split('_')[2]);
-      if (!isAlive(pid)) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      if (!isProcessAlive(pid))
+        await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     }
   } finally {
     await client.end();
