@@ -14,18 +14,22 @@ const swc = [
 ];
 
 const shared = {
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.(t|m?j)s$': swc },
+  // otplib's dependencies ship only ES modules: compile them for jest's CommonJS runtime.
+  transformIgnorePatterns: ['/node_modules/(?!(@scure|@noble|otplib|@otplib)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@amparo/migrations$': '<rootDir>/migrations',
-    '^@amparo/(core|database|jobs|testing)$': '<rootDir>/libs/$1/src',
-    '^@amparo/(core|database|jobs|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@amparo/(core|database|jobs|testing|audit|identity)$': '<rootDir>/libs/$1/src',
+    '^@amparo/(core|database|jobs|testing|audit|identity)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/data/'],
 };
 
 module.exports = {
+  // e2e files boot real servers; PGlite alone takes a few seconds to open.
+  testTimeout: 30000,
   projects: [
     {
       ...shared,
@@ -42,7 +46,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

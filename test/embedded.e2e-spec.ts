@@ -2,14 +2,17 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { testConfig } from '@amparo/testing';
 import request from 'supertest';
 import { eventually } from './utils/eventually';
+import { BOOTSTRAP_ADMIN, BOOTSTRAP_ENV, signIn } from './utils/identity';
 import { createTestApi } from './utils/test-app';
 
 // The newcomer's default: no DATABASE_URL (PGlite, migrated at start) and no REDIS_URL (in-process jobs).
 describe('Embedded default (PGlite + in-process jobs)', () => {
   let app: NestExpressApplication;
+  let token: string;
 
   beforeAll(async () => {
-    app = await createTestApi(testConfig({ EMBEDDED_DATA_DIR: 'memory://' }));
+    app = await createTestApi(testConfig({ EMBEDDED_DATA_DIR: 'memory://', ...BOOTSTRAP_ENV }));
+    token = (await signIn(app, BOOTSTRAP_ADMIN.email, BOOTSTRAP_ADMIN.password)).accessToken;
   }, 60000);
 
   afterAll(async () => {
@@ -28,10 +31,13 @@ describe('Embedded default (PGlite + in-process jobs)', () => {
   it('runs the system job in-process through the same handler', async () => {
     const created = await request(app.getHttpServer())
       .post('/api/v1/system/pings')
+      .set('Authorization', `Bearer ${token}`)
       .send({ delayMs: 200 });
     expect(created.status).toBe(202);
     const done = await eventually(async () => {
-      const res = await request(app.getHttpServer()).get(`/api/v1/system/pings/${created.body.id}`);
+      const res = await request(app.getHttpServer())
+        .get(`/api/v1/system/pings/${created.body.id}`)
+        .set('Authorization', `Bearer ${token}`);
       return res.body.status === 'completed' ? res.body : undefined;
     });
     expect(done.handledBy).toMatch(/:\d+$/);

@@ -3,6 +3,13 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eventually } from './utils/eventually';
+import {
+  BOOTSTRAP_ADMIN,
+  BOOTSTRAP_ENV,
+  createConsulate,
+  createUser,
+  signIn,
+} from './utils/identity';
 import { TestStack, createTestApi, createTestStack, createTestWorker } from './utils/test-app';
 
 interface PingBody {
@@ -16,10 +23,13 @@ describe('Jobs through Redis: API enqueues, worker processes', () => {
   let stack: TestStack;
   let api: NestExpressApplication;
   let worker: INestApplicationContext | undefined;
+  let token: string;
+  const asAdmin = (req: request.Test) => req.set('Authorization', `Bearer ${token}`);
 
   beforeAll(async () => {
-    stack = await createTestStack();
+    stack = await createTestStack(BOOTSTRAP_ENV);
     api = await createTestApi(stack.config);
+    token = (await signIn(api, BOOTSTRAP_ADMIN.email, BOOTSTRAP_ADMIN.password)).accessToken;
   });
 
   afterAll(async () => {
@@ -29,10 +39,13 @@ describe('Jobs through Redis: API enqueues, worker processes', () => {
   });
 
   const getPing = async (id: string) =>
-    (await request(api.getHttpServer()).get(`/api/v1/system/pings/${id}`)).body as PingBody;
+    (await asAdmin(request(api.getHttpServer()).get(`/api/v1/system/pings/${id}`)))
+      .body as PingBody;
 
   it('keeps a ping queued while no worker runs, and a worker then completes it exactly once', async () => {
-    const created = await request(api.getHttpServer()).post('/api/v1/system/pings').send({});
+    const created = await asAdmin(request(api.getHttpServer()).post('/api/v1/system/pings')).send(
+      {},
+    );
     expect(created.status).toBe(202);
     expect(created.headers.location).toBe(`/api/v1/system/pings/${created.body.id}`);
     expect(created.body.status).toBe('queued');
@@ -55,9 +68,10 @@ describe('Jobs through Redis: API enqueues, worker processes', () => {
 
   it('lets a job in flight finish when the worker shuts down', async () => {
     worker ??= await createTestWorker(stack.config);
-    const created = await request(api.getHttpServer())
-      .post('/api/v1/system/pings')
-      .send({ delayMs: 1500 });
+    const created = await asAdmin(request(api.getHttpServer()).post('/api/v1/system/pings')).send({
+      delayMs: 1500,
+    });
+    expect(created.status).toBe(202);
     await eventually(async () => {
       const [row] = await stack.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM system_pings WHERE id = $1`,
@@ -72,11 +86,25 @@ describe('Jobs through Redis: API enqueues, worker processes', () => {
   });
 
   it('answers 404 for a ping that does not exist', async () => {
-    const res = await request(api.getHttpServer()).get(
-      '/api/v1/system/pings/7b0c6a52-1a4e-4b8e-9a57-0a4bb0e5b0a1',
+    const res = await asAdmin(
+      request(api.getHttpServer()).get('/api/v1/system/pings/7b0c6a52-1a4e-4b8e-9a57-0a4bb0e5b0a1'),
     );
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('SYSTEM_PING_NOT_FOUND');
+  });
+
+  it('refuses pings to anyone but a system_admin', async () => {
+    const anonymous = await request(api.getHttpServer()).post('/api/v1/system/pings').send({});
+    expect(anonymous.status).toBe(401);
+    const officer = await createUser(stack, [
+      { role: 'officer', consulateId: await createConsulate(stack, 'MX') },
+    ]);
+    const officerToken = (await signIn(api, officer.email)).accessToken;
+    const refused = await request(api.getHttpServer())
+      .post('/api/v1/system/pings')
+      .set('Authorization', `Bearer ${officerToken}`)
+      .send({});
+    expect(refused.status).toBe(403);
   });
 
   it('reports database and Redis as ready', async () => {

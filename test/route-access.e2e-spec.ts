@@ -1,7 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { ACCESS_METADATA } from '@amparo/core';
+import { ACCESS_METADATA } from '@amparo/identity';
 import { TestStack, createTestApi, createTestStack } from './utils/test-app';
 
 // Deny by default: every route of the real application declares who may call it.

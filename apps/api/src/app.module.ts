@@ -1,15 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import {
-  AccessGuard,
-  AppConfig,
-  ConfigModule,
-  LoggingModule,
-  ProblemDetailsFilter,
-} from '@amparo/core';
+import { AuditModule } from '@amparo/audit';
+import { AppConfig, ConfigModule, LoggingModule, ProblemDetailsFilter } from '@amparo/core';
+import { AccessGuard, IdentityModule } from '@amparo/identity';
 import { DatabaseModule } from '@amparo/database';
 import { JobsModule } from '@amparo/jobs';
 import { HealthModule } from './health/health.module';
+import { IdentityHttpModule } from './identity/identity-http.module';
 import { SystemModule } from './system/system.module';
 
 @Module({})
@@ -22,11 +19,14 @@ export class AppModule {
         LoggingModule,
         DatabaseModule,
         JobsModule.forRoot(config, 'producer'),
+        AuditModule,
+        IdentityModule,
+        IdentityHttpModule,
         HealthModule,
         SystemModule,
       ],
       providers: [
-        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };

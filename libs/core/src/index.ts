@@ -1,5 +1,3 @@
-export * from './access/access.decorators';
-export * from './access/access.guard';
 export * from './config/app-config';
 export * from './config/config.module';
 export * from './config/configuration-error';
@@ -20,3 +18,5 @@ export * from './lifecycle/graceful-shutdown';
 export * from './lifecycle/read-config-or-exit';
 export * from './lifecycle/describe-mode';
 export * from './lifecycle/is-process-alive';
+export * from './http/request-context';
+export * from './pagination/page';

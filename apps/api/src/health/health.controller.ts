@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { DomainError, Public, registerErrorTexts } from '@amparo/core';
+import { DomainError, registerErrorTexts } from '@amparo/core';
+import { Public } from '@amparo/identity';
 import { RedisHealthIndicator } from './redis.health';
 
 registerErrorTexts({

@@ -1,6 +1,11 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig, assignRequestId, createRequestValidationPipe, noStore } from '@amparo/core';
+import {
+  AppConfig,
+  createRequestValidationPipe,
+  noStore,
+  requestContextMiddleware,
+} from '@amparo/core';
 import helmet from 'helmet';
 import { setupOpenApi } from './openapi';
 
@@ -10,7 +15,7 @@ export const API_PREFIX = 'api/v1';
 export function configureHttp(app: NestExpressApplication, config: AppConfig): INestApplication {
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
-  app.use(assignRequestIdMiddleware);
+  app.use(requestContextMiddleware);
   app.use(helmet());
   app.use(noStore);
   app.enableCors({
@@ -27,13 +32,4 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): I
   app.useGlobalPipes(createRequestValidationPipe());
   setupOpenApi(app);
   return app;
-}
-
-function assignRequestIdMiddleware(
-  req: Parameters<typeof assignRequestId>[0],
-  res: Parameters<typeof assignRequestId>[1],
-  next: () => void,
-): void {
-  assignRequestId(req, res);
-  next();
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '@amparo/core';
+import { RequirePermission } from '@amparo/identity';
 import { SystemPingService } from '@amparo/jobs';
 import { Response } from 'express';
 import { RequestSystemPingRequest } from './request-system-ping.request';
@@ -13,7 +13,7 @@ export class SystemPingsController {
 
   @Post()
   @HttpCode(202)
-  @Public('Diagnostic without personal data; identity (issue 3) will restrict it to system_admin')
+  @RequirePermission('system:diagnose')
   @ApiOperation({ summary: 'Queue a system ping that a worker completes' })
   @ApiAcceptedResponse({ type: SystemPingResponse })
   async request(
@@ -26,7 +26,7 @@ export class SystemPingsController {
   }
 
   @Get(':id')
-  @Public('Diagnostic without personal data; identity (issue 3) will restrict it to system_admin')
+  @RequirePermission('system:diagnose')
   @ApiOperation({ summary: 'Read a system ping' })
   @ApiOkResponse({ type: SystemPingResponse })
   async find(@Param('id') id: string): Promise<SystemPingResponse> {

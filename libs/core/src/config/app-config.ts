@@ -18,6 +18,20 @@ export interface AppConfig {
   jobs:
     | { mode: 'redis'; redisUrl: string; prefix: string; concurrency: number }
     | { mode: 'in-process'; concurrency: number };
+  auth: {
+    /** PEM keys; absent outside production, where the identity module provides generated ones. */
+    jwtKeys?: { privateKey: string; publicKey: string };
+    issuer: string;
+    audience: string;
+    accessTokenTtlSeconds: number;
+    sessionLifetimeSeconds: number;
+    activationTtlSeconds: number;
+    mfaEncryptionKey?: Buffer;
+    maxFailuresPerAccount: number;
+    maxFailuresPerIp: number;
+    lockoutSeconds: number;
+    bootstrapAdmin?: { email: string; password?: string };
+  };
   log: { level: Level | 'silent' };
 }
 

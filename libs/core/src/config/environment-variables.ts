@@ -1,5 +1,16 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { EnvVar } from './env-var.decorator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -81,6 +92,96 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(64)
   JOBS_CONCURRENCY = 4;
+
+  @EnvVar({
+    expected:
+      'an EC P-256 private key in PEM (literal \\n allowed) signing ES256 tokens; unset outside production generates one',
+    secret: true,
+  })
+  @IsOptional()
+  @Matches(/-----BEGIN (EC )?PRIVATE KEY-----/)
+  AUTH_JWT_PRIVATE_KEY?: string;
+
+  @EnvVar({ expected: 'the PEM public key matching AUTH_JWT_PRIVATE_KEY' })
+  @IsOptional()
+  @Matches(/-----BEGIN PUBLIC KEY-----/)
+  AUTH_JWT_PUBLIC_KEY?: string;
+
+  @EnvVar({ expected: 'the iss claim of issued tokens' })
+  @Matches(/^\S{1,100}$/)
+  AUTH_JWT_ISSUER = 'amparo';
+
+  @EnvVar({ expected: 'the aud claim of issued tokens' })
+  @Matches(/^\S{1,100}$/)
+  AUTH_JWT_AUDIENCE = 'amparo-api';
+
+  @EnvVar({ expected: 'access token lifetime in seconds, 60 to 900' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(900)
+  AUTH_ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @EnvVar({
+    expected: 'absolute lifetime of a sign-in (refresh token family) in seconds, 900 to 604800',
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(900)
+  @Max(604800)
+  AUTH_SESSION_LIFETIME_SECONDS = 43200;
+
+  @EnvVar({ expected: 'lifetime of activation and reset tokens in seconds, 900 to 1209600' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(900)
+  @Max(1209600)
+  AUTH_ACTIVATION_TTL_SECONDS = 259200;
+
+  @EnvVar({
+    expected:
+      '32 random bytes in base64 encrypting MFA secrets at rest; unset outside production generates one',
+    secret: true,
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/)
+  AUTH_MFA_ENCRYPTION_KEY?: string;
+
+  @EnvVar({ expected: 'failed sign-ins of one account before it is locked, 3 to 20' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(3)
+  @Max(20)
+  AUTH_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @EnvVar({ expected: 'failed sign-ins from one IP address before it is locked, 5 to 1000' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(1000)
+  AUTH_MAX_FAILURES_PER_IP = 30;
+
+  @EnvVar({ expected: 'how long a locked account or IP waits, in seconds, 60 to 86400' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  AUTH_LOCKOUT_SECONDS = 900;
+
+  @EnvVar({
+    expected: 'the email of the first system_admin, created at start when there are no users',
+  })
+  @IsOptional()
+  @IsEmail()
+  AMPARO_BOOTSTRAP_ADMIN_EMAIL?: string;
+
+  @EnvVar({
+    expected: 'the password of the first system_admin (12 to 128 characters)',
+    secret: true,
+  })
+  @IsOptional()
+  @Length(12, 128)
+  AMPARO_BOOTSTRAP_ADMIN_PASSWORD?: string;
 
   @EnvVar({ expected: `one of ${LOG_LEVELS.join(', ')}` })
   @IsIn(LOG_LEVELS)

@@ -69,11 +69,14 @@ describe('loadConfig', () => {
     ).toHaveLength(3);
   });
 
-  it('refuses production without DATABASE_URL and REDIS_URL', () => {
+  it('refuses production without servers or secrets from the environment', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
     expect(problems).toEqual([
       expect.stringMatching(/^DATABASE_URL is required when NODE_ENV=production/),
       expect.stringMatching(/^REDIS_URL is required when NODE_ENV=production/),
+      'AUTH_JWT_PRIVATE_KEY is required when NODE_ENV=production',
+      'AUTH_JWT_PUBLIC_KEY is required when NODE_ENV=production',
+      'AUTH_MFA_ENCRYPTION_KEY is required when NODE_ENV=production',
     ]);
   });
 

@@ -20,6 +20,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
       }
     }
   }
+  if (vars.NODE_ENV === 'production') {
+    for (const name of [
+      'AUTH_JWT_PRIVATE_KEY',
+      'AUTH_JWT_PUBLIC_KEY',
+      'AUTH_MFA_ENCRYPTION_KEY',
+    ] as const) {
+      if (!vars[name]) problems.push(`${name} is required when NODE_ENV=production`);
+    }
+  }
+  if (Boolean(vars.AUTH_JWT_PRIVATE_KEY) !== Boolean(vars.AUTH_JWT_PUBLIC_KEY)) {
+    problems.push('AUTH_JWT_PRIVATE_KEY and AUTH_JWT_PUBLIC_KEY must be set together');
+  }
+  if (vars.AMPARO_BOOTSTRAP_ADMIN_PASSWORD && !vars.AMPARO_BOOTSTRAP_ADMIN_EMAIL) {
+    problems.push('AMPARO_BOOTSTRAP_ADMIN_PASSWORD needs AMPARO_BOOTSTRAP_ADMIN_EMAIL');
+  }
   if (problems.length) throw new ConfigurationError(problems);
   return toAppConfig(vars);
 }
@@ -66,6 +81,34 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
           concurrency: vars.JOBS_CONCURRENCY,
         }
       : { mode: 'in-process', concurrency: vars.JOBS_CONCURRENCY },
+    auth: {
+      jwtKeys:
+        vars.AUTH_JWT_PRIVATE_KEY && vars.AUTH_JWT_PUBLIC_KEY
+          ? { privateKey: pem(vars.AUTH_JWT_PRIVATE_KEY), publicKey: pem(vars.AUTH_JWT_PUBLIC_KEY) }
+          : undefined,
+      issuer: vars.AUTH_JWT_ISSUER,
+      audience: vars.AUTH_JWT_AUDIENCE,
+      accessTokenTtlSeconds: vars.AUTH_ACCESS_TOKEN_TTL_SECONDS,
+      sessionLifetimeSeconds: vars.AUTH_SESSION_LIFETIME_SECONDS,
+      activationTtlSeconds: vars.AUTH_ACTIVATION_TTL_SECONDS,
+      mfaEncryptionKey: vars.AUTH_MFA_ENCRYPTION_KEY
+        ? Buffer.from(vars.AUTH_MFA_ENCRYPTION_KEY, 'base64')
+        : undefined,
+      maxFailuresPerAccount: vars.AUTH_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerIp: vars.AUTH_MAX_FAILURES_PER_IP,
+      lockoutSeconds: vars.AUTH_LOCKOUT_SECONDS,
+      bootstrapAdmin: vars.AMPARO_BOOTSTRAP_ADMIN_EMAIL
+        ? {
+            email: vars.AMPARO_BOOTSTRAP_ADMIN_EMAIL,
+            password: vars.AMPARO_BOOTSTRAP_ADMIN_PASSWORD,
+          }
+        : undefined,
+    },
     log: { level: vars.LOG_LEVEL },
   };
+}
+
+/** Environment variables cannot hold newlines everywhere: accept PEM with literal \n. */
+function pem(value: string): string {
+  return value.replace(/\\n/g, '\n');
 }

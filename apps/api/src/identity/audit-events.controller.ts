@@ -1,0 +1,96 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { AuditQueryService } from '@amparo/audit';
+import { PageQuery } from '@amparo/core';
+import { Caller, CurrentCaller, RequirePermission, ScopeService } from '@amparo/identity';
+
+export class ListAuditEventsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+
+  @ApiPropertyOptional({ example: 'auth.login' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  action?: string;
+
+  @ApiPropertyOptional({ example: 'user' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  resourceType?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  resourceId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Inclusive' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Exclusive' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+}
+
+export class AuditEventResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() seq!: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ nullable: true, type: String }) actorId!: string | null;
+  @ApiProperty({ type: [String] }) actorRoles!: string[];
+  @ApiProperty({ nullable: true, type: String }) consulateId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) countryCode!: string | null;
+  @ApiProperty() action!: string;
+  @ApiProperty({ nullable: true, type: String }) resourceType!: string | null;
+  @ApiProperty({ nullable: true, type: String }) resourceId!: string | null;
+  @ApiProperty({ enum: ['success', 'failure', 'denied'] }) outcome!: string;
+  @ApiProperty({ nullable: true, type: String }) requestId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) ip!: string | null;
+  @ApiProperty({ type: Object }) details!: Record<string, unknown>;
+  @ApiProperty() hash!: string;
+}
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit-events')
+export class AuditEventsController {
+  constructor(
+    private readonly audit: AuditQueryService,
+    private readonly scopes: ScopeService,
+  ) {}
+
+  @Get()
+  @RequirePermission('audit:read')
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: ListAuditEventsQuery,
+  ): Promise<{ items: AuditEventResponse[]; nextCursor: string | null }> {
+    const scope = this.scopes.auditCountries(caller);
+    const page = await this.audit.list(
+      scope.all ? { all: true } : { all: false, countryCodes: scope.ids },
+      {
+        ...query,
+        actorUserId: query.actorId,
+      },
+    );
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map(({ actorUserId, occurredAt, ...event }) => ({
+        ...event,
+        actorId: actorUserId,
+        occurredAt: new Date(occurredAt).toISOString(),
+      })),
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Authenticated, Caller, CurrentCaller, PERMISSIONS } from '@amparo/identity';
+import { GrantResponse } from './user.responses';
+
+export class MeResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty()
+  displayName!: string;
+
+  @ApiProperty({ enum: ['es', 'en'] })
+  locale!: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  countryCode!: string | null;
+
+  @ApiProperty()
+  mfaEnabled!: boolean;
+
+  @ApiProperty({ type: [GrantResponse] })
+  grants!: GrantResponse[];
+
+  @ApiProperty({ enum: PERMISSIONS, isArray: true })
+  permissions!: string[];
+}
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  @Get()
+  @Authenticated()
+  me(@CurrentCaller() caller: Caller): MeResponse {
+    return {
+      id: caller.userId,
+      email: caller.email,
+      displayName: caller.displayName,
+      locale: caller.locale,
+      countryCode: caller.countryCode,
+      mfaEnabled: caller.mfaEnabled,
+      grants: caller.grants.map(GrantResponse.from),
+      permissions: [...caller.permissions].sort(),
+    };
+  }
+}

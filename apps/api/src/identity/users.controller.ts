@@ -1,0 +1,125 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, CurrentCaller, RequirePermission, UserAdminService } from '@amparo/identity';
+import { Response } from 'express';
+import {
+  CreateUserRequest,
+  ListUsersQuery,
+  ReplaceGrantsRequest,
+  UpdateUserRequest,
+} from './user.requests';
+import {
+  ActivationResponse,
+  CreatedUserResponse,
+  UserPageResponse,
+  UserResponse,
+} from './user.responses';
+
+const toGrants = (grants: ReplaceGrantsRequest['grants']) =>
+  grants.map((g) => ({
+    role: g.role,
+    consulateId: g.consulateId ?? null,
+    countryCode: g.countryCode ?? null,
+  }));
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UserAdminService) {}
+
+  @Post()
+  @RequirePermission('users:manage')
+  @ApiOperation({ summary: 'Create a user; the activation token is shown once' })
+  async create(
+    @CurrentCaller() caller: Caller,
+    @Body() body: CreateUserRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CreatedUserResponse> {
+    const created = await this.users.create(caller, { ...body, grants: toGrants(body.grants) });
+    res.setHeader('Location', `/api/v1/users/${created.user.id}`);
+    return {
+      user: UserResponse.from(created.user),
+      activationToken: created.activationToken,
+      activationExpiresAt: created.activationExpiresAt.toISOString(),
+    };
+  }
+
+  @Get()
+  @RequirePermission('users:read')
+  @ApiOperation({ summary: 'List the users you administer' })
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: ListUsersQuery,
+  ): Promise<UserPageResponse> {
+    const page = await this.users.list(caller, query);
+    return { items: page.items.map(UserResponse.from), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @RequirePermission('users:read')
+  async get(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<UserResponse> {
+    return UserResponse.from(await this.users.get(caller, id));
+  }
+
+  @Patch(':id')
+  @RequirePermission('users:manage')
+  async update(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: UpdateUserRequest,
+  ): Promise<UserResponse> {
+    return UserResponse.from(await this.users.update(caller, id, body));
+  }
+
+  @Put(':id/grants')
+  @RequirePermission('users:manage')
+  @ApiOperation({ summary: "Replace a user's role grants; their tokens stop working at once" })
+  async replaceGrants(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: ReplaceGrantsRequest,
+  ): Promise<UserResponse> {
+    return UserResponse.from(await this.users.replaceGrants(caller, id, toGrants(body.grants)));
+  }
+
+  @Post(':id/disable')
+  @HttpCode(200)
+  @RequirePermission('users:manage')
+  async disable(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<UserResponse> {
+    return UserResponse.from(await this.users.setStatus(caller, id, 'disabled'));
+  }
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  @RequirePermission('users:manage')
+  async enable(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<UserResponse> {
+    return UserResponse.from(await this.users.setStatus(caller, id, 'active'));
+  }
+
+  @Post(':id/password-reset')
+  @HttpCode(200)
+  @RequirePermission('users:manage')
+  @ApiOperation({ summary: 'Clear the password and issue a one-time token (shown once)' })
+  async resetPassword(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+  ): Promise<ActivationResponse> {
+    const issued = await this.users.resetPassword(caller, id);
+    return {
+      activationToken: issued.activationToken,
+      activationExpiresAt: issued.activationExpiresAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { currentRequestContext } from '@amparo/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditOutcome } from './audit-event';
+
+export interface AuditActor {
+  userId: string;
+  roles: string[];
+}
+
+export interface AuditRecord {
+  action: string;
+  outcome: AuditOutcome;
+  actor?: AuditActor | null;
+  resourceType?: string;
+  resourceId?: string;
+  consulateId?: string | null;
+  countryCode?: string | null;
+  /** Codes, counts and filters only: never a personal data value (name, document, address). */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Writes audit events. Pass the transaction's manager so the event commits or rolls back with the
+ * change it records; the request id and client IP come from the request being served.
+ */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async record(
+    event: AuditRecord,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    const context = currentRequestContext();
+    await manager.query(
+      `INSERT INTO audit_events
+         (actor_user_id, actor_roles, consulate_id, country_code, action, resource_type, resource_id,
+          outcome, request_id, ip, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        event.actor?.userId ?? null,
+        event.actor?.roles ?? [],
+        event.consulateId ?? null,
+        event.countryCode ?? null,
+        event.action,
+        event.resourceType ?? null,
+        event.resourceId ?? null,
+        event.outcome,
+        context?.requestId ?? null,
+        context?.ip ?? null,
+        JSON.stringify(event.details ?? {}),
+      ],
+    );
+  }
+}

@@ -1,0 +1,66 @@
+import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { DomainError } from '@amparo/core';
+import { Request } from 'express';
+import { ChallengeClaims } from '../tokens/token-claims';
+import { TokenSigner } from '../tokens/token-signer';
+import { ACCESS_METADATA, AccessDeclaration } from './access.decorators';
+import { Caller } from './caller';
+
+export type AuthenticatedRequest = Request & {
+  user?: Caller;
+  enrolmentChallenge?: ChallengeClaims;
+};
+
+/**
+ * The global guard. Deny by default: a route that declares nothing is refused and logged as a bug.
+ * Otherwise it authenticates the bearer token (passport-jwt) and checks the declared permission.
+ */
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly signer: TokenSigner,
+  ) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const declaration = this.reflector.getAllAndOverride<AccessDeclaration | undefined>(
+      ACCESS_METADATA,
+      [context.getHandler(), context.getClass()],
+    );
+    if (!declaration) {
+      this.logger.error(
+        { route: `${context.getClass().name}.${context.getHandler().name}` },
+        'Route declares no access rule; refused',
+      );
+      throw new DomainError('FORBIDDEN', 'forbidden');
+    }
+    if (declaration.kind === 'public') return true;
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const challenge = (req.body as { challengeToken?: unknown } | undefined)?.challengeToken;
+    if (
+      declaration.kind === 'authenticated' &&
+      declaration.acceptsEnrolmentChallenge &&
+      typeof challenge === 'string'
+    ) {
+      req.enrolmentChallenge = this.signer.verifyChallenge(challenge, 'mfa_enrol');
+      return true;
+    }
+    await super.canActivate(context);
+    if (declaration.kind === 'permission' && !req.user!.permissions.has(declaration.permission)) {
+      throw new DomainError('FORBIDDEN', 'forbidden');
+    }
+    return true;
+  }
+
+  override handleRequest<T>(error: unknown, user: T): T {
+    if (error instanceof DomainError) throw error;
+    if (error || !user) throw new DomainError('UNAUTHENTICATED', 'unauthenticated');
+    return user;
+  }
+}

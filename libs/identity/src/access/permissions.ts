@@ -1,0 +1,74 @@
+import { Role } from './roles';
+
+/** Every permission, as `resource:action`. Routes declare one with `@RequirePermission`. */
+export const PERMISSIONS = [
+  'users:read',
+  'users:manage',
+  'audit:read',
+  'system:diagnose',
+  'countries:manage',
+  'consulates:manage',
+  'directory:read',
+  'directory:manage',
+  'cases:read',
+  'cases:write',
+  'cases:assign',
+  'cases:approve_closure',
+  'cases:read_restricted',
+  'cases:transfer',
+  'cases:export',
+  'statistics:read',
+  'statistics:export',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * The one table from role to permissions (DOMAIN.md, Roles). Admins manage people and directories
+ * but never see case content; analysts see aggregates only.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  officer: ['directory:read', 'cases:read', 'cases:write'],
+  consul: [
+    'directory:read',
+    'cases:read',
+    'cases:write',
+    'cases:assign',
+    'cases:approve_closure',
+    'cases:read_restricted',
+  ],
+  supervisor: [
+    'directory:read',
+    'cases:read',
+    'cases:assign',
+    'cases:transfer',
+    'cases:export',
+    'statistics:read',
+    'statistics:export',
+  ],
+  analyst: ['directory:read', 'statistics:read', 'statistics:export'],
+  admin: [
+    'directory:read',
+    'directory:manage',
+    'consulates:manage',
+    'users:read',
+    'users:manage',
+    'audit:read',
+  ],
+  system_admin: [
+    'directory:read',
+    'directory:manage',
+    'consulates:manage',
+    'countries:manage',
+    'users:read',
+    'users:manage',
+    'audit:read',
+    'system:diagnose',
+  ],
+};
+
+export function permissionsOf(roles: Iterable<Role>): Set<Permission> {
+  const granted = new Set<Permission>();
+  for (const role of roles)
+    for (const permission of ROLE_PERMISSIONS[role]) granted.add(permission);
+  return granted;
+}

@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { APP_CONFIG, AppConfig } from '@amparo/core';
+import { AccessGuard } from './access/access.guard';
+import { CallerLoader } from './access/caller-loader';
+import { ScopeService } from './access/scope.service';
+import { AuthService } from './auth/auth.service';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { LocalStrategy } from './auth/local.strategy';
+import { TotpService } from './mfa/totp.service';
+import { SessionsService } from './sessions/sessions.service';
+import { LoginThrottle } from './throttle/login-throttle';
+import { AUTH_SECRETS, resolveAuthSecrets } from './tokens/auth-secrets';
+import { TokenSigner } from './tokens/token-signer';
+import { BootstrapAdmin } from './users/bootstrap-admin';
+import { UserAdminService } from './users/user-admin.service';
+import { UserRecords } from './users/user-records';
+
+/** Users, role grants, sign-in, sessions, MFA and the access guard every route goes through. */
+@Module({
+  imports: [PassportModule],
+  providers: [
+    {
+      provide: AUTH_SECRETS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => resolveAuthSecrets(config),
+    },
+    TokenSigner,
+    UserRecords,
+    LoginThrottle,
+    SessionsService,
+    TotpService,
+    AuthService,
+    CallerLoader,
+    JwtStrategy,
+    LocalStrategy,
+    ScopeService,
+    UserAdminService,
+    BootstrapAdmin,
+    AccessGuard,
+  ],
+  exports: [AuthService, ScopeService, UserAdminService, AccessGuard, TokenSigner],
+})
+export class IdentityModule {}

@@ -1,0 +1,29 @@
+import { registerErrorTexts } from '@amparo/core';
+
+registerErrorTexts({
+  USER_NOT_FOUND: {
+    title: { es: 'Usuario no encontrado', en: 'User not found' },
+    detail: { es: 'No existe ningún usuario con ese identificador.', en: 'No user has that id.' },
+  },
+  EMAIL_TAKEN: {
+    title: { es: 'Correo ya registrado', en: 'Email already registered' },
+    detail: {
+      es: 'Ya existe un usuario con ese correo electrónico.',
+      en: 'A user with that email address already exists.',
+    },
+  },
+  GRANT_NOT_ALLOWED: {
+    title: { es: 'Rol no permitido', en: 'Role not allowed' },
+    detail: {
+      es: 'No puede otorgar uno o más de los roles pedidos; vea la lista de errores.',
+      en: 'You cannot grant one or more of the requested roles; see the list of errors.',
+    },
+  },
+  CANNOT_CHANGE_OWN_ACCOUNT: {
+    title: { es: 'Operación sobre la propia cuenta', en: 'Operation on your own account' },
+    detail: {
+      es: 'No puede desactivar su propia cuenta ni cambiar sus propios roles.',
+      en: 'You cannot disable your own account or change your own roles.',
+    },
+  },
+});

@@ -1,0 +1,410 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditRecord, AuditService } from '@amparo/audit';
+import {
+  APP_CONFIG,
+  AppConfig,
+  DEFAULT_PAGE_SIZE,
+  DomainError,
+  FieldError,
+  Page,
+  decodeCursor,
+  toPage,
+} from '@amparo/core';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Caller, RoleGrant } from '../access/caller';
+import { CONSULATE_ROLES, COUNTRY_ROLES, ROLES_GRANTABLE_BY_ADMIN } from '../access/roles';
+import { ScopeService, inScope } from '../access/scope.service';
+import { newSecret, sha256 } from '../tokens/opaque-token';
+import './user-admin-errors';
+import { IssuedActivation, NewUser, UserChanges, UserFilters } from './user-admin.types';
+import { UserRecords } from './user-records';
+import { USER_COLUMNS, UserRow, UserStatus, UserWithGrants } from './user-row';
+
+const fieldError = (field: string, code: string, es: string, en: string): FieldError => ({
+  field,
+  code,
+  message: { es, en },
+});
+
+/**
+ * User administration by admins (their country's users) and system_admins (everyone). A user
+ * outside the caller's scope answers exactly like one that does not exist.
+ */
+@Injectable()
+export class UserAdminService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UserRecords,
+    private readonly scopes: ScopeService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(
+    caller: Caller,
+    input: NewUser,
+  ): Promise<{ user: UserWithGrants } & IssuedActivation> {
+    const countryCode = this.targetCountry(caller, input.countryCode);
+    return this.dataSource.transaction(async (manager) => {
+      const grants = await this.checkGrants(caller, countryCode, input.grants, manager);
+      const id = randomUUID();
+      try {
+        await manager.query(
+          `INSERT INTO users (id, email, display_name, locale, country_code) VALUES ($1, $2, $3, $4, $5)`,
+          [id, input.email.trim(), input.displayName.trim(), input.locale ?? 'es', countryCode],
+        );
+      } catch (error) {
+        if ((error as { constraint?: string }).constraint === 'uq_users_email')
+          throw new DomainError('EMAIL_TAKEN', 'conflict');
+        throw error;
+      }
+      await this.insertGrants(manager, id, grants);
+      const activation = await this.issueActivation(manager, id, 'activation');
+      await this.record(manager, caller, 'user.create', id, countryCode, {
+        roles: grants.map((g) => g.role),
+      });
+      return { user: (await this.users.byId(id, manager))!, ...activation };
+    });
+  }
+
+  async list(caller: Caller, filters: UserFilters): Promise<Page<UserWithGrants>> {
+    const limit = filters.limit ?? DEFAULT_PAGE_SIZE;
+    const scope = this.scopes.adminCountries(caller);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, ...values: unknown[]) => {
+      let clause = sql;
+      for (const value of values) {
+        params.push(value);
+        clause = clause.replace('?', `$${params.length}`);
+      }
+      where.push(clause);
+    };
+    if (!scope.all) add('u.country_code = ANY(?)', scope.ids);
+    if (filters.countryCode) add('u.country_code = ?', filters.countryCode);
+    if (filters.status) add('u.status = ?', filters.status);
+    if (filters.role)
+      add(
+        'EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = u.id AND g.role = ?)',
+        filters.role,
+      );
+    if (filters.q) {
+      add(
+        `(unaccent(lower(u.display_name)) LIKE '%' || unaccent(lower(?)) || '%' OR u.email::text LIKE '%' || lower(?) || '%')`,
+        filters.q,
+        filters.q,
+      );
+    }
+    if (filters.cursor) {
+      const [email, id] = decodeCursor(filters.cursor, 2);
+      add('(u.email::text, u.id) > (?, ?::uuid)', String(email), String(id));
+    }
+    params.push(limit + 1);
+    const rows = await this.dataSource.query<UserRow[]>(
+      `SELECT ${USER_COLUMNS} FROM users u ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY u.email::text, u.id LIMIT $${params.length}`,
+      params,
+    );
+    const grants = await this.users.grantsOf(rows.map((r) => r.id));
+    await this.record(this.dataSource.manager, caller, 'user.list', undefined, caller.countryCode, {
+      filters: {
+        status: filters.status,
+        role: filters.role,
+        countryCode: filters.countryCode,
+        q: filters.q ? true : undefined,
+      },
+      returned: Math.min(rows.length, limit),
+    });
+    return toPage(
+      rows,
+      limit,
+      (r) => [r.email, r.id],
+      (r) => ({ ...r, grants: grants.get(r.id) ?? [] }),
+    );
+  }
+
+  async get(caller: Caller, id: string): Promise<UserWithGrants> {
+    const user = await this.visibleUser(caller, id);
+    await this.record(this.dataSource.manager, caller, 'user.read', id, user.countryCode);
+    return user;
+  }
+
+  async update(caller: Caller, id: string, changes: UserChanges): Promise<UserWithGrants> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.visibleUser(caller, id, manager);
+      await manager.query(
+        `UPDATE users SET display_name = COALESCE($2, display_name), locale = COALESCE($3, locale), updated_at = now() WHERE id = $1`,
+        [id, changes.displayName?.trim() ?? null, changes.locale ?? null],
+      );
+      await this.record(manager, caller, 'user.update', id, user.countryCode, {
+        fields: Object.keys(changes),
+      });
+      return (await this.users.byId(id, manager))!;
+    });
+  }
+
+  /** Replaces every grant; the user's tokens stop working at once. */
+  async replaceGrants(caller: Caller, id: string, requested: RoleGrant[]): Promise<UserWithGrants> {
+    if (id === caller.userId) throw new DomainError('CANNOT_CHANGE_OWN_ACCOUNT', 'conflict');
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.visibleUser(caller, id, manager);
+      const grants = await this.checkGrants(caller, user.countryCode, requested, manager);
+      // An admin cannot remove grants it could not have given (another country's, or admin roles).
+      const untouchable = user.grants.filter((g) => !this.mayGrant(caller, g));
+      await manager.query('DELETE FROM role_grants WHERE user_id = $1', [id]);
+      await this.insertGrants(manager, id, dedupe([...untouchable, ...grants]));
+      await this.users.endAllSessions(id, manager);
+      await this.record(manager, caller, 'user.grants.update', id, user.countryCode, {
+        roles: grants.map((g) => g.role),
+      });
+      return (await this.users.byId(id, manager))!;
+    });
+  }
+
+  async setStatus(caller: Caller, id: string, status: UserStatus): Promise<UserWithGrants> {
+    if (id === caller.userId) throw new DomainError('CANNOT_CHANGE_OWN_ACCOUNT', 'conflict');
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.visibleUser(caller, id, manager);
+      await manager.query('UPDATE users SET status = $2, updated_at = now() WHERE id = $1', [
+        id,
+        status,
+      ]);
+      if (status === 'disabled') await this.users.endAllSessions(id, manager);
+      await this.record(
+        manager,
+        caller,
+        status === 'disabled' ? 'user.disable' : 'user.enable',
+        id,
+        user.countryCode,
+      );
+      return (await this.users.byId(id, manager))!;
+    });
+  }
+
+  /** Clears the password and MFA-free sessions; the user sets a new password with the token. */
+  async resetPassword(caller: Caller, id: string): Promise<IssuedActivation> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.visibleUser(caller, id, manager);
+      await manager.query(
+        'UPDATE users SET password_hash = NULL, updated_at = now() WHERE id = $1',
+        [id],
+      );
+      await this.users.endAllSessions(id, manager);
+      const activation = await this.issueActivation(manager, id, 'password_reset');
+      await this.record(manager, caller, 'user.password_reset', id, user.countryCode);
+      return activation;
+    });
+  }
+
+  /** Used by bootstrap: a user with a password already set and the given grants. */
+  async createWithPassword(
+    input: NewUser,
+    passwordHash: string,
+    manager: EntityManager,
+  ): Promise<string> {
+    const id = randomUUID();
+    await manager.query(
+      `INSERT INTO users (id, email, display_name, locale, country_code, password_hash, password_changed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now())`,
+      [
+        id,
+        input.email,
+        input.displayName,
+        input.locale ?? 'es',
+        input.countryCode ?? null,
+        passwordHash,
+      ],
+    );
+    await this.insertGrants(manager, id, input.grants);
+    return id;
+  }
+
+  private async visibleUser(
+    caller: Caller,
+    id: string,
+    manager?: EntityManager,
+  ): Promise<UserWithGrants> {
+    const user = await this.users.byId(id, manager);
+    if (!user || !inScope(this.scopes.adminCountries(caller), user.countryCode)) {
+      throw new DomainError('USER_NOT_FOUND', 'not_found');
+    }
+    return user;
+  }
+
+  private targetCountry(caller: Caller, requested: string | null | undefined): string | null {
+    const scope = this.scopes.adminCountries(caller);
+    if (scope.all) return requested ?? null;
+    const country = requested ?? (scope.ids.length === 1 ? scope.ids[0] : undefined);
+    if (!country || !scope.ids.includes(country)) {
+      throw new DomainError('GRANT_NOT_ALLOWED', 'forbidden', {
+        fieldErrors: [
+          fieldError(
+            'countryCode',
+            'OUT_OF_SCOPE',
+            'Solo puede crear usuarios de su país.',
+            'You can only create users of your country.',
+          ),
+        ],
+      });
+    }
+    return country;
+  }
+
+  private mayGrant(caller: Caller, grant: RoleGrant): boolean {
+    const scope = this.scopes.adminCountries(caller);
+    if (scope.all) return true;
+    return (
+      ROLES_GRANTABLE_BY_ADMIN.includes(grant.role) &&
+      grant.countryCode !== null &&
+      scope.ids.includes(grant.countryCode)
+    );
+  }
+
+  /** Checks each grant's shape, resolves its consulate's country, and that the caller may give it. */
+  private async checkGrants(
+    caller: Caller,
+    userCountry: string | null,
+    grants: RoleGrant[],
+    manager: EntityManager,
+  ): Promise<RoleGrant[]> {
+    const invalid: FieldError[] = [];
+    const forbidden: FieldError[] = [];
+    const resolved: RoleGrant[] = [];
+    for (const [index, grant] of grants.entries()) {
+      const at = `grants.${index}`;
+      if (CONSULATE_ROLES.includes(grant.role)) {
+        const [consulate] = grant.consulateId
+          ? await manager.query<{ country: string }[]>(
+              `SELECT sending_country_code AS country FROM consulates WHERE id = $1`,
+              [grant.consulateId],
+            )
+          : [];
+        if (!consulate) {
+          invalid.push(
+            fieldError(
+              `${at}.consulateId`,
+              'UNKNOWN_CONSULATE',
+              'Indique un consulado existente.',
+              'Give an existing consulate.',
+            ),
+          );
+          continue;
+        }
+        resolved.push({
+          role: grant.role,
+          consulateId: grant.consulateId,
+          countryCode: consulate.country,
+        });
+      } else if (COUNTRY_ROLES.includes(grant.role)) {
+        if (!grant.countryCode || grant.consulateId) {
+          invalid.push(
+            fieldError(
+              `${at}.countryCode`,
+              'COUNTRY_REQUIRED',
+              'Este rol se otorga para un país, sin consulado.',
+              'This role is granted for a country, without a consulate.',
+            ),
+          );
+          continue;
+        }
+        resolved.push({ role: grant.role, consulateId: null, countryCode: grant.countryCode });
+      } else {
+        if (grant.countryCode || grant.consulateId) {
+          invalid.push(
+            fieldError(
+              at,
+              'NO_SCOPE_ALLOWED',
+              'Este rol abarca todo el sistema; no indique país ni consulado.',
+              'This role covers the whole deployment; give no country or consulate.',
+            ),
+          );
+          continue;
+        }
+        resolved.push({ role: grant.role, consulateId: null, countryCode: null });
+      }
+      const last = resolved[resolved.length - 1];
+      if (
+        !this.mayGrant(caller, last) ||
+        (!this.scopes.adminCountries(caller).all &&
+          last.role !== 'analyst' &&
+          last.countryCode !== userCountry)
+      ) {
+        forbidden.push(
+          fieldError(
+            `${at}.role`,
+            'GRANT_NOT_ALLOWED',
+            'No puede otorgar este rol en este ámbito.',
+            'You cannot grant this role in this scope.',
+          ),
+        );
+      }
+    }
+    if (invalid.length)
+      throw new DomainError('VALIDATION_FAILED', 'invalid', { fieldErrors: invalid });
+    if (forbidden.length)
+      throw new DomainError('GRANT_NOT_ALLOWED', 'forbidden', { fieldErrors: forbidden });
+    return dedupe(resolved);
+  }
+
+  private async insertGrants(
+    manager: EntityManager,
+    userId: string,
+    grants: RoleGrant[],
+  ): Promise<void> {
+    for (const grant of grants) {
+      await manager.query(
+        `INSERT INTO role_grants (user_id, role, consulate_id, country_code) VALUES ($1, $2, $3, $4)`,
+        [userId, grant.role, grant.consulateId, grant.countryCode],
+      );
+    }
+  }
+
+  private async issueActivation(
+    manager: EntityManager,
+    userId: string,
+    purpose: 'activation' | 'password_reset',
+  ): Promise<IssuedActivation> {
+    await manager.query(
+      `UPDATE activation_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`,
+      [userId],
+    );
+    const token = newSecret();
+    const expiresAt = new Date(Date.now() + this.config.auth.activationTtlSeconds * 1000);
+    await manager.query(
+      `INSERT INTO activation_tokens (user_id, token_hash, purpose, expires_at) VALUES ($1, $2, $3, $4)`,
+      [userId, sha256(token), purpose, expiresAt],
+    );
+    return { activationToken: token, activationExpiresAt: expiresAt };
+  }
+
+  private record(
+    manager: EntityManager,
+    caller: Caller,
+    action: string,
+    userId: string | undefined,
+    countryCode: string | null,
+    details?: AuditRecord['details'],
+  ): Promise<void> {
+    return this.audit.record(
+      {
+        action,
+        outcome: 'success',
+        actor: { userId: caller.userId, roles: caller.roles },
+        resourceType: 'user',
+        resourceId: userId,
+        countryCode,
+        details,
+      },
+      manager,
+    );
+  }
+}
+
+function dedupe(grants: RoleGrant[]): RoleGrant[] {
+  const seen = new Map<string, RoleGrant>();
+  for (const grant of grants)
+    seen.set(`${grant.role}|${grant.consulateId}|${grant.countryCode}`, grant);
+  return [...seen.values()];
+}

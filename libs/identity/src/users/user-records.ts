@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { RoleGrant } from '../access/caller';
+import { USER_COLUMNS, UserRow, UserWithGrants } from './user-row';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Reads and writes of `users` and `role_grants` that several services share. */
+@Injectable()
+export class UserRecords {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async byEmail(
+    email: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<UserRow | null> {
+    const [row] = await manager.query<UserRow[]>(
+      `SELECT ${USER_COLUMNS} FROM users u WHERE u.email = $1`,
+      [email],
+    );
+    return row ?? null;
+  }
+
+  async byId(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<UserWithGrants | null> {
+    if (!UUID.test(id)) return null;
+    const [row] = await manager.query<UserRow[]>(
+      `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`,
+      [id],
+    );
+    if (!row) return null;
+    return { ...row, grants: (await this.grantsOf([id], manager)).get(id) ?? [] };
+  }
+
+  async grantsOf(
+    userIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, RoleGrant[]>> {
+    const rows = await manager.query<(RoleGrant & { userId: string })[]>(
+      `SELECT user_id AS "userId", role, consulate_id AS "consulateId", country_code AS "countryCode"
+         FROM role_grants WHERE user_id = ANY($1) ORDER BY role, country_code, consulate_id`,
+      [userIds],
+    );
+    const byUser = new Map<string, RoleGrant[]>();
+    for (const { userId, ...grant } of rows)
+      byUser.set(userId, [...(byUser.get(userId) ?? []), grant]);
+    return byUser;
+  }
+
+  /** Invalidates every token the user holds, at once: access tokens carry the version. */
+  async endAllSessions(userId: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      'UPDATE users SET token_version = token_version + 1, updated_at = now() WHERE id = $1',
+      [userId],
+    );
+    await manager.query(
+      'UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
+      [userId],
+    );
+  }
+}

@@ -1,0 +1,29 @@
+import { RoleGrant } from '../access/caller';
+
+export type UserStatus = 'active' | 'disabled';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: 'es' | 'en';
+  countryCode: string | null;
+  status: UserStatus;
+  passwordHash: string | null;
+  tokenVersion: number;
+  mfaSecret: string | null;
+  mfaEnabledAt: Date | null;
+  mfaLastTimeStep: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface UserWithGrants extends UserRow {
+  grants: RoleGrant[];
+}
+
+export const USER_COLUMNS = `
+  u.id, u.email::text AS "email", u.display_name AS "displayName", u.locale,
+  u.country_code AS "countryCode", u.status, u.password_hash AS "passwordHash",
+  u.token_version AS "tokenVersion", u.mfa_secret AS "mfaSecret", u.mfa_enabled_at AS "mfaEnabledAt",
+  u.mfa_last_time_step::text AS "mfaLastTimeStep", u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
