@@ -111,6 +111,17 @@ describe('HTTP conventions', () => {
     expect(typed.body.errors.map((e: { code: string }) => e.code)).toContain('NOT_AN_INTEGER');
   });
 
+  it('reports a missing required field once, as REQUIRED', async () => {
+    const res = await http()
+      .post('/api/v1/conventions-probe/echo')
+      .set('Accept-Language', 'en')
+      .send({});
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { field: 'name', code: 'REQUIRED', message: 'This field is required.' },
+    ]);
+  });
+
   it('refuses malformed JSON with a problem', async () => {
     const res = await http()
       .post('/api/v1/conventions-probe/echo')

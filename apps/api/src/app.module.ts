@@ -5,6 +5,7 @@ import { AppConfig, ConfigModule, LoggingModule, ProblemDetailsFilter } from '@a
 import { AccessGuard, IdentityModule } from '@amparo/identity';
 import { DatabaseModule } from '@amparo/database';
 import { JobsModule } from '@amparo/jobs';
+import { DirectoryHttpModule } from './directory/directory-http.module';
 import { HealthModule } from './health/health.module';
 import { IdentityHttpModule } from './identity/identity-http.module';
 import { SystemModule } from './system/system.module';
@@ -22,6 +23,7 @@ export class AppModule {
         AuditModule,
         IdentityModule,
         IdentityHttpModule,
+        DirectoryHttpModule,
         HealthModule,
         SystemModule,
       ],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_PAGE_SIZE, Page, decodeCursor, toPage } from '@amparo/core';
+import { DEFAULT_PAGE_SIZE, Page, decodeCursor, invalidCursor, toPage } from '@amparo/core';
+import { SqlConditions } from '@amparo/database';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from './audit-event';
 
@@ -25,31 +26,30 @@ export class AuditQueryService {
 
   async list(scope: AuditScope, filters: AuditEventFilters): Promise<Page<AuditEvent>> {
     const limit = filters.limit ?? DEFAULT_PAGE_SIZE;
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (!scope.all) add('country_code = ANY(?)', scope.countryCodes);
-    if (filters.actorUserId) add('actor_user_id = ?', filters.actorUserId);
-    if (filters.action) add('action = ?', filters.action);
-    if (filters.resourceType) add('resource_type = ?', filters.resourceType);
-    if (filters.resourceId) add('resource_id = ?', filters.resourceId);
-    if (filters.from) add('occurred_at >= ?', filters.from);
-    if (filters.to) add('occurred_at < ?', filters.to);
-    if (filters.cursor) add('seq < ?', String(decodeCursor(filters.cursor, 1)[0]));
-    params.push(limit + 1);
+    const where = new SqlConditions()
+      .addIf(filters.actorUserId, 'actor_user_id = ?')
+      .addIf(filters.action, 'action = ?')
+      .addIf(filters.resourceType, 'resource_type = ?')
+      .addIf(filters.resourceId, 'resource_id = ?')
+      .addIf(filters.from, 'occurred_at >= ?')
+      .addIf(filters.to, 'occurred_at < ?');
+    if (!scope.all) where.add('country_code = ANY(?)', scope.countryCodes);
+    if (filters.cursor) {
+      const [seq] = decodeCursor(filters.cursor, 1);
+      if (!/^\d{1,18}$/.test(String(seq))) throw invalidCursor();
+      where.add('seq < ?', String(seq));
+    }
+    // ORDER BY names the table: a bare "seq" would sort by the text output column ("9" > "10").
     const rows = await this.dataSource.query<AuditEvent[]>(
       `SELECT seq::text AS "seq", id, occurred_at AS "occurredAt", actor_user_id AS "actorUserId",
               actor_roles AS "actorRoles", consulate_id AS "consulateId", country_code AS "countryCode",
               action, resource_type AS "resourceType", resource_id AS "resourceId", outcome,
               request_id AS "requestId", host(ip) AS "ip", details, hash
          FROM audit_events
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY seq DESC
-        LIMIT $${params.length}`,
-      params,
+        ${where.where}
+        ORDER BY audit_events.seq DESC
+        LIMIT ${where.param(limit + 1)}`,
+      where.params,
     );
     return toPage(
       rows,

@@ -15,7 +15,7 @@ export async function verifyAuditChain(dataSource: DataSource): Promise<AuditCha
            hash = audit_event_digest(e) AS intact,
            prev_hash = COALESCE(lag(hash) OVER (ORDER BY seq), repeat('0', 64)) AS linked
       FROM audit_events e
-     ORDER BY seq`);
+     ORDER BY e.seq`);
   return {
     events: rows.length,
     altered: rows.filter((r) => !r.intact).map((r) => r.seq),

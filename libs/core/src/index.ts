@@ -20,3 +20,5 @@ export * from './lifecycle/describe-mode';
 export * from './lifecycle/is-process-alive';
 export * from './http/request-context';
 export * from './pagination/page';
+export * from './pagination/list-query';
+export * from './http/query-transforms';

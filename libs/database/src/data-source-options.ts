@@ -13,7 +13,8 @@ const COMMON = {
   uuidExtension: 'pgcrypto',
   migrationsTransactionMode: 'each',
   namingStrategy: new SnakeNamingStrategy(),
-  logging: ['error', 'migration'],
+  // Never 'error' or 'query': TypeORM would print statement parameters, which hold personal data.
+  logging: ['migration'],
 } as const satisfies Partial<PostgresDataSourceOptions>;
 
 /** One set of TypeORM options for the app, the CLI and the tests: a real PostgreSQL server. */

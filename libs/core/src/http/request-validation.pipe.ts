@@ -27,7 +27,13 @@ export function requestValidationError(errors: ValidationError[]): DomainError {
 function flatten(errors: ValidationError[], prefix: string): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.keys(error.constraints ?? {}).map((constraint) => {
+    // Optional fields skip validation when absent, so a failure on an absent field means "required".
+    const missing =
+      error.constraints &&
+      error.target &&
+      (error.target as Record<string, unknown>)[error.property] === undefined;
+    const constraints = missing ? ['isDefined'] : Object.keys(error.constraints ?? {});
+    const own = constraints.map((constraint) => {
       const text = constraintText(constraint);
       const args = constraintArguments(error, constraint);
       const message = Object.fromEntries(

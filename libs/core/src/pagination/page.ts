@@ -57,7 +57,11 @@ export function decodeCursor(cursor: string, arity: number): (string | number | 
   } catch {
     // fall through: any undecodable cursor is the same client error
   }
-  throw new DomainError('INVALID_CURSOR', 'invalid', {
+  throw invalidCursor();
+}
+
+export function invalidCursor(): DomainError {
+  return new DomainError('INVALID_CURSOR', 'invalid', {
     fieldErrors: [
       {
         field: 'cursor',

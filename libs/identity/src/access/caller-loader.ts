@@ -6,6 +6,8 @@ import { UserRecords } from '../users/user-records';
 import { Caller } from './caller';
 import { permissionsOf } from './permissions';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Turns valid access-token claims into a Caller, checking the database each time so that disabling
  * a user, changing their grants or password, or logging out takes effect at once.
@@ -18,6 +20,7 @@ export class CallerLoader {
   ) {}
 
   async load(claims: AccessClaims): Promise<Caller | null> {
+    if (!UUID.test(claims.sid)) return null;
     const user = await this.users.byId(claims.sub);
     if (!user || user.status !== 'active' || user.tokenVersion !== claims.ver) return null;
     const [session] = await this.dataSource.query<{ active: boolean }[]>(

@@ -9,9 +9,11 @@ import {
   FieldError,
   Page,
   decodeCursor,
+  invalidCursor,
   toPage,
 } from '@amparo/core';
 import { randomUUID } from 'node:crypto';
+import { SqlConditions, addTextSearch } from '@amparo/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller, RoleGrant } from '../access/caller';
 import { CONSULATE_ROLES, COUNTRY_ROLES, ROLES_GRANTABLE_BY_ADMIN } from '../access/roles';
@@ -21,6 +23,8 @@ import './user-admin-errors';
 import { IssuedActivation, NewUser, UserChanges, UserFilters } from './user-admin.types';
 import { UserRecords } from './user-records';
 import { USER_COLUMNS, UserRow, UserStatus, UserWithGrants } from './user-row';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const fieldError = (field: string, code: string, es: string, en: string): FieldError => ({
   field,
@@ -72,40 +76,25 @@ export class UserAdminService {
   async list(caller: Caller, filters: UserFilters): Promise<Page<UserWithGrants>> {
     const limit = filters.limit ?? DEFAULT_PAGE_SIZE;
     const scope = this.scopes.adminCountries(caller);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, ...values: unknown[]) => {
-      let clause = sql;
-      for (const value of values) {
-        params.push(value);
-        clause = clause.replace('?', `$${params.length}`);
-      }
-      where.push(clause);
-    };
-    if (!scope.all) add('u.country_code = ANY(?)', scope.ids);
-    if (filters.countryCode) add('u.country_code = ?', filters.countryCode);
-    if (filters.status) add('u.status = ?', filters.status);
-    if (filters.role)
-      add(
-        'EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = u.id AND g.role = ?)',
+    const where = new SqlConditions()
+      .addIf(filters.countryCode, 'u.country_code = ?')
+      .addIf(filters.status, 'u.status = ?')
+      .addIf(
         filters.role,
+        'EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = u.id AND g.role = ?)',
       );
-    if (filters.q) {
-      add(
-        `(unaccent(lower(u.display_name)) LIKE '%' || unaccent(lower(?)) || '%' OR u.email::text LIKE '%' || lower(?) || '%')`,
-        filters.q,
-        filters.q,
-      );
-    }
+    if (!scope.all) where.add('u.country_code = ANY(?)', scope.ids);
+    addTextSearch(where, ['u.display_name', 'u.email::text'], filters.q);
     if (filters.cursor) {
       const [email, id] = decodeCursor(filters.cursor, 2);
-      add('(u.email::text, u.id) > (?, ?::uuid)', String(email), String(id));
+      if (typeof email !== 'string' || typeof id !== 'string' || !UUID.test(id))
+        throw invalidCursor();
+      where.add('(u.email::text, u.id) > (?, ?::uuid)', email, id);
     }
-    params.push(limit + 1);
     const rows = await this.dataSource.query<UserRow[]>(
-      `SELECT ${USER_COLUMNS} FROM users u ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY u.email::text, u.id LIMIT $${params.length}`,
-      params,
+      `SELECT ${USER_COLUMNS} FROM users u ${where.where}
+        ORDER BY u.email::text, u.id LIMIT ${where.param(limit + 1)}`,
+      where.params,
     );
     const grants = await this.users.grantsOf(rows.map((r) => r.id));
     await this.record(this.dataSource.manager, caller, 'user.list', undefined, caller.countryCode, {

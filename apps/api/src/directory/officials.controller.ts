@@ -1,0 +1,91 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { localeOf } from '@amparo/core';
+import { OfficialsService } from '@amparo/directory';
+import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
+import { Request, Response } from 'express';
+import {
+  CreateOfficialRequest,
+  ListOfficialsQuery,
+  OfficialResponse,
+  UpdateOfficialRequest,
+} from './official.dto';
+import { officialsCsv } from './officials-csv';
+
+@ApiTags('directory')
+@ApiBearerAuth()
+@Controller()
+export class OfficialsController {
+  constructor(private readonly officials: OfficialsService) {}
+
+  @Post('officials')
+  @RequirePermission('directory:manage')
+  async create(
+    @CurrentCaller() caller: Caller,
+    @Body() body: CreateOfficialRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OfficialResponse> {
+    const official = await this.officials.create(caller, body);
+    res.setHeader('Location', `/api/v1/officials/${official.id}`);
+    return OfficialResponse.from(official);
+  }
+
+  @Get('officials')
+  @RequirePermission('directory:read')
+  @ApiOperation({ summary: 'Accredited officials by sending/host country, post, topic, date' })
+  async list(
+    @Query() query: ListOfficialsQuery,
+  ): Promise<{ items: OfficialResponse[]; nextCursor: string | null }> {
+    const page = await this.officials.list(query);
+    return { items: page.items.map(OfficialResponse.from), nextCursor: page.nextCursor };
+  }
+
+  @Get('officials.csv')
+  @RequirePermission('directory:read')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary: 'The directory as CSV; headers in Spanish or English by Accept-Language',
+  })
+  async csv(
+    @Query() query: ListOfficialsQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const locale = localeOf(req);
+    const rows = await this.officials.all(query);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${locale === 'en' ? 'accredited-officials' : 'funcionarios-acreditados'}.csv"`,
+    );
+    res.setHeader('Content-Language', locale);
+    return new StreamableFile(officialsCsv(rows, locale));
+  }
+
+  @Get('officials/:id')
+  @RequirePermission('directory:read')
+  async get(@Param('id') id: string): Promise<OfficialResponse> {
+    return OfficialResponse.from(await this.officials.get(id));
+  }
+
+  @Patch('officials/:id')
+  @RequirePermission('directory:manage')
+  async update(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: UpdateOfficialRequest,
+  ): Promise<OfficialResponse> {
+    return OfficialResponse.from(await this.officials.update(caller, id, body));
+  }
+}
