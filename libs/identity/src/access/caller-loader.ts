@@ -5,8 +5,7 @@ import { AccessClaims } from '../tokens/token-claims';
 import { UserRecords } from '../users/user-records';
 import { Caller } from './caller';
 import { permissionsOf } from './permissions';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUUID } from 'class-validator';
 
 /**
  * Turns valid access-token claims into a Caller, checking the database each time so that disabling
@@ -20,7 +19,7 @@ export class CallerLoader {
   ) {}
 
   async load(claims: AccessClaims): Promise<Caller | null> {
-    if (!UUID.test(claims.sid)) return null;
+    if (!isUUID(claims.sid)) return null;
     const user = await this.users.byId(claims.sub);
     if (!user || user.status !== 'active' || user.tokenVersion !== claims.ver) return null;
     const [session] = await this.dataSource.query<{ active: boolean }[]>(

@@ -9,6 +9,7 @@ import { TokenSigner } from '../tokens/token-signer';
 import { newSecret, sameHash, sha256 } from '../tokens/opaque-token';
 import { UserRecords } from '../users/user-records';
 import { SessionTokens } from './session-tokens';
+import { isUUID } from 'class-validator';
 
 registerErrorTexts({
   INVALID_REFRESH_TOKEN: {
@@ -30,7 +31,6 @@ interface RefreshRow {
   revokedAt: Date | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const invalid = () => new DomainError('INVALID_REFRESH_TOKEN', 'unauthenticated');
 
 /**
@@ -60,7 +60,7 @@ export class SessionsService {
 
   async refresh(presented: string): Promise<SessionTokens> {
     const [id, secret] = presented.split('.');
-    if (!id || !secret || !UUID.test(id)) throw invalid();
+    if (!id || !secret || !isUUID(id)) throw invalid();
     const [row] = await this.dataSource.query<RefreshRow[]>(
       `SELECT id, family_id AS "familyId", user_id AS "userId", token_hash AS "tokenHash",
               family_expires_at AS "familyExpiresAt", used_at AS "usedAt", revoked_at AS "revokedAt"

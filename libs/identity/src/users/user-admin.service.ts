@@ -23,8 +23,7 @@ import './user-admin-errors';
 import { IssuedActivation, NewUser, UserChanges, UserFilters } from './user-admin.types';
 import { UserRecords } from './user-records';
 import { USER_COLUMNS, UserRow, UserStatus, UserWithGrants } from './user-row';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUUID } from 'class-validator';
 
 const fieldError = (field: string, code: string, es: string, en: string): FieldError => ({
   field,
@@ -87,8 +86,7 @@ export class UserAdminService {
     addTextSearch(where, ['u.display_name', 'u.email::text'], filters.q);
     if (filters.cursor) {
       const [email, id] = decodeCursor(filters.cursor, 2);
-      if (typeof email !== 'string' || typeof id !== 'string' || !UUID.test(id))
-        throw invalidCursor();
+      if (typeof email !== 'string' || typeof id !== 'string' || !isUUID(id)) throw invalidCursor();
       where.add('(u.email::text, u.id) > (?, ?::uuid)', email, id);
     }
     const rows = await this.dataSource.query<UserRow[]>(

@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RoleGrant } from '../access/caller';
 import { USER_COLUMNS, UserRow, UserWithGrants } from './user-row';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUUID } from 'class-validator';
 
 /** Reads and writes of `users` and `role_grants` that several services share. */
 @Injectable()
@@ -26,7 +25,7 @@ export class UserRecords {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<UserWithGrants | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUUID(id)) return null;
     const [row] = await manager.query<UserRow[]>(
       `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`,
       [id],

@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import { JobName } from '../job-names';
 import { JobQueue } from '../queue/job-queue';
 import { SystemPing } from './system-ping.entity';
+import { isUUID } from 'class-validator';
 
 registerErrorTexts({
   SYSTEM_PING_NOT_FOUND: {
@@ -20,8 +21,6 @@ registerErrorTexts({
     },
   },
 });
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A system ping proves that the API, the queue, a worker and the database talk to each other. */
 @Injectable()
@@ -45,7 +44,7 @@ export class SystemPingService {
   }
 
   async find(id: string): Promise<SystemPing> {
-    const ping = UUID.test(id)
+    const ping = isUUID(id)
       ? await this.dataSource.getRepository(SystemPing).findOneBy({ id })
       : null;
     if (!ping) throw new DomainError('SYSTEM_PING_NOT_FOUND', 'not_found');
