@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@amparo/audit';
+import { AuditRecord, AuditService } from '@amparo/audit';
 import { APP_CONFIG, AppConfig, DomainError } from '@amparo/core';
 import { updateReturning } from '@amparo/database';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../access/caller';
 import { MFA_REQUIRED_ROLES } from '../access/roles';
 import { MfaEnrolment, TotpService } from '../mfa/totp.service';
@@ -105,18 +105,7 @@ export class AuthService {
         ? 'enrolment_required'
         : 'not_required';
     return this.dataSource.transaction(async (manager) => {
-      await this.audit.record(
-        {
-          action: 'auth.login',
-          outcome: 'success',
-          actor: auditActor(user),
-          resourceType: 'user',
-          resourceId: user.id,
-          countryCode: user.countryCode,
-          details: { secondFactor },
-        },
-        manager,
-      );
+      await this.recordOwn(user, 'auth.login', 'success', manager, { secondFactor });
       if (secondFactor === 'not_required') return this.sessions.open(user, manager);
       const typ = secondFactor === 'required' ? 'mfa_verify' : 'mfa_enrol';
       return {
@@ -136,17 +125,7 @@ export class AuthService {
     );
     await this.consumeAudited(user, code, 'auth.mfa.verify');
     return this.dataSource.transaction(async (manager) => {
-      await this.audit.record(
-        {
-          action: 'auth.mfa.verify',
-          outcome: 'success',
-          actor: auditActor(user),
-          resourceType: 'user',
-          resourceId: user.id,
-          countryCode: user.countryCode,
-        },
-        manager,
-      );
+      await this.recordOwn(user, 'auth.mfa.verify', 'success', manager);
       return this.sessions.open(user, manager);
     });
   }
@@ -155,17 +134,7 @@ export class AuthService {
     const user = await this.userOfSubject(subject);
     return this.dataSource.transaction(async (manager) => {
       const enrolment = await this.totp.enrol(user, manager);
-      await this.audit.record(
-        {
-          action: 'auth.mfa.enrol',
-          outcome: 'success',
-          actor: auditActor(user),
-          resourceType: 'user',
-          resourceId: user.id,
-          countryCode: user.countryCode,
-        },
-        manager,
-      );
+      await this.recordOwn(user, 'auth.mfa.enrol', 'success', manager);
       return enrolment;
     });
   }
@@ -183,17 +152,7 @@ export class AuthService {
         'UPDATE users SET mfa_enabled_at = now(), updated_at = now() WHERE id = $1',
         [user.id],
       );
-      await this.audit.record(
-        {
-          action: 'auth.mfa.confirm',
-          outcome: 'success',
-          actor: auditActor(user),
-          resourceType: 'user',
-          resourceId: user.id,
-          countryCode: user.countryCode,
-        },
-        manager,
-      );
+      await this.recordOwn(user, 'auth.mfa.confirm', 'success', manager);
       return 'challenge' in subject
         ? this.sessions.open(user, manager)
         : { mfaEnabled: true as const };
@@ -236,23 +195,8 @@ export class AuthService {
       const user = used ? await this.users.byId(used.userId, manager) : null;
       if (!used || !user || user.status !== 'active')
         throw new DomainError('INVALID_ACTIVATION_TOKEN', 'invalid');
-      await manager.query(
-        'UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1',
-        [user.id, passwordHash],
-      );
-      await this.users.endAllSessions(user.id, manager);
-      await this.audit.record(
-        {
-          action: 'auth.activate',
-          outcome: 'success',
-          actor: auditActor(user),
-          resourceType: 'user',
-          resourceId: user.id,
-          countryCode: user.countryCode,
-          details: { purpose: used.purpose },
-        },
-        manager,
-      );
+      await this.users.setPassword(user.id, passwordHash, manager);
+      await this.recordOwn(user, 'auth.activate', 'success', manager, { purpose: used.purpose });
     });
   }
 
@@ -264,14 +208,8 @@ export class AuthService {
   ): Promise<SessionTokens> {
     const user = (await this.users.byId(caller.userId))!;
     if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
-      await this.audit.record({
-        action: 'auth.password.change',
-        outcome: 'failure',
-        actor: auditActor(user),
-        resourceType: 'user',
-        resourceId: user.id,
-        countryCode: user.countryCode,
-        details: { reason: 'wrong_current_password' },
+      await this.recordOwn(user, 'auth.password.change', 'failure', undefined, {
+        reason: 'wrong_current_password',
       });
       throw new DomainError('WRONG_CURRENT_PASSWORD', 'invalid', {
         fieldErrors: [
@@ -286,38 +224,39 @@ export class AuthService {
     assertAcceptablePassword(newPassword, 'newPassword');
     const passwordHash = await hashPassword(newPassword);
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        'UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1',
-        [user.id, passwordHash],
-      );
-      await this.users.endAllSessions(user.id, manager);
-      await this.audit.record(
-        {
-          action: 'auth.password.change',
-          outcome: 'success',
-          actor: auditActor(user),
-          resourceType: 'user',
-          resourceId: user.id,
-          countryCode: user.countryCode,
-        },
-        manager,
-      );
+      await this.users.setPassword(user.id, passwordHash, manager);
+      await this.recordOwn(user, 'auth.password.change', 'success', manager);
       return this.sessions.open({ id: user.id, tokenVersion: user.tokenVersion + 1 }, manager);
     });
+  }
+
+  /** An event about the user's own account: they are both the actor and the resource. */
+  private recordOwn(
+    user: UserWithGrants,
+    action: string,
+    outcome: AuditRecord['outcome'],
+    manager?: EntityManager,
+    details?: AuditRecord['details'],
+  ): Promise<void> {
+    return this.audit.record(
+      {
+        action,
+        outcome,
+        actor: auditActor(user),
+        resourceType: 'user',
+        resourceId: user.id,
+        countryCode: user.countryCode,
+        details,
+      },
+      manager,
+    );
   }
 
   private async consumeAudited(user: UserWithGrants, code: string, action: string): Promise<void> {
     try {
       await this.totp.consume(user, code);
     } catch (error) {
-      await this.audit.record({
-        action,
-        outcome: 'failure',
-        actor: auditActor(user),
-        resourceType: 'user',
-        resourceId: user.id,
-        countryCode: user.countryCode,
-      });
+      await this.recordOwn(user, action, 'failure');
       throw error;
     }
   }

@@ -49,6 +49,15 @@ export class UserRecords {
     return byUser;
   }
 
+  /** A new password ends every session the user had. */
+  async setPassword(userId: string, passwordHash: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      'UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1',
+      [userId, passwordHash],
+    );
+    await this.endAllSessions(userId, manager);
+  }
+
   /** Invalidates every token the user holds, at once: access tokens carry the version. */
   async endAllSessions(userId: string, manager: EntityManager): Promise<void> {
     await manager.query(
