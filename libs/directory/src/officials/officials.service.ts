@@ -43,6 +43,7 @@ export class OfficialsService {
     return this.dataSource.transaction(async (manager) => {
       const country = await this.countryOfPost(manager, input.consulateId);
       this.scope.assertManages(caller, country);
+      assertAccreditationOrder(input.accreditedFrom, input.accreditedTo);
       const [{ id }] = await manager.query<{ id: string }[]>(
         `INSERT INTO officials (consulate_id, name, title, accredited_from, accredited_to, topics, work_email, work_phone)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
@@ -96,20 +97,7 @@ export class OfficialsService {
       if (!current) throw new DomainError('OFFICIAL_NOT_FOUND', 'not_found');
       this.scope.assertManages(caller, current.sendingCountryCode);
       const next = { ...current, ...stripUndefined(changes) };
-      if (next.accreditedTo && next.accreditedTo < next.accreditedFrom) {
-        throw new DomainError('VALIDATION_FAILED', 'invalid', {
-          fieldErrors: [
-            {
-              field: 'accreditedTo',
-              code: 'BEFORE_START',
-              message: {
-                es: 'No puede ser anterior al inicio de la acreditación.',
-                en: 'Cannot be before the start of the accreditation.',
-              },
-            },
-          ],
-        });
-      }
+      assertAccreditationOrder(next.accreditedFrom, next.accreditedTo);
       await manager.query(
         `UPDATE officials SET name = $2, title = $3, accredited_from = $4, accredited_to = $5, topics = $6,
                 work_email = $7, work_phone = $8, updated_at = now() WHERE id = $1`,
@@ -201,5 +189,22 @@ export class OfficialsService {
       },
       manager,
     );
+  }
+}
+
+function assertAccreditationOrder(from: string, to: string | null | undefined): void {
+  if (to && to < from) {
+    throw new DomainError('VALIDATION_FAILED', 'invalid', {
+      fieldErrors: [
+        {
+          field: 'accreditedTo',
+          code: 'BEFORE_START',
+          message: {
+            es: 'No puede ser anterior al inicio de la acreditación.',
+            en: 'Cannot be before the start of the accreditation.',
+          },
+        },
+      ],
+    });
   }
 }
