@@ -20,8 +20,9 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@amparo/migrations$': '<rootDir>/migrations',
-    '^@amparo/(core|database|jobs|testing|audit|identity|directory)$': '<rootDir>/libs/$1/src',
-    '^@amparo/(core|database|jobs|testing|audit|identity|directory)/(.*)$':
+    '^@amparo/(core|database|jobs|testing|audit|identity|directory|cases|statistics)$':
+      '<rootDir>/libs/$1/src',
+    '^@amparo/(core|database|jobs|testing|audit|identity|directory|cases|statistics)/(.*)$':
       '<rootDir>/libs/$1/src/$2',
   },
   testEnvironment: 'node',

@@ -28,10 +28,35 @@ const known = new Set(countryRows.map((c) => c.code));
 
 // ISO changes published after the iso-3166-2 package's data: Guatemala's departments are numbered
 // (ISO 3166-2:GT, 2021), in the same order as the list below.
-const GT_RENUMBERED = ['GU', 'PR', 'SA', 'CM', 'ES', 'SR', 'SO', 'TO', 'QZ', 'SU', 'RE', 'SM', 'HU',
-  'QC', 'BV', 'AV', 'PE', 'IZ', 'ZA', 'CQ', 'JA', 'JU'];
+const GT_RENUMBERED = [
+  'GU',
+  'PR',
+  'SA',
+  'CM',
+  'ES',
+  'SR',
+  'SO',
+  'TO',
+  'QZ',
+  'SU',
+  'RE',
+  'SM',
+  'HU',
+  'QC',
+  'BV',
+  'AV',
+  'PE',
+  'IZ',
+  'ZA',
+  'CQ',
+  'JA',
+  'JU',
+];
 const CORRECTED_CODES = new Map(
-  GT_RENUMBERED.map((letters, index) => [`GT-${letters}`, `GT-${String(index + 1).padStart(2, '0')}`]),
+  GT_RENUMBERED.map((letters, index) => [
+    `GT-${letters}`,
+    `GT-${String(index + 1).padStart(2, '0')}`,
+  ]),
 );
 
 const subdivisionRows = Object.entries(iso31662.data)

@@ -3,6 +3,8 @@ import { IdentityModule } from '@amparo/identity';
 import { ConsulatesService } from './consulates/consulates.service';
 import { CountriesService } from './countries/countries.service';
 import { ReferenceChecks } from './countries/reference-checks';
+import { DemoOnFirstStart } from './demo/demo-on-first-start';
+import { DemoSeeder } from './demo/demo-seeder';
 import { DirectoryScope } from './directory-scope';
 import { OfficialsService } from './officials/officials.service';
 import { OrganisationsService } from './organisations/organisations.service';
@@ -17,6 +19,8 @@ import { OrganisationsService } from './organisations/organisations.service';
     ConsulatesService,
     OfficialsService,
     OrganisationsService,
+    DemoSeeder,
+    DemoOnFirstStart,
   ],
   exports: [
     ReferenceChecks,
@@ -24,6 +28,7 @@ import { OrganisationsService } from './organisations/organisations.service';
     ConsulatesService,
     OfficialsService,
     OrganisationsService,
+    DemoSeeder,
   ],
 })
 export class DirectoryModule {}
