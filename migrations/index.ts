@@ -2,6 +2,7 @@ import { EnableExtensions1764000000000 } from './1764000000000-enable-extensions
 import { CreateSystemPings1764000000001 } from './1764000000001-create-system-pings';
 import { CreateIdentityAndAudit1764000000002 } from './1764000000002-create-identity-and-audit';
 import { CreateDirectory1764000000003 } from './1764000000003-create-directory';
+import { CreateCases1764000000004 } from './1764000000004-create-cases';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateSystemPings1764000000001,
   CreateIdentityAndAudit1764000000002,
   CreateDirectory1764000000003,
+  CreateCases1764000000004,
 ];

@@ -1,12 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule } from '@amparo/audit';
 import { AppConfig, ConfigModule, LoggingModule, ProblemDetailsFilter } from '@amparo/core';
 import { AccessGuard, IdentityModule } from '@amparo/identity';
-import { DatabaseModule } from '@amparo/database';
+import { DatabaseModule, IdempotencyStore } from '@amparo/database';
 import { JobsModule } from '@amparo/jobs';
+import { CasesHttpModule } from './cases/cases-http.module';
 import { DirectoryHttpModule } from './directory/directory-http.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IdentityHttpModule } from './identity/identity-http.module';
 import { SystemModule } from './system/system.module';
 
@@ -24,12 +26,15 @@ export class AppModule {
         IdentityModule,
         IdentityHttpModule,
         DirectoryHttpModule,
+        CasesHttpModule,
         HealthModule,
         SystemModule,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        IdempotencyStore,
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
   }

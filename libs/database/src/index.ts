@@ -6,3 +6,4 @@ export * from './update-returning';
 export * from './sql-conditions';
 export * from './text-search';
 export * from './keyset-page';
+export * from './idempotency-store';

@@ -1,0 +1,77 @@
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CaseHistoryEntry, CaseHistoryService, ConsularActionsService } from '@amparo/cases';
+import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
+import { Response } from 'express';
+import { Idempotent } from '../http/idempotency.interceptor';
+import { ConsularActionRequest, ConsularActionResponse } from './action.dto';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases/:id')
+export class CaseActionsController {
+  constructor(
+    private readonly actions: ConsularActionsService,
+    private readonly history: CaseHistoryService,
+  ) {}
+
+  @Get('actions')
+  @RequirePermission('cases:read')
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+  ): Promise<{ items: ConsularActionResponse[]; nextCursor: null }> {
+    return {
+      items: (await this.actions.list(caller, id)).map(ConsularActionResponse.from),
+      nextCursor: null,
+    };
+  }
+
+  @Post('actions')
+  @Idempotent()
+  @RequirePermission('cases:write')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Record a consular action (append-only)' })
+  async add(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: ConsularActionRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ConsularActionResponse> {
+    const action = await this.actions.add(caller, id, body);
+    res.setHeader('Location', `/api/v1/cases/${id}/actions/${action.id}`);
+    return ConsularActionResponse.from(action);
+  }
+
+  @Post('actions/:actionId/corrections')
+  @Idempotent()
+  @RequirePermission('cases:write')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({
+    summary: 'Correct an action with a new entry that points at it; the original stays',
+  })
+  async correct(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Param('actionId') actionId: string,
+    @Body() body: ConsularActionRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ConsularActionResponse> {
+    const action = await this.actions.correct(caller, id, actionId, body);
+    res.setHeader('Location', `/api/v1/cases/${id}/actions/${action.id}`);
+    return ConsularActionResponse.from(action);
+  }
+
+  @Get('history')
+  @RequirePermission('cases:read')
+  @ApiOperation({
+    summary:
+      'Field-level changes: who, when, old → new (masked above T0 for those who do not work the case)',
+  })
+  async historyOf(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+  ): Promise<{ items: CaseHistoryEntry[]; nextCursor: null }> {
+    return { items: await this.history.list(caller, id), nextCursor: null };
+  }
+}

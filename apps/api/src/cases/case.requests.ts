@@ -1,0 +1,195 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CASE_CATEGORIES,
+  CASE_STATUSES,
+  CLOSURE_REASONS,
+  CaseCategory,
+  CaseStatus,
+  ClosureReason,
+  RISK_LEVELS,
+  RiskLevel,
+  VULNERABILITY_FLAGS,
+  VulnerabilityFlag,
+} from '@amparo/cases';
+import { ListQuery, PageQuery } from '@amparo/core';
+import { PersonRequest } from './person.dto';
+
+export class ConsentRequest {
+  @ApiProperty() @IsBoolean() services!: boolean;
+  @ApiProperty() @IsBoolean() disclosureToOrganisations!: boolean;
+  @ApiProperty() @IsBoolean() disclosureToOtherCountry!: boolean;
+  @ApiProperty() @IsBoolean() tracing!: boolean;
+}
+
+export class CasePersonRequest {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'An existing person (from /persons search or possibleDuplicates)',
+  })
+  @IsOptional()
+  @IsUUID()
+  personId?: string;
+
+  @ApiPropertyOptional({ type: PersonRequest, description: 'A new person' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PersonRequest)
+  person?: PersonRequest;
+
+  @ApiProperty({ enum: ['primary', 'involved'] }) @IsIn(['primary', 'involved']) role!:
+    'primary' | 'involved';
+  @ApiPropertyOptional({ example: 'mother' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  relationship?: string;
+}
+
+class CaseFields {
+  @ApiProperty({ enum: CASE_CATEGORIES }) @IsIn(CASE_CATEGORIES) primaryCategory!: CaseCategory;
+
+  @ApiPropertyOptional({ enum: CASE_CATEGORIES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CASE_CATEGORIES.length)
+  @IsIn(CASE_CATEGORIES, { each: true })
+  secondaryCategories?: CaseCategory[];
+
+  @ApiPropertyOptional({ enum: VULNERABILITY_FLAGS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(VULNERABILITY_FLAGS.length)
+  @IsIn(VULNERABILITY_FLAGS, { each: true })
+  vulnerabilityFlags?: VulnerabilityFlag[];
+
+  @ApiPropertyOptional({ enum: RISK_LEVELS, default: 'low' })
+  @IsOptional()
+  @IsIn(RISK_LEVELS)
+  riskLevel?: RiskLevel;
+  @ApiPropertyOptional({ example: 'US' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/)
+  eventCountryCode?: string;
+  @ApiPropertyOptional({ example: 'US-CA' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}-[A-Z0-9]{1,3}$/)
+  eventSubdivisionCode?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) eventCity?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) summary?: string;
+  @ApiPropertyOptional({ type: ConsentRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ConsentRequest)
+  consent?: ConsentRequest;
+  @ApiPropertyOptional({
+    description:
+      'T3: only the assigned officer and the consul may read it (asylum cases always are)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  restricted?: boolean;
+}
+
+export class CreateCaseRequest extends CaseFields {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() consulateId!: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Defaults to now; never in the future' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  openedAt?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to the creator' })
+  @IsOptional()
+  @IsUUID()
+  assignedOfficerId?: string;
+
+  @ApiProperty({ type: [CasePersonRequest] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => CasePersonRequest)
+  persons!: CasePersonRequest[];
+}
+
+export class UpdateCaseRequest extends PartialType(CaseFields) {}
+
+export class TransitionRequestBody {
+  @ApiProperty({ enum: CASE_STATUSES }) @IsIn(CASE_STATUSES) to!: CaseStatus;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) reason?: string;
+  @ApiPropertyOptional({ enum: CLOSURE_REASONS })
+  @IsOptional()
+  @IsIn(CLOSURE_REASONS)
+  closureReason?: ClosureReason;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The surviving case, for a duplicate closure',
+  })
+  @IsOptional()
+  @IsUUID()
+  duplicateOf?: string;
+}
+
+export class AssignmentRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() officerId!: string;
+}
+
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',') : value;
+
+export class ListCasesQuery extends PickType(ListQuery, ['sort', 'cursor', 'limit'] as const) {
+  @ApiPropertyOptional({
+    enum: CASE_STATUSES,
+    isArray: true,
+    description: 'One or more, comma-separated',
+  })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @IsIn(CASE_STATUSES, { each: true })
+  status?: CaseStatus[];
+
+  @ApiPropertyOptional({ enum: CASE_CATEGORIES })
+  @IsOptional()
+  @IsIn(CASE_CATEGORIES)
+  category?: CaseCategory;
+  @ApiPropertyOptional({ enum: VULNERABILITY_FLAGS })
+  @IsOptional()
+  @IsIn(VULNERABILITY_FLAGS)
+  flag?: VulnerabilityFlag;
+  @ApiPropertyOptional({ enum: RISK_LEVELS })
+  @IsOptional()
+  @IsIn(RISK_LEVELS)
+  riskLevel?: RiskLevel;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() assignedOfficerId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() consulateId?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Z]{2}$/) nationalityCode?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() openedFrom?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() openedTo?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() closedFrom?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() closedTo?: string;
+}
+
+export class SearchPersonsQuery extends PickType(PageQuery, ['limit'] as const) {
+  @ApiProperty({
+    description: 'A name (typos, accents, case and word order tolerated) or a document number',
+  })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  q!: string;
+}

@@ -1,0 +1,163 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CaseRecord, Person, initials } from '@amparo/cases';
+
+export class PersonResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() givenNames!: string;
+  @ApiProperty() familyNames!: string;
+  @ApiProperty({ type: [String] }) otherNames!: string[];
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) dateOfBirth!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) estimatedAge!: number | null;
+  @ApiProperty() sex!: string;
+  @ApiProperty({ nullable: true, type: String }) genderIdentity!: string | null;
+  @ApiProperty() nationalityCode!: string;
+  @ApiProperty({ nullable: true, type: String }) originSubdivisionCode!: string | null;
+  @ApiProperty({ nullable: true, type: String }) originMunicipality!: string | null;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) documents!: {
+    type: string;
+    number: string;
+    issuingCountryCode: string;
+  }[];
+  @ApiProperty({ type: [String] }) languages!: string[];
+  @ApiProperty({ nullable: true, type: String }) indigenousPeople!: string | null;
+  @ApiProperty({ nullable: true, type: String }) indigenousLanguage!: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone!: string | null;
+  @ApiProperty({ nullable: true, type: String }) email!: string | null;
+  @ApiProperty({ nullable: true, type: String }) addressAbroad!: string | null;
+
+  static from(p: Person): PersonResponse {
+    return {
+      id: p.id,
+      givenNames: p.givenNames,
+      familyNames: p.familyNames,
+      otherNames: p.otherNames,
+      dateOfBirth: p.dateOfBirth,
+      estimatedAge: p.estimatedAge,
+      sex: p.sex,
+      genderIdentity: p.genderIdentity,
+      nationalityCode: p.nationalityCode,
+      originSubdivisionCode: p.originSubdivisionCode,
+      originMunicipality: p.originMunicipality,
+      documents: p.documents,
+      languages: p.languages,
+      indigenousPeople: p.indigenousPeople,
+      indigenousLanguage: p.indigenousLanguage,
+      phone: p.phone,
+      email: p.email,
+      addressAbroad: p.addressAbroad,
+    };
+  }
+}
+
+export class CasePersonResponse {
+  @ApiProperty({ enum: ['primary', 'involved'] }) role!: string;
+  @ApiProperty({ nullable: true, type: String }) relationship!: string | null;
+  @ApiProperty({ type: PersonResponse }) person!: PersonResponse;
+}
+
+/** What a list shows of the primary person: the name only to those who work the case (T1). */
+export class PersonSummary {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'Full name, or initials when masked' }) name!: string;
+  @ApiProperty({ nullable: true, type: Number }) birthYear!: number | null;
+  @ApiProperty() masked!: boolean;
+}
+
+export class CaseResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'MX-LAX-2026-000123' }) reference!: string;
+  @ApiProperty({ format: 'uuid' }) consulateId!: string;
+  @ApiProperty() countryCode!: string;
+  @ApiProperty() primaryCategory!: string;
+  @ApiProperty({ type: [String] }) secondaryCategories!: string[];
+  @ApiProperty({ type: [String] }) vulnerabilityFlags!: string[];
+  @ApiProperty() riskLevel!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty({ nullable: true, type: String }) assignedOfficerId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) eventCountryCode!: string | null;
+  @ApiProperty({ nullable: true, type: String }) eventSubdivisionCode!: string | null;
+  @ApiProperty({ nullable: true, type: String }) eventCity!: string | null;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) closureReason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) requestedClosureReason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) duplicateOfCaseId!: string | null;
+  @ApiPropertyOptional() summary?: string;
+  @ApiPropertyOptional({ type: Object }) consent?: object;
+  @ApiProperty() restricted!: boolean;
+  @ApiProperty() version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiPropertyOptional({ type: [CasePersonResponse] }) persons?: CasePersonResponse[];
+  @ApiPropertyOptional({ type: PersonSummary }) primaryPerson?: PersonSummary | null;
+
+  /** T0 fields, shown to everyone in scope. */
+  static operational(c: CaseRecord): CaseResponse {
+    return {
+      id: c.id,
+      reference: c.reference,
+      consulateId: c.consulateId,
+      countryCode: c.countryCode,
+      primaryCategory: c.primaryCategory,
+      secondaryCategories: c.secondaryCategories,
+      vulnerabilityFlags: c.vulnerabilityFlags,
+      riskLevel: c.riskLevel,
+      status: c.status,
+      assignedOfficerId: c.assignedOfficerId,
+      eventCountryCode: c.eventCountryCode,
+      eventSubdivisionCode: c.eventSubdivisionCode,
+      eventCity: c.restricted ? null : c.eventCity,
+      openedAt: new Date(c.openedAt).toISOString(),
+      closedAt: c.closedAt ? new Date(c.closedAt).toISOString() : null,
+      closureReason: c.closureReason,
+      requestedClosureReason: c.requestedClosureReason,
+      duplicateOfCaseId: c.duplicateOfCaseId,
+      restricted: c.restricted,
+      version: c.version,
+      createdAt: new Date(c.createdAt).toISOString(),
+      updatedAt: new Date(c.updatedAt).toISOString(),
+    };
+  }
+
+  /** The whole case, for a reader allowed to see it. */
+  static full(
+    c: CaseRecord,
+    persons: { role: string; relationship: string | null; person: Person }[],
+  ): CaseResponse {
+    return {
+      ...CaseResponse.operational(c),
+      eventCity: c.eventCity,
+      summary: c.summary,
+      consent: c.consent,
+      persons: persons.map((p) => ({
+        role: p.role,
+        relationship: p.relationship,
+        person: PersonResponse.from(p.person),
+      })),
+    };
+  }
+
+  /** A list row: T0 fields, and the primary person's name only for those who work the case. */
+  static listItem(
+    c: CaseRecord,
+    primary: Person | undefined,
+    showIdentity: boolean,
+    showPerson: boolean,
+  ): CaseResponse {
+    const birthYear = primary?.dateOfBirth ? Number(primary.dateOfBirth.slice(0, 4)) : null;
+    return {
+      ...CaseResponse.operational(c),
+      primaryPerson:
+        primary && showPerson
+          ? {
+              id: primary.id,
+              name: showIdentity
+                ? `${primary.givenNames} ${primary.familyNames}`
+                : initials(primary.givenNames, primary.familyNames),
+              birthYear: showIdentity ? birthYear : null,
+              masked: !showIdentity,
+            }
+          : null,
+    };
+  }
+}

@@ -1,0 +1,156 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CaseAccess,
+  CaseRecord,
+  CasesService,
+  PersonsService,
+  PossibleDuplicate,
+  etagOf,
+  versionFromIfMatch,
+} from '@amparo/cases';
+import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
+import { Response } from 'express';
+import { Idempotent } from '../http/idempotency.interceptor';
+import {
+  AssignmentRequest,
+  CreateCaseRequest,
+  ListCasesQuery,
+  TransitionRequestBody,
+  UpdateCaseRequest,
+} from './case.requests';
+import { CaseResponse } from './case.responses';
+
+const IF_MATCH = {
+  name: 'If-Match',
+  required: true,
+  description: 'The ETag of the case as you read it',
+};
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class CasesController {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly persons: PersonsService,
+    private readonly access: CaseAccess,
+  ) {}
+
+  @Post()
+  @Idempotent()
+  @RequirePermission('cases:write')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({
+    summary:
+      'Register a case at one of your posts; possibleDuplicates lists persons who may be the same',
+  })
+  async create(
+    @CurrentCaller() caller: Caller,
+    @Body() body: CreateCaseRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseResponse & { possibleDuplicates: PossibleDuplicate[] }> {
+    const { case: created, possibleDuplicates } = await this.cases.create(caller, body);
+    res.setHeader('Location', `/api/v1/cases/${created.id}`);
+    return { ...(await this.full(created, res)), possibleDuplicates };
+  }
+
+  @Get()
+  @RequirePermission('cases:read')
+  @ApiOperation({ summary: 'Cases in your scope; identifying fields only for cases you work' })
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: ListCasesQuery,
+  ): Promise<{ items: CaseResponse[]; nextCursor: string | null }> {
+    const page = await this.cases.list(caller, query);
+    const primaries = await this.persons.byIds(page.items.map((c) => c.primaryPersonId));
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((c) =>
+        CaseResponse.listItem(
+          c,
+          primaries.get(c.primaryPersonId),
+          this.access.worksCase(caller, c) && this.access.seesRestrictedContent(caller, c),
+          this.access.seesRestrictedContent(caller, c),
+        ),
+      ),
+    };
+  }
+
+  @Get(':id')
+  @RequirePermission('cases:read')
+  async get(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseResponse> {
+    return this.full(await this.cases.get(caller, id), res);
+  }
+
+  @Patch(':id')
+  @RequirePermission('cases:write')
+  @ApiHeader(IF_MATCH)
+  async update(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateCaseRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseResponse> {
+    return this.full(await this.cases.update(caller, id, versionFromIfMatch(ifMatch), body), res);
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @RequirePermission('cases:read')
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({
+    summary: 'Move the case through its workflow (DOMAIN.md); roles are checked per transition',
+  })
+  async transition(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: TransitionRequestBody,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseResponse> {
+    return this.full(
+      await this.cases.transition(caller, id, versionFromIfMatch(ifMatch), body),
+      res,
+    );
+  }
+
+  @Post(':id/assignment')
+  @HttpCode(200)
+  @RequirePermission('cases:assign')
+  @ApiHeader(IF_MATCH)
+  async assign(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: AssignmentRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseResponse> {
+    return this.full(
+      await this.cases.assign(caller, id, versionFromIfMatch(ifMatch), body.officerId),
+      res,
+    );
+  }
+
+  private async full(c: CaseRecord, res: Response): Promise<CaseResponse> {
+    res.setHeader('ETag', etagOf(c.version));
+    const persons = (await this.persons.ofCases([c.id])).get(c.id) ?? [];
+    return CaseResponse.full(c, persons);
+  }
+}

@@ -1,0 +1,117 @@
+import {
+  CallHandler,
+  ExecutionContext,
+  HttpStatus,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+} from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import { DomainError, registerErrorTexts } from '@amparo/core';
+import { IdempotencyStore } from '@amparo/database';
+import { AuthenticatedRequest } from '@amparo/identity';
+import { Response } from 'express';
+import { createHash } from 'node:crypto';
+import { Observable, catchError, from, mergeMap, of } from 'rxjs';
+
+registerErrorTexts({
+  IDEMPOTENCY_KEY_REUSED: {
+    title: { es: 'Clave de idempotencia reutilizada', en: 'Idempotency key reused' },
+    detail: {
+      es: 'Esta clave ya se usó con otra solicitud; use una clave nueva para una solicitud distinta.',
+      en: 'This key was already used with a different request; use a new key for a different request.',
+    },
+  },
+  IDEMPOTENCY_IN_PROGRESS: {
+    title: { es: 'Solicitud en curso', en: 'Request in progress' },
+    detail: {
+      es: 'Una solicitud con esta clave aún se está procesando; vuelva a intentarlo en unos segundos.',
+      en: 'A request with this key is still being processed; retry in a few seconds.',
+    },
+  },
+  INVALID_IDEMPOTENCY_KEY: {
+    title: { es: 'Clave de idempotencia no válida', en: 'Invalid idempotency key' },
+    detail: {
+      es: 'La cabecera Idempotency-Key debe tener de 1 a 255 caracteres visibles.',
+      en: 'The Idempotency-Key header must have 1 to 255 visible characters.',
+    },
+  },
+});
+
+const IDEMPOTENT = 'amparo:idempotent';
+const REPLAYED_HEADERS = ['location', 'etag'];
+
+/** Marks a creating POST: a retry with the same Idempotency-Key gets the first response. */
+export const Idempotent = () => SetMetadata(IDEMPOTENT, true);
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * Idempotency-Key on routes marked `@Idempotent()`, per user: the same key and body replay the first
+ * status and body (no second record); the same key with another body is 422; concurrent requests
+ * with one key create one record.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly store: IdempotencyStore,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (!this.reflector.get<boolean>(IDEMPOTENT, context.getHandler())) return next.handle();
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const res = context.switchToHttp().getResponse<Response>();
+    const key = req.header('idempotency-key');
+    if (key === undefined) return next.handle();
+    if (!/^[\x21-\x7E]{1,255}$/.test(key))
+      throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'invalid');
+    const userId = req.user!.userId;
+    const hash = createHash('sha256')
+      .update(`${req.method} ${req.originalUrl.split('?')[0]} ${canonical(req.body)}`)
+      .digest('hex');
+    const status =
+      this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
+    return from(this.store.begin(userId, key, hash)).pipe(
+      mergeMap((state) => {
+        if (state.kind === 'mismatch')
+          throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'unprocessable');
+        if (state.kind === 'in_progress')
+          throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 'conflict', {
+            headers: { 'Retry-After': '2' },
+          });
+        if (state.kind === 'replay') {
+          for (const [name, value] of Object.entries(state.headers)) res.setHeader(name, value);
+          res.setHeader('Idempotent-Replayed', 'true');
+          res.status(state.status);
+          return of(state.body);
+        }
+        return next.handle().pipe(
+          mergeMap(async (body) => {
+            const headers = Object.fromEntries(
+              REPLAYED_HEADERS.flatMap((name) =>
+                res.getHeader(name) === undefined ? [] : [[name, String(res.getHeader(name))]],
+              ),
+            );
+            await this.store.complete(userId, key, status, body, headers);
+            return body;
+          }),
+          catchError(async (error: unknown) => {
+            await this.store.release(userId, key);
+            throw error;
+          }),
+        );
+      }),
+    );
+  }
+}

@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@amparo/audit';
+import { DomainError, FieldError } from '@amparo/core';
+import { Caller } from '@amparo/identity';
+import { isUUID } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
+import { CasesService } from '../cases/cases.service';
+import { ACTION_COLUMNS, ConsularAction, NewConsularAction } from './consular-action';
+
+const invalid = (field: string, code: string, es: string, en: string) =>
+  new DomainError('VALIDATION_FAILED', 'invalid', {
+    fieldErrors: [{ field, code, message: { es, en } } satisfies FieldError],
+  });
+
+/** The append-only log of what the consulate did on a case; mistakes are corrected by new entries. */
+@Injectable()
+export class ConsularActionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(caller: Caller, caseId: string): Promise<ConsularAction[]> {
+    const found = await this.cases.readable(caller, caseId);
+    const actions = await this.dataSource.query<ConsularAction[]>(
+      `SELECT ${ACTION_COLUMNS} FROM consular_actions a WHERE a.case_id = $1 ORDER BY a.occurred_at, a.recorded_at, a.id`,
+      [caseId],
+    );
+    await this.record(this.dataSource.manager, caller, 'case.actions.read', caseId, found, {
+      count: actions.length,
+    });
+    return actions;
+  }
+
+  async add(
+    caller: Caller,
+    caseId: string,
+    input: NewConsularAction,
+    now = new Date(),
+  ): Promise<ConsularAction> {
+    return this.append(caller, caseId, input, null, now);
+  }
+
+  /** A correction is a new entry pointing at the one it corrects; the original stays as it was. */
+  async correct(
+    caller: Caller,
+    caseId: string,
+    actionId: string,
+    input: NewConsularAction,
+    now = new Date(),
+  ): Promise<ConsularAction> {
+    return this.append(caller, caseId, input, actionId, now);
+  }
+
+  private async append(
+    caller: Caller,
+    caseId: string,
+    input: NewConsularAction,
+    corrects: string | null,
+    now: Date,
+  ): Promise<ConsularAction> {
+    const found = await this.cases.workable(caller, caseId);
+    if (found.status === 'closed') throw new DomainError('CASE_CLOSED', 'conflict');
+    this.validate(input, now);
+    return this.dataSource.transaction(async (manager) => {
+      if (corrects) {
+        const [original] = isUUID(corrects)
+          ? await manager.query<unknown[]>(
+              'SELECT 1 FROM consular_actions WHERE id = $1 AND case_id = $2',
+              [corrects, caseId],
+            )
+          : [];
+        if (!original) throw new DomainError('ACTION_NOT_FOUND', 'not_found');
+      }
+      const [{ id }] = await manager.query<{ id: string }[]>(
+        `INSERT INTO consular_actions (case_id, type, occurred_at, place, place_type, performed_by, outcome, notes,
+                                       next_step_due, cost, currency, arrested_at, notified_at, corrects_action_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+        [
+          caseId,
+          input.type,
+          input.occurredAt,
+          input.place ?? null,
+          input.placeType ?? null,
+          caller.userId,
+          input.outcome ?? null,
+          input.notes ?? null,
+          input.nextStepDue ?? null,
+          input.cost ?? null,
+          input.currency ?? null,
+          input.arrestedAt ?? null,
+          input.notifiedAt ?? null,
+          corrects,
+        ],
+      );
+      await manager.query('UPDATE cases SET updated_at = now() WHERE id = $1', [caseId]);
+      await this.record(
+        manager,
+        caller,
+        corrects ? 'case.action.correct' : 'case.action.add',
+        caseId,
+        found,
+        { actionId: id, type: input.type, corrects },
+      );
+      const [action] = await manager.query<ConsularAction[]>(
+        `SELECT ${ACTION_COLUMNS} FROM consular_actions a WHERE a.id = $1`,
+        [id],
+      );
+      return action;
+    });
+  }
+
+  private validate(input: NewConsularAction, now: Date): void {
+    if (new Date(input.occurredAt) > now) {
+      throw invalid(
+        'occurredAt',
+        'IN_THE_FUTURE',
+        'Una actuación no puede haber ocurrido en el futuro.',
+        'An action cannot have happened in the future.',
+      );
+    }
+    if ((input.cost == null) !== (input.currency == null)) {
+      throw invalid(
+        'currency',
+        'COST_NEEDS_CURRENCY',
+        'Indique el costo junto con su moneda.',
+        'Give the cost together with its currency.',
+      );
+    }
+    if (input.type === 'arrest_notification_received') {
+      if (!input.arrestedAt || !input.notifiedAt) {
+        throw invalid(
+          'arrestedAt',
+          'REQUIRED',
+          'Indique la hora de detención y la de notificación (CVRC art. 36).',
+          'Give the time of arrest and of notification (VCCR art. 36).',
+        );
+      }
+      if (new Date(input.notifiedAt) < new Date(input.arrestedAt)) {
+        throw invalid(
+          'notifiedAt',
+          'BEFORE_ARREST',
+          'La notificación no puede ser anterior a la detención.',
+          'The notification cannot precede the arrest.',
+        );
+      }
+    }
+  }
+
+  private record(
+    manager: EntityManager,
+    caller: Caller,
+    action: string,
+    caseId: string,
+    found: { consulateId: string; countryCode: string },
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    return this.audit.record(
+      {
+        action,
+        outcome: 'success',
+        actor: { userId: caller.userId, roles: caller.roles },
+        resourceType: 'case',
+        resourceId: caseId,
+        consulateId: found.consulateId,
+        countryCode: found.countryCode,
+        details,
+      },
+      manager,
+    );
+  }
+}

@@ -1,0 +1,555 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@amparo/audit';
+import { DomainError, FieldError, Page, SortSpec, resolveSort } from '@amparo/core';
+import { SqlConditions, keysetPage, updateReturning } from '@amparo/database';
+import { ReferenceChecks } from '@amparo/directory';
+import { Caller } from '@amparo/identity';
+import { isUUID } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
+import { CaseAccess } from '../access/case-access';
+import { recordHistory } from '../history/case-history';
+import { PossibleDuplicate } from '../persons/person';
+import { personProblems } from '../persons/person-rules';
+import { PersonsService } from '../persons/persons.service';
+import { assertTransitionAllowed } from '../workflow/case-workflow';
+import { CASE_COLUMNS, CaseChanges, CaseFilters, CaseRecord, NewCase } from './case';
+import './case-errors';
+import { nextCaseReference } from './case-references';
+
+export const CASE_SORT: SortSpec = {
+  fields: { openedAt: 'c.opened_at', updatedAt: 'c.updated_at', reference: 'c.reference' },
+  default: '-openedAt',
+  tieBreaker: 'c.id',
+};
+
+export interface TransitionRequest {
+  to: CaseRecord['status'];
+  reason?: string;
+  closureReason?: CaseRecord['closureReason'] & string;
+  duplicateOf?: string;
+}
+
+const notFound = () => new DomainError('CASE_NOT_FOUND', 'not_found');
+const invalid = (fieldErrors: FieldError[]) =>
+  new DomainError('VALIDATION_FAILED', 'invalid', { fieldErrors });
+
+/** Asylum is restricted whatever the caller asks (DOMAIN.md, asylum safeguard). */
+function mustBeRestricted(
+  c: Pick<NewCase, 'primaryCategory' | 'secondaryCategories' | 'vulnerabilityFlags'>,
+): boolean {
+  return (
+    c.primaryCategory === 'asylum' ||
+    !!c.secondaryCategories?.includes('asylum') ||
+    !!c.vulnerabilityFlags?.includes('asylum_seeker')
+  );
+}
+
+/** Protection cases: registered and worked at one post, supervised by the country. */
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CaseAccess,
+    private readonly persons: PersonsService,
+    private readonly checks: ReferenceChecks,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(
+    caller: Caller,
+    input: NewCase,
+    now = new Date(),
+  ): Promise<{ case: CaseRecord; possibleDuplicates: PossibleDuplicate[] }> {
+    const post = await this.postOf(input.consulateId);
+    if (
+      !post ||
+      !this.access.worksCase(caller, {
+        consulateId: post.id,
+        countryCode: post.countryCode,
+        assignedOfficerId: null,
+        restricted: false,
+      })
+    ) {
+      throw new DomainError('NOT_YOUR_POST', 'forbidden');
+    }
+    if (!post.active) throw new DomainError('CONSULATE_INACTIVE', 'conflict');
+    await this.validateNewCase(input, post.countryCode, now);
+    const newPersons = input.persons.filter((p) => p.person);
+    const duplicates = (
+      await Promise.all(
+        newPersons.map((p) => this.persons.possibleDuplicates(post.countryCode, p.person!, now)),
+      )
+    ).flat();
+    const created = await this.dataSource.transaction(async (manager) => {
+      const personIds: { id: string; role: string; relationship: string | null }[] = [];
+      for (const link of input.persons) {
+        const id =
+          link.personId ??
+          (await this.persons.create(manager, post.countryCode, link.person!, now));
+        personIds.push({ id, role: link.role, relationship: link.relationship ?? null });
+      }
+      const openedAt = input.openedAt ? new Date(input.openedAt) : now;
+      const reference = await nextCaseReference(
+        manager,
+        { consulateId: post.id, countryCode: post.countryCode, postCode: post.postCode },
+        openedAt.getUTCFullYear(),
+      );
+      const [{ id }] = await manager.query<{ id: string }[]>(
+        `INSERT INTO cases (reference, consulate_id, country_code, primary_category, secondary_categories,
+                            vulnerability_flags, risk_level, assigned_officer_id, primary_person_id, event_country_code,
+                            event_subdivision_code, event_city, opened_at, summary, consent, restricted, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+        [
+          reference,
+          post.id,
+          post.countryCode,
+          input.primaryCategory,
+          input.secondaryCategories ?? [],
+          input.vulnerabilityFlags ?? [],
+          input.riskLevel ?? 'low',
+          input.assignedOfficerId ?? caller.userId,
+          personIds.find((p) => p.role === 'primary')!.id,
+          input.eventCountryCode ?? null,
+          input.eventSubdivisionCode ?? null,
+          input.eventCity ?? null,
+          openedAt,
+          input.summary ?? '',
+          JSON.stringify(
+            input.consent
+              ? { ...input.consent, recordedBy: caller.userId, recordedAt: now.toISOString() }
+              : {},
+          ),
+          (input.restricted ?? false) || mustBeRestricted(input),
+          caller.userId,
+        ],
+      );
+      for (const p of personIds) {
+        await manager.query(
+          `INSERT INTO case_persons (case_id, person_id, role, relationship) VALUES ($1, $2, $3, $4)`,
+          [id, p.id, p.role, p.relationship],
+        );
+      }
+      await this.record(manager, caller, 'case.create', id, post.id, post.countryCode, {
+        persons: { created: newPersons.length, linked: input.persons.length - newPersons.length },
+        possibleDuplicates: duplicates.length,
+      });
+      return (await this.find(id, manager))!;
+    });
+    return { case: created, possibleDuplicates: duplicates };
+  }
+
+  /** One case, with an audit event for the read; 404 outside the scope, 403 when restricted. */
+  async get(caller: Caller, id: string): Promise<CaseRecord> {
+    const found = await this.readable(caller, id);
+    await this.record(
+      this.dataSource.manager,
+      caller,
+      'case.read',
+      id,
+      found.consulateId,
+      found.countryCode,
+    );
+    return found;
+  }
+
+  async list(caller: Caller, filters: CaseFilters): Promise<Page<CaseRecord>> {
+    const where = new SqlConditions()
+      .addIf(filters.status?.length ? filters.status : undefined, 'c.status = ANY(?)')
+      .addIf(filters.flag, '? = ANY(c.vulnerability_flags)')
+      .addIf(filters.riskLevel, 'c.risk_level = ?')
+      .addIf(filters.assignedOfficerId, 'c.assigned_officer_id = ?')
+      .addIf(filters.consulateId, 'c.consulate_id = ?')
+      .addIf(filters.openedFrom, 'c.opened_at >= ?')
+      .addIf(filters.openedTo, 'c.opened_at < ?')
+      .addIf(filters.closedFrom, 'c.closed_at >= ?')
+      .addIf(filters.closedTo, 'c.closed_at < ?')
+      .addIf(
+        filters.nationalityCode,
+        'EXISTS (SELECT 1 FROM persons p WHERE p.id = c.primary_person_id AND p.nationality_code = ?)',
+      );
+    if (filters.category) {
+      const category = where.param(filters.category);
+      where.add(`(c.primary_category = ${category} OR ${category} = ANY(c.secondary_categories))`);
+    }
+    this.access.restrictToScope(where, caller);
+    const page = await keysetPage<CaseRecord>(this.dataSource.manager, {
+      select: `SELECT ${CASE_COLUMNS}`,
+      from: 'FROM cases c',
+      where,
+      sort: resolveSort(filters.sort, CASE_SORT),
+      tieBreaker: CASE_SORT.tieBreaker,
+      cursor: filters.cursor,
+      limit: filters.limit,
+    });
+    const { cursor: _cursor, limit: _limit, ...recorded } = filters;
+    await this.record(
+      this.dataSource.manager,
+      caller,
+      'case.list',
+      undefined,
+      null,
+      caller.countryCode,
+      {
+        filters: recorded,
+        returned: page.items.length,
+      },
+    );
+    return page;
+  }
+
+  async update(
+    caller: Caller,
+    id: string,
+    expectedVersion: number,
+    changes: CaseChanges,
+    now = new Date(),
+  ): Promise<CaseRecord> {
+    const current = await this.workable(caller, id);
+    const next = {
+      ...current,
+      ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+    } as CaseRecord;
+    const problems = await this.checks.countryProblems([
+      { field: 'eventCountryCode', code: next.eventCountryCode },
+    ]);
+    if (next.eventSubdivisionCode) {
+      problems.push(
+        ...(await this.checks.subdivisionProblems(
+          'eventSubdivisionCode',
+          [next.eventSubdivisionCode],
+          next.eventCountryCode ? [next.eventCountryCode] : [],
+        )),
+      );
+    }
+    if (problems.length)
+      throw invalid(problems.map((p) => ({ ...p, field: p.field.replace(/\.0$/, '') })));
+    next.restricted = next.restricted || mustBeRestricted(next);
+    if (changes.consent)
+      next.consent = {
+        ...changes.consent,
+        recordedBy: caller.userId,
+        recordedAt: now.toISOString(),
+      };
+    return this.dataSource.transaction(async (manager) => {
+      await this.writeVersioned(manager, id, expectedVersion, {
+        primary_category: next.primaryCategory,
+        secondary_categories: next.secondaryCategories,
+        vulnerability_flags: next.vulnerabilityFlags,
+        risk_level: next.riskLevel,
+        event_country_code: next.eventCountryCode,
+        event_subdivision_code: next.eventSubdivisionCode,
+        event_city: next.eventCity,
+        summary: next.summary,
+        consent: JSON.stringify(next.consent),
+        restricted: next.restricted,
+      });
+      const fields = await recordHistory(
+        manager,
+        id,
+        caller.userId,
+        current as unknown as Record<string, unknown>,
+        next as unknown as Record<string, unknown>,
+      );
+      await this.record(
+        manager,
+        caller,
+        'case.update',
+        id,
+        current.consulateId,
+        current.countryCode,
+        { fields },
+      );
+      return (await this.find(id, manager))!;
+    });
+  }
+
+  async transition(
+    caller: Caller,
+    id: string,
+    expectedVersion: number,
+    request: TransitionRequest,
+    now = new Date(),
+  ): Promise<CaseRecord> {
+    const current = await this.readable(caller, id);
+    assertTransitionAllowed({
+      from: current.status,
+      to: request.to,
+      roles: this.access.rolesOn(caller, current),
+      reason: request.reason,
+      closureReason: request.closureReason,
+      duplicateOf: request.duplicateOf,
+      flags: current.vulnerabilityFlags,
+      riskLevel: current.riskLevel,
+    });
+    const closing = request.to === 'closed';
+    if (closing && request.closureReason === 'duplicate')
+      await this.assertSurvivingCase(caller, current, request.duplicateOf!);
+    const changes = {
+      status: request.to,
+      closed_at: closing ? now : null,
+      closure_reason: closing ? request.closureReason : null,
+      requested_closure_reason: request.to === 'closure_requested' ? request.closureReason : null,
+      duplicate_of_case_id:
+        closing && request.closureReason === 'duplicate' ? request.duplicateOf : null,
+    };
+    return this.dataSource.transaction(async (manager) => {
+      await this.writeVersioned(manager, id, expectedVersion, changes);
+      const after = await this.find(id, manager);
+      const fields = await recordHistory(
+        manager,
+        id,
+        caller.userId,
+        current as unknown as Record<string, unknown>,
+        after as unknown as Record<string, unknown>,
+      );
+      await this.record(
+        manager,
+        caller,
+        'case.transition',
+        id,
+        current.consulateId,
+        current.countryCode,
+        {
+          from: current.status,
+          to: request.to,
+          closureReason: request.closureReason,
+          fields,
+        },
+      );
+      return after!;
+    });
+  }
+
+  async assign(
+    caller: Caller,
+    id: string,
+    expectedVersion: number,
+    officerId: string,
+  ): Promise<CaseRecord> {
+    const current = await this.readable(caller, id);
+    const roles = this.access.rolesOn(caller, current);
+    if (!roles.includes('consul') && !roles.includes('supervisor'))
+      throw new DomainError('FORBIDDEN', 'forbidden');
+    const [officer] = isUUID(officerId)
+      ? await this.dataSource.query<unknown[]>(
+          `SELECT 1 FROM users u JOIN role_grants g ON g.user_id = u.id
+            WHERE u.id = $1 AND u.status = 'active' AND g.role IN ('officer', 'consul') AND g.consulate_id = $2`,
+          [officerId, current.consulateId],
+        )
+      : [];
+    if (!officer) throw new DomainError('OFFICER_NOT_AT_POST', 'unprocessable');
+    return this.dataSource.transaction(async (manager) => {
+      await this.writeVersioned(manager, id, expectedVersion, { assigned_officer_id: officerId });
+      await recordHistory(
+        manager,
+        id,
+        caller.userId,
+        current as unknown as Record<string, unknown>,
+        { assignedOfficerId: officerId },
+      );
+      await this.record(
+        manager,
+        caller,
+        'case.assign',
+        id,
+        current.consulateId,
+        current.countryCode,
+        { from: current.assignedOfficerId, to: officerId },
+      );
+      return (await this.find(id, manager))!;
+    });
+  }
+
+  /** A case in scope whose content the caller may read (restricted ones: assigned officer, consul). */
+  async readable(caller: Caller, id: string, manager?: EntityManager): Promise<CaseRecord> {
+    const found = await this.find(id, manager);
+    if (!found || !this.access.inScope(caller, found)) throw notFound();
+    if (!this.access.seesRestrictedContent(caller, found))
+      throw new DomainError('CASE_RESTRICTED', 'forbidden');
+    return found;
+  }
+
+  /** A readable case the caller works (officer or consul of its post). */
+  async workable(caller: Caller, id: string, manager?: EntityManager): Promise<CaseRecord> {
+    const found = await this.readable(caller, id, manager);
+    if (!this.access.worksCase(caller, found)) throw new DomainError('FORBIDDEN', 'forbidden');
+    return found;
+  }
+
+  async find(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CaseRecord | null> {
+    if (!isUUID(id)) return null;
+    const [row] = await manager.query<CaseRecord[]>(
+      `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** The version check and the write are one statement: of two writers with one ETag, one wins. */
+  private async writeVersioned(
+    manager: EntityManager,
+    id: string,
+    expectedVersion: number,
+    columns: Record<string, unknown>,
+  ): Promise<void> {
+    const names = Object.keys(columns);
+    const rows = await updateReturning(
+      manager,
+      `UPDATE cases SET ${names.map((name, i) => `${name} = $${i + 3}`).join(', ')}, version = version + 1, updated_at = now()
+        WHERE id = $1 AND version = $2 RETURNING id`,
+      [id, expectedVersion, ...Object.values(columns)],
+    );
+    if (rows.length === 0) throw new DomainError('VERSION_CONFLICT', 'precondition_failed');
+  }
+
+  private async assertSurvivingCase(
+    caller: Caller,
+    current: CaseRecord,
+    survivorId: string,
+  ): Promise<void> {
+    const survivor = await this.find(survivorId);
+    if (
+      !survivor ||
+      survivor.id === current.id ||
+      survivor.countryCode !== current.countryCode ||
+      !this.access.inScope(caller, survivor)
+    ) {
+      throw invalid([
+        {
+          field: 'duplicateOf',
+          code: 'NOT_A_SURVIVING_CASE',
+          message: {
+            es: 'Debe ser otro caso del mismo país.',
+            en: 'Must be another case of the same country.',
+          },
+        },
+      ]);
+    }
+  }
+
+  private async postOf(
+    consulateId: string,
+  ): Promise<{ id: string; countryCode: string; postCode: string; active: boolean } | null> {
+    if (!isUUID(consulateId)) return null;
+    const [row] = await this.dataSource.query<
+      { id: string; countryCode: string; postCode: string; active: boolean }[]
+    >(
+      `SELECT id, sending_country_code AS "countryCode", post_code AS "postCode", active FROM consulates WHERE id = $1`,
+      [consulateId],
+    );
+    return row ?? null;
+  }
+
+  private async validateNewCase(input: NewCase, countryCode: string, now: Date): Promise<void> {
+    const problems: FieldError[] = [];
+    const primaries = input.persons.filter((p) => p.role === 'primary');
+    if (primaries.length !== 1) {
+      problems.push({
+        field: 'persons',
+        code: 'ONE_PRIMARY_PERSON',
+        message: {
+          es: 'Indique exactamente una persona principal.',
+          en: 'Give exactly one primary person.',
+        },
+      });
+    }
+    if (input.openedAt && new Date(input.openedAt) > now) {
+      problems.push({
+        field: 'openedAt',
+        code: 'IN_THE_FUTURE',
+        message: { es: 'No puede ser una fecha futura.', en: 'Cannot be in the future.' },
+      });
+    }
+    for (const [index, link] of input.persons.entries()) {
+      if (!!link.personId === !!link.person) {
+        problems.push({
+          field: `persons.${index}`,
+          code: 'PERSON_OR_PERSON_ID',
+          message: {
+            es: 'Indique una persona nueva o el identificador de una existente.',
+            en: 'Give a new person or the id of an existing one.',
+          },
+        });
+      } else if (link.personId) {
+        const country = isUUID(link.personId)
+          ? await this.persons.countryOf(link.personId, this.dataSource.manager)
+          : null;
+        if (country !== countryCode) {
+          problems.push({
+            field: `persons.${index}.personId`,
+            code: 'UNKNOWN_PERSON',
+            message: {
+              es: 'No es una persona registrada por este país.',
+              en: 'Not a person registered by this country.',
+            },
+          });
+        }
+      } else {
+        const person = link.person!;
+        problems.push(...personProblems(person, now, `persons.${index}.person`));
+        problems.push(
+          ...(await this.checks.countryProblems([
+            { field: `persons.${index}.person.nationalityCode`, code: person.nationalityCode },
+            ...(person.documents ?? []).map((d, i) => ({
+              field: `persons.${index}.person.documents.${i}.issuingCountryCode`,
+              code: d.issuingCountryCode,
+            })),
+          ])),
+        );
+        if (person.originSubdivisionCode) {
+          problems.push(
+            ...(await this.checks.subdivisionProblems(
+              `persons.${index}.person.originSubdivisionCode`,
+              [person.originSubdivisionCode],
+              [person.nationalityCode],
+            )),
+          );
+        }
+      }
+    }
+    problems.push(
+      ...(await this.checks.countryProblems([
+        { field: 'eventCountryCode', code: input.eventCountryCode },
+      ])),
+    );
+    if (input.eventSubdivisionCode) {
+      problems.push(
+        ...(await this.checks.subdivisionProblems(
+          'eventSubdivisionCode',
+          [input.eventSubdivisionCode],
+          input.eventCountryCode ? [input.eventCountryCode] : [],
+        )),
+      );
+    }
+    if (problems.length)
+      throw invalid(problems.map((p) => ({ ...p, field: p.field.replace(/(Code)\.0$/, '$1') })));
+  }
+
+  private record(
+    manager: EntityManager,
+    caller: Caller,
+    action: string,
+    caseId: string | undefined,
+    consulateId: string | null,
+    countryCode: string | null,
+    details?: Record<string, unknown>,
+  ): Promise<void> {
+    return this.audit.record(
+      {
+        action,
+        outcome: 'success',
+        actor: { userId: caller.userId, roles: caller.roles },
+        resourceType: 'case',
+        resourceId: caseId,
+        consulateId,
+        countryCode,
+        details,
+      },
+      manager,
+    );
+  }
+}

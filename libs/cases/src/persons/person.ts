@@ -1,0 +1,57 @@
+import { DocumentType, Sex } from '../case-codes';
+
+export interface PersonDocument {
+  type: DocumentType;
+  number: string;
+  issuingCountryCode: string;
+}
+
+export interface PersonInput {
+  givenNames: string;
+  familyNames: string;
+  otherNames?: string[];
+  dateOfBirth?: string | null;
+  estimatedAge?: number | null;
+  sex: Sex;
+  genderIdentity?: string | null;
+  nationalityCode: string;
+  originSubdivisionCode?: string | null;
+  originMunicipality?: string | null;
+  documents?: PersonDocument[];
+  languages?: string[];
+  indigenousPeople?: string | null;
+  indigenousLanguage?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  addressAbroad?: string | null;
+}
+
+export interface Person extends Required<Omit<PersonInput, 'documents'>> {
+  id: string;
+  countryCode: string;
+  estimatedAgeOn: string | null;
+  documents: PersonDocument[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const PERSON_COLUMNS = `
+  p.id, p.country_code AS "countryCode", p.given_names AS "givenNames", p.family_names AS "familyNames",
+  p.other_names AS "otherNames", to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
+  p.estimated_age AS "estimatedAge", to_char(p.estimated_age_on, 'YYYY-MM-DD') AS "estimatedAgeOn", p.sex,
+  p.gender_identity AS "genderIdentity", p.nationality_code AS "nationalityCode",
+  p.origin_subdivision_code AS "originSubdivisionCode", p.origin_municipality AS "originMunicipality",
+  p.languages, p.indigenous_people AS "indigenousPeople", p.indigenous_language AS "indigenousLanguage",
+  p.phone, p.email, p.address_abroad AS "addressAbroad", p.created_at AS "createdAt", p.updated_at AS "updatedAt",
+  COALESCE((SELECT json_agg(json_build_object('type', d.type, 'number', d.number, 'issuingCountryCode', d.issuing_country_code) ORDER BY d.id)
+              FROM person_documents d WHERE d.person_id = p.id), '[]') AS documents`;
+
+/** What an officer sees of a possible duplicate before linking: enough to recognise, no more. */
+export interface PossibleDuplicate {
+  personId: string;
+  initials: string;
+  birthYear: number | null;
+  estimatedAge: number | null;
+  matchedOn: ('name' | 'birth_date' | 'age_band' | 'document')[];
+  score: number;
+}

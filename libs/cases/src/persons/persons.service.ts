@@ -1,0 +1,222 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { SqlConditions } from '@amparo/database';
+import { DataSource, EntityManager } from 'typeorm';
+import { PERSON_COLUMNS, Person, PersonInput, PossibleDuplicate } from './person';
+import { normalizeDocumentNumber } from './person-rules';
+
+/** Names this close (pg_trgm similarity, accents and case ignored) count as the same name. */
+const SAME_NAME = 0.45;
+/** Looser threshold for searching: tolerates a typo or two and any word order. */
+const SEARCH_NAME = 0.3;
+
+/**
+ * The nationals assisted. Persons belong to the country (tenant) whose consulate registered them; a
+ * person may appear in several cases.
+ */
+@Injectable()
+export class PersonsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(
+    manager: EntityManager,
+    countryCode: string,
+    input: PersonInput,
+    today: Date,
+  ): Promise<string> {
+    const [{ id }] = await manager.query<{ id: string }[]>(
+      `INSERT INTO persons (country_code, given_names, family_names, other_names, date_of_birth, estimated_age,
+                            estimated_age_on, sex, gender_identity, nationality_code, origin_subdivision_code,
+                            origin_municipality, languages, indigenous_people, indigenous_language, phone, email,
+                            address_abroad)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+      [
+        countryCode,
+        input.givenNames.trim(),
+        input.familyNames.trim(),
+        input.otherNames ?? [],
+        input.dateOfBirth ?? null,
+        input.estimatedAge ?? null,
+        input.estimatedAge != null ? today.toISOString().slice(0, 10) : null,
+        input.sex,
+        input.genderIdentity ?? null,
+        input.nationalityCode,
+        input.originSubdivisionCode ?? null,
+        input.originMunicipality ?? null,
+        input.languages ?? [],
+        input.indigenousPeople ?? null,
+        input.indigenousLanguage ?? null,
+        input.phone ?? null,
+        input.email ?? null,
+        input.addressAbroad ?? null,
+      ],
+    );
+    for (const doc of input.documents ?? []) {
+      await manager.query(
+        `INSERT INTO person_documents (person_id, type, number, issuing_country_code) VALUES ($1, $2, $3, $4)`,
+        [id, doc.type, doc.number.trim(), doc.issuingCountryCode],
+      );
+    }
+    return id;
+  }
+
+  async byIds(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, Person>> {
+    if (!ids.length) return new Map();
+    const rows = await manager.query<Person[]>(
+      `SELECT ${PERSON_COLUMNS} FROM persons p WHERE p.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((p) => [p.id, p]));
+  }
+
+  /** Persons of each case, primary first. */
+  async ofCases(
+    caseIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<
+    Map<string, { role: 'primary' | 'involved'; relationship: string | null; person: Person }[]>
+  > {
+    const rows = await manager.query<
+      {
+        caseId: string;
+        role: 'primary' | 'involved';
+        relationship: string | null;
+        personId: string;
+      }[]
+    >(
+      `SELECT case_id AS "caseId", role, relationship, person_id AS "personId" FROM case_persons
+        WHERE case_id = ANY($1::uuid[]) ORDER BY role DESC, person_id`,
+      [caseIds],
+    );
+    const persons = await this.byIds([...new Set(rows.map((r) => r.personId))], manager);
+    const byCase = new Map<
+      string,
+      { role: 'primary' | 'involved'; relationship: string | null; person: Person }[]
+    >();
+    for (const row of rows) {
+      const list = byCase.get(row.caseId) ?? [];
+      list.push({
+        role: row.role,
+        relationship: row.relationship,
+        person: persons.get(row.personId)!,
+      });
+      byCase.set(row.caseId, list);
+    }
+    return byCase;
+  }
+
+  async countryOf(personId: string, manager: EntityManager): Promise<string | null> {
+    const [row] = await manager.query<{ countryCode: string }[]>(
+      'SELECT country_code AS "countryCode" FROM persons WHERE id = $1',
+      [personId],
+    );
+    return row?.countryCode ?? null;
+  }
+
+  /**
+   * Persons of the same country who may be this one: a similar name with the same birth date or an
+   * overlapping age band, or the same identity document.
+   */
+  async possibleDuplicates(
+    countryCode: string,
+    input: PersonInput,
+    today: Date,
+    excludeId?: string,
+  ): Promise<PossibleDuplicate[]> {
+    const age = input.dateOfBirth ? null : (input.estimatedAge ?? null);
+    const documents = (input.documents ?? []).map((d) => normalizeDocumentNumber(d.number));
+    const rows = await this.dataSource.query<
+      (Omit<PossibleDuplicate, 'initials' | 'matchedOn'> & {
+        givenNames: string;
+        familyNames: string;
+        sameName: boolean;
+        sameBirth: boolean;
+        sameBand: boolean;
+        sameDocument: boolean;
+      })[]
+    >(
+      `WITH wanted AS (SELECT amparo_person_search_name($2, $3, $4::text[]) AS name)
+       SELECT p.id AS "personId", p.given_names AS "givenNames", p.family_names AS "familyNames",
+              extract(year FROM p.date_of_birth)::int AS "birthYear", p.estimated_age AS "estimatedAge",
+              round(similarity(p.search_name, wanted.name)::numeric, 2)::float AS score,
+              similarity(p.search_name, wanted.name) >= $9 AS "sameName",
+              ($5::date IS NOT NULL AND p.date_of_birth = $5::date) AS "sameBirth",
+              ($6::int IS NOT NULL AND abs(coalesce(p.estimated_age + extract(year FROM age($8::date, coalesce(p.estimated_age_on, $8::date)))::int,
+                                                  extract(year FROM age($8::date, p.date_of_birth))::int) - $6::int) <= 2) AS "sameBand",
+              EXISTS (SELECT 1 FROM person_documents d WHERE d.person_id = p.id AND d.number_normalized = ANY($7::text[])) AS "sameDocument"
+         FROM persons p, wanted
+        WHERE p.country_code = $1 AND ($10::uuid IS NULL OR p.id <> $10::uuid)
+          AND (p.search_name % wanted.name
+               OR EXISTS (SELECT 1 FROM person_documents d WHERE d.person_id = p.id AND d.number_normalized = ANY($7::text[])))
+        ORDER BY score DESC LIMIT 20`,
+      [
+        countryCode,
+        input.givenNames,
+        input.familyNames,
+        input.otherNames ?? [],
+        input.dateOfBirth ?? null,
+        age,
+        documents,
+        today.toISOString().slice(0, 10),
+        SAME_NAME,
+        excludeId ?? null,
+      ],
+    );
+    return rows
+      .filter((r) => r.sameDocument || (r.sameName && (r.sameBirth || r.sameBand)))
+      .map((r) => ({
+        personId: r.personId,
+        initials: initials(r.givenNames, r.familyNames),
+        birthYear: r.birthYear,
+        estimatedAge: r.estimatedAge,
+        matchedOn: [
+          ...(r.sameName ? (['name'] as const) : []),
+          ...(r.sameBirth ? (['birth_date'] as const) : []),
+          ...(r.sameBand ? (['age_band'] as const) : []),
+          ...(r.sameDocument ? (['document'] as const) : []),
+        ],
+        score: r.score,
+      }));
+  }
+
+  /**
+   * Persons appearing in cases the caller may see, by name (typos, accents, case and word order
+   * tolerated) or by exact document number.
+   */
+  async search(
+    scope: (where: SqlConditions) => void,
+    q: string,
+    limit: number,
+  ): Promise<(Person & { score: number; caseIds: string[] })[]> {
+    const where = new SqlConditions();
+    scope(where);
+    const name = where.param(q);
+    const document = where.param(normalizeDocumentNumber(q));
+    const threshold = where.param(SEARCH_NAME);
+    return this.dataSource.query(
+      `WITH visible AS (
+         SELECT cp.person_id, array_agg(c.id) AS case_ids FROM case_persons cp JOIN cases c ON c.id = cp.case_id
+          ${where.where} GROUP BY cp.person_id)
+       SELECT ${PERSON_COLUMNS}, visible.case_ids AS "caseIds",
+              greatest(word_similarity(amparo_unaccent(lower(${name})), p.search_name),
+                       CASE WHEN EXISTS (SELECT 1 FROM person_documents d WHERE d.person_id = p.id AND d.number_normalized = ${document}) THEN 1 ELSE 0 END)::float AS score
+         FROM persons p JOIN visible ON visible.person_id = p.id
+        WHERE word_similarity(amparo_unaccent(lower(${name})), p.search_name) >= ${threshold}
+           OR EXISTS (SELECT 1 FROM person_documents d WHERE d.person_id = p.id AND d.number_normalized = ${document})
+        ORDER BY score DESC, p.id LIMIT ${where.param(limit)}`,
+      where.params,
+    );
+  }
+}
+
+export function initials(given: string, family: string): string {
+  return `${given}`
+    .concat(' ', family)
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((part) => `${part[0].toUpperCase()}.`)
+    .join(' ');
+}
