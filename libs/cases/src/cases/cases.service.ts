@@ -182,7 +182,7 @@ export class CasesService {
       cursor: filters.cursor,
       limit: filters.limit,
     });
-    const { cursor: _cursor, limit: _limit, ...recorded } = filters;
+    const { cursor, limit, ...recorded } = filters;
     await this.record(
       this.dataSource.manager,
       caller,
