@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '@amparo/directory';
 import { IdentityModule } from '@amparo/identity';
+import { AccessRequestsService } from './access/access-requests.service';
 import { CaseAccess } from './access/case-access';
 import { ConsularActionsService } from './actions/consular-actions.service';
 import { CasesService } from './cases/cases.service';
@@ -10,7 +11,21 @@ import { PersonsService } from './persons/persons.service';
 /** Persons, cases, consular actions and case history. */
 @Module({
   imports: [IdentityModule, DirectoryModule],
-  providers: [CaseAccess, PersonsService, CasesService, ConsularActionsService, CaseHistoryService],
-  exports: [CaseAccess, PersonsService, CasesService, ConsularActionsService, CaseHistoryService],
+  providers: [
+    CaseAccess,
+    AccessRequestsService,
+    PersonsService,
+    CasesService,
+    ConsularActionsService,
+    CaseHistoryService,
+  ],
+  exports: [
+    CaseAccess,
+    AccessRequestsService,
+    PersonsService,
+    CasesService,
+    ConsularActionsService,
+    CaseHistoryService,
+  ],
 })
 export class CasesModule {}

@@ -1,3 +1,4 @@
+export * from './access/access-requests.service';
 export * from './access/case-access';
 export * from './actions/consular-action';
 export * from './actions/consular-actions.service';

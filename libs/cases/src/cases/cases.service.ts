@@ -7,6 +7,7 @@ import { ReferenceChecks } from '@amparo/directory';
 import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccessRequestsService } from '../access/access-requests.service';
 import { CaseAccess } from '../access/case-access';
 import { recordHistory } from '../history/case-history';
 import { PossibleDuplicate } from '../persons/person';
@@ -51,6 +52,7 @@ export class CasesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccess,
+    private readonly accessRequests: AccessRequestsService,
     private readonly persons: PersonsService,
     private readonly checks: ReferenceChecks,
     private readonly audit: AuditService,
@@ -361,12 +363,17 @@ export class CasesService {
     });
   }
 
-  /** A case in scope whose content the caller may read (restricted ones: assigned officer, consul). */
+  /**
+   * A case in scope whose content the caller may read: restricted ones only for the assigned officer,
+   * the consul, or someone holding an unexpired break-the-glass grant.
+   */
   async readable(caller: Caller, id: string, manager?: EntityManager): Promise<CaseRecord> {
     const found = await this.find(id, manager);
     if (!found || !this.access.inScope(caller, found)) throw notFound();
-    if (!this.access.seesRestrictedContent(caller, found))
-      throw new DomainError('CASE_RESTRICTED', 'forbidden');
+    const allowed =
+      this.access.seesRestrictedContent(caller, found) ||
+      (await this.accessRequests.hasActiveGrant(caller.userId, id, manager));
+    if (!allowed) throw new DomainError('CASE_RESTRICTED', 'forbidden');
     return found;
   }
 
