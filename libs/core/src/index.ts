@@ -22,3 +22,4 @@ export * from './http/request-context';
 export * from './pagination/page';
 export * from './pagination/list-query';
 export * from './http/query-transforms';
+export * from './logging/safe-error';

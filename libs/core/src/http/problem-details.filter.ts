@@ -3,6 +3,7 @@ import { Request, Response } from 'express';
 import { DomainError } from '../errors/domain-error';
 import { errorText } from '../errors/error-catalog';
 import { ERROR_KIND_STATUS } from '../errors/error-kind';
+import { safeErrorForLog } from '../logging/safe-error';
 import { interpolate, Locale, localeOf } from '../i18n/locale';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
 import { requestIdOf } from './request-id';
@@ -18,7 +19,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const requestId = requestIdOf(req);
     const domainError = toDomainError(exception);
-    if (!domainError) this.logger.error({ err: exception, requestId }, 'Unexpected error');
+    if (!domainError)
+      this.logger.error({ error: safeErrorForLog(exception), requestId }, 'Unexpected error');
     const error = domainError ?? new DomainError('INTERNAL_ERROR', 'internal');
     const body = renderProblem(
       error,

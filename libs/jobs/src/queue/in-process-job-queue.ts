@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@amparo/core';
+import { APP_CONFIG, AppConfig, safeErrorForLog } from '@amparo/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { JobHandlerRegistry } from '../handlers/job-handler.registry';
 import { JobName, JobPayloads } from '../job-names';
@@ -55,7 +55,10 @@ export class InProcessJobQueue extends JobQueue implements BeforeApplicationShut
           await this.registry.run(name, payload, { jobId, attempt });
           return;
         } catch (error) {
-          this.logger.warn({ err: error, job: name, jobId, attempt }, 'Job attempt failed');
+          this.logger.warn(
+            { error: safeErrorForLog(error), job: name, jobId, attempt },
+            'Job attempt failed',
+          );
           if (attempt === JOB_RETRY.attempts || this.closing) return;
           await sleep(JOB_RETRY.backoffMs * 2 ** (attempt - 1));
         }

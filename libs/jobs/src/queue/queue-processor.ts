@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
-import { APP_CONFIG, AppConfig } from '@amparo/core';
+import { APP_CONFIG, AppConfig, safeErrorForLog } from '@amparo/core';
 import { Job } from 'bullmq';
 import { JobHandlerRegistry } from '../handlers/job-handler.registry';
 import { JobName } from '../job-names';
@@ -38,13 +38,13 @@ export abstract class QueueProcessor
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
     this.logger.warn(
-      { err: error, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade },
+      { error: safeErrorForLog(error), job: job?.name, jobId: job?.id, attempt: job?.attemptsMade },
       'Job attempt failed',
     );
   }
 
   @OnWorkerEvent('error')
   onError(error: Error): void {
-    this.logger.error({ err: error }, 'Worker connection error');
+    this.logger.error({ error: safeErrorForLog(error) }, 'Worker connection error');
   }
 }
