@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+// Frozen copies of the code lists as of this migration: a migration must not change when they evolve.
 const list = (values: string[]) => `ARRAY[${values.map((v) => `'${v}'`).join(', ')}]::text[]`;
 
 const CATEGORIES = [

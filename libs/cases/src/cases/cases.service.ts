@@ -212,20 +212,8 @@ export class CasesService {
       ...current,
       ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
     } as CaseRecord;
-    const problems = await this.checks.countryProblems([
-      { field: 'eventCountryCode', code: next.eventCountryCode },
-    ]);
-    if (next.eventSubdivisionCode) {
-      problems.push(
-        ...(await this.checks.subdivisionProblems(
-          'eventSubdivisionCode',
-          [next.eventSubdivisionCode],
-          next.eventCountryCode ? [next.eventCountryCode] : [],
-        )),
-      );
-    }
-    if (problems.length)
-      throw invalid(problems.map((p) => ({ ...p, field: p.field.replace(/\.0$/, '') })));
+    const problems = await this.placeOfEventProblems(next);
+    if (problems.length) throw invalid(problems);
     next.restricted = next.restricted || mustBeRestricted(next);
     if (changes.consent)
       next.consent = {
@@ -518,22 +506,28 @@ export class CasesService {
         }
       }
     }
-    problems.push(
-      ...(await this.checks.countryProblems([
-        { field: 'eventCountryCode', code: input.eventCountryCode },
-      ])),
-    );
-    if (input.eventSubdivisionCode) {
-      problems.push(
-        ...(await this.checks.subdivisionProblems(
-          'eventSubdivisionCode',
-          [input.eventSubdivisionCode],
-          input.eventCountryCode ? [input.eventCountryCode] : [],
-        )),
-      );
-    }
+    problems.push(...(await this.placeOfEventProblems(input)));
     if (problems.length)
       throw invalid(problems.map((p) => ({ ...p, field: p.field.replace(/(Code)\.0$/, '$1') })));
+  }
+
+  /** The place of the event: a known country, and a subdivision of that country. */
+  private async placeOfEventProblems(place: {
+    eventCountryCode?: string | null;
+    eventSubdivisionCode?: string | null;
+  }): Promise<FieldError[]> {
+    const problems = await this.checks.countryProblems([
+      { field: 'eventCountryCode', code: place.eventCountryCode },
+    ]);
+    if (place.eventSubdivisionCode) {
+      const inside = await this.checks.subdivisionProblems(
+        'eventSubdivisionCode',
+        [place.eventSubdivisionCode],
+        place.eventCountryCode ? [place.eventCountryCode] : [],
+      );
+      problems.push(...inside.map((p) => ({ ...p, field: 'eventSubdivisionCode' })));
+    }
+    return problems;
   }
 
   private record(
