@@ -135,4 +135,26 @@ describe('Cases: the basic path', () => {
     expect(replay.status).toBe(201);
     expect(replay.body.id).toBe(again.body.id);
   });
+
+  it('keeps the requested closure reason when the consul approves without giving another', async () => {
+    const consul = await createUser(stack, [{ role: 'consul', consulateId: post }]);
+    const consulToken = (await signIn(app, consul.email)).accessToken;
+    const created = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', `Bearer ${officer}`)
+      .send({ ...newCase(), vulnerabilityFlags: ['unaccompanied_child'] });
+    const requested = await http()
+      .post(`/api/v1/cases/${created.body.id}/transitions`)
+      .set('Authorization', `Bearer ${officer}`)
+      .set('If-Match', created.headers.etag)
+      .send({ to: 'closure_requested', closureReason: 'returned_to_country' });
+    expect(requested.status).toBe(200);
+    const approved = await http()
+      .post(`/api/v1/cases/${created.body.id}/transitions`)
+      .set('Authorization', `Bearer ${consulToken}`)
+      .set('If-Match', requested.headers.etag)
+      .send({ to: 'closed' });
+    expect(approved.status).toBe(200);
+    expect(approved.body.closureReason).toBe('returned_to_country');
+  });
 });

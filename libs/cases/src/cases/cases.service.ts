@@ -262,6 +262,14 @@ export class CasesService {
     now = new Date(),
   ): Promise<CaseRecord> {
     const current = await this.readable(caller, id);
+    // Approving a closure request keeps the requested reason unless the consul gives another.
+    if (
+      current.status === 'closure_requested' &&
+      request.to === 'closed' &&
+      !request.closureReason
+    ) {
+      request = { ...request, closureReason: current.requestedClosureReason ?? undefined };
+    }
     assertTransitionAllowed({
       from: current.status,
       to: request.to,
