@@ -55,6 +55,7 @@ describe('Restricted cases and break-the-glass access', () => {
     return {
       get: (url: string) => auth(agent.get(url)),
       post: (url: string) => auth(agent.post(url)),
+      patch: (url: string) => auth(agent.patch(url)),
     };
   }
 
@@ -134,5 +135,39 @@ describe('Restricted cases and break-the-glass access', () => {
       .set('Authorization', `Bearer ${strangerToken}`)
       .send({ reason: 'I would like to read this case, please.' });
     expect(outside.status).toBe(404);
+  });
+
+  it('lets only the consul lift a restriction (never on an asylum case)', async () => {
+    const created = await http('owner')
+      .post('/api/v1/cases')
+      .send({
+        consulateId: post,
+        primaryCategory: 'trafficking',
+        restricted: true,
+        persons: [
+          {
+            role: 'primary',
+            person: {
+              givenNames: 'Rosa',
+              familyNames: 'Díaz',
+              sex: 'female',
+              nationalityCode: 'MX',
+              estimatedAge: 19,
+            },
+          },
+        ],
+      });
+    const byOfficer = await http('owner')
+      .patch(`/api/v1/cases/${created.body.id}`)
+      .set('If-Match', created.headers.etag)
+      .send({ restricted: false });
+    expect(byOfficer.status).toBe(403);
+    expect(byOfficer.body.code).toBe('RESTRICTION_NEEDS_CONSUL');
+    const consul = await http('consul')
+      .patch(`/api/v1/cases/${created.body.id}`)
+      .set('If-Match', created.headers.etag)
+      .send({ restricted: false });
+    expect(consul.status).toBe(200);
+    expect(consul.body.restricted).toBe(false);
   });
 });

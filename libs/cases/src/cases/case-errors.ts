@@ -40,6 +40,13 @@ registerErrorTexts({
       en: 'Someone changed the case after you read it. Read it again and repeat your change.',
     },
   },
+  RESTRICTION_NEEDS_CONSUL: {
+    title: { es: 'Restricción reservada al cónsul', en: 'Restriction reserved to the consul' },
+    detail: {
+      es: 'Solo el cónsul de la sede puede levantar la restricción de un caso.',
+      en: 'Only the consul of the post can lift the restriction of a case.',
+    },
+  },
   CASE_CLOSED: {
     title: { es: 'Caso cerrado', en: 'Case closed' },
     detail: {

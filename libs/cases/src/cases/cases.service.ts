@@ -215,6 +215,14 @@ export class CasesService {
     const problems = await this.placeOfEventProblems(next);
     if (problems.length) throw invalid(problems);
     next.restricted = next.restricted || mustBeRestricted(next);
+    // Lifting the restriction exposes safety-critical data to the whole post: the consul decides.
+    if (
+      current.restricted &&
+      !next.restricted &&
+      !this.access.rolesOn(caller, current).includes('consul')
+    ) {
+      throw new DomainError('RESTRICTION_NEEDS_CONSUL', 'forbidden');
+    }
     if (changes.consent)
       next.consent = {
         ...changes.consent,
