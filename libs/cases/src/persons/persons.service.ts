@@ -128,58 +128,69 @@ export class PersonsService {
   ): Promise<PossibleDuplicate[]> {
     const age = input.dateOfBirth ? null : (input.estimatedAge ?? null);
     const documents = (input.documents ?? []).map((d) => normalizeDocumentNumber(d.number));
-    const rows = await this.dataSource.query<
-      (Omit<PossibleDuplicate, 'initials' | 'matchedOn'> & {
-        givenNames: string;
-        familyNames: string;
-        sameName: boolean;
-        sameBirth: boolean;
-        sameBand: boolean;
-        sameDocument: boolean;
-      })[]
-    >(
-      `WITH wanted AS (SELECT amparo_person_search_name($2, $3, $4::text[]) AS name)
-       SELECT p.id AS "personId", p.given_names AS "givenNames", p.family_names AS "familyNames",
-              extract(year FROM p.date_of_birth)::int AS "birthYear", p.estimated_age AS "estimatedAge",
-              round(similarity(p.search_name, wanted.name)::numeric, 2)::float AS score,
-              similarity(p.search_name, wanted.name) >= $9 AS "sameName",
-              ($5::date IS NOT NULL AND p.date_of_birth = $5::date) AS "sameBirth",
-              ($6::int IS NOT NULL AND abs(coalesce(p.estimated_age + extract(year FROM age($8::date, coalesce(p.estimated_age_on, $8::date)))::int,
-                                                  extract(year FROM age($8::date, p.date_of_birth))::int) - $6::int) <= 2) AS "sameBand",
-              EXISTS (SELECT 1 FROM person_documents d WHERE d.person_id = p.id AND d.number_normalized = ANY($7::text[])) AS "sameDocument"
-         FROM persons p, wanted
-        WHERE p.country_code = $1 AND ($10::uuid IS NULL OR p.id <> $10::uuid)
-          AND (p.search_name % wanted.name
-               OR EXISTS (SELECT 1 FROM person_documents d WHERE d.person_id = p.id AND d.number_normalized = ANY($7::text[])))
-        ORDER BY score DESC LIMIT 20`,
-      [
-        countryCode,
-        input.givenNames,
-        input.familyNames,
-        input.otherNames ?? [],
-        input.dateOfBirth ?? null,
-        age,
-        documents,
-        today.toISOString().slice(0, 10),
-        SAME_NAME,
-        excludeId ?? null,
-      ],
-    );
-    return rows
-      .filter((r) => r.sameDocument || (r.sameName && (r.sameBirth || r.sameBand)))
-      .map((r) => ({
-        personId: r.personId,
-        initials: initials(r.givenNames, r.familyNames),
-        birthYear: r.birthYear,
-        estimatedAge: r.estimatedAge,
-        matchedOn: [
-          ...(r.sameName ? (['name'] as const) : []),
-          ...(r.sameBirth ? (['birth_date'] as const) : []),
-          ...(r.sameBand ? (['age_band'] as const) : []),
-          ...(r.sameDocument ? (['document'] as const) : []),
+    // Candidates come from indexes only: the same document, the same birth date, or (for an
+    // estimated age) a similar name; the rules then decide in SQL, before the LIMIT.
+    const rows = await this.withTrigramThresholds((manager) =>
+      manager.query<
+        (Omit<PossibleDuplicate, 'initials' | 'matchedOn'> & {
+          givenNames: string;
+          familyNames: string;
+          sameName: boolean;
+          sameBirth: boolean;
+          sameBand: boolean;
+          sameDocument: boolean;
+        })[]
+      >(
+        `WITH wanted AS (SELECT amparo_person_search_name($2, $3, $4::text[]) AS name),
+         candidates AS (
+           SELECT d.person_id AS id FROM person_documents d WHERE d.number_normalized = ANY($7::text[])
+           UNION
+           SELECT p.id FROM persons p WHERE p.country_code = $1 AND p.date_of_birth = $5::date
+           UNION
+           SELECT p.id FROM persons p
+            WHERE $6::int IS NOT NULL AND p.country_code = $1
+              AND p.search_name % amparo_person_search_name($2, $3, $4::text[])),
+         checked AS (
+           SELECT p.id AS "personId", p.given_names AS "givenNames", p.family_names AS "familyNames",
+                  extract(year FROM p.date_of_birth)::int AS "birthYear", p.estimated_age AS "estimatedAge",
+                  round(similarity(p.search_name, wanted.name)::numeric, 2)::float AS score,
+                  similarity(p.search_name, wanted.name) >= $9 AS "sameName",
+                  ($5::date IS NOT NULL AND p.date_of_birth = $5::date) AS "sameBirth",
+                  ($6::int IS NOT NULL AND abs(coalesce(p.estimated_age + extract(year FROM age($8::date, coalesce(p.estimated_age_on, $8::date)))::int,
+                                                      extract(year FROM age($8::date, p.date_of_birth))::int) - $6::int) <= 2) AS "sameBand",
+                  EXISTS (SELECT 1 FROM person_documents d WHERE d.person_id = p.id AND d.number_normalized = ANY($7::text[])) AS "sameDocument"
+             FROM candidates JOIN persons p ON p.id = candidates.id, wanted
+            WHERE p.country_code = $1 AND ($10::uuid IS NULL OR p.id <> $10::uuid))
+         SELECT * FROM checked
+          WHERE "sameDocument" OR ("sameName" AND ("sameBirth" OR "sameBand"))
+          ORDER BY score DESC LIMIT 20`,
+        [
+          countryCode,
+          input.givenNames,
+          input.familyNames,
+          input.otherNames ?? [],
+          input.dateOfBirth ?? null,
+          age,
+          documents,
+          today.toISOString().slice(0, 10),
+          SAME_NAME,
+          excludeId ?? null,
         ],
-        score: r.score,
-      }));
+      ),
+    );
+    return rows.map((r) => ({
+      personId: r.personId,
+      initials: initials(r.givenNames, r.familyNames),
+      birthYear: r.birthYear,
+      estimatedAge: r.estimatedAge,
+      matchedOn: [
+        ...(r.sameName ? (['name'] as const) : []),
+        ...(r.sameBirth ? (['birth_date'] as const) : []),
+        ...(r.sameBand ? (['age_band'] as const) : []),
+        ...(r.sameDocument ? (['document'] as const) : []),
+      ],
+      score: r.score,
+    }));
   }
 
   /**
@@ -193,22 +204,52 @@ export class PersonsService {
   ): Promise<(Person & { score: number; caseIds: string[] })[]> {
     const where = new SqlConditions();
     scope(where);
+    where.add('cp.person_id = matched.id');
     const name = where.param(q);
     const document = where.param(normalizeDocumentNumber(q));
     const threshold = where.param(SEARCH_NAME);
-    return this.dataSource.query(
-      `WITH visible AS (
-         SELECT cp.person_id, array_agg(c.id) AS case_ids FROM case_persons cp JOIN cases c ON c.id = cp.case_id
-          ${where.where} GROUP BY cp.person_id)
-       SELECT ${PERSON_COLUMNS}, visible.case_ids AS "caseIds",
-              greatest(word_similarity(amparo_unaccent(lower(${name})), p.search_name),
-                       CASE WHEN EXISTS (SELECT 1 FROM person_documents d WHERE d.person_id = p.id AND d.number_normalized = ${document}) THEN 1 ELSE 0 END)::float AS score
-         FROM persons p JOIN visible ON visible.person_id = p.id
-        WHERE word_similarity(amparo_unaccent(lower(${name})), p.search_name) >= ${threshold}
-           OR EXISTS (SELECT 1 FROM person_documents d WHERE d.person_id = p.id AND d.number_normalized = ${document})
-        ORDER BY score DESC, p.id LIMIT ${where.param(limit)}`,
-      where.params,
+    // Matching persons first, from the trigram and document indexes; then, person by person, which
+    // of their cases the caller may see.
+    return this.withTrigramThresholds((manager) =>
+      manager.query(
+        `WITH matched AS (
+           SELECT p.id FROM persons p WHERE amparo_unaccent(lower(${name})) <% p.search_name
+           UNION
+           SELECT d.person_id FROM person_documents d WHERE d.number_normalized = ${document}),
+         visible AS (
+           SELECT matched.id AS person_id, cases.case_ids FROM matched, LATERAL (
+             SELECT array_agg(c.id) AS case_ids FROM case_persons cp JOIN cases c ON c.id = cp.case_id
+              ${where.where}) cases
+            WHERE cases.case_ids IS NOT NULL)
+         SELECT ${PERSON_COLUMNS}, visible.case_ids AS "caseIds",
+                greatest(word_similarity(amparo_unaccent(lower(${name})), p.search_name),
+                         CASE WHEN EXISTS (SELECT 1 FROM person_documents d WHERE d.person_id = p.id AND d.number_normalized = ${document}) THEN 1 ELSE 0 END)::float AS score
+           FROM persons p JOIN visible ON visible.person_id = p.id
+          WHERE word_similarity(amparo_unaccent(lower(${name})), p.search_name) >= ${threshold}
+             OR EXISTS (SELECT 1 FROM person_documents d WHERE d.person_id = p.id AND d.number_normalized = ${document})
+          ORDER BY score DESC, p.id LIMIT ${where.param(limit)}`,
+        where.params,
+      ),
     );
+  }
+
+  /**
+   * pg_trgm's indexable operators (% and <%) compare with the session's thresholds: set to ours for
+   * one transaction, so the trigram index finds the candidates the rules can accept. A hair lower,
+   * as the operators compare a float4 similarity with a double threshold; the queries' own
+   * comparisons decide. No JIT: its compilation (tens to hundreds of ms) costs more than these
+   * index-driven queries themselves.
+   */
+  private withTrigramThresholds<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `SELECT set_config('pg_trgm.similarity_threshold', $1, true),
+                set_config('pg_trgm.word_similarity_threshold', $2, true),
+                set_config('jit', 'off', true)`,
+        [String(SAME_NAME - 0.001), String(SEARCH_NAME - 0.001)],
+      );
+      return work(manager);
+    });
   }
 }
 
