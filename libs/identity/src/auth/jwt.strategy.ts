@@ -15,7 +15,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: signer.publicKey,
+      // jsonwebtoken accepts a KeyObject; passport-jwt's types only name strings and buffers.
+      secretOrKey: signer.publicKey as unknown as string,
       ignoreExpiration: false,
       ...signer.verificationOptions,
       jsonWebTokenOptions: { clockTolerance: 0 },
