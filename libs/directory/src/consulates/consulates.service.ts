@@ -4,6 +4,7 @@ import { AuditService } from '@amparo/audit';
 import { DomainError, Page, SortSpec, resolveSort } from '@amparo/core';
 import { SqlConditions, addTextSearch, keysetPage } from '@amparo/database';
 import { Caller } from '@amparo/identity';
+import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReferenceChecks } from '../countries/reference-checks';
 import '../directory-errors';
@@ -15,8 +16,6 @@ import {
   ConsulateFilters,
   NewConsulate,
 } from './consulate';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const CONSULATE_SORT: SortSpec = {
   fields: {
@@ -167,7 +166,7 @@ export class ConsulatesService {
     manager: EntityManager = this.dataSource.manager,
     forUpdate = false,
   ): Promise<Consulate | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUUID(id)) return null;
     const [row] = await manager.query<Consulate[]>(
       `${CONSULATE_COLUMNS} FROM consulates c WHERE c.id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
       [id],

@@ -4,6 +4,7 @@ import { AuditService } from '@amparo/audit';
 import { DomainError, Page, SortSpec, resolveSort } from '@amparo/core';
 import { SqlConditions, addTextSearch, keysetPage } from '@amparo/database';
 import { Caller } from '@amparo/identity';
+import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { stripUndefined } from '../consulates/consulates.service';
 import '../directory-errors';
@@ -16,7 +17,6 @@ import {
   OfficialFilters,
 } from './official';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FROM = 'FROM officials o JOIN consulates c ON c.id = o.consulate_id';
 
 export const OFFICIAL_SORT: SortSpec = {
@@ -138,7 +138,7 @@ export class OfficialsService {
   }
 
   private async countryOfPost(manager: EntityManager, consulateId: string): Promise<string> {
-    const [row] = UUID.test(consulateId)
+    const [row] = isUUID(consulateId)
       ? await manager.query<{ country: string }[]>(
           'SELECT sending_country_code AS country FROM consulates WHERE id = $1',
           [consulateId],
@@ -162,7 +162,7 @@ export class OfficialsService {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Official | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUUID(id)) return null;
     const [row] = await manager.query<Official[]>(`${OFFICIAL_COLUMNS} ${FROM} WHERE o.id = $1`, [
       id,
     ]);

@@ -4,6 +4,7 @@ import { AuditService } from '@amparo/audit';
 import { DomainError, Page, SortSpec, resolveSort } from '@amparo/core';
 import { SqlConditions, addTextSearch, keysetPage } from '@amparo/database';
 import { Caller, ScopeService } from '@amparo/identity';
+import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { stripUndefined } from '../consulates/consulates.service';
 import { ReferenceChecks } from '../countries/reference-checks';
@@ -16,8 +17,6 @@ import {
   OrganisationChanges,
   OrganisationFilters,
 } from './organisation';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const ORGANISATION_SORT: SortSpec = {
   fields: { name: 'o.name', type: 'o.type', createdAt: 'o.created_at' },
@@ -160,7 +159,7 @@ export class OrganisationsService {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Organisation | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUUID(id)) return null;
     const [row] = await manager.query<Organisation[]>(
       `${ORGANISATION_COLUMNS} FROM organisations o WHERE o.id = $1`,
       [id],
