@@ -229,37 +229,27 @@ export class CasesService {
         recordedBy: caller.userId,
         recordedAt: now.toISOString(),
       };
-    return this.dataSource.transaction(async (manager) => {
-      await this.writeVersioned(manager, id, expectedVersion, {
-        primary_category: next.primaryCategory,
-        secondary_categories: next.secondaryCategories,
-        vulnerability_flags: next.vulnerabilityFlags,
-        risk_level: next.riskLevel,
-        event_country_code: next.eventCountryCode,
-        event_subdivision_code: next.eventSubdivisionCode,
-        event_city: next.eventCity,
-        summary: next.summary,
-        consent: JSON.stringify(next.consent),
-        restricted: next.restricted,
-      });
-      const fields = await recordHistory(
-        manager,
-        id,
-        caller.userId,
-        current as unknown as Record<string, unknown>,
-        next as unknown as Record<string, unknown>,
-      );
-      await this.record(
+    return this.dataSource.transaction((manager) =>
+      this.writeAndRecord(
         manager,
         caller,
+        current,
+        expectedVersion,
+        {
+          primary_category: next.primaryCategory,
+          secondary_categories: next.secondaryCategories,
+          vulnerability_flags: next.vulnerabilityFlags,
+          risk_level: next.riskLevel,
+          event_country_code: next.eventCountryCode,
+          event_subdivision_code: next.eventSubdivisionCode,
+          event_city: next.eventCity,
+          summary: next.summary,
+          consent: JSON.stringify(next.consent),
+          restricted: next.restricted,
+        },
         'case.update',
-        id,
-        current.consulateId,
-        current.countryCode,
-        { fields },
-      );
-      return (await this.find(id, manager))!;
-    });
+      ),
+    );
   }
 
   async transition(
@@ -299,32 +289,13 @@ export class CasesService {
       duplicate_of_case_id:
         closing && request.closureReason === 'duplicate' ? request.duplicateOf : null,
     };
-    return this.dataSource.transaction(async (manager) => {
-      await this.writeVersioned(manager, id, expectedVersion, changes);
-      const after = await this.find(id, manager);
-      const fields = await recordHistory(
-        manager,
-        id,
-        caller.userId,
-        current as unknown as Record<string, unknown>,
-        after as unknown as Record<string, unknown>,
-      );
-      await this.record(
-        manager,
-        caller,
-        'case.transition',
-        id,
-        current.consulateId,
-        current.countryCode,
-        {
-          from: current.status,
-          to: request.to,
-          closureReason: request.closureReason,
-          fields,
-        },
-      );
-      return after!;
-    });
+    return this.dataSource.transaction((manager) =>
+      this.writeAndRecord(manager, caller, current, expectedVersion, changes, 'case.transition', {
+        from: current.status,
+        to: request.to,
+        closureReason: request.closureReason,
+      }),
+    );
   }
 
   async assign(
@@ -345,26 +316,17 @@ export class CasesService {
         )
       : [];
     if (!officer) throw new DomainError('OFFICER_NOT_AT_POST', 'unprocessable');
-    return this.dataSource.transaction(async (manager) => {
-      await this.writeVersioned(manager, id, expectedVersion, { assigned_officer_id: officerId });
-      await recordHistory(
-        manager,
-        id,
-        caller.userId,
-        current as unknown as Record<string, unknown>,
-        { assignedOfficerId: officerId },
-      );
-      await this.record(
+    return this.dataSource.transaction((manager) =>
+      this.writeAndRecord(
         manager,
         caller,
+        current,
+        expectedVersion,
+        { assigned_officer_id: officerId },
         'case.assign',
-        id,
-        current.consulateId,
-        current.countryCode,
         { from: current.assignedOfficerId, to: officerId },
-      );
-      return (await this.find(id, manager))!;
-    });
+      ),
+    );
   }
 
   /**
@@ -398,6 +360,40 @@ export class CasesService {
       [id],
     );
     return row ?? null;
+  }
+
+  /** A versioned write with its field-level history and audit event, in the caller's transaction. */
+  private async writeAndRecord(
+    manager: EntityManager,
+    caller: Caller,
+    current: CaseRecord,
+    expectedVersion: number,
+    columns: Record<string, unknown>,
+    action: string,
+    details: Record<string, unknown> = {},
+  ): Promise<CaseRecord> {
+    await this.writeVersioned(manager, current.id, expectedVersion, columns);
+    const after = (await this.find(current.id, manager))!;
+    const fields = await recordHistory(
+      manager,
+      current.id,
+      caller.userId,
+      current as unknown as Record<string, unknown>,
+      after as unknown as Record<string, unknown>,
+    );
+    await this.record(
+      manager,
+      caller,
+      action,
+      current.id,
+      current.consulateId,
+      current.countryCode,
+      {
+        ...details,
+        fields,
+      },
+    );
+    return after;
   }
 
   /** The version check and the write are one statement: of two writers with one ETag, one wins. */
