@@ -175,24 +175,25 @@ export class CreateIdentityAndAudit1764000000002 implements MigrationInterface {
     await q.query(`
       CREATE TRIGGER tr_audit_events_chain BEFORE INSERT ON audit_events
       FOR EACH ROW EXECUTE FUNCTION audit_events_chain()`);
+    // Shared by every append-only table (audit events here, consular actions later).
     await q.query(`
-      CREATE FUNCTION audit_events_refuse_change() RETURNS trigger
+      CREATE FUNCTION refuse_append_only_change() RETURNS trigger
       LANGUAGE plpgsql AS $$
       BEGIN
-        RAISE EXCEPTION 'audit_events is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+        RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
     await q.query(`
       CREATE TRIGGER tr_audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
-      FOR EACH ROW EXECUTE FUNCTION audit_events_refuse_change()`);
+      FOR EACH ROW EXECUTE FUNCTION refuse_append_only_change()`);
     await q.query(`
       CREATE TRIGGER tr_audit_events_no_truncate BEFORE TRUNCATE ON audit_events
-      FOR EACH STATEMENT EXECUTE FUNCTION audit_events_refuse_change()`);
+      FOR EACH STATEMENT EXECUTE FUNCTION refuse_append_only_change()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP FUNCTION audit_event_digest(audit_events)');
     await q.query('DROP TABLE audit_events');
-    await q.query('DROP FUNCTION audit_events_refuse_change()');
+    await q.query('DROP FUNCTION refuse_append_only_change()');
     await q.query('DROP FUNCTION audit_events_chain()');
     await q.query('DROP TABLE login_throttles');
     await q.query('DROP TABLE refresh_tokens');

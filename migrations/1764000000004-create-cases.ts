@@ -239,13 +239,8 @@ export class CreateCases1764000000004 implements MigrationInterface {
     );
     // Actions are a record of what was done: corrections are new rows, nothing is changed or removed.
     await q.query(`
-      CREATE FUNCTION consular_actions_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'consular_actions is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-      END $$`);
-    await q.query(`
       CREATE TRIGGER tr_consular_actions_append_only BEFORE UPDATE OR DELETE ON consular_actions
-      FOR EACH ROW EXECUTE FUNCTION consular_actions_refuse_change()`);
+      FOR EACH ROW EXECUTE FUNCTION refuse_append_only_change()`);
 
     await q.query(`
       CREATE TABLE case_history (
@@ -305,7 +300,6 @@ export class CreateCases1764000000004 implements MigrationInterface {
     await q.query('DROP TABLE idempotency_keys');
     await q.query('DROP TABLE case_history');
     await q.query('DROP TABLE consular_actions');
-    await q.query('DROP FUNCTION consular_actions_refuse_change()');
     await q.query('DROP TABLE case_persons');
     await q.query('DROP TABLE cases');
     await q.query('DROP TABLE case_reference_counters');
