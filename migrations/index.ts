@@ -3,6 +3,7 @@ import { CreateSystemPings1764000000001 } from './1764000000001-create-system-pi
 import { CreateIdentityAndAudit1764000000002 } from './1764000000002-create-identity-and-audit';
 import { CreateDirectory1764000000003 } from './1764000000003-create-directory';
 import { CreateCases1764000000004 } from './1764000000004-create-cases';
+import { CreateStatisticsExports1764000000005 } from './1764000000005-create-statistics-exports';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateIdentityAndAudit1764000000002,
   CreateDirectory1764000000003,
   CreateCases1764000000004,
+  CreateStatisticsExports1764000000005,
 ];

@@ -764,7 +764,7 @@ describe('User administration and its permission matrix', () => {
         who: 'officer',
         grants: () => [{ role: 'officer', consulateId: consulates.MX, countryCode: 'MX' }],
         mfa: false,
-        permissions: ['cases:read', 'cases:write', 'directory:read'],
+        permissions: ['cases:read', 'cases:write', 'directory:read', 'statistics:read'],
       },
       {
         role: 'consul',
@@ -778,6 +778,7 @@ describe('User administration and its permission matrix', () => {
           'cases:read_restricted',
           'cases:write',
           'directory:read',
+          'statistics:read',
         ],
       },
       {

@@ -5,11 +5,13 @@ import { AppConfig, ConfigModule, LoggingModule, ProblemDetailsFilter } from '@a
 import { AccessGuard, IdentityModule } from '@amparo/identity';
 import { DatabaseModule, IdempotencyStore } from '@amparo/database';
 import { JobsModule } from '@amparo/jobs';
+import { AdminHttpModule } from './admin/admin-http.module';
 import { CasesHttpModule } from './cases/cases-http.module';
 import { DirectoryHttpModule } from './directory/directory-http.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IdentityHttpModule } from './identity/identity-http.module';
+import { StatisticsHttpModule } from './statistics/statistics-http.module';
 import { SystemModule } from './system/system.module';
 
 @Module({})
@@ -27,8 +29,10 @@ export class AppModule {
         IdentityHttpModule,
         DirectoryHttpModule,
         CasesHttpModule,
+        StatisticsHttpModule,
         HealthModule,
         SystemModule,
+        AdminHttpModule,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: AccessGuard },

@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, LoggingModule } from '@amparo/core';
 import { DatabaseModule } from '@amparo/database';
+import { AuditModule } from '@amparo/audit';
 import { JobWorkersModule, JobsModule, SystemPingModule } from '@amparo/jobs';
+import { StatisticsModule } from '@amparo/statistics';
 
 /** The worker process: BullMQ workers and the handlers they run; no HTTP. */
 @Module({})
@@ -16,6 +18,8 @@ export class WorkerModule {
         JobsModule.forRoot(config, 'worker'),
         JobWorkersModule,
         SystemPingModule,
+        AuditModule,
+        StatisticsModule,
       ],
     };
   }

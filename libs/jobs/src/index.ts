@@ -7,3 +7,5 @@ export * from './redis/redis-connection';
 export * from './system-ping/system-ping.entity';
 export * from './system-ping/system-ping.module';
 export * from './system-ping/system-ping.service';
+export * from './schedule/job-scheduler';
+export * from './queue/job-retry';

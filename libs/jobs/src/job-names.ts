@@ -1,20 +1,31 @@
 /** Queues, and which queue each job runs on. Payloads carry ids only; the database row is the truth. */
 export const QueueName = {
   System: 'system',
+  Exports: 'exports',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const JobName = {
   SystemPing: 'system.ping',
+  StatisticsExport: 'statistics.export',
+  ExportsCleanup: 'statistics.exports-cleanup',
+  SemesterReport: 'statistics.semester-report',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 export interface JobPayloads {
   [JobName.SystemPing]: { pingId: string };
+  [JobName.StatisticsExport]: { exportId: string };
+  [JobName.ExportsCleanup]: Record<string, never>;
+  /** `firedAt`: when the schedule fired (ISO); the report covers the semester that ended before. */
+  [JobName.SemesterReport]: { firedAt?: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SystemPing]: QueueName.System,
+  [JobName.StatisticsExport]: QueueName.Exports,
+  [JobName.ExportsCleanup]: QueueName.Exports,
+  [JobName.SemesterReport]: QueueName.Exports,
 };
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);

@@ -10,6 +10,9 @@ import { InProcessJobQueue } from './queue/in-process-job-queue';
 import { JobQueue } from './queue/job-queue';
 import { bullConnection } from './redis/redis-connection';
 import { RedisEvictionCheck } from './redis/redis-eviction-check';
+import { BullmqJobScheduler } from './schedule/bullmq-job-scheduler';
+import { InProcessJobScheduler } from './schedule/in-process-job-scheduler';
+import { JobScheduler, RUNS_JOBS } from './schedule/job-scheduler';
 
 /**
  * The job queue for a process. With Redis: BullMQ queues (and, for the worker, worker-grade
@@ -30,16 +33,26 @@ export class JobsModule {
           }),
           BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
         ],
-        providers: [RedisEvictionCheck, { provide: JobQueue, useClass: BullmqJobQueue }],
-        exports: [JobQueue, BullModule],
+        providers: [
+          RedisEvictionCheck,
+          { provide: JobQueue, useClass: BullmqJobQueue },
+          { provide: JobScheduler, useClass: BullmqJobScheduler },
+          { provide: RUNS_JOBS, useValue: role === 'worker' },
+        ],
+        exports: [JobQueue, JobScheduler, RUNS_JOBS, BullModule],
       };
     }
     return {
       module: JobsModule,
       global: true,
       imports: [DiscoveryModule],
-      providers: [JobHandlerRegistry, { provide: JobQueue, useClass: InProcessJobQueue }],
-      exports: [JobQueue],
+      providers: [
+        JobHandlerRegistry,
+        { provide: JobQueue, useClass: InProcessJobQueue },
+        { provide: JobScheduler, useClass: InProcessJobScheduler },
+        { provide: RUNS_JOBS, useValue: true },
+      ],
+      exports: [JobQueue, JobScheduler, RUNS_JOBS],
     };
   }
 }

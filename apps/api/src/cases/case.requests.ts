@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -27,7 +27,7 @@ import {
   VULNERABILITY_FLAGS,
   VulnerabilityFlag,
 } from '@amparo/cases';
-import { ListQuery, PageQuery } from '@amparo/core';
+import { ListQuery, PageQuery, ToArray } from '@amparo/core';
 import { PersonRequest } from './person.dto';
 
 export class ConsentRequest {
@@ -148,9 +148,6 @@ export class AssignmentRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() officerId!: string;
 }
 
-const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',') : value;
-
 export class ListCasesQuery extends PickType(ListQuery, ['sort', 'cursor', 'limit'] as const) {
   @ApiPropertyOptional({
     enum: CASE_STATUSES,
@@ -158,7 +155,7 @@ export class ListCasesQuery extends PickType(ListQuery, ['sort', 'cursor', 'limi
     description: 'One or more, comma-separated',
   })
   @IsOptional()
-  @Transform(toList)
+  @ToArray()
   @IsArray()
   @IsIn(CASE_STATUSES, { each: true })
   status?: CaseStatus[];

@@ -32,6 +32,20 @@ export interface AppConfig {
     lockoutSeconds: number;
     bootstrapAdmin?: { email: string; password?: string };
   };
+  statistics: {
+    disclosureK: number;
+    maxTableCells: number;
+    /** MM-DD dates (UTC) of the semester reports. */
+    semesterReportDates: string[];
+  };
+  exports: {
+    dir: string;
+    ttlDays: number;
+    dailyQuota: number;
+    requeueAfterSeconds: number;
+    sweepIntervalSeconds: number;
+    maxRowsPerSecond: number;
+  };
   log: { level: Level | 'silent' };
 }
 

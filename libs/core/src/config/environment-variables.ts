@@ -183,6 +183,69 @@ export class EnvironmentVariables {
   @Length(12, 128)
   AMPARO_BOOTSTRAP_ADMIN_PASSWORD?: string;
 
+  @EnvVar({ expected: 'the disclosure threshold k: counts 1 to k-1 are suppressed; 3 to 100' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(3)
+  @Max(100)
+  STATISTICS_DISCLOSURE_K = 5;
+
+  @EnvVar({ expected: 'the largest table (inner cells) an aggregate may have, 100 to 100000' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(100000)
+  STATISTICS_MAX_TABLE_CELLS = 10000;
+
+  @EnvVar({ expected: 'a directory shared by the API and the workers where export files are kept' })
+  @IsString()
+  EXPORTS_DIR = './data/exports';
+
+  @EnvVar({ expected: 'days an export file is kept before it is deleted, 1 to 90' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  EXPORTS_TTL_DAYS = 7;
+
+  @EnvVar({ expected: 'export requests one user may make per UTC day, 1 to 1000' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  EXPORTS_DAILY_QUOTA = 20;
+
+  @EnvVar({
+    expected: 'seconds after which a still-queued export is sent to the queue again, 1 to 86400',
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  EXPORTS_REQUEUE_AFTER_SECONDS = 120;
+
+  @EnvVar({ expected: 'seconds between two recovery sweeps of queued exports, 1 to 3600' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  EXPORTS_SWEEP_INTERVAL_SECONDS = 60;
+
+  @EnvVar({
+    expected: 'rows per second an export writes at most (0: no limit), to spare a shared disk',
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  EXPORTS_MAX_ROWS_PER_SECOND = 0;
+
+  @EnvVar({
+    expected:
+      'comma-separated MM-DD dates (UTC) on which the regional report of the last semester is produced, e.g. 01-15,07-15',
+  })
+  @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(,(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))*$/)
+  STATISTICS_SEMESTER_REPORT_DATES = '01-15,07-15';
+
   @EnvVar({ expected: `one of ${LOG_LEVELS.join(', ')}` })
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';

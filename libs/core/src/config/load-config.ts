@@ -104,6 +104,19 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
           }
         : undefined,
     },
+    statistics: {
+      disclosureK: vars.STATISTICS_DISCLOSURE_K,
+      maxTableCells: vars.STATISTICS_MAX_TABLE_CELLS,
+      semesterReportDates: vars.STATISTICS_SEMESTER_REPORT_DATES.split(','),
+    },
+    exports: {
+      dir: vars.EXPORTS_DIR,
+      ttlDays: vars.EXPORTS_TTL_DAYS,
+      dailyQuota: vars.EXPORTS_DAILY_QUOTA,
+      requeueAfterSeconds: vars.EXPORTS_REQUEUE_AFTER_SECONDS,
+      sweepIntervalSeconds: vars.EXPORTS_SWEEP_INTERVAL_SECONDS,
+      maxRowsPerSecond: vars.EXPORTS_MAX_ROWS_PER_SECOND,
+    },
     log: { level: vars.LOG_LEVEL },
   };
 }

@@ -17,9 +17,13 @@ export class BullmqJobQueue extends JobQueue {
   async enqueue<N extends JobName>(
     name: N,
     payload: JobPayloads[N],
-    { jobId }: EnqueueOptions,
+    { jobId, replaceFinished }: EnqueueOptions,
   ): Promise<void> {
     const queue = this.moduleRef.get<Queue>(getQueueToken(JOB_QUEUE[name]), { strict: false });
+    if (replaceFinished) {
+      const state = await queue.getJobState(jobId);
+      if (state === 'completed' || state === 'failed') await queue.remove(jobId);
+    }
     await queue.add(name, payload, { jobId });
   }
 }

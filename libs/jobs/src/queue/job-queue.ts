@@ -3,6 +3,11 @@ import { JobName, JobPayloads } from '../job-names';
 export interface EnqueueOptions {
   /** Deduplicates: a job whose id is already queued is not added again. Use the row's id. */
   jobId: string;
+  /**
+   * Adds the job again even if a finished job with this id is still retained (BullMQ refuses a
+   * retained id). For the recovery sweep, which only re-adds work its row says is unfinished.
+   */
+  replaceFinished?: boolean;
 }
 
 /**

@@ -1,0 +1,132 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { errorText } from '@amparo/core';
+import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
+import { ExportRecord, ExportRequestsService } from '@amparo/statistics';
+import { Response } from 'express';
+import { ExportRequestBody } from './statistics.requests';
+
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+export interface ExportResponse {
+  id: string;
+  kind: string;
+  format: string;
+  language: string;
+  status: string;
+  progress: number;
+  rowCount: number | null;
+  byteSize: number | null;
+  sha256: string | null;
+  failure: { code: string; message: { es: string; en: string } } | null;
+  measures: readonly string[];
+  dimensions: readonly string[];
+  period: string;
+  from: string;
+  to: string;
+  filters: Record<string, string[] | undefined>;
+  scope: { countries: readonly string[]; consulateIds: readonly string[] };
+  scheduled: boolean;
+  requestedAt: string;
+  startedAt: string | null;
+  completedAt: string | null;
+  expiresAt: string | null;
+  fileUrl: string | null;
+}
+
+@ApiTags('statistics')
+@ApiBearerAuth()
+@Controller('exports')
+export class ExportsController {
+  constructor(private readonly exports: ExportRequestsService) {}
+
+  @Post()
+  @HttpCode(202)
+  @RequirePermission('statistics:export')
+  @ApiOperation({
+    summary: 'Request a statistics export; it is produced in the background (202, Location)',
+  })
+  async request(
+    @CurrentCaller() caller: Caller,
+    @Body() body: ExportRequestBody,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ExportResponse> {
+    const record = await this.exports.request(caller, { ...body, measures: body.measures });
+    res.setHeader('Location', `/api/v1/exports/${record.id}`);
+    return toResponse(record);
+  }
+
+  @Get()
+  @RequirePermission('statistics:export')
+  @ApiOperation({
+    summary: 'Your export requests, newest first, and the semester reports you may read',
+  })
+  async list(
+    @CurrentCaller() caller: Caller,
+  ): Promise<{ items: ExportResponse[]; nextCursor: null }> {
+    return { items: (await this.exports.list(caller)).map(toResponse), nextCursor: null };
+  }
+
+  @Get(':id')
+  @RequirePermission('statistics:export')
+  @ApiOperation({ summary: 'An export request: status, progress, row count, SHA-256, expiry' })
+  async find(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<ExportResponse> {
+    return toResponse(await this.exports.find(caller, id));
+  }
+
+  @Get(':id/file')
+  @RequirePermission('statistics:export')
+  @ApiOperation({ summary: 'Download a completed export (its requester only)' })
+  async file(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.exports.openFile(caller, id);
+    res.setHeader('Content-Type', CONTENT_TYPES[file.format]);
+    res.setHeader('Content-Disposition', `attachment; filename="amparo-export-${file.fileName}"`);
+    res.setHeader('Content-Length', String(file.byteSize));
+    res.setHeader('ETag', `"${file.sha256}"`);
+    res.setHeader('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
+    return new StreamableFile(file.stream);
+  }
+}
+
+function toResponse(record: ExportRecord): ExportResponse {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const failureText = record.failureCode ? errorText(record.failureCode) : undefined;
+  return {
+    id: record.id,
+    kind: record.kind,
+    format: record.format,
+    language: record.language,
+    status: record.status,
+    progress: record.progress,
+    rowCount: record.rowCount,
+    byteSize: record.byteSize,
+    sha256: record.sha256,
+    failure: record.failureCode
+      ? {
+          code: record.failureCode,
+          message: failureText?.title ?? { es: record.failureCode, en: record.failureCode },
+        }
+      : null,
+    measures: record.spec.measures,
+    dimensions: record.spec.dimensions,
+    period: record.spec.period,
+    from: record.spec.from,
+    to: record.spec.to,
+    filters: record.spec.filters,
+    scope: record.scope,
+    scheduled: record.scheduleKey !== null,
+    requestedAt: record.requestedAt.toISOString(),
+    startedAt: iso(record.startedAt),
+    completedAt: iso(record.completedAt),
+    expiresAt: iso(record.expiresAt),
+    fileUrl: record.status === 'completed' ? `/api/v1/exports/${record.id}/file` : null,
+  };
+}

@@ -1,0 +1,123 @@
+import { SqlConditions } from '@amparo/database';
+import { AGE_LATERAL_JOIN, DIMENSIONS, DimensionId } from '../model/dimensions';
+import { MEASURES } from '../model/measures';
+import { dayAfter, periodCodeSql, periodsBetween, utcDate } from '../model/periods';
+import { FilterId, StatisticsQuery } from '../model/statistics-query';
+import { StatisticsScope } from './statistics-scope';
+
+export interface AggregateSql {
+  readonly sql: string;
+  readonly params: unknown[];
+}
+
+/**
+ * The inner cells of a count measure: one row per combination of codes that occurs, with columns
+ * `d0`..`d2` (the codes, in the query's dimension order) and `n` (the count). Margins are not
+ * computed here: they are sums of inner cells, added by the disclosure-controlled table.
+ */
+export function countCellsSql(query: StatisticsQuery, scope: StatisticsScope): AggregateSql {
+  const { select, from, conditions } = factRows(query, scope);
+  const groups = query.dimensions.map((_, i) => `${i + 1}`);
+  return {
+    sql: `SELECT ${[...select, 'count(*)::bigint AS n'].join(', ')}
+            ${from} ${conditions.where}
+            ${groups.length ? `GROUP BY ${groups.join(', ')}` : ''}`,
+    params: conditions.params,
+  };
+}
+
+/**
+ * Medians of days to closure for every cell, margins included (GROUP BY CUBE), with the count of
+ * closed cases behind each: a median is published only where that count is.
+ * `g` is GROUPING(): bit i (from the left) set when dimension i is totalled.
+ */
+export function mediansSql(query: StatisticsQuery, scope: StatisticsScope): AggregateSql {
+  const { select, from, conditions } = factRows(query, scope);
+  const dims = query.dimensions.map((_, i) => `d${i}`);
+  const days = 'extract(epoch FROM (c.closed_at - c.opened_at)) / 86400.0';
+  const grouping = dims.length ? `GROUPING(${dims.join(', ')})` : '0';
+  return {
+    sql: `SELECT ${[
+      ...dims,
+      `${grouping} AS g`,
+      'count(*)::bigint AS n',
+      'percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median',
+    ].join(', ')}
+          FROM (SELECT ${[...select, `${days} AS days`].join(', ')} ${from} ${conditions.where}) f
+          ${dims.length ? `GROUP BY CUBE(${dims.join(', ')})` : ''}`,
+    params: conditions.params,
+  };
+}
+
+function factRows(query: StatisticsQuery, scope: StatisticsScope) {
+  const measure = MEASURES[query.measure];
+  const conditions = new SqlConditions();
+  const used = new Set<DimensionId | FilterId>([
+    ...query.dimensions,
+    ...(Object.keys(query.filters) as FilterId[]),
+  ]);
+  const joins: string[] = [];
+  let from: string;
+  let periodSql: string;
+
+  if (measure.date === null) {
+    // A stock: each case open at a period's end counts in that period.
+    const periods = query.dimensions.includes('period')
+      ? periodsBetween(query.period, query.from, query.to)
+      : [{ code: '_T', endsAt: dayAfter(query.to) }];
+    const codes = conditions.param(periods.map((p) => p.code));
+    const ends = conditions.param(periods.map((p) => p.endsAt.toISOString()));
+    from = `FROM cases c JOIN unnest(${codes}::text[], ${ends}::timestamptz[]) AS pe(code, ends_at)
+              ON c.opened_at < pe.ends_at AND (c.closed_at IS NULL OR c.closed_at >= pe.ends_at)`;
+    periodSql = 'pe.code';
+  } else {
+    from =
+      measure.source === 'action'
+        ? 'FROM consular_actions a JOIN cases c ON c.id = a.case_id'
+        : measure.source === 'person'
+          ? 'FROM case_persons cp JOIN cases c ON c.id = cp.case_id'
+          : 'FROM cases c';
+    conditions.add(`${measure.date} >= ?::timestamptz`, utcDate(query.from).toISOString());
+    conditions.add(`${measure.date} < ?::timestamptz`, dayAfter(query.to).toISOString());
+    periodSql = periodCodeSql(query.period, measure.date);
+  }
+  if (['consulate', 'host_country'].some((d) => used.has(d as DimensionId))) {
+    joins.push('JOIN consulates co ON co.id = c.consulate_id');
+  }
+  if (used.has('sex') || used.has('age_group')) {
+    joins.push(
+      measure.source === 'person'
+        ? 'JOIN persons p ON p.id = cp.person_id'
+        : 'JOIN persons p ON p.id = c.primary_person_id',
+    );
+  }
+  if (used.has('age_group')) joins.push(AGE_LATERAL_JOIN);
+
+  if (measure.source === 'action') {
+    // A corrected action is replaced by its correction; count each action once.
+    conditions.add(
+      'NOT EXISTS (SELECT 1 FROM consular_actions x WHERE x.corrects_action_id = a.id)',
+    );
+  }
+  // Cases closed as duplicates would count the same person and events twice.
+  conditions.add(`c.closure_reason IS DISTINCT FROM 'duplicate'`);
+  addScope(conditions, scope);
+  for (const [id, values] of Object.entries(query.filters) as [FilterId, string[]][]) {
+    if (id === 'vulnerability_flag') conditions.add('c.vulnerability_flags && ?::text[]', values);
+    else conditions.add(`(${DIMENSIONS[id].sql}) = ANY(?::text[])`, values);
+  }
+  const select = query.dimensions.map(
+    (d, i) => `(${d === 'period' ? periodSql : DIMENSIONS[d].sql}) AS d${i}`,
+  );
+  return { select, from: `${from} ${joins.join(' ')}`, conditions };
+}
+
+function addScope(conditions: SqlConditions, scope: StatisticsScope): void {
+  const parts: string[] = [];
+  if (scope.countries.length)
+    parts.push(`c.country_code = ANY(${conditions.param(scope.countries)}::text[])`);
+  if (scope.consulateIds.length) {
+    parts.push(`c.consulate_id = ANY(${conditions.param(scope.consulateIds)}::uuid[])`);
+  }
+  conditions.add(parts.length ? `(${parts.join(' OR ')})` : 'false');
+}

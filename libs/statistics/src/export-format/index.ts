@@ -1,0 +1,4 @@
+export * from './consolidate';
+export * from './consolidation-error';
+export * from './export-document';
+export * from './export-schema';

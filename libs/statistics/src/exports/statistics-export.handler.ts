@@ -1,0 +1,203 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig, DomainError, safeErrorForLog } from '@amparo/core';
+import { HandlesJob, JOB_RETRY, JobContext, JobHandler, JobName, JobPayloads } from '@amparo/jobs';
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { updateReturning } from '@amparo/database';
+import { version } from '../../../../package.json';
+import { CodeLabelResolver } from '../aggregate/code-label-resolver';
+import { DISCLOSURE_RULE, StatisticsTables } from '../aggregate/statistics-tables';
+import { DISCLOSURE_METHOD } from '../disclosure';
+import { StatisticsScope } from '../aggregate/statistics-scope';
+import { StatisticsExportMetadata } from '../export-format';
+import { DIMENSIONS } from '../model/dimensions';
+import { MEASURES } from '../model/measures';
+import { EXPORT_COLUMNS, ExportRecord, measureQuery, toExportRecord } from './export-record';
+import { ExportFiles } from './export-files';
+import { ExportLayout } from './writers/export-layout';
+import { createExportWriter, ExportMetadata } from './writers/export-writer';
+
+/**
+ * Produces an export's file. Delivery is at least once, so this is idempotent: a finished export
+ * is left alone, and a retried one writes a whole new file under a temporary name and renames it
+ * over whatever an earlier attempt left, so exactly one complete file is ever visible.
+ */
+@Injectable()
+@HandlesJob(JobName.StatisticsExport)
+export class StatisticsExportHandler implements JobHandler<typeof JobName.StatisticsExport> {
+  private readonly logger = new Logger(StatisticsExportHandler.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tables: StatisticsTables,
+    private readonly labels: CodeLabelResolver,
+    private readonly files: ExportFiles,
+  ) {}
+
+  async handle(
+    { exportId }: JobPayloads[typeof JobName.StatisticsExport],
+    { attempt }: JobContext,
+  ): Promise<void> {
+    const record = await this.start(exportId);
+    if (!record) return;
+    try {
+      const fileName = `${record.id}.${record.format}`;
+      const tag = `${attempt}-${process.pid}-${randomBytes(4).toString('hex')}`;
+      let rowCount = 0;
+      const written = await this.files.writeAtomically(fileName, tag, async (out) => {
+        rowCount = await this.produce(record, out);
+      });
+      await this.dataSource.query(
+        `UPDATE statistics_exports
+            SET status = 'completed', progress = 100, row_count = $2, byte_size = $3, sha256 = $4,
+                file_name = $5, failure_code = NULL, completed_at = now(),
+                expires_at = now() + make_interval(days => $6), updated_at = now()
+          WHERE id = $1 AND status = 'running'`,
+        [
+          record.id,
+          rowCount,
+          written.byteSize,
+          written.sha256,
+          written.fileName,
+          this.config.exports.ttlDays,
+        ],
+      );
+    } catch (error) {
+      // A request that cannot be computed (a table too large) fails now; anything else is retried
+      // with backoff and fails only when the attempts are spent.
+      const final = error instanceof DomainError || attempt >= JOB_RETRY.attempts;
+      this.logger.warn(
+        { error: safeErrorForLog(error), exportId, attempt, final },
+        'Export attempt failed',
+      );
+      if (!final) throw error;
+      await this.dataSource.query(
+        `UPDATE statistics_exports SET status = 'failed', failure_code = $2, updated_at = now()
+          WHERE id = $1 AND status = 'running'`,
+        [record.id, error instanceof DomainError ? error.code : 'EXPORT_FAILED'],
+      );
+    }
+  }
+
+  /** Marks the export running; null when there is nothing to do (finished, or not found). */
+  private async start(id: string): Promise<ExportRecord | null> {
+    const [row] = await updateReturning<Record<string, unknown>>(
+      this.dataSource.manager,
+      `UPDATE statistics_exports
+          SET status = 'running', attempts = attempts + 1, progress = 0,
+              started_at = COALESCE(started_at, now()), updated_at = now()
+        WHERE id = $1 AND status IN ('queued', 'running')
+        RETURNING ${EXPORT_COLUMNS}`,
+      [id],
+    );
+    return row ? toExportRecord(row) : null;
+  }
+
+  /** Streams every table of the export into `out`; returns the number of rows written. */
+  private async produce(record: ExportRecord, out: Writable): Promise<number> {
+    const { spec, scope } = record;
+    const regional = record.kind === 'regional';
+    const described = await this.describeScope(record);
+    const countryLabels = await this.labels.labels(this.dataSource.manager, 'country', [
+      ...scope.countries,
+    ]);
+    const dimensions = spec.dimensions.map((d) => DIMENSIONS[d]);
+    const layout = new ExportLayout(dimensions, regional, record.language, countryLabels);
+    const writer = createExportWriter(record.format, out, layout);
+    const metadata = (complete: boolean) => this.metadata(record, described, layout, complete);
+    await writer.begin(metadata(false));
+
+    // A regional export is a table per country, each protected on its own, so that national
+    // tables consolidate side by side; other exports are one table over the whole scope.
+    const slices: { refArea?: string; scope: StatisticsScope }[] = regional
+      ? scope.countries.map((c) => ({ refArea: c, scope: { countries: [c], consulateIds: [] } }))
+      : [{ scope }];
+    const steps = slices.length * spec.measures.length;
+    let done = 0;
+    let rows = 0;
+    const pace = new RowPace(this.config.exports.maxRowsPerSecond);
+    for (const slice of slices) {
+      for (const measure of spec.measures) {
+        const table = await this.tables.table(measureQuery(spec, measure), slice.scope);
+        layout.learn(table.axes);
+        for (const cell of table.cells) {
+          await writer.write({ measure, refArea: slice.refArea, ...cell });
+          rows++;
+          await pace.wait();
+        }
+        done++;
+        await this.dataSource.query(
+          'UPDATE statistics_exports SET progress = $2, updated_at = now() WHERE id = $1',
+          [record.id, Math.min(99, Math.floor((done / steps) * 100))],
+        );
+      }
+    }
+    await writer.end(metadata(true));
+    return rows;
+  }
+
+  /** The scope as the file states it: countries, and the posts' codes when it is a list of posts. */
+  private async describeScope(record: ExportRecord): Promise<StatisticsExportMetadata['scope']> {
+    const { countries, consulateIds } = record.scope;
+    if (!consulateIds.length) return { countries: [...countries] };
+    const posts: { code: string; country: string }[] = await this.dataSource.query(
+      `SELECT sending_country_code || '-' || post_code AS code, sending_country_code AS country
+         FROM consulates WHERE id = ANY($1::uuid[]) ORDER BY 1`,
+      [consulateIds],
+    );
+    return {
+      countries: [...new Set([...countries, ...posts.map((p) => p.country)])].sort(),
+      consulates: posts.map((p) => p.code),
+    };
+  }
+
+  private metadata(
+    record: ExportRecord,
+    scope: StatisticsExportMetadata['scope'],
+    layout: ExportLayout,
+    complete: boolean,
+  ): ExportMetadata {
+    const codeLists = layout.codeLists();
+    const metadata: Omit<StatisticsExportMetadata, 'dimensions'> & {
+      dimensions: Partial<StatisticsExportMetadata['dimensions'][number]>[];
+    } = {
+      exportId: record.id,
+      kind: record.kind,
+      generatedAt: new Date().toISOString(),
+      software: { name: 'amparo', version },
+      scope,
+      period: record.spec.period,
+      from: record.spec.from,
+      to: record.spec.to,
+      filters: { ...record.spec.filters },
+      disclosure: { rule: DISCLOSURE_RULE, method: DISCLOSURE_METHOD, k: this.tables.k },
+      measures: record.spec.measures.map((id) => ({ id, label: MEASURES[id].label })),
+      dimensions: layout.dimensions.map((d, i) => ({
+        id: d.id,
+        column: d.column,
+        label: d.label,
+        ...(complete ? { codes: codeLists[i] } : {}),
+      })),
+    };
+    return metadata;
+  }
+}
+
+/** Keeps an export under a number of rows per second, when the deployment asks for it. */
+class RowPace {
+  private readonly started = Date.now();
+  private written = 0;
+
+  constructor(private readonly perSecond: number) {}
+
+  async wait(): Promise<void> {
+    if (this.perSecond <= 0) return;
+    this.written++;
+    const due = this.started + (this.written / this.perSecond) * 1000;
+    if (due > Date.now()) await sleep(due - Date.now());
+  }
+}

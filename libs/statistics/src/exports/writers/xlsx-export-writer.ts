@@ -1,0 +1,53 @@
+import { stream as excelStream, Worksheet } from 'exceljs';
+import { Writable } from 'node:stream';
+import { EXPORT_SCHEMA_VERSION } from '../../export-format';
+import { ExportLayout, ExportRow } from './export-layout';
+import { ExportMetadata, ExportWriter } from './export-writer';
+
+const SHEETS = {
+  data: { es: 'Datos', en: 'Data' },
+  metadata: { es: 'Metadatos', en: 'Metadata' },
+} as const;
+
+/**
+ * XLSX through exceljs's streaming writer: each committed row goes out to the zip stream, so the
+ * workbook is never held in memory. Data on the first sheet, metadata on the second.
+ */
+export class XlsxExportWriter implements ExportWriter {
+  private readonly workbook: excelStream.xlsx.WorkbookWriter;
+  private sheet!: Worksheet;
+
+  constructor(
+    out: Writable,
+    private readonly layout: ExportLayout,
+  ) {
+    this.workbook = new excelStream.xlsx.WorkbookWriter({
+      stream: out,
+      useSharedStrings: false,
+      useStyles: false,
+    });
+  }
+
+  begin(): Promise<void> {
+    this.sheet = this.workbook.addWorksheet(SHEETS.data[this.layout.language]);
+    this.sheet.addRow(this.layout.header()).commit();
+    return Promise.resolve();
+  }
+
+  write(row: ExportRow): Promise<void> {
+    this.sheet.addRow(this.layout.cells(row)).commit();
+    // Let the zip stream drain between rows instead of queueing the whole table.
+    return new Promise((resolve) => setImmediate(resolve));
+  }
+
+  async end(metadata: ExportMetadata): Promise<void> {
+    this.sheet.commit();
+    const meta = this.workbook.addWorksheet(SHEETS.metadata[this.layout.language]);
+    meta.addRow(['schemaVersion', EXPORT_SCHEMA_VERSION]).commit();
+    for (const [key, value] of Object.entries(metadata)) {
+      meta.addRow([key, typeof value === 'string' ? value : JSON.stringify(value)]).commit();
+    }
+    meta.commit();
+    await this.workbook.commit();
+  }
+}

@@ -1,0 +1,74 @@
+import { Bilingual } from './code-labels';
+import { FactSource } from './dimensions';
+
+export const MEASURE_IDS = [
+  'cases_opened',
+  'cases_closed',
+  'cases_open_at_end',
+  'actions',
+  'persons_assisted',
+  'median_days_to_closure',
+] as const;
+export type MeasureId = (typeof MEASURE_IDS)[number];
+
+export interface Measure {
+  readonly id: MeasureId;
+  readonly label: Bilingual;
+  readonly source: FactSource;
+  /**
+   * The timestamp that places a row in a period: the row counts when it falls within from..to.
+   * `null` for a stock (cases open at each period's end), counted at every period end instead.
+   */
+  readonly date: string | null;
+  /** Counts are disclosure-controlled tables; a median is published where its count is. */
+  readonly kind: 'count' | 'median';
+}
+
+export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
+  cases_opened: {
+    id: 'cases_opened',
+    label: { es: 'Casos abiertos', en: 'Cases opened' },
+    source: 'case',
+    date: 'c.opened_at',
+    kind: 'count',
+  },
+  cases_closed: {
+    id: 'cases_closed',
+    label: { es: 'Casos cerrados', en: 'Cases closed' },
+    source: 'case',
+    date: 'c.closed_at',
+    kind: 'count',
+  },
+  cases_open_at_end: {
+    id: 'cases_open_at_end',
+    label: { es: 'Casos abiertos al final del período', en: 'Cases open at period end' },
+    source: 'case',
+    date: null,
+    kind: 'count',
+  },
+  actions: {
+    id: 'actions',
+    label: { es: 'Actuaciones consulares', en: 'Consular actions' },
+    source: 'action',
+    date: 'a.occurred_at',
+    kind: 'count',
+  },
+  persons_assisted: {
+    id: 'persons_assisted',
+    label: { es: 'Personas asistidas', en: 'Persons assisted' },
+    source: 'person',
+    date: 'c.opened_at',
+    kind: 'count',
+  },
+  median_days_to_closure: {
+    id: 'median_days_to_closure',
+    label: { es: 'Mediana de días hasta el cierre', en: 'Median days to closure' },
+    source: 'case',
+    date: 'c.closed_at',
+    kind: 'median',
+  },
+};
+
+export function isMeasureId(value: string): value is MeasureId {
+  return (MEASURE_IDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { ScopeService } from '@amparo/identity';
+import { CodeLabelResolver } from './aggregate/code-label-resolver';
+import { StatisticsQueriesService } from './aggregate/statistics-queries.service';
+import { StatisticsTables } from './aggregate/statistics-tables';
+import { ExportFiles } from './exports/export-files';
+import { ExportRecoverySweep } from './exports/export-recovery-sweep';
+import { ExportRequestsService } from './exports/export-requests.service';
+import { ExportsCleanupHandler } from './exports/exports-cleanup.handler';
+import { SemesterReportHandler } from './exports/semester-report.handler';
+import { StatisticsExportHandler } from './exports/statistics-export.handler';
+import { StatisticsSchedules } from './exports/statistics-schedules';
+
+/**
+ * Aggregates, exports and their jobs. Imported by the API and by the worker: the job handlers,
+ * the recovery sweep and the schedules act only where jobs run.
+ */
+@Module({
+  // ScopeService is a pure function of the caller's grants; the worker has no identity module.
+  providers: [
+    ScopeService,
+    CodeLabelResolver,
+    StatisticsTables,
+    StatisticsQueriesService,
+    ExportFiles,
+    ExportRequestsService,
+    StatisticsExportHandler,
+    ExportsCleanupHandler,
+    SemesterReportHandler,
+    ExportRecoverySweep,
+    StatisticsSchedules,
+  ],
+  exports: [StatisticsQueriesService, StatisticsTables, ExportRequestsService, ExportRecoverySweep],
+})
+export class StatisticsModule {}
