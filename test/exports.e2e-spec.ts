@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { validateStatisticsExport } from '@amparo/statistics';
+import { ExportsCleanupHandler, validateStatisticsExport } from '@amparo/statistics';
 import { Workbook } from 'exceljs';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
@@ -103,7 +103,8 @@ describe('Exports: POST /api/v1/exports → worker → file', () => {
   async function completed(who: string, location: string) {
     return eventually(async () => {
       const res = await http().get(location).set(as(who));
-      if (res.body.status === 'failed') throw new Error(`export failed: ${JSON.stringify(res.body)}`);
+      if (res.body.status === 'failed')
+        throw new Error(`export failed: ${JSON.stringify(res.body)}`);
       return res.body.status === 'completed' ? res.body : undefined;
     }, 20_000);
   }
@@ -290,8 +291,6 @@ describe('Exports: POST /api/v1/exports → worker → file', () => {
     );
     expect((await download('supervisor', res.body.id)).status).toBe(410);
 
-    const { ExportsCleanupHandler } =
-      await import('../libs/statistics/src/exports/exports-cleanup.handler');
     await worker.get(ExportsCleanupHandler).handle();
     await expect(stat(path)).rejects.toThrow();
     const expired = await http().get(res.headers.location).set(as('supervisor'));

@@ -13,3 +13,4 @@ export * from './model/measures';
 export * from './model/periods';
 export * from './model/statistics-query';
 export * from './statistics.module';
+export * from './exports/exports-cleanup.handler';
