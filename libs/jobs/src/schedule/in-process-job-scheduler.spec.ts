@@ -1,0 +1,17 @@
+import { nextRun } from './in-process-job-scheduler';
+
+describe('nextRun', () => {
+  it('finds the next date of a yearly cron pattern in UTC', () => {
+    const now = Date.parse('2026-07-15T03:00:00Z');
+    expect(new Date(nextRun({ pattern: '0 3 15 1 *' }, now)).toISOString()).toBe(
+      '2027-01-15T03:00:00.000Z',
+    );
+    expect(new Date(nextRun({ pattern: '0 3 15 7 *' }, now - 1000)).toISOString()).toBe(
+      '2026-07-15T03:00:00.000Z',
+    );
+  });
+
+  it('adds a fixed interval', () => {
+    expect(nextRun({ everyMs: 5000 }, 1000)).toBe(6000);
+  });
+});
