@@ -1,6 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { ExportsCleanupHandler, validateStatisticsExport } from '@amparo/statistics';
+import {
+  ExportsCleanupHandler,
+  SemesterReportHandler,
+  validateStatisticsExport,
+} from '@amparo/statistics';
 import { Workbook } from 'exceljs';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
@@ -295,5 +299,33 @@ describe('Exports: POST /api/v1/exports → worker → file', () => {
     const expired = await http().get(res.headers.location).set(as('supervisor'));
     expect(expired.body.status).toBe('expired');
     expect(await readdir(exportsDir)).not.toContain(`${res.body.id}.csv`);
+  });
+
+  it('produces one semester report per semester, readable by the analysts of every country it covers', async () => {
+    const handler = worker.get(SemesterReportHandler);
+    await handler.handle({ firedAt: '2025-07-15T03:00:00Z' });
+    await handler.handle({ firedAt: '2025-07-15T03:05:00Z' }); // the schedule fired twice
+    const reports = await stack.query<{ id: string }>(
+      `SELECT id FROM statistics_exports WHERE schedule_key = 'semester-report:2025-S1'`,
+    );
+    expect(reports).toHaveLength(1);
+    const location = `/api/v1/exports/${reports[0].id}`;
+    const report = await completed('analyst', location);
+    expect(report).toEqual(
+      expect.objectContaining({
+        kind: 'regional',
+        scheduled: true,
+        from: '2025-01-01',
+        to: '2025-06-30',
+      }),
+    );
+    const list = await http().get('/api/v1/exports').set(as('analyst'));
+    expect(list.body.items.map((e: { id: string }) => e.id)).toContain(reports[0].id);
+    const document = JSON.parse((await download('analyst', reports[0].id)).body.toString('utf8'));
+    expect(validateStatisticsExport(document)).toEqual({ valid: true });
+    expect(document.metadata.scope.countries).toEqual(['GT', 'MX']);
+    // An analyst of one of the two countries does not read the other's figures.
+    expect((await http().get(location).set(as('quota'))).status).toBe(404);
+    expect((await http().get(location).set(as('supervisor'))).status).toBe(404);
   });
 });
