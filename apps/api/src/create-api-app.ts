@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '@amparo/core';
 import { Logger } from 'nestjs-pino';
+import { mountQueueDashboard } from './admin/queue-dashboard';
 import { AppModule } from './app.module';
 import { configureHttp } from './http/configure-http';
 
@@ -23,5 +24,6 @@ export async function createApiApp(
   });
   app.useLogger(app.get(Logger));
   configureHttp(app, config);
+  mountQueueDashboard(app, config);
   return app;
 }
