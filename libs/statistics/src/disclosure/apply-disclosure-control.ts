@@ -1,8 +1,9 @@
 import { CountTable, TableCell } from './count-table';
 import { DisclosureInputError } from './disclosure-input.error';
 import { CellStatus, DISCLOSURE_METHOD, DisclosureResult } from './disclosure-result';
-import { EchelonBasis } from './echelon-basis';
+import { IntegerArithmetic, withExactIntegers } from './integer-arithmetic';
 import { spanHasNonnegativeVector } from './nonnegative-span';
+import { ReducedRowBasis } from './reduced-row-basis';
 
 export const MIN_THRESHOLD = 3;
 
@@ -33,58 +34,7 @@ export function applyDisclosureControl(
       `the disclosure threshold k must be an integer of at least ${MIN_THRESHOLD}, got ${k}`,
     );
   }
-  const width = table.innerCount;
-  const rowOf = (cell: TableCell): bigint[] => {
-    const row = Array<bigint>(width).fill(0n);
-    for (const i of cell.innerCells) row[i] = 1n;
-    return row;
-  };
-  // Singleton rule. Zeros are always published, so everyone knows that each suppressed inner
-  // cell holds at least 1, and cells of 1 sit on that bound. A derivable nonnegative combination
-  // of cells of 1 (a + b = 2, or 2a + b = 3) pins them all at 1: the one person in such a cell
-  // subtracts their own contribution and learns the others. So no nonzero nonnegative
-  // combination of singletons may lie in the span (GaussSuppression's "anySum" asks this of
-  // plain sums). Then, by linear-programming duality, the bounds pin no primary cell in rational
-  // tables; in one and two dimensions (totally unimodular constraints) nor in integer tables,
-  // while integrality alone can still, rarely, pin a cell of a three-dimensional table. Pivoting
-  // on the other inner cells first makes the basis rows led by singleton columns span exactly
-  // the derivable combinations of singletons.
-  const singletons = new Set(table.innerValues.flatMap((n, i) => (n === 1 ? [i] : [])));
-  const pivotOrder = [...table.innerValues.keys()].sort(
-    (a, b) => Number(singletons.has(a)) - Number(singletons.has(b)) || a - b,
-  );
-  const basis = new EchelonBasis(pivotOrder);
-  const status: CellStatus[] = table.cells.map((c) =>
-    c.value > 0 && c.value < k ? 'primary' : 'published',
-  );
-
-  for (const cell of table.cells) {
-    if (cell.value !== 0) continue;
-    const reduced = basis.reduce(rowOf(cell));
-    if (basis.leadingColumn(reduced) >= 0) basis.add(reduced);
-  }
-  let primaries = table.cells.flatMap((c, i) =>
-    status[i] === 'primary' ? [basis.reduce(rowOf(c))] : [],
-  );
-
-  for (const i of candidateOrder(table.cells, status)) {
-    const reduced = basis.reduce(rowOf(table.cells[i]));
-    const pivot = basis.leadingColumn(reduced);
-    if (pivot < 0) continue; // already derivable: publishing it tells nothing new
-    // Reduced forms are canonical modulo the span, so a primary cell becomes derivable exactly
-    // when its reduced row equals the candidate's.
-    const revealsPrimary = primaries.some((p) => p.every((x, j) => x === reduced[j]));
-    if (
-      revealsPrimary ||
-      (singletons.has(pivot) && revealsSingletonSum(basis, reduced, singletons, pivotOrder))
-    ) {
-      status[i] = 'secondary';
-      continue;
-    }
-    basis.add(reduced);
-    primaries = primaries.map((p) => basis.reduce(p));
-  }
-
+  const status = withExactIntegers((arithmetic) => suppress(table, k, arithmetic));
   return {
     method: DISCLOSURE_METHOD,
     k,
@@ -97,6 +47,55 @@ export function applyDisclosureControl(
   };
 }
 
+/** The status of every cell, decided as applyDisclosureControl says, in exact integers. */
+function suppress<T extends number | bigint>(
+  table: CountTable,
+  k: number,
+  arithmetic: IntegerArithmetic<T>,
+): CellStatus[] {
+  // Singleton rule. Zeros are always published, so everyone knows that each suppressed inner
+  // cell holds at least 1, and cells of 1 sit on that bound. A derivable nonnegative combination
+  // of cells of 1 (a + b = 2, or 2a + b = 3) pins them all at 1: the one person in such a cell
+  // subtracts their own contribution and learns the others. So no nonzero nonnegative
+  // combination of singletons may lie in the span (GaussSuppression's "anySum" asks this of
+  // plain sums). Then, by linear-programming duality, the bounds pin no primary cell in rational
+  // tables; in one and two dimensions (totally unimodular constraints) nor in integer tables,
+  // while integrality alone can still, rarely, pin a cell of a three-dimensional table. Holding
+  // the singleton columns back as pivots makes the basis rows led by them span exactly the
+  // derivable combinations of singletons.
+  const singletons = new Set(table.innerValues.flatMap((n, i) => (n === 1 ? [i] : [])));
+  const basis = new ReducedRowBasis(arithmetic, singletons);
+  const status: CellStatus[] = table.cells.map((c) =>
+    c.value > 0 && c.value < k ? 'primary' : 'published',
+  );
+
+  for (const cell of table.cells) {
+    if (cell.value !== 0) continue;
+    const reduced = basis.reduce(rowOf(cell, arithmetic.one));
+    if (reduced.size > 0) basis.add(reduced);
+  }
+  // Residues are canonical up to a factor modulo the span, so a primary cell becomes derivable
+  // exactly when the residue of the cell published next is a multiple of its own.
+  table.cells.forEach((cell, i) => {
+    if (status[i] === 'primary') basis.watch(rowOf(cell, arithmetic.one));
+  });
+
+  for (const i of candidateOrder(table.cells, status)) {
+    const reduced = basis.reduce(rowOf(table.cells[i], arithmetic.one));
+    if (reduced.size === 0) continue; // already derivable: publishing it tells nothing new
+    if (
+      basis.hasWatchedMultipleOf(reduced) ||
+      ([...reduced.keys()].every((c) => singletons.has(c)) &&
+        revealsSingletonSum(basis, reduced, singletons, arithmetic))
+    ) {
+      status[i] = 'secondary';
+      continue;
+    }
+    basis.add(reduced);
+  }
+  return status;
+}
+
 /** Largest first; among equal counts, the more aggregated cell, then table order. */
 function candidateOrder(cells: readonly TableCell[], status: readonly CellStatus[]): number[] {
   const totals = (i: number) => cells[i].coordinates.filter((c) => c === null).length;
@@ -105,18 +104,25 @@ function candidateOrder(cells: readonly TableCell[], status: readonly CellStatus
     .sort((a, b) => cells[b].value - cells[a].value || totals(b) - totals(a) || a - b);
 }
 
+/** The cell's 0/1 row over the inner cells. */
+function rowOf<T>(cell: TableCell, one: T): Map<number, T> {
+  return new Map(cell.innerCells.map((i) => [i, one]));
+}
+
 /**
- * Whether publishing `reduced` (led by a singleton column, hence zero on every other column)
- * would put a nonnegative combination of singletons into the span.
+ * Whether publishing `reduced` (zero off the singleton columns) would put a nonnegative
+ * combination of singletons into the span. The span held none so far, so such a combination
+ * involves `reduced`, and only the rows of singletons linked to it through shared columns.
  */
-function revealsSingletonSum(
-  basis: EchelonBasis,
-  reduced: readonly bigint[],
+function revealsSingletonSum<T extends number | bigint>(
+  basis: ReducedRowBasis<T>,
+  reduced: ReadonlyMap<number, T>,
   singletons: ReadonlySet<number>,
-  pivotOrder: readonly number[],
+  arithmetic: IntegerArithmetic<T>,
 ): boolean {
-  const combined = new EchelonBasis(pivotOrder);
-  for (const { row } of basis.rowsWithPivotIn(singletons)) combined.add(row);
-  combined.add(reduced);
-  return spanHasNonnegativeVector(combined.rowsWithPivotIn(singletons));
+  const combined = new ReducedRowBasis(arithmetic, singletons);
+  for (const { entries } of basis.heldBackRowsLinkedTo(reduced))
+    combined.add(combined.reduce(entries));
+  combined.add(combined.reduce(reduced));
+  return spanHasNonnegativeVector(combined.allRows());
 }

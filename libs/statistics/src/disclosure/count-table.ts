@@ -90,13 +90,13 @@ function* positions(extents: readonly number[]): Generator<number[]> {
   }
 }
 
+/** Row-major, ascending: a dimension runs over all its codes where the cell is its total. */
 function innerIndicesAt(position: readonly number[], sizes: readonly number[]): number[] {
-  const indices: number[] = [];
-  for (const inner of positions(sizes)) {
-    if (inner.every((p, d) => position[d] === sizes[d] || position[d] === p)) {
-      indices.push(inner.reduce((index, p, d) => index * sizes[d] + p, 0));
-    }
-  }
+  let indices = [0];
+  sizes.forEach((size, d) => {
+    const codes = position[d] === size ? [...Array(size).keys()] : [position[d]];
+    indices = indices.flatMap((index) => codes.map((p) => index * size + p));
+  });
   return indices;
 }
 

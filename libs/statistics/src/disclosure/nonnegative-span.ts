@@ -1,81 +1,48 @@
-import { BasisRow } from './echelon-basis';
-import { Rational, ZERO, compare, div, mul, rational, sub } from './rational';
+import { BIGINTS } from './integer-arithmetic';
+import { hasNonnegativeSolution } from './integer-simplex';
+import { BasisRow } from './reduced-row-basis';
 
 /**
  * Whether the span of `rows` holds a nonzero vector with no negative entry. The rows must be
  * fully reduced (each zero on the other rows' pivot columns), so a vector of the span is
- * fixed by its entries on the pivots, lambda: the question is whether some lambda >= 0 summing
- * to 1 makes every other column >= 0, a linear feasibility problem solved exactly.
+ * sum_i mu_i row_i with entry mu_i row_i[pivot_i] on pivot i: with each row signed so that its
+ * pivot entry d_i is positive, the question is whether some mu >= 0, mu != 0, makes every other
+ * (free) column >= 0. By Farkas' lemma that fails exactly when some u >= 0 over the free columns
+ * has sum_f row_i[f] u_f <= -d_i for every row i: one constraint per row, where the direct
+ * question has one per free column, a feasibility problem solved exactly.
  */
-export function spanHasNonnegativeVector(rows: readonly BasisRow[]): boolean {
+export function spanHasNonnegativeVector(rows: readonly BasisRow<number | bigint>[]): boolean {
   if (rows.length === 0) return false;
-  const pivots = new Set(rows.map((r) => r.pivot));
-  const freeColumns = [...rows[0].row.keys()].filter(
-    (f) => !pivots.has(f) && rows.some((r) => r.row[f] !== 0n),
-  );
-  // Unknowns: lambda (one per row), then a surplus per free column. Equations:
-  // sum_i lambda_i row_i[f] / row_i[pivot] - surplus_f = 0 for each free column f; sum lambda = 1.
-  const width = rows.length + freeColumns.length;
-  const equations: Rational[][] = freeColumns.map((f, e) => [
-    ...rows.map((r) => rational(r.row[f], r.row[r.pivot])),
-    ...freeColumns.map((_, g) => (g === e ? rational(-1n) : ZERO)),
-  ]);
-  equations.push([...rows.map(() => rational(1n)), ...freeColumns.map(() => ZERO)]);
-  const rhs = [...freeColumns.map(() => ZERO), rational(1n)];
-  return isFeasible(equations, rhs, width);
-}
-
-/**
- * Phase one of the simplex method in exact arithmetic, with Bland's rule against cycling:
- * whether A x = b has a solution with x >= 0 (b >= 0 here).
- */
-function isFeasible(a: Rational[][], b: Rational[], width: number): boolean {
-  const m = a.length;
-  // Tableau columns: the unknowns, one artificial per equation, then the right-hand side.
-  const tableau = a.map((row, i) => [
-    ...row,
-    ...a.map((_, j) => rational(i === j ? 1n : 0n)),
-    b[i],
-  ]);
-  const basic = a.map((_, i) => width + i);
-  const cost = tableau[0].map((_, j) =>
-    j >= width && j < width + m ? ZERO : tableau.reduce((s, row) => sub(s, row[j]), ZERO),
-  );
-  const rhs = width + m;
-  for (;;) {
-    const entering = cost.findIndex((c, j) => j < rhs && compare(c, ZERO) < 0);
-    if (entering < 0) return compare(cost[rhs], ZERO) === 0;
-    let leaving = -1;
-    for (let i = 0; i < m; i++) {
-      if (compare(tableau[i][entering], ZERO) <= 0) continue;
-      if (leaving < 0) {
-        leaving = i;
-        continue;
-      }
-      const order = compare(
-        div(tableau[i][rhs], tableau[i][entering]),
-        div(tableau[leaving][rhs], tableau[leaving][entering]),
-      );
-      if (order < 0 || (order === 0 && basic[i] < basic[leaving])) leaving = i;
+  const bigRows = rows.map(({ pivot, entries }) => ({
+    pivot,
+    entries: new Map([...entries].map(([column, x]) => [column, BigInt(x)])),
+  }));
+  const signs = bigRows.map((r) => (r.entries.get(r.pivot)! > 0n ? 1n : -1n));
+  // The common case: one of the rows is such a vector.
+  if (bigRows.some((r, i) => [...r.entries.values()].every((x) => signs[i] * x > 0n))) return true;
+  // The free columns, as (row, signed entry) lists.
+  const pivots = new Set(bigRows.map((r) => r.pivot));
+  const freeColumns = new Map<number, [number, bigint][]>();
+  bigRows.forEach((r, i) => {
+    for (const [f, x] of r.entries) {
+      if (pivots.has(f)) continue;
+      const column = freeColumns.get(f);
+      if (column) column.push([i, signs[i] * x]);
+      else freeColumns.set(f, [[i, signs[i] * x]]);
     }
-    if (leaving < 0) throw new Error('phase one of the simplex method cannot be unbounded');
-    pivotOn(tableau, cost, leaving, entering);
-    basic[leaving] = entering;
-  }
-}
-
-function pivotOn(tableau: Rational[][], cost: Rational[], row: number, column: number): void {
-  const factor = tableau[row][column];
-  tableau[row] = tableau[row].map((x) => div(x, factor));
-  const pivotRow = tableau[row];
-  const clear = (target: Rational[]) => {
-    const t = target[column];
-    if (compare(t, ZERO) === 0) return target;
-    return target.map((x, j) => sub(x, mul(t, pivotRow[j])));
-  };
-  tableau.forEach((r, i) => {
-    if (i !== row) tableau[i] = clear(r);
   });
-  const cleared = clear(cost);
-  cost.splice(0, cost.length, ...cleared);
+  // A free column with no negative entry is nonnegative for every mu >= 0, and columns that are
+  // positive multiples of each other ask the same: only the distinct others constrain mu.
+  const constraining = new Map<string, [number, bigint][]>();
+  for (const column of freeColumns.values()) {
+    if (column.every(([, x]) => x > 0n)) continue;
+    const divisor = column.reduce((g, [, x]) => BIGINTS.gcd(g, x), 0n);
+    const primitive = column.map(([i, x]): [number, bigint] => [i, x / divisor]);
+    constraining.set(primitive.join(), primitive);
+  }
+  const columns = [...constraining.values()];
+  const a = bigRows.map(() => columns.map(() => 0n));
+  columns.forEach((column, f) => column.forEach(([i, x]) => (a[i][f] = -x)));
+  const b = bigRows.map((r) => BIGINTS.abs(r.entries.get(r.pivot)!));
+  return !hasNonnegativeSolution(a, b);
 }
