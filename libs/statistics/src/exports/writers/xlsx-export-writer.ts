@@ -4,6 +4,9 @@ import { EXPORT_SCHEMA_VERSION } from '../../export-format';
 import { ExportLayout, ExportRow } from './export-layout';
 import { ExportMetadata, ExportWriter } from './export-writer';
 
+/** Rows between two pauses that let the zip stream write out what it holds. */
+const YIELD_EVERY_ROWS = 200;
+
 const SHEETS = {
   data: { es: 'Datos', en: 'Data' },
   metadata: { es: 'Metadatos', en: 'Metadata' },
@@ -16,6 +19,7 @@ const SHEETS = {
 export class XlsxExportWriter implements ExportWriter {
   private readonly workbook: excelStream.xlsx.WorkbookWriter;
   private sheet!: Worksheet;
+  private rows = 0;
 
   constructor(
     out: Writable,
@@ -36,7 +40,8 @@ export class XlsxExportWriter implements ExportWriter {
 
   write(row: ExportRow): Promise<void> {
     this.sheet.addRow(this.layout.cells(row)).commit();
-    // Let the zip stream drain between rows instead of queueing the whole table.
+    // Let the zip stream drain now and then instead of queueing the whole table.
+    if (++this.rows % YIELD_EVERY_ROWS) return Promise.resolve();
     return new Promise((resolve) => setImmediate(resolve));
   }
 
