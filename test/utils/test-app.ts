@@ -23,7 +23,10 @@ export interface TestStack {
   teardown(): Promise<void>;
 }
 
-/** Real PostgreSQL (a database of this file's own) and real Redis (a queue prefix of its own). */
+/**
+ * Real PostgreSQL (a database of this file's own) and real Redis (a queue prefix of its own), on
+ * the shared test Redis unless `env` gives another REDIS_URL (a test's private redis-server).
+ */
 export async function createTestStack(env: Record<string, string> = {}): Promise<TestStack> {
   const database = await createTestDatabase();
   const prefix = uniqueQueuePrefix();
@@ -41,8 +44,11 @@ export async function createTestStack(env: Record<string, string> = {}): Promise
     query: async (sql, params) => (await pool.query(sql, params)).rows,
     teardown: async () => {
       await pool.end();
-      await deleteQueueKeys(prefix);
-      await database.drop();
+      try {
+        await deleteQueueKeys(prefix, env.REDIS_URL ?? TEST_REDIS_URL);
+      } finally {
+        await database.drop();
+      }
     },
   };
 }

@@ -6,8 +6,9 @@ export function uniqueQueuePrefix(): string {
   return uniqueName('amparo-test').replace(/_/g, '-');
 }
 
-export async function deleteQueueKeys(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+/** Deletes the keys of one queue prefix (on the shared test Redis unless told another). */
+export async function deleteQueueKeys(prefix: string, url = TEST_REDIS_URL): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   try {
     let cursor = '0';
     do {

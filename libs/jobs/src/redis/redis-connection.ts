@@ -6,8 +6,12 @@ export type RedisRole = 'producer' | 'worker' | 'probe' | 'health';
 const ROLE_OPTIONS = {
   // Producers fail fast: a Redis outage is an error the caller sees, not a request that hangs.
   producer: { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 },
-  // BullMQ workers block on Redis and must retry forever.
-  worker: { maxRetriesPerRequest: null },
+  // BullMQ workers block on Redis and must retry forever; at most 2 s apart, so that work resumes
+  // soon after an outage (ioredis's default backoff grows to 20 s).
+  worker: {
+    maxRetriesPerRequest: null,
+    retryStrategy: (times: number) => Math.min(times * 200, 2000),
+  },
   // Health checks reconnect in the background and answer each ping within their own timeout.
   health: { maxRetriesPerRequest: 1, connectTimeout: 2000 },
   probe: {

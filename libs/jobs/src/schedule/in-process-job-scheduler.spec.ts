@@ -1,4 +1,6 @@
-import { nextRun } from './in-process-job-scheduler';
+import { JobName } from '../job-names';
+import { JobQueue } from '../queue/job-queue';
+import { InProcessJobScheduler, nextRun } from './in-process-job-scheduler';
 
 describe('nextRun', () => {
   it('finds the next date of a yearly cron pattern in UTC', () => {
@@ -13,5 +15,22 @@ describe('nextRun', () => {
 
   it('adds a fixed interval', () => {
     expect(nextRun({ everyMs: 5000 }, 1000)).toBe(6000);
+  });
+});
+
+describe('InProcessJobScheduler', () => {
+  beforeEach(() => jest.useFakeTimers({ now: 0 }));
+  afterEach(() => jest.useRealTimers());
+
+  it('keeps an interval running when the same schedule is declared again', async () => {
+    const enqueue = jest.fn().mockResolvedValue(undefined);
+    const scheduler = new InProcessJobScheduler({ enqueue } as unknown as JobQueue);
+    await scheduler.schedule('cleanup', JobName.ExportsCleanup, {}, { everyMs: 1000 });
+    jest.advanceTimersByTime(600);
+    await scheduler.schedule('cleanup', JobName.ExportsCleanup, {}, { everyMs: 1000 });
+    jest.advanceTimersByTime(500);
+    expect(enqueue).toHaveBeenCalledTimes(1);
+    expect(enqueue).toHaveBeenCalledWith(JobName.ExportsCleanup, {}, { jobId: 'cleanup:1000' });
+    scheduler.beforeApplicationShutdown();
   });
 });

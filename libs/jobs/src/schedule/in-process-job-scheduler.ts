@@ -13,6 +13,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export class InProcessJobScheduler extends JobScheduler implements BeforeApplicationShutdown {
   private readonly logger = new Logger('JobScheduler');
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly declared = new Map<string, string>();
 
   constructor(private readonly jobs: JobQueue) {
     super();
@@ -24,7 +25,11 @@ export class InProcessJobScheduler extends JobScheduler implements BeforeApplica
     payload: JobPayloads[N],
     repeat: Repeat,
   ): Promise<void> {
+    // Declaring the same schedule again keeps its timer (an interval would otherwise restart).
+    const declared = JSON.stringify({ name, payload, repeat });
+    if (this.declared.get(schedulerId) === declared) return Promise.resolve();
     this.cancel(schedulerId);
+    this.declared.set(schedulerId, declared);
     const arm = () => {
       const at = nextRun(repeat, Date.now());
       this.wait(schedulerId, at, () => {
@@ -67,6 +72,7 @@ export class InProcessJobScheduler extends JobScheduler implements BeforeApplica
   private cancel(schedulerId: string): void {
     clearTimeout(this.timers.get(schedulerId));
     this.timers.delete(schedulerId);
+    this.declared.delete(schedulerId);
   }
 }
 

@@ -66,7 +66,21 @@ export class ExportFiles {
       await rm(tempPath, { force: true });
       throw error;
     }
+    await this.removeTemporaryFilesOf(fileName);
     return { fileName, byteSize, sha256: hash.digest('hex') };
+  }
+
+  /**
+   * Once `fileName` is complete, the temporary files other attempts left for it (a worker killed
+   * mid-write) are of no use. Best effort: the hourly cleanup removes what this misses.
+   */
+  private async removeTemporaryFilesOf(fileName: string): Promise<void> {
+    const names = await readdir(this.config.exports.dir).catch(() => [] as string[]);
+    for (const name of names) {
+      if (name.startsWith(`${fileName}.`) && name.endsWith(TEMP_SUFFIX)) {
+        await rm(join(this.config.exports.dir, name), { force: true }).catch(() => undefined);
+      }
+    }
   }
 
   async remove(fileName: string): Promise<void> {

@@ -15,9 +15,10 @@ import { ExportRequestsService } from './export-requests.service';
 const MAX_ATTEMPTS = JOB_RETRY.attempts * 3;
 
 /**
- * Finds exports that the queue lost (Redis was down when they were requested, was flushed, or a
- * process died) and queues them again. Runs where jobs run. Re-adding is harmless: the job id is
- * the export id, so a job still waiting or running in Redis is not added twice.
+ * Finds exports that the queue lost (Redis was down when they were requested, or lost its data)
+ * and queues them again; in embedded mode, also those of an API process that died. Runs where
+ * jobs run. Re-adding is harmless: the job id is the export id, so a job still waiting or running
+ * in Redis is not added twice. A job whose worker died is BullMQ's to recover (stalled-job check).
  */
 @Injectable()
 export class ExportRecoverySweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
