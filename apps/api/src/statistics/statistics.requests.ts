@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { ToArray } from '@amparo/core';
 import {
   DIMENSION_IDS,
@@ -24,97 +25,40 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const CODES = { isArray: true, type: String, description: 'One or more codes, comma-separated' };
-
 /** Filters by code: one query parameter per filter, each a comma-separated list. */
+/** A filter: a list of codes, comma-separated in a query string. */
+const CodeList = () =>
+  applyDecorators(
+    ApiPropertyOptional({ isArray: true, type: String, description: 'Codes, comma-separated' }),
+    IsOptional(),
+    ToArray(),
+    IsArray(),
+    IsString({ each: true }),
+  );
+
+/** Filters by code, one per filter id (`?category=trafficking,health`). */
 export class StatisticsFilterParams {
-  @ApiPropertyOptional(CODES)
-  @IsOptional()
-  @ToArray()
-  @IsArray()
-  @IsString({ each: true })
-  sending_country?: string[];
-  @ApiPropertyOptional(CODES)
-  @IsOptional()
-  @ToArray()
-  @IsArray()
-  @IsString({ each: true })
-  consulate?: string[];
-  @ApiPropertyOptional(CODES)
-  @IsOptional()
-  @ToArray()
-  @IsArray()
-  @IsString({ each: true })
-  host_country?: string[];
-  @ApiPropertyOptional(CODES)
-  @IsOptional()
-  @ToArray()
-  @IsArray()
-  @IsString({ each: true })
-  host_subdivision?: string[];
-  @ApiPropertyOptional(CODES)
-  @IsOptional()
-  @ToArray()
-  @IsArray()
-  @IsString({ each: true })
-  category?: string[];
-  @ApiPropertyOptional(CODES)
-  @IsOptional()
-  @ToArray()
-  @IsArray()
-  @IsString({ each: true })
-  vulnerability?: string[];
-  @ApiPropertyOptional(CODES)
-  @IsOptional()
-  @ToArray()
-  @IsArray()
-  @IsString({ each: true })
-  vulnerability_flag?: string[];
-  @ApiPropertyOptional(CODES)
-  @IsOptional()
-  @ToArray()
-  @IsArray()
-  @IsString({ each: true })
-  sex?: string[];
-  @ApiPropertyOptional(CODES)
-  @IsOptional()
-  @ToArray()
-  @IsArray()
-  @IsString({ each: true })
-  age_group?: string[];
-  @ApiPropertyOptional(CODES)
-  @IsOptional()
-  @ToArray()
-  @IsArray()
-  @IsString({ each: true })
-  status?: string[];
-  @ApiPropertyOptional(CODES)
-  @IsOptional()
-  @ToArray()
-  @IsArray()
-  @IsString({ each: true })
-  closure_reason?: string[];
-  @ApiPropertyOptional(CODES)
-  @IsOptional()
-  @ToArray()
-  @IsArray()
-  @IsString({ each: true })
-  action_type?: string[];
-  @ApiPropertyOptional(CODES)
-  @IsOptional()
-  @ToArray()
-  @IsArray()
-  @IsString({ each: true })
-  crisis_event?: string[];
+  @CodeList() sending_country?: string[];
+  @CodeList() consulate?: string[];
+  @CodeList() host_country?: string[];
+  @CodeList() host_subdivision?: string[];
+  @CodeList() category?: string[];
+  @CodeList() vulnerability?: string[];
+  @CodeList() vulnerability_flag?: string[];
+  @CodeList() sex?: string[];
+  @CodeList() age_group?: string[];
+  @CodeList() status?: string[];
+  @CodeList() closure_reason?: string[];
+  @CodeList() action_type?: string[];
+  @CodeList() crisis_event?: string[];
 }
 
-export class StatisticsQueryParams extends StatisticsFilterParams {
-  @ApiProperty({ enum: MEASURE_IDS }) @IsString() @MaxLength(64) measure!: string;
-
+/** What every aggregate shares: its dimensions and its period; checked in depth by the library. */
+class StatisticsBreakdown {
   @ApiPropertyOptional({
     enum: DIMENSION_IDS,
     isArray: true,
-    description: 'Up to three, comma-separated',
+    description: 'Up to three (comma-separated in a query string)',
   })
   @IsOptional()
   @ToArray()
@@ -130,9 +74,17 @@ export class StatisticsQueryParams extends StatisticsFilterParams {
   @ApiProperty({ format: 'date', description: 'First day (UTC), inclusive' })
   @IsString()
   from!: string;
+
   @ApiProperty({ format: 'date', description: 'Last day (UTC), inclusive' })
   @IsString()
   to!: string;
+}
+
+export class StatisticsQueryParams extends IntersectionType(
+  StatisticsBreakdown,
+  StatisticsFilterParams,
+) {
+  @ApiProperty({ enum: MEASURE_IDS }) @IsString() @MaxLength(64) measure!: string;
 }
 
 /** The filters present in a query, by filter id. */
@@ -142,7 +94,7 @@ export function filtersOf(params: StatisticsFilterParams): Record<string, string
   return filters;
 }
 
-export class ExportRequestBody {
+export class ExportRequestBody extends StatisticsBreakdown {
   @ApiProperty({ enum: EXPORT_KINDS }) @IsIn(EXPORT_KINDS) kind!: ExportKind;
 
   @ApiProperty({ enum: MEASURE_IDS, isArray: true })
@@ -151,20 +103,6 @@ export class ExportRequestBody {
   @ArrayMaxSize(MEASURE_IDS.length)
   @IsString({ each: true })
   measures!: string[];
-
-  @ApiPropertyOptional({ enum: DIMENSION_IDS, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @IsString({ each: true })
-  dimensions?: string[];
-
-  @ApiPropertyOptional({ enum: PERIOD_GRANULARITIES, default: 'year' })
-  @IsOptional()
-  @IsString()
-  period?: string;
-
-  @ApiProperty({ format: 'date' }) @IsString() from!: string;
-  @ApiProperty({ format: 'date' }) @IsString() to!: string;
 
   @ApiPropertyOptional({
     type: StatisticsFilterParams,
