@@ -1,26 +1,15 @@
 import { FieldError } from '@amparo/core';
 import { VULNERABILITY_FLAGS } from '@amparo/cases';
-import { DIMENSIONS, DimensionId, isDimensionId } from './dimensions';
+import { DIMENSION_IDS, DIMENSIONS, DimensionId, isDimensionId } from './dimensions';
 import { MEASURES, MeasureId, isMeasureId } from './measures';
 import { PERIOD_GRANULARITIES, PeriodGranularity, periodsBetween } from './periods';
 
-/** Dimensions that can also filter, plus the one filter that is not a dimension. */
-export const FILTER_IDS = [
-  'sending_country',
-  'consulate',
-  'host_country',
-  'host_subdivision',
-  'category',
-  'vulnerability',
+/** Every dimension but the period can filter; `vulnerability_flag` filters without being one. */
+export type FilterId = Exclude<DimensionId, 'period'> | 'vulnerability_flag';
+export const FILTER_IDS: readonly FilterId[] = [
+  ...DIMENSION_IDS.filter((d): d is Exclude<DimensionId, 'period'> => d !== 'period'),
   'vulnerability_flag',
-  'sex',
-  'age_group',
-  'status',
-  'closure_reason',
-  'action_type',
-  'crisis_event',
-] as const;
-export type FilterId = (typeof FILTER_IDS)[number];
+];
 export type StatisticsFilters = Partial<Record<FilterId, string[]>>;
 
 export const MAX_DIMENSIONS = 3;
