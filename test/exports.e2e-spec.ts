@@ -5,6 +5,8 @@ import {
   SemesterReportHandler,
   validateStatisticsExport,
 } from '@amparo/statistics';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { Workbook } from 'exceljs';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
@@ -327,5 +329,18 @@ describe('Exports: POST /api/v1/exports → worker → file', () => {
     // An analyst of one of the two countries does not read the other's figures.
     expect((await http().get(location).set(as('quota'))).status).toBe(404);
     expect((await http().get(location).set(as('supervisor'))).status).toBe(404);
+  });
+
+  it('schedules the hourly cleanup and the semester reports in Redis, in UTC', async () => {
+    const queue = worker.get<Queue>(getQueueToken('exports'), { strict: false });
+    const schedulers = await eventually(async () => {
+      const found = await queue.getJobSchedulers();
+      return found.length === 3 ? found : undefined;
+    });
+    expect(schedulers.map((s) => [s.key, s.pattern ?? s.every, s.tz]).sort()).toEqual([
+      ['exports-cleanup', 3600000, undefined],
+      ['semester-report:01-15', '0 3 15 1 *', 'UTC'],
+      ['semester-report:07-15', '0 3 15 7 *', 'UTC'],
+    ]);
   });
 });

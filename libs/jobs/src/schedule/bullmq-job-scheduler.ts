@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { ALL_QUEUES, JOB_QUEUE, JobName, JobPayloads } from '../job-names';
+import { DEFAULT_JOB_OPTIONS } from '../queue/job-retry';
 import { JobScheduler, Repeat } from './job-scheduler';
 
 @Injectable()
@@ -20,7 +21,8 @@ export class BullmqJobScheduler extends JobScheduler {
     await this.queue(JOB_QUEUE[name]).upsertJobScheduler(
       schedulerId,
       'pattern' in repeat ? { pattern: repeat.pattern, tz: 'UTC' } : { every: repeat.everyMs },
-      { name, data: payload },
+      // Scheduled jobs get the retry and retention policy of every other job.
+      { name, data: payload, opts: DEFAULT_JOB_OPTIONS },
     );
   }
 
