@@ -43,12 +43,6 @@ const REQUEST = {
 const FAST_SWEEP = { EXPORTS_REQUEUE_AFTER_SECONDS: '1', EXPORTS_SWEEP_INTERVAL_SECONDS: '1' };
 
 /**
- * BullMQ queues print their connection errors on the console when nobody listens to them: while
- * this file stops Redis on purpose, those are expected, and anything else still shows.
- */
-const CONNECTION_NOISE = /ECONNREFUSED|ECONNRESET|Connection is closed|Stream isn't writeable/;
-
-/**
  * Exports survive what production throws at them: Redis down when the export is requested, and a
  * worker killed in the middle of writing the file. Real PostgreSQL, a real redis-server of this
  * file's own (so the outage touches no other test), the real worker app as a child process.
@@ -63,10 +57,6 @@ describe('Exports resilience: Redis outage and worker crash', () => {
   let token: string;
 
   beforeAll(async () => {
-    const consoleError = console.error.bind(console);
-    jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-      if (!args.some((a) => CONNECTION_NOISE.test(String(a)))) consoleError(...args);
-    });
     exportsDir = await mkdtemp(join(tmpdir(), 'amparo-exports-resilience-'));
     redis = await PrivateRedis.start();
     stack = await createTestStack({ REDIS_URL: redis.url, EXPORTS_DIR: exportsDir, ...FAST_SWEEP });

@@ -9,6 +9,7 @@ import { DEFAULT_JOB_OPTIONS } from './queue/job-retry';
 import { InProcessJobQueue } from './queue/in-process-job-queue';
 import { JobQueue } from './queue/job-queue';
 import { bullConnection } from './redis/redis-connection';
+import { QueueErrorLogger } from './redis/queue-error-logger';
 import { RedisEvictionCheck } from './redis/redis-eviction-check';
 import { BullmqJobScheduler } from './schedule/bullmq-job-scheduler';
 import { InProcessJobScheduler } from './schedule/in-process-job-scheduler';
@@ -35,6 +36,7 @@ export class JobsModule {
         ],
         providers: [
           RedisEvictionCheck,
+          QueueErrorLogger,
           { provide: JobQueue, useClass: BullmqJobQueue },
           { provide: JobScheduler, useClass: BullmqJobScheduler },
           { provide: RUNS_JOBS, useValue: role === 'worker' },
