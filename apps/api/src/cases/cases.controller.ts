@@ -61,9 +61,10 @@ export class CasesController {
     @Body() body: CreateCaseRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseResponse & { possibleDuplicates: PossibleDuplicate[] }> {
-    const { case: created, possibleDuplicates } = await this.cases.create(caller, body);
+    const { case: created, persons, possibleDuplicates } = await this.cases.create(caller, body);
     res.setHeader('Location', `/api/v1/cases/${created.id}`);
-    return { ...(await this.full(created, res)), possibleDuplicates };
+    res.setHeader('ETag', etagOf(created.version));
+    return { ...CaseResponse.full(created, persons), possibleDuplicates };
   }
 
   @Get()

@@ -10,13 +10,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessRequestsService } from '../access/access-requests.service';
 import { CaseAccess } from '../access/case-access';
 import { recordHistory } from '../history/case-history';
-import { PossibleDuplicate } from '../persons/person';
+import { inCaseOrder } from '../persons/case-person-order';
+import { CasePerson, CasePersonRow, Person, PossibleDuplicate } from '../persons/person';
 import { personProblems } from '../persons/person-rules';
 import { PersonsService } from '../persons/persons.service';
 import { assertTransitionAllowed } from '../workflow/case-workflow';
 import { CASE_COLUMNS, CaseChanges, CaseFilters, CaseRecord, NewCase } from './case';
 import './case-errors';
-import { nextCaseReference } from './case-references';
+import { insertCase } from './case-insert';
 
 export const CASE_SORT: SortSpec = {
   fields: { openedAt: 'c.opened_at', updatedAt: 'c.updated_at', reference: 'c.reference' },
@@ -34,6 +35,12 @@ export interface TransitionRequest {
 const notFound = () => new DomainError('CASE_NOT_FOUND', 'not_found');
 const invalid = (fieldErrors: FieldError[]) =>
   new DomainError('VALIDATION_FAILED', 'invalid', { fieldErrors });
+
+export interface CreatedCase {
+  case: CaseRecord;
+  persons: CasePerson[];
+  possibleDuplicates: PossibleDuplicate[];
+}
 
 /** Asylum is restricted whatever the caller asks (DOMAIN.md, asylum safeguard). */
 function mustBeRestricted(
@@ -58,11 +65,13 @@ export class CasesService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(
-    caller: Caller,
-    input: NewCase,
-    now = new Date(),
-  ): Promise<{ case: CaseRecord; possibleDuplicates: PossibleDuplicate[] }> {
+  /**
+   * Registers a case with its persons, in one transaction that ends with the audit event: the audit
+   * chain's lock is held from that insert to the commit, so nothing else may come between them.
+   * Returns the case and its persons as stored (from the inserts' RETURNING), so that nobody reads
+   * them again.
+   */
+  async create(caller: Caller, input: NewCase, now = new Date()): Promise<CreatedCase> {
     const post = await this.postOf(input.consulateId);
     if (
       !post ||
@@ -78,67 +87,66 @@ export class CasesService {
     if (!post.active) throw new DomainError('CONSULATE_INACTIVE', 'conflict');
     await this.validateNewCase(input, post.countryCode, now);
     const newPersons = input.persons.filter((p) => p.person);
-    const duplicates = (
-      await Promise.all(
-        newPersons.map((p) => this.persons.possibleDuplicates(post.countryCode, p.person!, now)),
-      )
-    ).flat();
-    const created = await this.dataSource.transaction(async (manager) => {
-      const personIds: { id: string; role: string; relationship: string | null }[] = [];
-      for (const link of input.persons) {
-        const id =
-          link.personId ??
-          (await this.persons.create(manager, post.countryCode, link.person!, now));
-        personIds.push({ id, role: link.role, relationship: link.relationship ?? null });
-      }
-      const openedAt = input.openedAt ? new Date(input.openedAt) : now;
-      const reference = await nextCaseReference(
+    return this.dataSource.transaction(async (manager) => {
+      // Before the inserts, so that no new person is found as a duplicate of itself.
+      const duplicates = await this.persons.possibleDuplicates(
+        post.countryCode,
+        newPersons.map((p) => p.person!),
+        now,
         manager,
-        { consulateId: post.id, countryCode: post.countryCode, postCode: post.postCode },
-        openedAt.getUTCFullYear(),
       );
-      const [{ id }] = await manager.query<{ id: string }[]>(
-        `INSERT INTO cases (reference, consulate_id, country_code, primary_category, secondary_categories,
-                            vulnerability_flags, risk_level, assigned_officer_id, primary_person_id, event_country_code,
-                            event_subdivision_code, event_city, opened_at, summary, consent, restricted, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
-        [
-          reference,
-          post.id,
-          post.countryCode,
-          input.primaryCategory,
-          input.secondaryCategories ?? [],
-          input.vulnerabilityFlags ?? [],
-          input.riskLevel ?? 'low',
-          input.assignedOfficerId ?? caller.userId,
-          personIds.find((p) => p.role === 'primary')!.id,
-          input.eventCountryCode ?? null,
-          input.eventSubdivisionCode ?? null,
-          input.eventCity ?? null,
-          openedAt,
-          input.summary ?? '',
-          JSON.stringify(
-            input.consent
-              ? { ...input.consent, recordedBy: caller.userId, recordedAt: now.toISOString() }
-              : {},
-          ),
-          (input.restricted ?? false) || mustBeRestricted(input),
-          caller.userId,
-        ],
-      );
-      for (const p of personIds) {
-        await manager.query(
-          `INSERT INTO case_persons (case_id, person_id, role, relationship) VALUES ($1, $2, $3, $4)`,
-          [id, p.id, p.role, p.relationship],
-        );
+      const stored = new Map<string, Person>();
+      const links: CasePersonRow[] = [];
+      for (const link of input.persons) {
+        let personId = link.personId;
+        if (!personId) {
+          const person = await this.persons.create(manager, post.countryCode, link.person!, now);
+          stored.set((personId = person.id), person);
+        }
+        links.push({ personId, role: link.role, relationship: link.relationship ?? null });
       }
-      await this.record(manager, caller, 'case.create', id, post.id, post.countryCode, {
+      const linked = await this.persons.byIds(
+        links.map((l) => l.personId).filter((id) => !stored.has(id)),
+        manager,
+      );
+      const created = await insertCase(
+        manager,
+        {
+          consulateId: post.id,
+          countryCode: post.countryCode,
+          primaryCategory: input.primaryCategory,
+          secondaryCategories: input.secondaryCategories ?? [],
+          vulnerabilityFlags: input.vulnerabilityFlags ?? [],
+          riskLevel: input.riskLevel ?? 'low',
+          assignedOfficerId: input.assignedOfficerId ?? caller.userId,
+          primaryPersonId: links.find((p) => p.role === 'primary')!.personId,
+          eventCountryCode: input.eventCountryCode ?? null,
+          eventSubdivisionCode: input.eventSubdivisionCode ?? null,
+          eventCity: input.eventCity ?? null,
+          openedAt: input.openedAt ? new Date(input.openedAt) : now,
+          summary: input.summary ?? '',
+          consent: input.consent
+            ? { ...input.consent, recordedBy: caller.userId, recordedAt: now.toISOString() }
+            : {},
+          restricted: (input.restricted ?? false) || mustBeRestricted(input),
+          createdBy: caller.userId,
+        },
+        post.postCode,
+        links,
+      );
+      const persons = inCaseOrder(
+        links.map((l) => ({
+          role: l.role,
+          relationship: l.relationship,
+          person: stored.get(l.personId) ?? linked.get(l.personId)!,
+        })),
+      );
+      await this.record(manager, caller, 'case.create', created.id, post.id, post.countryCode, {
         persons: { created: newPersons.length, linked: input.persons.length - newPersons.length },
         possibleDuplicates: duplicates.length,
       });
-      return (await this.find(id, manager))!;
+      return { case: created, persons, possibleDuplicates: duplicates };
     });
-    return { case: created, possibleDuplicates: duplicates };
   }
 
   /** One case, with an audit event for the read; 404 outside the scope, 403 when restricted. */
@@ -471,6 +479,24 @@ export class CasesService {
         message: { es: 'No puede ser una fecha futura.', en: 'Cannot be in the future.' },
       });
     }
+    // Every country code of the request in one query; each problem is reported in its place below.
+    const countryProblems = await this.checks.countryProblems([
+      ...input.persons.flatMap((link, index) =>
+        link.person && !link.personId
+          ? [
+              {
+                field: `persons.${index}.person.nationalityCode`,
+                code: link.person.nationalityCode,
+              },
+              ...(link.person.documents ?? []).map((d, i) => ({
+                field: `persons.${index}.person.documents.${i}.issuingCountryCode`,
+                code: d.issuingCountryCode,
+              })),
+            ]
+          : [],
+      ),
+      { field: 'eventCountryCode', code: input.eventCountryCode },
+    ]);
     for (const [index, link] of input.persons.entries()) {
       if (!!link.personId === !!link.person) {
         problems.push({
@@ -499,13 +525,7 @@ export class CasesService {
         const person = link.person!;
         problems.push(...personProblems(person, now, `persons.${index}.person`));
         problems.push(
-          ...(await this.checks.countryProblems([
-            { field: `persons.${index}.person.nationalityCode`, code: person.nationalityCode },
-            ...(person.documents ?? []).map((d, i) => ({
-              field: `persons.${index}.person.documents.${i}.issuingCountryCode`,
-              code: d.issuingCountryCode,
-            })),
-          ])),
+          ...countryProblems.filter((p) => p.field.startsWith(`persons.${index}.person.`)),
         );
         if (person.originSubdivisionCode) {
           problems.push(
@@ -518,7 +538,8 @@ export class CasesService {
         }
       }
     }
-    problems.push(...(await this.placeOfEventProblems(input)));
+    problems.push(...countryProblems.filter((p) => p.field === 'eventCountryCode'));
+    problems.push(...(await this.eventSubdivisionProblems(input)));
     if (problems.length)
       throw invalid(problems.map((p) => ({ ...p, field: p.field.replace(/(Code)\.0$/, '$1') })));
   }
@@ -531,15 +552,21 @@ export class CasesService {
     const problems = await this.checks.countryProblems([
       { field: 'eventCountryCode', code: place.eventCountryCode },
     ]);
-    if (place.eventSubdivisionCode) {
-      const inside = await this.checks.subdivisionProblems(
-        'eventSubdivisionCode',
-        [place.eventSubdivisionCode],
-        place.eventCountryCode ? [place.eventCountryCode] : [],
-      );
-      problems.push(...inside.map((p) => ({ ...p, field: 'eventSubdivisionCode' })));
-    }
-    return problems;
+    return [...problems, ...(await this.eventSubdivisionProblems(place))];
+  }
+
+  /** A subdivision of the event's country, if one is given. */
+  private async eventSubdivisionProblems(place: {
+    eventCountryCode?: string | null;
+    eventSubdivisionCode?: string | null;
+  }): Promise<FieldError[]> {
+    if (!place.eventSubdivisionCode) return [];
+    const inside = await this.checks.subdivisionProblems(
+      'eventSubdivisionCode',
+      [place.eventSubdivisionCode],
+      place.eventCountryCode ? [place.eventCountryCode] : [],
+    );
+    return inside.map((p) => ({ ...p, field: 'eventSubdivisionCode' }));
   }
 
   private record(

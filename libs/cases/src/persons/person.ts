@@ -35,16 +35,39 @@ export interface Person extends Required<Omit<PersonInput, 'documents'>> {
   updatedAt: Date;
 }
 
-export const PERSON_COLUMNS = `
+/** The columns of a person `p`, without their documents. */
+const PERSON_FIELDS = `
   p.id, p.country_code AS "countryCode", p.given_names AS "givenNames", p.family_names AS "familyNames",
   p.other_names AS "otherNames", to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
   p.estimated_age AS "estimatedAge", to_char(p.estimated_age_on, 'YYYY-MM-DD') AS "estimatedAgeOn", p.sex,
   p.gender_identity AS "genderIdentity", p.nationality_code AS "nationalityCode",
   p.origin_subdivision_code AS "originSubdivisionCode", p.origin_municipality AS "originMunicipality",
   p.languages, p.indigenous_people AS "indigenousPeople", p.indigenous_language AS "indigenousLanguage",
-  p.phone, p.email, p.address_abroad AS "addressAbroad", p.created_at AS "createdAt", p.updated_at AS "updatedAt",
+  p.phone, p.email, p.address_abroad AS "addressAbroad", p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+
+/**
+ * The columns of a person `p` with their documents, read from `documents`: the table, or the rows a
+ * statement has just inserted (which the table does not show within that statement).
+ */
+export const personColumns = (documents = 'person_documents') => `${PERSON_FIELDS},
   COALESCE((SELECT json_agg(json_build_object('type', d.type, 'number', d.number, 'issuingCountryCode', d.issuing_country_code) ORDER BY d.id)
-              FROM person_documents d WHERE d.person_id = p.id), '[]') AS documents`;
+              FROM ${documents} d WHERE d.person_id = p.id), '[]') AS documents`;
+
+export const PERSON_COLUMNS = personColumns();
+
+/** The link of a person to a case, as `case_persons` stores it. */
+export interface CasePersonRow {
+  personId: string;
+  role: 'primary' | 'involved';
+  relationship: string | null;
+}
+
+/** A person as linked to one case. */
+export interface CasePerson {
+  role: 'primary' | 'involved';
+  relationship: string | null;
+  person: Person;
+}
 
 /** What an officer sees of a possible duplicate before linking: enough to recognise, no more. */
 export interface PossibleDuplicate {

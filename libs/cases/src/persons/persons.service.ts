@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SqlConditions } from '@amparo/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { PERSON_COLUMNS, Person, PersonInput, PossibleDuplicate } from './person';
+import {
+  CasePerson,
+  PERSON_COLUMNS,
+  Person,
+  personColumns,
+  PersonInput,
+  PossibleDuplicate,
+} from './person';
 import { normalizeDocumentNumber } from './person-rules';
 
 /** Names this close (pg_trgm similarity, accents and case ignored) count as the same name. */
@@ -18,18 +25,27 @@ const SEARCH_NAME = 0.3;
 export class PersonsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** A new person and their documents, in one statement that returns the person as stored. */
   async create(
     manager: EntityManager,
     countryCode: string,
     input: PersonInput,
     today: Date,
-  ): Promise<string> {
-    const [{ id }] = await manager.query<{ id: string }[]>(
-      `INSERT INTO persons (country_code, given_names, family_names, other_names, date_of_birth, estimated_age,
+  ): Promise<Person> {
+    const documents = input.documents ?? [];
+    const [person] = await manager.query<Person[]>(
+      `WITH person AS (
+       INSERT INTO persons (country_code, given_names, family_names, other_names, date_of_birth, estimated_age,
                             estimated_age_on, sex, gender_identity, nationality_code, origin_subdivision_code,
                             origin_municipality, languages, indigenous_people, indigenous_language, phone, email,
                             address_abroad)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING *),
+       documents AS (
+         INSERT INTO person_documents (person_id, type, number, issuing_country_code)
+         SELECT person.id, d.type, d.number, d.issuing_country_code
+           FROM person, unnest($19::text[], $20::text[], $21::text[]) AS d(type, number, issuing_country_code)
+         RETURNING *)
+       SELECT ${personColumns('documents')} FROM person p`,
       [
         countryCode,
         input.givenNames.trim(),
@@ -49,15 +65,12 @@ export class PersonsService {
         input.phone ?? null,
         input.email ?? null,
         input.addressAbroad ?? null,
+        documents.map((d) => d.type),
+        documents.map((d) => d.number.trim()),
+        documents.map((d) => d.issuingCountryCode),
       ],
     );
-    for (const doc of input.documents ?? []) {
-      await manager.query(
-        `INSERT INTO person_documents (person_id, type, number, issuing_country_code) VALUES ($1, $2, $3, $4)`,
-        [id, doc.type, doc.number.trim(), doc.issuingCountryCode],
-      );
-    }
-    return id;
+    return person;
   }
 
   async byIds(
@@ -76,34 +89,20 @@ export class PersonsService {
   async ofCases(
     caseIds: string[],
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<
-    Map<string, { role: 'primary' | 'involved'; relationship: string | null; person: Person }[]>
-  > {
+  ): Promise<Map<string, CasePerson[]>> {
     const rows = await manager.query<
-      {
-        caseId: string;
-        role: 'primary' | 'involved';
-        relationship: string | null;
-        personId: string;
-      }[]
+      (Person & { caseId: string; role: CasePerson['role']; relationship: string | null })[]
     >(
-      `SELECT case_id AS "caseId", role, relationship, person_id AS "personId" FROM case_persons
-        WHERE case_id = ANY($1::uuid[]) ORDER BY role DESC, person_id`,
+      `SELECT cp.case_id AS "caseId", cp.role, cp.relationship, ${PERSON_COLUMNS}
+         FROM case_persons cp JOIN persons p ON p.id = cp.person_id
+        WHERE cp.case_id = ANY($1::uuid[]) ORDER BY cp.role DESC, cp.person_id`,
       [caseIds],
     );
-    const persons = await this.byIds([...new Set(rows.map((r) => r.personId))], manager);
-    const byCase = new Map<
-      string,
-      { role: 'primary' | 'involved'; relationship: string | null; person: Person }[]
-    >();
-    for (const row of rows) {
-      const list = byCase.get(row.caseId) ?? [];
-      list.push({
-        role: row.role,
-        relationship: row.relationship,
-        person: persons.get(row.personId)!,
-      });
-      byCase.set(row.caseId, list);
+    const byCase = new Map<string, CasePerson[]>();
+    for (const { caseId, role, relationship, ...person } of rows) {
+      const list = byCase.get(caseId) ?? [];
+      list.push({ role, relationship, person });
+      byCase.set(caseId, list);
     }
     return byCase;
   }
@@ -117,31 +116,46 @@ export class PersonsService {
   }
 
   /**
-   * Persons of the same country who may be this one: a similar name with the same birth date or an
-   * overlapping age band, or the same identity document.
+   * Persons of the same country who may be one of these: a similar name with the same birth date or
+   * an overlapping age band, or the same identity document. In the given transaction when there is
+   * one (a creation checks before it inserts, without a transaction of its own), else in a new one.
    */
   async possibleDuplicates(
     countryCode: string,
+    inputs: PersonInput[],
+    today: Date,
+    manager?: EntityManager,
+  ): Promise<PossibleDuplicate[]> {
+    if (!inputs.length) return [];
+    return this.withTrigramThresholds(async (m) => {
+      const found: PossibleDuplicate[] = [];
+      for (const input of inputs)
+        found.push(...(await this.duplicatesOf(m, countryCode, input, today)));
+      return found;
+    }, manager);
+  }
+
+  private async duplicatesOf(
+    manager: EntityManager,
+    countryCode: string,
     input: PersonInput,
     today: Date,
-    excludeId?: string,
   ): Promise<PossibleDuplicate[]> {
     const age = input.dateOfBirth ? null : (input.estimatedAge ?? null);
     const documents = (input.documents ?? []).map((d) => normalizeDocumentNumber(d.number));
     // Candidates come from indexes only: the same document, the same birth date, or (for an
     // estimated age) a similar name; the rules then decide in SQL, before the LIMIT.
-    const rows = await this.withTrigramThresholds((manager) =>
-      manager.query<
-        (Omit<PossibleDuplicate, 'initials' | 'matchedOn'> & {
-          givenNames: string;
-          familyNames: string;
-          sameName: boolean;
-          sameBirth: boolean;
-          sameBand: boolean;
-          sameDocument: boolean;
-        })[]
-      >(
-        `WITH wanted AS (SELECT amparo_person_search_name($2, $3, $4::text[]) AS name),
+    const rows = await manager.query<
+      (Omit<PossibleDuplicate, 'initials' | 'matchedOn'> & {
+        givenNames: string;
+        familyNames: string;
+        sameName: boolean;
+        sameBirth: boolean;
+        sameBand: boolean;
+        sameDocument: boolean;
+      })[]
+    >(
+      `WITH wanted AS (SELECT amparo_person_search_name($2, $3, $4::text[]) AS name),
          candidates AS (
            SELECT d.person_id AS id FROM person_documents d WHERE d.number_normalized = ANY($7::text[])
            UNION
@@ -160,23 +174,21 @@ export class PersonsService {
                                                       extract(year FROM age($8::date, p.date_of_birth))::int) - $6::int) <= 2) AS "sameBand",
                   EXISTS (SELECT 1 FROM person_documents d WHERE d.person_id = p.id AND d.number_normalized = ANY($7::text[])) AS "sameDocument"
              FROM candidates JOIN persons p ON p.id = candidates.id, wanted
-            WHERE p.country_code = $1 AND ($10::uuid IS NULL OR p.id <> $10::uuid))
+            WHERE p.country_code = $1)
          SELECT * FROM checked
           WHERE "sameDocument" OR ("sameName" AND ("sameBirth" OR "sameBand"))
           ORDER BY score DESC LIMIT 20`,
-        [
-          countryCode,
-          input.givenNames,
-          input.familyNames,
-          input.otherNames ?? [],
-          input.dateOfBirth ?? null,
-          age,
-          documents,
-          today.toISOString().slice(0, 10),
-          SAME_NAME,
-          excludeId ?? null,
-        ],
-      ),
+      [
+        countryCode,
+        input.givenNames,
+        input.familyNames,
+        input.otherNames ?? [],
+        input.dateOfBirth ?? null,
+        age,
+        documents,
+        today.toISOString().slice(0, 10),
+        SAME_NAME,
+      ],
     );
     return rows.map((r) => ({
       personId: r.personId,
@@ -238,18 +250,22 @@ export class PersonsService {
    * one transaction, so the trigram index finds the candidates the rules can accept. A hair lower,
    * as the operators compare a float4 similarity with a double threshold; the queries' own
    * comparisons decide. No JIT: its compilation (tens to hundreds of ms) costs more than these
-   * index-driven queries themselves.
+   * index-driven queries themselves. In the caller's transaction when given: the settings then last
+   * until it ends, which only the trigram operators and the planner read.
    */
-  private withTrigramThresholds<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `SELECT set_config('pg_trgm.similarity_threshold', $1, true),
-                set_config('pg_trgm.word_similarity_threshold', $2, true),
-                set_config('jit', 'off', true)`,
-        [String(SAME_NAME - 0.001), String(SEARCH_NAME - 0.001)],
-      );
-      return work(manager);
-    });
+  private async withTrigramThresholds<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    transaction?: EntityManager,
+  ): Promise<T> {
+    if (!transaction)
+      return this.dataSource.transaction((m) => this.withTrigramThresholds(work, m));
+    await transaction.query(
+      `SELECT set_config('pg_trgm.similarity_threshold', $1, true),
+              set_config('pg_trgm.word_similarity_threshold', $2, true),
+              set_config('jit', 'off', true)`,
+      [String(SAME_NAME - 0.001), String(SEARCH_NAME - 0.001)],
+    );
+    return work(transaction);
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RoleGrant } from '../access/caller';
-import { USER_COLUMNS, UserRow, UserWithGrants } from './user-row';
+import { USER_COLUMNS, USER_GRANTS_COLUMN, UserRow, UserWithGrants } from './user-row';
 import { isUUID } from 'class-validator';
 
 /** Reads and writes of `users` and `role_grants` that several services share. */
@@ -26,12 +26,11 @@ export class UserRecords {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<UserWithGrants | null> {
     if (!isUUID(id)) return null;
-    const [row] = await manager.query<UserRow[]>(
-      `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`,
+    const [row] = await manager.query<UserWithGrants[]>(
+      `SELECT ${USER_COLUMNS}, ${USER_GRANTS_COLUMN} FROM users u WHERE u.id = $1`,
       [id],
     );
-    if (!row) return null;
-    return { ...row, grants: (await this.grantsOf([id], manager)).get(id) ?? [] };
+    return row ?? null;
   }
 
   async grantsOf(

@@ -1,0 +1,81 @@
+import { EntityManager } from 'typeorm';
+import { CasePersonRow } from '../persons/person';
+import { CASE_COLUMNS, CaseRecord } from './case';
+
+/** The columns of a new case that the caller decides (the reference and the links come from here). */
+export interface NewCaseRow {
+  consulateId: string;
+  countryCode: string;
+  primaryCategory: string;
+  secondaryCategories: string[];
+  vulnerabilityFlags: string[];
+  riskLevel: string;
+  assignedOfficerId: string;
+  primaryPersonId: string;
+  eventCountryCode: string | null;
+  eventSubdivisionCode: string | null;
+  eventCity: string | null;
+  openedAt: Date;
+  summary: string;
+  consent: object;
+  restricted: boolean;
+  createdBy: string;
+}
+
+/**
+ * Inserts a case with the next reference of its post for the year it opened (`MX-LAX-2026-000123`)
+ * and links its persons, in one statement. The counter row stays locked until the creating
+ * transaction ends, so concurrent creations at one post get consecutive numbers, and a rolled-back
+ * creation returns its number: no committed case ever shares or reuses one.
+ */
+export async function insertCase(
+  manager: EntityManager,
+  row: NewCaseRow,
+  postCode: string,
+  persons: CasePersonRow[],
+): Promise<CaseRecord> {
+  const year = row.openedAt.getUTCFullYear();
+  const [created] = await manager.query<CaseRecord[]>(
+    `WITH counter AS (
+       INSERT INTO case_reference_counters (consulate_id, year, last_sequence) VALUES ($1, $2, 1)
+       ON CONFLICT (consulate_id, year) DO UPDATE SET last_sequence = case_reference_counters.last_sequence + 1
+       RETURNING last_sequence::text AS sequence),
+     c AS (
+       INSERT INTO cases (reference, consulate_id, country_code, primary_category, secondary_categories,
+                          vulnerability_flags, risk_level, assigned_officer_id, primary_person_id, event_country_code,
+                          event_subdivision_code, event_city, opened_at, summary, consent, restricted, created_by)
+       SELECT $3 || lpad(counter.sequence, greatest(6, length(counter.sequence)), '0'),
+              $1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18
+         FROM counter
+       RETURNING *),
+     links AS (
+       INSERT INTO case_persons (case_id, person_id, role, relationship)
+       SELECT c.id, l.person_id, l.role, l.relationship
+         FROM c, unnest($19::uuid[], $20::text[], $21::text[]) AS l(person_id, role, relationship))
+     SELECT ${CASE_COLUMNS} FROM c`,
+    [
+      row.consulateId,
+      year,
+      `${row.countryCode}-${postCode}-${year}-`,
+      row.countryCode,
+      row.primaryCategory,
+      row.secondaryCategories,
+      row.vulnerabilityFlags,
+      row.riskLevel,
+      row.assignedOfficerId,
+      row.primaryPersonId,
+      row.eventCountryCode,
+      row.eventSubdivisionCode,
+      row.eventCity,
+      row.openedAt,
+      row.summary,
+      JSON.stringify(row.consent),
+      row.restricted,
+      row.createdBy,
+      persons.map((p) => p.personId),
+      persons.map((p) => p.role),
+      persons.map((p) => p.relationship),
+    ],
+  );
+  return created;
+}
