@@ -38,6 +38,11 @@ export class ScopeService {
     return this.countriesOf(caller, ['analyst', 'supervisor']);
   }
 
+  /** Countries the caller analyses: those of regional exports and of the reports they may read. */
+  analystCountries(caller: Caller): string[] {
+    return this.countriesOf(caller, ['analyst']);
+  }
+
   private countriesOf(caller: Caller, roles: Role[]): string[] {
     return unique(caller.grants.filter((g) => roles.includes(g.role)).map((g) => g.countryCode!));
   }

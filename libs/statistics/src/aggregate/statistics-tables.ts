@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, DomainError, registerErrorTexts } from '@amparo/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { applyDisclosureControl, CellStatus, CountTable, DISCLOSURE_METHOD } from '../disclosure';
+import {
+  applyDisclosureControl,
+  CellStatus,
+  CountTable,
+  DISCLOSURE_METHOD,
+  rowMajorPositions,
+} from '../disclosure';
 import { Bilingual, TOTAL_CODE } from '../model/code-labels';
 import { Dimension, DIMENSIONS } from '../model/dimensions';
 import { MEASURES, MeasureId } from '../model/measures';
@@ -176,7 +182,9 @@ export class StatisticsTables {
       codes: a.codes.map((c) => c.code),
     }));
     const counts: number[] = [];
-    for (const codes of combinations(dimensions.map((d) => d.codes))) counts.push(countAt(codes));
+    for (const position of rowMajorPositions(dimensions.map((d) => d.codes.length))) {
+      counts.push(countAt(position.map((p, d) => dimensions[d].codes[p])));
+    }
     const result = applyDisclosureControl(CountTable.fromCounts(dimensions, counts), { k });
     return {
       ...base,
@@ -203,15 +211,4 @@ function isSuppressed(status: CellStatus): boolean {
 
 function key(codes: readonly string[]): string {
   return codes.join('\u0000');
-}
-
-/** Row-major combinations, the last list varying fastest (CountTable's order). */
-function* combinations(lists: readonly (readonly string[])[]): Generator<string[]> {
-  const position = lists.map(() => 0);
-  for (;;) {
-    yield position.map((p, i) => lists[i][p]);
-    let d = lists.length - 1;
-    while (d >= 0 && ++position[d] === lists[d].length) position[d--] = 0;
-    if (d < 0) return;
-  }
 }

@@ -42,7 +42,7 @@ export class CountTable {
       if (!Number.isSafeInteger(n) || n < 0) invalid(`inner count ${i} is not a count: ${n}`);
     });
     const cells: TableCell[] = [];
-    for (const position of positions(sizes.map((s) => s + 1))) {
+    for (const position of rowMajorPositions(sizes.map((s) => s + 1))) {
       const innerCells = innerIndicesAt(position, sizes);
       cells.push({
         coordinates: position.map((p, d) => (p === sizes[d] ? null : dimensions[d].codes[p])),
@@ -80,7 +80,8 @@ function assertDimensions(dimensions: readonly TableDimension[]): void {
   }
 }
 
-function* positions(extents: readonly number[]): Generator<number[]> {
+/** Every position of a grid of these extents, row-major (the last dimension varies fastest). */
+export function* rowMajorPositions(extents: readonly number[]): Generator<number[]> {
   const position = extents.map(() => 0);
   for (;;) {
     yield [...position];

@@ -166,7 +166,7 @@ export class ExportRequestsService {
         WHERE requested_by = $1
            OR (requested_by IS NULL AND kind = 'regional' AND (scope->'countries') <@ $2::jsonb)
         ORDER BY requested_at DESC, id DESC LIMIT $3`,
-      [caller.userId, JSON.stringify(this.analystCountries(caller)), limit],
+      [caller.userId, JSON.stringify(this.scopes.analystCountries(caller)), limit],
     );
     return rows.map(toExportRecord);
   }
@@ -224,20 +224,16 @@ export class ExportRequestsService {
   private mayRead(caller: Caller, record: ExportRecord): boolean {
     if (record.requestedBy !== null) return record.requestedBy === caller.userId;
     // Scheduled regional reports belong to the analysts of every country they cover.
-    const countries = this.analystCountries(caller);
+    const countries = this.scopes.analystCountries(caller);
     return (
       record.scope.countries.length > 0 &&
       record.scope.countries.every((c) => countries.includes(c))
     );
   }
 
-  private analystCountries(caller: Caller): string[] {
-    return caller.grants.filter((g) => g.role === 'analyst').map((g) => g.countryCode!);
-  }
-
   private scopeFor(caller: Caller, kind: ExportKind): ExportScope {
     if (kind === 'regional') {
-      const countries = [...new Set(this.analystCountries(caller))].sort();
+      const countries = this.scopes.analystCountries(caller).sort();
       if (!countries.length) throw new DomainError('EXPORT_REGIONAL_ANALYSTS_ONLY', 'forbidden');
       return { countries, consulateIds: [] };
     }
