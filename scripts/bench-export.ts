@@ -1,14 +1,15 @@
 // Statistics exports at scale. Run:
 //   NODE_OPTIONS="-r ./scripts/register-aliases.js" TS_NODE_TRANSPILE_ONLY=true \
 //     npx ts-node scripts/bench-export.ts [--sizes 100000,1000000] [--runs 3] [--formats csv,json,xlsx]
-//     [--database NAME] [--keep] [--worker-pg-options '-c name=value']
+//     [--database NAME] [--keep] [--worker compiled|ts-node] [--worker-pg-options '-c name=value']
 // For each size: seeds synthetic cases with COPY into a fresh database of the local test server
-// (the seeding of npm run bench:cases), starts a real worker process (ts-node, as in development)
+// (the seeding of npm run bench:cases), starts a real worker process (the build that
+// npm run start:worker runs, built first; --worker ts-node runs the sources as in development)
 // and times a representative export through BullMQ: cases_opened by category × sex × quarter over
 // the whole seeded range, every seeded country, in each format. Its time (started_at → completed_at
 // as the worker records it) is compared with the bare SQL aggregate of the same table written out
 // with COPY, timed in rounds with the exports; the worker's resident memory is read from /proc.
-// The export's steps are also timed in this process (the SQL through a cursor as the worker runs
+// The export's steps are also timed in this process (the SQL with row events as the worker runs
 // it, disclosure control, each writer) to show where the time goes. Prints figures; not a test.
 // --database reuses an already seeded database (from bench:cases --keep or bench:export --keep)
 // instead of seeding; it is left as it was. --keep renames the seeded databases instead of dropping.
@@ -42,7 +43,7 @@ import { createExportWriter } from '@amparo/statistics/exports/writers/export-wr
 import { TOTAL_CODE } from '@amparo/statistics/model/code-labels';
 import { DIMENSIONS, DimensionId } from '@amparo/statistics/model/dimensions';
 import { Queue, QueueEvents } from 'bullmq';
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -51,7 +52,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { Client, Query, escapeLiteral } from 'pg';
+import { Client, escapeLiteral } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { connect, seedCases, seedDirectory } from './bench/seed-cases';
@@ -64,6 +65,22 @@ const MEASURE = 'cases_opened';
 const EXPORT_DIMENSIONS: DimensionId[] = ['category', 'sex', 'period'];
 const PERIOD = 'quarter';
 const JOB_TIMEOUT_MS = 15 * 60_000;
+
+type WorkerKind = 'compiled' | 'ts-node';
+const WORKER_ARGS: Record<WorkerKind, string[]> = {
+  compiled: ['dist/apps/worker/apps/worker/src/main.js'],
+  'ts-node': [
+    '-r',
+    'ts-node/register/transpile-only',
+    '-r',
+    './scripts/register-aliases.js',
+    'apps/worker/src/main.ts',
+  ],
+};
+const WORKER_COMMAND: Record<WorkerKind, string> = {
+  compiled: 'node dist/apps/worker/apps/worker/src/main.js (npm run start:worker, built first)',
+  'ts-node': 'node -r ts-node/register/transpile-only apps/worker/src/main.ts',
+};
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -132,17 +149,6 @@ function inlineParams(sql: string, params: unknown[]): string {
   });
 }
 
-/** Runs a statement taking its rows one by one as they come ('row' events), keeping none. */
-function rowEvents(client: Client, sql: string, params: unknown[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let rows = 0;
-    const query = client.query(new Query(sql, params));
-    query.on('row', () => rows++);
-    query.on('end', () => resolve(rows));
-    query.on('error', reject);
-  });
-}
-
 /** Runs `COPY (sql) TO STDOUT WITH CSV`, reading the whole output; returns its bytes. */
 async function copyOut(client: Client, sql: string): Promise<Buffer> {
   const stream = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH CSV`));
@@ -171,21 +177,18 @@ class WorkerProcess {
     this.exited.catch(() => undefined); // observed by whoever races it
   }
 
-  /** The command of the brief: ts-node (transpile only), the path aliases, the worker's main. */
-  static start(env: Record<string, string>, logPath: string): WorkerProcess {
+  /**
+   * `compiled`: the build `npm run start:worker` runs (what a deployment runs); `ts-node`: the
+   * sources through ts-node (transpile only) and the path aliases, as in development.
+   */
+  static start(kind: WorkerKind, env: Record<string, string>, logPath: string): WorkerProcess {
     const out = openSync(logPath, 'a');
     const { NODE_OPTIONS: _inherited, ...parentEnv } = process.env;
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        './scripts/register-aliases.js',
-        'apps/worker/src/main.ts',
-      ],
-      { cwd: ROOT, env: { ...parentEnv, ...env }, stdio: ['ignore', out, out] },
-    );
+    const child = spawn(process.execPath, WORKER_ARGS[kind], {
+      cwd: ROOT,
+      env: { ...parentEnv, ...env },
+      stdio: ['ignore', out, out],
+    });
     closeSync(out);
     return new WorkerProcess(child, logPath);
   }
@@ -238,8 +241,7 @@ interface SizeResult {
   resultRows: number;
   baselineMs: number;
   baselineQueryMs: number;
-  sqlCursorMs: number;
-  sqlRowEventsMs: number;
+  sqlStreamMs: number;
   tableMs: number;
   disclosureMs: number;
   writeMs: Partial<Record<ExportFormat, number>>;
@@ -301,7 +303,13 @@ async function renameDatabase(name: string, to: string): Promise<void> {
 async function benchSize(
   size: number | null,
   existing: string | undefined,
-  options: { runs: number; formats: ExportFormat[]; keep: boolean; workerPgOptions?: string },
+  options: {
+    runs: number;
+    formats: ExportFormat[];
+    keep: boolean;
+    worker: WorkerKind;
+    workerPgOptions?: string;
+  },
   c: Cleanup,
 ): Promise<SizeResult> {
   // 1. The data: seeded now, or an existing database.
@@ -388,13 +396,10 @@ async function benchSize(
   c.dataSource = dataSource;
   await dataSource.initialize();
   const tables = new StatisticsTables(dataSource, config, new CodeLabelResolver());
-  log('  profile: the SQL through a cursor, disclosure control, the writers');
-  const sqlCursorMs = await timed(options.runs, () =>
+  log('  profile: the SQL as the worker reads it, disclosure control, the writers');
+  const sqlStreamMs = await timed(options.runs, () =>
     streamRows(dataSource, false, sql, params, () => undefined),
   );
-  // Row by row too, but one Execute without a row limit: PostgreSQL may then run it in parallel,
-  // which it never does for a portal read in batches (pg-query-stream's cursor).
-  const sqlRowEventsMs = await timed(options.runs, () => rowEvents(client, sql, params));
   const tableMs = await timed(options.runs, () => tables.table(query, scope));
   const table = await tables.table(query, scope);
   const counts = new Map(
@@ -444,6 +449,7 @@ async function benchSize(
   c.prefix = prefix;
   const exportsDir = join(dir, 'worker');
   const worker = WorkerProcess.start(
+    options.worker,
     {
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
@@ -598,8 +604,7 @@ async function benchSize(
     resultRows: queried.rows.length,
     baselineMs,
     baselineQueryMs,
-    sqlCursorMs,
-    sqlRowEventsMs,
+    sqlStreamMs,
     tableMs,
     disclosureMs,
     writeMs,
@@ -657,6 +662,7 @@ function report(
   formats: ExportFormat[],
   runs: number,
   version: string,
+  worker: WorkerKind,
   workerPgOptions: string | undefined,
 ): string {
   const col = (values: string[]) => values.map((v) => v.padStart(24)).join('');
@@ -670,7 +676,7 @@ function report(
   const lines = [
     `bench:export on ${machine()}; PostgreSQL ${version}`,
     `export: ${MEASURE} by ${EXPORT_DIMENSIONS.join(' × ')} (${PERIOD}), kind statistics, every seeded country, k = 5;`,
-    `  worker: node -r ts-node/register/transpile-only apps/worker/src/main.ts, NODE_ENV=development${workerPgOptions ? `, PGOPTIONS='${workerPgOptions}'` : ''}; medians of ${runs} runs after an unmeasured one`,
+    `  worker: ${WORKER_COMMAND[worker]}, NODE_ENV=development${workerPgOptions ? `, PGOPTIONS='${workerPgOptions}'` : ''}; medians of ${runs} runs after an unmeasured one`,
     line(
       '',
       results.map((r) => `${thousands(r.cases)} cases`),
@@ -746,12 +752,8 @@ function report(
       results.map((r) => msOf(r.baselineQueryMs)),
     ),
     line(
-      '  the aggregate through a cursor (as the worker)',
-      results.map((r) => msOf(r.sqlCursorMs)),
-    ),
-    line(
-      '  the aggregate, row events without a cursor',
-      results.map((r) => msOf(r.sqlRowEventsMs)),
+      '  the aggregate, row by row (as the worker)',
+      results.map((r) => msOf(r.sqlStreamMs)),
     ),
     line(
       '  disclosure control alone',
@@ -779,6 +781,23 @@ function report(
   return lines.join('\n');
 }
 
+/** Builds the worker as a deployment would (nest build), so the figures are the deployed code's. */
+function buildWorker(): void {
+  log('bench:export: building the worker (nest build worker)');
+  const { NODE_OPTIONS: _aliases, ...env } = process.env;
+  const result = spawnSync(
+    process.execPath,
+    [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'worker'],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 2, 2], // the report alone goes to stdout
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(`nest build worker failed (${result.signal ?? result.status})`);
+}
+
 let interrupted = false;
 
 async function main(): Promise<number> {
@@ -789,6 +808,7 @@ async function main(): Promise<number> {
       formats: { type: 'string', default: 'csv,json,xlsx' },
       database: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      worker: { type: 'string', default: 'compiled' },
       'worker-pg-options': { type: 'string' },
     },
   });
@@ -803,6 +823,10 @@ async function main(): Promise<number> {
   const formats = args.formats.split(',') as ExportFormat[];
   if (!formats.length || formats.some((f) => !['csv', 'json', 'xlsx'].includes(f)))
     throw new Error('--formats: csv, json, xlsx, separated by commas');
+
+  const worker = args.worker as WorkerKind;
+  if (!(worker in WORKER_ARGS)) throw new Error('--worker: compiled or ts-node');
+  if (worker === 'compiled') buildWorker();
 
   const cleanup: Cleanup = { queues: [], clients: [], dirs: [] };
   // One clean-up at a time, whoever asks (the end of a size, a failure, a signal).
@@ -830,7 +854,13 @@ async function main(): Promise<number> {
         await benchSize(
           size,
           args.database,
-          { runs, formats, keep: args.keep, workerPgOptions: args['worker-pg-options'] },
+          {
+            runs,
+            formats,
+            keep: args.keep,
+            worker,
+            workerPgOptions: args['worker-pg-options'],
+          },
           cleanup,
         ),
       );
@@ -838,7 +868,7 @@ async function main(): Promise<number> {
       await cleanUp();
     }
   }
-  console.log(report(results, formats, runs, version, args['worker-pg-options']));
+  console.log(report(results, formats, runs, version, worker, args['worker-pg-options']));
   return 0;
 }
 

@@ -233,6 +233,40 @@ describe('Exports: POST /api/v1/exports → worker → file', () => {
     expect(supervisor.body.code).toBe('EXPORT_REGIONAL_ANALYSTS_ONLY');
   });
 
+  it('fails a regional export whose tables are too large at once, without a file', async () => {
+    // Two countries × two measures: the worker computes the next table while it writes one, so
+    // the failure of the first table must end the attempt with nothing left running or written.
+    const res = await http()
+      .post('/api/v1/exports')
+      .set(as('analyst'))
+      .send(
+        body({
+          kind: 'regional',
+          measures: ['cases_opened', 'cases_closed'],
+          dimensions: ['period', 'category', 'sex'],
+          period: 'month',
+          from: '2006-01-01', // 240 months (the most a request may span) × 15 × 4 > 10,000 cells
+          to: '2025-12-31',
+        }),
+      );
+    expect(res.status).toBe(202);
+    const failed = await eventually(async () => {
+      const status = await http().get(res.headers.location).set(as('analyst'));
+      return status.body.status === 'failed' ? status.body : undefined;
+    }, 20_000);
+    const [{ attempts }] = await stack.query<{ attempts: number }>(
+      'SELECT attempts FROM statistics_exports WHERE id = $1',
+      [res.body.id],
+    );
+    expect(attempts).toBe(1); // a request that cannot be computed is not retried
+    expect(failed.failure.code).toBe('STATISTICS_TABLE_TOO_LARGE');
+    expect(failed.failure.message.en).toMatch(/too large/i);
+    expect((await readdir(exportsDir)).filter((f) => f.startsWith(res.body.id))).toEqual([]);
+    const file = await download('analyst', res.body.id);
+    expect(file.status).toBe(409);
+    expect(JSON.parse(file.body.toString('utf8')).code).toBe('EXPORT_NOT_READY');
+  });
+
   it("answers 404 for someone else's export and its file, as for one that does not exist", async () => {
     const mine = await http().post('/api/v1/exports').set(as('supervisor')).send(body());
     await completed('supervisor', mine.headers.location);

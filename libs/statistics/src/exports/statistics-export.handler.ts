@@ -101,43 +101,48 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
   private async produce(record: ExportRecord, out: Writable): Promise<number> {
     const { spec, scope } = record;
     const regional = record.kind === 'regional';
-    const described = await this.describeScope(record);
-    const countryLabels = await this.labels.labels(this.dataSource.manager, 'country', [
-      ...scope.countries,
-    ]);
-    const dimensions = spec.dimensions.map((d) => DIMENSIONS[d]);
-    const layout = new ExportLayout(dimensions, regional, record.language, countryLabels);
-    const writer = createExportWriter(record.format, out, layout);
-    const metadata = (complete: boolean) => this.metadata(record, described, layout, complete);
-    await writer.begin(metadata(false));
-
     // A regional export is a table per country, each protected on its own, so that national
     // tables consolidate side by side; other exports are one table over the whole scope.
     const slices: { refArea?: string; scope: StatisticsScope }[] = regional
       ? scope.countries.map((c) => ({ refArea: c, scope: { countries: [c], consulateIds: [] } }))
       : [{ scope }];
-    const steps = slices.length * spec.measures.length;
-    let done = 0;
-    let rows = 0;
-    const pace = new RowPace(this.config.exports.maxRowsPerSecond);
-    for (const slice of slices) {
-      for (const measure of spec.measures) {
-        const table = await this.tables.table(measureQuery(spec, measure), slice.scope);
+    const steps = slices.flatMap((slice) => spec.measures.map((measure) => ({ slice, measure })));
+    // PostgreSQL computes the next table while this process writes the current one (and the
+    // first while the file is opened), so the database and the writer work side by side.
+    const tables = new TablePipeline(steps.length, (i) =>
+      this.tables.table(measureQuery(spec, steps[i].measure), steps[i].slice.scope),
+    );
+    try {
+      const described = await this.describeScope(record);
+      const countryLabels = await this.labels.labels(this.dataSource.manager, 'country', [
+        ...scope.countries,
+      ]);
+      const dimensions = spec.dimensions.map((d) => DIMENSIONS[d]);
+      const layout = new ExportLayout(dimensions, regional, record.language, countryLabels);
+      const writer = createExportWriter(record.format, out, layout);
+      const metadata = (complete: boolean) => this.metadata(record, described, layout, complete);
+      await writer.begin(metadata(false));
+
+      let rows = 0;
+      const pace = new RowPace(this.config.exports.maxRowsPerSecond);
+      for (const [i, { slice, measure }] of steps.entries()) {
+        const table = await tables.take(i);
         layout.learn(table.axes);
         for (const cell of table.cells) {
           await writer.write({ measure, refArea: slice.refArea, ...cell });
           rows++;
           await pace.wait();
         }
-        done++;
         await this.dataSource.query(
           'UPDATE statistics_exports SET progress = $2, updated_at = now() WHERE id = $1',
-          [record.id, Math.min(99, Math.floor((done / steps) * 100))],
+          [record.id, Math.min(99, Math.floor(((i + 1) / steps.length) * 100))],
         );
       }
+      await writer.end(metadata(true));
+      return rows;
+    } finally {
+      await tables.settle();
     }
-    await writer.end(metadata(true));
-    return rows;
   }
 
   /** The scope as the file states it: countries, and the posts' codes when it is a list of posts. */
@@ -199,5 +204,40 @@ class RowPace {
     this.written++;
     const due = this.started + (this.written / this.perSecond) * 1000;
     if (due > Date.now()) await sleep(due - Date.now());
+  }
+}
+
+/**
+ * Computes tables one step ahead of their consumer: taking table i starts table i + 1. At most two
+ * tables are held at once. A table computed ahead and never taken (the export failed) is awaited
+ * by settle(), so no query outlives the attempt and no rejection goes unobserved.
+ */
+class TablePipeline<T> {
+  private readonly pending = new Map<number, Promise<T>>();
+
+  constructor(
+    private readonly count: number,
+    private readonly compute: (index: number) => Promise<T>,
+  ) {
+    this.start(0);
+  }
+
+  take(index: number): Promise<T> {
+    const table = this.pending.get(index) ?? this.compute(index);
+    this.pending.delete(index);
+    this.start(index + 1);
+    return table;
+  }
+
+  async settle(): Promise<void> {
+    await Promise.allSettled(this.pending.values());
+    this.pending.clear();
+  }
+
+  private start(index: number): void {
+    if (index >= this.count || this.pending.has(index)) return;
+    const table = this.compute(index);
+    table.catch(() => undefined); // observed when taken, or by settle()
+    this.pending.set(index, table);
   }
 }
