@@ -14,8 +14,13 @@ import { normalizeDocumentNumber } from './person-rules';
 
 /** Names this close (pg_trgm similarity, accents and case ignored) count as the same name. */
 const SAME_NAME = 0.45;
-/** Looser threshold for searching: tolerates a typo or two and any word order. */
-const SEARCH_NAME = 0.3;
+/**
+ * How much of the query must be found among a person's names (pg_trgm word similarity): a typo or
+ * two and any word order pass ("jose hernadez" scores 0.71 against "José Hernández López"), while
+ * a name that merely shares a syllable or two does not. 0.3 let thousands of loose matches through
+ * at a national scale, each to be checked and ranked, for an answer nobody reads past the top.
+ */
+const SEARCH_NAME = 0.5;
 
 /**
  * The nationals assisted. Persons belong to the country (tenant) whose consulate registered them; a
