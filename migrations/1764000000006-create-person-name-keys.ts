@@ -48,16 +48,6 @@ export class CreatePersonNameKeys1764000000006 implements MigrationInterface {
           FROM regexp_split_to_table(search_name, '[[:space:]-]+') AS word
          WHERE word <> ''
       $$`);
-    // The keys a lookup reads: one-letter keys ("n" of "Ana") are shared by too many persons to be
-    // worth reading, unless the name has no other.
-    await q.query(`
-      CREATE FUNCTION amparo_name_lookup_keys(search_name text) RETURNS text[]
-      LANGUAGE sql IMMUTABLE PARALLEL SAFE
-      AS $$
-        SELECT coalesce(array_agg(key) FILTER (WHERE length(key) >= 2), keys)
-          FROM (SELECT amparo_name_keys(search_name) AS keys) k, unnest(k.keys) AS key
-         GROUP BY keys
-      $$`);
     await q.query(`
       CREATE TABLE person_name_keys (
         country_code char(2) NOT NULL,
@@ -92,7 +82,6 @@ export class CreatePersonNameKeys1764000000006 implements MigrationInterface {
     await q.query('DROP TRIGGER tr_persons_name_keys ON persons');
     await q.query('DROP FUNCTION amparo_keep_person_name_keys()');
     await q.query('DROP TABLE person_name_keys');
-    await q.query('DROP FUNCTION amparo_name_lookup_keys(text)');
     await q.query('DROP FUNCTION amparo_name_keys(text)');
     await q.query('DROP FUNCTION amparo_name_key(text)');
   }

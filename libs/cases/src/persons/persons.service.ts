@@ -149,9 +149,7 @@ export class PersonsService {
     const age = input.dateOfBirth ? null : (input.estimatedAge ?? null);
     const documents = (input.documents ?? []).map((d) => normalizeDocumentNumber(d.number));
     // Candidates come from indexes only: the same document, the same birth date, or (for an
-    // estimated age) a similar name among the persons sharing a sound key with it (the keys'
-    // index carries the name, so the similarity is checked there); the rules then decide in SQL,
-    // before the LIMIT.
+    // estimated age) a similar name; the rules then decide in SQL, before the LIMIT.
     const rows = await manager.query<
       (Omit<PossibleDuplicate, 'initials' | 'matchedOn'> & {
         givenNames: string;
@@ -168,10 +166,9 @@ export class PersonsService {
            UNION
            SELECT p.id FROM persons p WHERE p.country_code = $1 AND p.date_of_birth = $5::date
            UNION
-           SELECT k.person_id FROM person_name_keys k,
-                  (SELECT name, amparo_name_lookup_keys(name) AS keys FROM wanted) w
-            WHERE $6::int IS NOT NULL AND k.country_code = $1 AND k.key = ANY(w.keys)
-              AND similarity(k.search_name, w.name) >= $9),
+           SELECT p.id FROM persons p
+            WHERE $6::int IS NOT NULL AND p.country_code = $1
+              AND p.search_name % amparo_person_search_name($2, $3, $4::text[])),
          checked AS (
            SELECT p.id AS "personId", p.given_names AS "givenNames", p.family_names AS "familyNames",
                   extract(year FROM p.date_of_birth)::int AS "birthYear", p.estimated_age AS "estimatedAge",
@@ -218,7 +215,8 @@ export class PersonsService {
    * tolerated) or by exact document number. The name is first looked up by the sound keys of its
    * words (person_name_keys: B-tree lookups whose index carries the name, fast at any volume): a
    * person sharing a key with the query and passing the trigram word similarity is found. Only
-   * when that finds no one (typos on the consonants of every word) is the trigram index searched.
+   * when that finds no one (typos on the consonants of every word, or only one-letter keys) is
+   * the trigram index searched.
    */
   async search(
     scope: (where: SqlConditions) => void,
@@ -245,11 +243,14 @@ export class PersonsService {
     const document = where.param(normalizeDocumentNumber(q));
     const threshold = where.param(SEARCH_NAME);
     const inCountries = where.param(countries);
+    // One-letter keys ("n" of "Ana") are shared by too many persons to be worth reading.
     const byName =
       candidates === 'keys'
         ? `SELECT DISTINCT k.person_id AS id
              FROM person_name_keys k,
-                  (SELECT amparo_name_lookup_keys(amparo_unaccent(lower(${name}))) AS keys) wanted
+                  (SELECT array_agg(key) AS keys
+                     FROM unnest(amparo_name_keys(amparo_unaccent(lower(${name})))) AS key
+                    WHERE length(key) >= 2) wanted
             WHERE k.country_code = ANY(${inCountries}::bpchar[]) AND k.key = ANY(wanted.keys)
               AND word_similarity(amparo_unaccent(lower(${name})), k.search_name) >= ${threshold}`
         : `SELECT p.id FROM persons p
