@@ -10,11 +10,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * gone (the words come from search_name), ch→x, qu→k, soft c→s, soft g→j, ll→y, v→b, z→s, c and
  * q→k, h and w silent, vowels dropped, repeated letters once. So "Hernández" and "hernadez" are both
  * `rnds`, "Bunela" and "Benela" both `bnl`: vowel typos, accents, b/v, s/z/soft c and doubled
- * letters do not change it. A word without consonants keys as itself (`_ia`). Each key row carries
- * the person's search_name in the index (INCLUDE), so a search checks the trigram similarity of
- * every candidate from the index alone, without visiting the persons' rows; it falls back to the
- * trigram index when the keys find no one (typos on the consonants of every word), so the keys
- * only make it faster.
+ * letters do not change it. A word without consonants keys as itself (`_ia`). Search checks
+ * every candidate with trigram similarity after, and falls back to the trigram index when the
+ * keys find no one (a typo on a consonant of a short name), so the keys only make it faster.
  *
  * person_name_keys is kept by a trigger, in the transaction that writes the person.
  */
@@ -53,8 +51,7 @@ export class CreatePersonNameKeys1764000000006 implements MigrationInterface {
         country_code char(2) NOT NULL,
         key text NOT NULL,
         person_id uuid NOT NULL,
-        search_name text NOT NULL,
-        CONSTRAINT pk_person_name_keys PRIMARY KEY (country_code, key, person_id) INCLUDE (search_name),
+        CONSTRAINT pk_person_name_keys PRIMARY KEY (country_code, key, person_id),
         CONSTRAINT fk_person_name_keys_person_id FOREIGN KEY (person_id) REFERENCES persons (id) ON DELETE CASCADE
       )`);
     await q.query('CREATE INDEX ix_person_name_keys_person_id ON person_name_keys (person_id)');
@@ -66,8 +63,8 @@ export class CreatePersonNameKeys1764000000006 implements MigrationInterface {
         IF TG_OP = 'UPDATE' THEN
           DELETE FROM person_name_keys WHERE person_id = OLD.id;
         END IF;
-        INSERT INTO person_name_keys (country_code, key, person_id, search_name)
-        SELECT NEW.country_code, key, NEW.id, NEW.search_name FROM unnest(amparo_name_keys(NEW.search_name)) AS key;
+        INSERT INTO person_name_keys (country_code, key, person_id)
+        SELECT NEW.country_code, key, NEW.id FROM unnest(amparo_name_keys(NEW.search_name)) AS key;
         RETURN NULL;
       END
       $$`);
@@ -89,6 +86,6 @@ export class CreatePersonNameKeys1764000000006 implements MigrationInterface {
 
 /** The keys of every person, for persons written without the trigger (a bulk load). */
 export const FILL_PERSON_NAME_KEYS = `
-  INSERT INTO person_name_keys (country_code, key, person_id, search_name)
-  SELECT p.country_code, key, p.id, p.search_name FROM persons p, unnest(amparo_name_keys(p.search_name)) AS key
+  INSERT INTO person_name_keys (country_code, key, person_id)
+  SELECT p.country_code, key, p.id FROM persons p, unnest(amparo_name_keys(p.search_name)) AS key
   ON CONFLICT DO NOTHING`;

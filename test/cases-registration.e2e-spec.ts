@@ -553,14 +553,11 @@ describe('Cases: registration, idempotency, concurrency, validation, search and 
       expect(ids(await search(officer, 'HERNANDEZ JOSE'))).toContain(jose);
     });
 
-    it('finds him with a typo on a consonant: by the keys of his other words, or by trigrams', async () => {
-      // "hermandez" keys differently from "hernández": with "jose" the key of "jose" finds him;
-      // alone, the keys find no one and the trigram index is searched instead.
+    it('finds him with a typo on a consonant, by the sound keys of three words or by trigrams of two', async () => {
+      // "hermandez" keys differently from "hernández": three words still match on the other two
+      // keys; two words find no one by keys and fall back to the trigram index.
       expect((await search(officer, 'jose hermandez lopez'))[0].id).toBe(jose);
       expect((await search(officer, 'jose hermandez'))[0].id).toBe(jose);
-      expect(ids(await search(officer, 'hermandez'))).toEqual(
-        expect.arrayContaining([jose, josefina]),
-      );
       expect(ids(await search(officer, 'jose hermandez'))).not.toContain(foreignJose);
     });
 

@@ -547,21 +547,9 @@ export async function seedCases(
       );
     }
 
-    // The persons' name keys, which the trigger did not write (replica role): one statement, with
-    // the primary key built after (a sorted build) rather than maintained row by row.
+    // The persons' name keys, which the trigger did not write (replica role): one statement.
     const keysStart = performance.now();
-    const {
-      rows: [primaryKey],
-    } = await admin.query<{ name: string; definition: string }>(
-      `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
-        WHERE conrelid = 'person_name_keys'::regclass AND contype = 'p'`,
-    );
-    await copies[0].query(`ALTER TABLE person_name_keys DROP CONSTRAINT ${primaryKey.name}`);
     await copies[0].query(FILL_PERSON_NAME_KEYS);
-    await copies[0].query(`SET maintenance_work_mem = '1GB'`);
-    await copies[0].query(
-      `ALTER TABLE person_name_keys ADD CONSTRAINT ${primaryKey.name} ${primaryKey.definition}`,
-    );
     log(`  person name keys in ${((performance.now() - keysStart) / 1000).toFixed(0)} s`);
 
     const indexStart = performance.now();

@@ -212,11 +212,11 @@ export class PersonsService {
 
   /**
    * Persons appearing in cases the caller may see, by name (typos, accents, case and word order
-   * tolerated) or by exact document number. The name is first looked up by the sound keys of its
-   * words (person_name_keys: B-tree lookups whose index carries the name, fast at any volume): a
-   * person sharing a key with the query and passing the trigram word similarity is found. Only
-   * when that finds no one (typos on the consonants of every word, or only one-letter keys) is
-   * the trigram index searched.
+   * tolerated) or by exact document number. A name of several words is first looked up by the
+   * sound keys of its words (person_name_keys: B-tree lookups, fast at any volume), accepting
+   * persons with the keys of every word, or of all but one from three words on; every candidate
+   * must then pass the trigram word similarity. Only when that finds no one (a typo on a consonant
+   * of a short name) is the trigram index searched, as it is for one word.
    */
   async search(
     scope: (where: SqlConditions) => void,
@@ -225,8 +225,12 @@ export class PersonsService {
     limit: number,
   ): Promise<PersonSearchResult[]> {
     if (!countries.length) return [];
-    const byKeys = await this.searchBy('keys', scope, countries, q, limit);
-    return byKeys.length ? byKeys : this.searchBy('trigrams', scope, countries, q, limit);
+    const words = q.split(/[\s-]+/).filter(Boolean).length;
+    if (words >= 2) {
+      const byKeys = await this.searchBy('keys', scope, countries, q, limit);
+      if (byKeys.length) return byKeys;
+    }
+    return this.searchBy('trigrams', scope, countries, q, limit);
   }
 
   private searchBy(
@@ -243,16 +247,13 @@ export class PersonsService {
     const document = where.param(normalizeDocumentNumber(q));
     const threshold = where.param(SEARCH_NAME);
     const inCountries = where.param(countries);
-    // One-letter keys ("n" of "Ana") are shared by too many persons to be worth reading.
     const byName =
       candidates === 'keys'
-        ? `SELECT DISTINCT k.person_id AS id
-             FROM person_name_keys k,
-                  (SELECT array_agg(key) AS keys
-                     FROM unnest(amparo_name_keys(amparo_unaccent(lower(${name})))) AS key
-                    WHERE length(key) >= 2) wanted
+        ? `SELECT k.person_id AS id FROM person_name_keys k,
+                  (SELECT amparo_name_keys(amparo_unaccent(lower(${name}))) AS keys) wanted
             WHERE k.country_code = ANY(${inCountries}::bpchar[]) AND k.key = ANY(wanted.keys)
-              AND word_similarity(amparo_unaccent(lower(${name})), k.search_name) >= ${threshold}`
+            GROUP BY k.person_id, wanted.keys
+           HAVING count(*) >= greatest(1, cardinality(wanted.keys) - CASE WHEN cardinality(wanted.keys) >= 3 THEN 1 ELSE 0 END)`
         : `SELECT p.id FROM persons p
             WHERE amparo_unaccent(lower(${name})) <% p.search_name AND p.country_code = ANY(${inCountries}::bpchar[])`;
     // Matching persons first; then, person by person, which of their cases the caller may see.
