@@ -2,7 +2,6 @@
 // network's posts with officers and supervisors, then cases with their persons, documents and
 // actions, written with COPY. The same seed gives the same data on every run (dates are relative
 // to the moment of seeding: cases are opened over the six years before it).
-import { FILL_PERSON_NAME_KEYS } from '../../migrations/1764000000006-create-person-name-keys';
 import {
   ACTION_TYPES,
   CASE_CATEGORIES,
@@ -364,7 +363,7 @@ export async function seedCases(
          FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
         WHERE t.relname = ANY($1) AND t.relnamespace = 'public'::regnamespace
           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
-      [[...SEEDED_TABLES, 'person_name_keys']],
+      [SEEDED_TABLES],
     );
     for (const index of indexes) await admin.query(`DROP INDEX ${index.name}`);
 
@@ -546,11 +545,6 @@ export async function seedCases(
         [post.id, year, last],
       );
     }
-
-    // The persons' name keys, which the trigger did not write (replica role): one statement.
-    const keysStart = performance.now();
-    await copies[0].query(FILL_PERSON_NAME_KEYS);
-    log(`  person name keys in ${((performance.now() - keysStart) / 1000).toFixed(0)} s`);
 
     const indexStart = performance.now();
     const pending = [...indexes];

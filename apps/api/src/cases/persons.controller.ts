@@ -33,7 +33,6 @@ export class PersonsController {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const found = await this.persons.search(
       (where) => this.access.restrictToScope(where, caller),
-      this.access.countriesInScope(caller),
       query.q,
       limit,
     );

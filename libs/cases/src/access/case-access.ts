@@ -46,11 +46,6 @@ export class CaseAccess {
       );
   }
 
-  /** Countries of the cases in the caller's scope. */
-  countriesInScope(caller: Caller): string[] {
-    return this.scopes.caseCountries(caller);
-  }
-
   inScope(caller: Caller, location: CaseLocation): boolean {
     return (
       this.scopes.caseConsulates(caller).includes(location.consulateId) ||

@@ -212,55 +212,25 @@ export class PersonsService {
 
   /**
    * Persons appearing in cases the caller may see, by name (typos, accents, case and word order
-   * tolerated) or by exact document number. A name of several words is first looked up by the
-   * sound keys of its words (person_name_keys: B-tree lookups, fast at any volume), accepting
-   * persons with the keys of every word, or of all but one from three words on; every candidate
-   * must then pass the trigram word similarity. Only when that finds no one (a typo on a consonant
-   * of a short name) is the trigram index searched, as it is for one word.
+   * tolerated) or by exact document number.
    */
   async search(
     scope: (where: SqlConditions) => void,
-    countries: string[],
     q: string,
     limit: number,
-  ): Promise<PersonSearchResult[]> {
-    if (!countries.length) return [];
-    const words = q.split(/[\s-]+/).filter(Boolean).length;
-    if (words >= 2) {
-      const byKeys = await this.searchBy('keys', scope, countries, q, limit);
-      if (byKeys.length) return byKeys;
-    }
-    return this.searchBy('trigrams', scope, countries, q, limit);
-  }
-
-  private searchBy(
-    candidates: 'keys' | 'trigrams',
-    scope: (where: SqlConditions) => void,
-    countries: string[],
-    q: string,
-    limit: number,
-  ): Promise<PersonSearchResult[]> {
+  ): Promise<(Person & { score: number; caseIds: string[] })[]> {
     const where = new SqlConditions();
     scope(where);
     where.add('cp.person_id = matched.id');
     const name = where.param(q);
     const document = where.param(normalizeDocumentNumber(q));
     const threshold = where.param(SEARCH_NAME);
-    const inCountries = where.param(countries);
-    const byName =
-      candidates === 'keys'
-        ? `SELECT k.person_id AS id FROM person_name_keys k,
-                  (SELECT amparo_name_keys(amparo_unaccent(lower(${name}))) AS keys) wanted
-            WHERE k.country_code = ANY(${inCountries}::bpchar[]) AND k.key = ANY(wanted.keys)
-            GROUP BY k.person_id, wanted.keys
-           HAVING count(*) >= greatest(1, cardinality(wanted.keys) - CASE WHEN cardinality(wanted.keys) >= 3 THEN 1 ELSE 0 END)`
-        : `SELECT p.id FROM persons p
-            WHERE amparo_unaccent(lower(${name})) <% p.search_name AND p.country_code = ANY(${inCountries}::bpchar[])`;
-    // Matching persons first; then, person by person, which of their cases the caller may see.
+    // Matching persons first, from the trigram and document indexes; then, person by person, which
+    // of their cases the caller may see.
     return this.withTrigramThresholds((manager) =>
       manager.query(
         `WITH matched AS (
-           ${byName}
+           SELECT p.id FROM persons p WHERE amparo_unaccent(lower(${name})) <% p.search_name
            UNION
            SELECT d.person_id FROM person_documents d WHERE d.number_normalized = ${document}),
          visible AS (
@@ -303,8 +273,6 @@ export class PersonsService {
     return work(transaction);
   }
 }
-
-export type PersonSearchResult = Person & { score: number; caseIds: string[] };
 
 export function initials(given: string, family: string): string {
   return `${given}`

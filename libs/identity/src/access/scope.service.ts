@@ -33,14 +33,6 @@ export class ScopeService {
     return this.countriesOf(caller, ['supervisor']);
   }
 
-  /**
-   * Countries of every case the caller may see (their posts' and the supervised ones): persons
-   * belong to one country, so a search for persons may start from these before the case check.
-   */
-  caseCountries(caller: Caller): string[] {
-    return this.countriesOf(caller, ['officer', 'consul', 'supervisor']);
-  }
-
   /** Countries whose aggregates the caller may see. */
   statisticsCountries(caller: Caller): string[] {
     return this.countriesOf(caller, ['analyst', 'supervisor']);
