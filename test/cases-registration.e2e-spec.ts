@@ -553,6 +553,23 @@ describe('Cases: registration, idempotency, concurrency, validation, search and 
       expect(ids(await search(officer, 'HERNANDEZ JOSE'))).toContain(jose);
     });
 
+    it('finds him with a typo on a consonant too', async () => {
+      expect((await search(officer, 'jose hermandez lopez'))[0].id).toBe(jose);
+      expect((await search(officer, 'jose hermandez'))[0].id).toBe(jose);
+      expect(ids(await search(officer, 'hermandez'))).toEqual(
+        expect.arrayContaining([jose, josefina]),
+      );
+    });
+
+    it('does not return persons who share only a given name with the query', async () => {
+      // "jose perez" is María José Pérez; José Hernández López (word similarity 0.45) and Josefina
+      // Hernández (0.36) share only "jose", and a national registry would list thousands of them.
+      const found = ids(await search(officer, 'jose perez'));
+      expect(found[0]).toBe(mariaJose);
+      expect(found).not.toContain(jose);
+      expect(found).not.toContain(josefina);
+    });
+
     it('finds him first by his full name without accents', async () => {
       const found = await search(officer, 'jose hernandez lopez');
       expect(found[0].id).toBe(jose);
