@@ -27,17 +27,21 @@ export async function streamRows(
   try {
     const client = (await runner.connect()) as PoolClient;
     await new Promise<void>((resolve, reject) => {
-      // With a 'row' listener and no callback, pg emits each row and does not accumulate them.
+      // With a 'row' listener and no callback, pg emits each row and does not accumulate them. A
+      // failing onRow ends the wait only once the statement is over, so the connection goes back
+      // to the pool idle.
+      let failure: Error | undefined;
       const query = client.query(new Query(sql, params));
       query.on('row', (row: Row) => {
+        if (failure) return;
         try {
           onRow(row);
         } catch (error) {
-          reject(error as Error);
+          failure = error as Error;
         }
       });
       query.on('error', reject);
-      query.on('end', () => resolve());
+      query.on('end', () => (failure ? reject(failure) : resolve()));
     });
   } finally {
     await runner.release();
