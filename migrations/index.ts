@@ -4,6 +4,7 @@ import { CreateIdentityAndAudit1764000000002 } from './1764000000002-create-iden
 import { CreateDirectory1764000000003 } from './1764000000003-create-directory';
 import { CreateCases1764000000004 } from './1764000000004-create-cases';
 import { CreateStatisticsExports1764000000005 } from './1764000000005-create-statistics-exports';
+import { TunePersonNameIndex1764000000006 } from './1764000000006-tune-person-name-index';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateDirectory1764000000003,
   CreateCases1764000000004,
   CreateStatisticsExports1764000000005,
+  TunePersonNameIndex1764000000006,
 ];
