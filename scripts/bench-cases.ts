@@ -8,9 +8,13 @@ import 'reflect-metadata';
 import { formatAuditReport } from '@amparo/audit/format-audit-report';
 import { verifyAuditChain } from '@amparo/audit/verify-audit-chain';
 import { AuditService } from '@amparo/audit';
-import { CaseCategory, PersonInput, PersonsService, VulnerabilityFlag } from '@amparo/cases';
-import { insertCase } from '@amparo/cases/cases/case-insert';
-import { CasePersonRow } from '@amparo/cases/persons/person';
+import {
+  CaseCategory,
+  PersonsService,
+  RiskLevel,
+  VulnerabilityFlag,
+  registerCase,
+} from '@amparo/cases';
 import { loadConfig } from '@amparo/core';
 import {
   TEST_ADMIN_DATABASE_URL,
@@ -169,7 +173,7 @@ interface NewCaseBody {
   consulateId: string;
   primaryCategory: CaseCategory;
   vulnerabilityFlags: VulnerabilityFlag[];
-  riskLevel: string;
+  riskLevel: RiskLevel;
   eventCountryCode: string;
   eventCity: string;
   summary: string;
@@ -181,7 +185,7 @@ interface NewCaseBody {
       familyNames: string;
       dateOfBirth?: string;
       estimatedAge?: number;
-      sex: string;
+      sex: SynthPerson['sex'];
       nationalityCode: string;
       documents?: { type: 'passport'; number: string; issuingCountryCode: string }[];
     };
@@ -223,10 +227,10 @@ function newCaseBody(s: Synth, post: Post): NewCaseBody {
 }
 
 /**
- * CasesService.create's transaction on a raw pg client: the same SQL, built by the same functions
- * (the duplicate check, the person inserts, insertCase, the audit insert) and sent in the same
- * order, without Nest, TypeORM, the HTTP layer, access checks and validation (which come before the
- * transaction). The baseline of the creation ratio.
+ * CasesService.create's transaction on a raw pg client: registerCase, the function the service
+ * runs in its transaction (duplicate check, person inserts, the case, the audit event), given a
+ * 3-line EntityManager over the client instead of TypeORM's, without Nest, the HTTP layer, access
+ * checks and validation (which come before the transaction). The baseline of the creation ratio.
  */
 async function createCaseTransactionRaw(
   client: Client,
@@ -234,59 +238,17 @@ async function createCaseTransactionRaw(
   post: Post,
   officerId: string,
 ): Promise<void> {
-  // What the functions need of an EntityManager: query() answering the rows.
   const manager = {
     query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows,
   } as unknown as EntityManager;
-  const now = new Date();
-  const inputs = body.persons.map((link) => link.person as PersonInput);
   await client.query('BEGIN');
   try {
-    const duplicates = await RAW_PERSONS.possibleDuplicates(post.countryCode, inputs, now, manager);
-    const links: CasePersonRow[] = [];
-    for (const [i, link] of body.persons.entries()) {
-      const person = await RAW_PERSONS.create(manager, post.countryCode, inputs[i], now);
-      links.push({ personId: person.id, role: link.role, relationship: link.relationship ?? null });
-    }
-    const created = await insertCase(
-      manager,
-      {
-        consulateId: post.id,
-        countryCode: post.countryCode,
-        primaryCategory: body.primaryCategory,
-        secondaryCategories: [],
-        vulnerabilityFlags: body.vulnerabilityFlags,
-        riskLevel: body.riskLevel,
-        assignedOfficerId: officerId,
-        primaryPersonId: links.find((l) => l.role === 'primary')!.personId,
-        eventCountryCode: body.eventCountryCode,
-        eventSubdivisionCode: null,
-        eventCity: body.eventCity,
-        openedAt: now,
-        summary: body.summary,
-        consent: {},
-        restricted: false,
-        createdBy: officerId,
-      },
-      post.postCode,
-      links,
-    );
-    await RAW_AUDIT.record(
-      {
-        action: 'case.create',
-        outcome: 'success',
-        actor: { userId: officerId, roles: ['officer'] },
-        resourceType: 'case',
-        resourceId: created.id,
-        consulateId: post.id,
-        countryCode: post.countryCode,
-        details: {
-          persons: { created: inputs.length, linked: 0 },
-          possibleDuplicates: duplicates.length,
-        },
-      },
-      manager,
-    );
+    await registerCase(manager, RAW_SERVICES, {
+      post,
+      caller: { userId: officerId, roles: ['officer'] },
+      input: body,
+      now: new Date(),
+    });
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
@@ -294,9 +256,11 @@ async function createCaseTransactionRaw(
   }
 }
 
-/** The services whose SQL the raw transaction sends; they only use the manager they are given. */
-const RAW_PERSONS = new PersonsService(undefined as unknown as DataSource);
-const RAW_AUDIT = new AuditService(undefined as unknown as DataSource);
+/** The services registerCase calls; given a manager, they use nothing else. */
+const RAW_SERVICES = {
+  persons: new PersonsService(undefined as unknown as DataSource),
+  audit: new AuditService(undefined as unknown as DataSource),
+};
 
 /**
  * Only the inserts of a creation, as raw pg statements one by one (persons, documents, the post's

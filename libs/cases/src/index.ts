@@ -5,6 +5,7 @@ export * from './actions/consular-actions.service';
 export * from './case-codes';
 export * from './cases.module';
 export * from './cases/case';
+export * from './cases/case-registration';
 export * from './cases/cases.service';
 export * from './cases/version-tag';
 export * from './history/case-history.service';

@@ -10,14 +10,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessRequestsService } from '../access/access-requests.service';
 import { CaseAccess } from '../access/case-access';
 import { recordHistory } from '../history/case-history';
-import { inCaseOrder } from '../persons/case-person-order';
-import { CasePerson, CasePersonRow, Person, PossibleDuplicate } from '../persons/person';
 import { personProblems } from '../persons/person-rules';
 import { PersonsService } from '../persons/persons.service';
 import { assertTransitionAllowed } from '../workflow/case-workflow';
 import { CASE_COLUMNS, CaseChanges, CaseFilters, CaseRecord, NewCase } from './case';
 import './case-errors';
-import { insertCase } from './case-insert';
+import { CreatedCase, mustBeRestricted, registerCase } from './case-registration';
 
 export const CASE_SORT: SortSpec = {
   fields: { openedAt: 'c.opened_at', updatedAt: 'c.updated_at', reference: 'c.reference' },
@@ -36,23 +34,6 @@ const notFound = () => new DomainError('CASE_NOT_FOUND', 'not_found');
 const invalid = (fieldErrors: FieldError[]) =>
   new DomainError('VALIDATION_FAILED', 'invalid', { fieldErrors });
 
-export interface CreatedCase {
-  case: CaseRecord;
-  persons: CasePerson[];
-  possibleDuplicates: PossibleDuplicate[];
-}
-
-/** Asylum is restricted whatever the caller asks (DOMAIN.md, asylum safeguard). */
-function mustBeRestricted(
-  c: Pick<NewCase, 'primaryCategory' | 'secondaryCategories' | 'vulnerabilityFlags'>,
-): boolean {
-  return (
-    c.primaryCategory === 'asylum' ||
-    !!c.secondaryCategories?.includes('asylum') ||
-    !!c.vulnerabilityFlags?.includes('asylum_seeker')
-  );
-}
-
 /** Protection cases: registered and worked at one post, supervised by the country. */
 @Injectable()
 export class CasesService {
@@ -65,12 +46,7 @@ export class CasesService {
     private readonly audit: AuditService,
   ) {}
 
-  /**
-   * Registers a case with its persons, in one transaction that ends with the audit event: the audit
-   * chain's lock is held from that insert to the commit, so nothing else may come between them.
-   * Returns the case and its persons as stored (from the inserts' RETURNING), so that nobody reads
-   * them again.
-   */
+  /** Registers a case at a post the caller works, after checking every field (registerCase). */
   async create(caller: Caller, input: NewCase, now = new Date()): Promise<CreatedCase> {
     const post = await this.postOf(input.consulateId);
     if (
@@ -86,67 +62,13 @@ export class CasesService {
     }
     if (!post.active) throw new DomainError('CONSULATE_INACTIVE', 'conflict');
     await this.validateNewCase(input, post.countryCode, now);
-    const newPersons = input.persons.filter((p) => p.person);
-    return this.dataSource.transaction(async (manager) => {
-      // Before the inserts, so that no new person is found as a duplicate of itself.
-      const duplicates = await this.persons.possibleDuplicates(
-        post.countryCode,
-        newPersons.map((p) => p.person!),
-        now,
+    return this.dataSource.transaction((manager) =>
+      registerCase(
         manager,
-      );
-      const stored = new Map<string, Person>();
-      const links: CasePersonRow[] = [];
-      for (const link of input.persons) {
-        let personId = link.personId;
-        if (!personId) {
-          const person = await this.persons.create(manager, post.countryCode, link.person!, now);
-          stored.set((personId = person.id), person);
-        }
-        links.push({ personId, role: link.role, relationship: link.relationship ?? null });
-      }
-      const linked = await this.persons.byIds(
-        links.map((l) => l.personId).filter((id) => !stored.has(id)),
-        manager,
-      );
-      const created = await insertCase(
-        manager,
-        {
-          consulateId: post.id,
-          countryCode: post.countryCode,
-          primaryCategory: input.primaryCategory,
-          secondaryCategories: input.secondaryCategories ?? [],
-          vulnerabilityFlags: input.vulnerabilityFlags ?? [],
-          riskLevel: input.riskLevel ?? 'low',
-          assignedOfficerId: input.assignedOfficerId ?? caller.userId,
-          primaryPersonId: links.find((p) => p.role === 'primary')!.personId,
-          eventCountryCode: input.eventCountryCode ?? null,
-          eventSubdivisionCode: input.eventSubdivisionCode ?? null,
-          eventCity: input.eventCity ?? null,
-          openedAt: input.openedAt ? new Date(input.openedAt) : now,
-          summary: input.summary ?? '',
-          consent: input.consent
-            ? { ...input.consent, recordedBy: caller.userId, recordedAt: now.toISOString() }
-            : {},
-          restricted: (input.restricted ?? false) || mustBeRestricted(input),
-          createdBy: caller.userId,
-        },
-        post.postCode,
-        links,
-      );
-      const persons = inCaseOrder(
-        links.map((l) => ({
-          role: l.role,
-          relationship: l.relationship,
-          person: stored.get(l.personId) ?? linked.get(l.personId)!,
-        })),
-      );
-      await this.record(manager, caller, 'case.create', created.id, post.id, post.countryCode, {
-        persons: { created: newPersons.length, linked: input.persons.length - newPersons.length },
-        possibleDuplicates: duplicates.length,
-      });
-      return { case: created, persons, possibleDuplicates: duplicates };
-    });
+        { persons: this.persons, audit: this.audit },
+        { post, caller, input, now },
+      ),
+    );
   }
 
   /** One case, with an audit event for the read; 404 outside the scope, 403 when restricted. */

@@ -1,0 +1,123 @@
+import { AuditService } from '@amparo/audit';
+import { Caller } from '@amparo/identity';
+import { EntityManager } from 'typeorm';
+import { inCaseOrder } from '../persons/case-person-order';
+import { CasePerson, CasePersonRow, Person, PossibleDuplicate } from '../persons/person';
+import { PersonsService } from '../persons/persons.service';
+import { CaseRecord, NewCase } from './case';
+import { insertCase } from './case-insert';
+
+export interface CreatedCase {
+  case: CaseRecord;
+  persons: CasePerson[];
+  possibleDuplicates: PossibleDuplicate[];
+}
+
+/** The post a case is registered at, as the registration needs it. */
+export interface RegistrationPost {
+  id: string;
+  countryCode: string;
+  postCode: string;
+}
+
+/** Asylum is restricted whatever the caller asks (DOMAIN.md, asylum safeguard). */
+export function mustBeRestricted(
+  c: Pick<NewCase, 'primaryCategory' | 'secondaryCategories' | 'vulnerabilityFlags'>,
+): boolean {
+  return (
+    c.primaryCategory === 'asylum' ||
+    !!c.secondaryCategories?.includes('asylum') ||
+    !!c.vulnerabilityFlags?.includes('asylum_seeker')
+  );
+}
+
+/**
+ * What registering a validated case writes, in the given transaction, ending with the audit event
+ * (the audit chain's lock is held from that insert to the commit, so nothing may come between):
+ * the duplicate check, the new persons, the case with its reference and links. Returns the case and
+ * its persons as stored (from the inserts' RETURNING), so that nobody reads them again. Also what
+ * `npm run bench:cases` runs on a raw pg client as the baseline of the creation ratio.
+ */
+export async function registerCase(
+  manager: EntityManager,
+  services: { persons: PersonsService; audit: AuditService },
+  registration: {
+    post: RegistrationPost;
+    caller: Pick<Caller, 'userId' | 'roles'>;
+    input: NewCase;
+    now: Date;
+  },
+): Promise<CreatedCase> {
+  const { post, caller, input, now } = registration;
+  const newPersons = input.persons.filter((p) => p.person);
+  // Before the inserts, so that no new person is found as a duplicate of itself.
+  const duplicates = await services.persons.possibleDuplicates(
+    post.countryCode,
+    newPersons.map((p) => p.person!),
+    now,
+    manager,
+  );
+  const stored = new Map<string, Person>();
+  const links: CasePersonRow[] = [];
+  for (const link of input.persons) {
+    let personId = link.personId;
+    if (!personId) {
+      const person = await services.persons.create(manager, post.countryCode, link.person!, now);
+      stored.set((personId = person.id), person);
+    }
+    links.push({ personId, role: link.role, relationship: link.relationship ?? null });
+  }
+  const linked = await services.persons.byIds(
+    links.map((l) => l.personId).filter((id) => !stored.has(id)),
+    manager,
+  );
+  const created = await insertCase(
+    manager,
+    {
+      consulateId: post.id,
+      countryCode: post.countryCode,
+      primaryCategory: input.primaryCategory,
+      secondaryCategories: input.secondaryCategories ?? [],
+      vulnerabilityFlags: input.vulnerabilityFlags ?? [],
+      riskLevel: input.riskLevel ?? 'low',
+      assignedOfficerId: input.assignedOfficerId ?? caller.userId,
+      primaryPersonId: links.find((p) => p.role === 'primary')!.personId,
+      eventCountryCode: input.eventCountryCode ?? null,
+      eventSubdivisionCode: input.eventSubdivisionCode ?? null,
+      eventCity: input.eventCity ?? null,
+      openedAt: input.openedAt ? new Date(input.openedAt) : now,
+      summary: input.summary ?? '',
+      consent: input.consent
+        ? { ...input.consent, recordedBy: caller.userId, recordedAt: now.toISOString() }
+        : {},
+      restricted: (input.restricted ?? false) || mustBeRestricted(input),
+      createdBy: caller.userId,
+    },
+    post.postCode,
+    links,
+  );
+  const persons = inCaseOrder(
+    links.map((l) => ({
+      role: l.role,
+      relationship: l.relationship,
+      person: stored.get(l.personId) ?? linked.get(l.personId)!,
+    })),
+  );
+  await services.audit.record(
+    {
+      action: 'case.create',
+      outcome: 'success',
+      actor: { userId: caller.userId, roles: caller.roles },
+      resourceType: 'case',
+      resourceId: created.id,
+      consulateId: post.id,
+      countryCode: post.countryCode,
+      details: {
+        persons: { created: newPersons.length, linked: input.persons.length - newPersons.length },
+        possibleDuplicates: duplicates.length,
+      },
+    },
+    manager,
+  );
+  return { case: created, persons, possibleDuplicates: duplicates };
+}
