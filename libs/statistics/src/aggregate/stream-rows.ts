@@ -8,8 +8,8 @@ type Row = Record<string, unknown>;
  * (at most a table's cells, which StatisticsTables bounds), so memory stays flat whatever the
  * number of cases behind them. One Execute without a row limit rather than a server-side cursor:
  * PostgreSQL runs a cursor's plan single-threaded, while a plain statement may use its parallel
- * plan (about 10 % faster on 100k cases on two cores, more on larger tables). The embedded PGlite
- * has no row events; its results are read at once (it is for trying Amparo out).
+ * plan when the table is large enough, and needs no round trip per batch of rows. The embedded
+ * PGlite has no row events; its results are read at once (it is for trying Amparo out).
  */
 export async function streamRows(
   dataSource: DataSource,
