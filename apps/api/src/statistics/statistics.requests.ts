@@ -25,7 +25,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-/** Filters by code: one query parameter per filter, each a comma-separated list. */
 /** A filter: a list of codes, comma-separated in a query string. */
 const CodeList = () =>
   applyDecorators(
