@@ -5,6 +5,7 @@ import { CreateDirectory1764000000003 } from './1764000000003-create-directory';
 import { CreateCases1764000000004 } from './1764000000004-create-cases';
 import { CreateStatisticsExports1764000000005 } from './1764000000005-create-statistics-exports';
 import { TunePersonNameIndex1764000000006 } from './1764000000006-tune-person-name-index';
+import { IndexPersonNameWords1764000000007 } from './1764000000007-index-person-name-words';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateCases1764000000004,
   CreateStatisticsExports1764000000005,
   TunePersonNameIndex1764000000006,
+  IndexPersonNameWords1764000000007,
 ];

@@ -484,6 +484,7 @@ describe('Cases: registration, idempotency, concurrency, validation, search and 
     let josefina: string;
     let mariaJose: string;
     let rosendo: string;
+    let anaLucia: string;
     let foreignJose: string;
 
     const register = async (token: string, consulateId: string, p: Body) => {
@@ -532,6 +533,11 @@ describe('Cases: registration, idempotency, concurrency, validation, search and 
         dateOfBirth: '1969-02-14',
         sex: 'male',
       });
+      anaLucia = await register(officer, desk, {
+        givenNames: 'Ana Lucía',
+        familyNames: 'García-Ochoa',
+        dateOfBirth: '2011-09-23',
+      });
       foreignJose = await register(foreignOfficer, foreignDesk, {
         givenNames: 'José',
         familyNames: 'Hernández López',
@@ -559,6 +565,30 @@ describe('Cases: registration, idempotency, concurrency, validation, search and 
       expect(ids(await search(officer, 'hermandez'))).toEqual(
         expect.arrayContaining([jose, josefina]),
       );
+    });
+
+    it('forgives a missing, an extra or two swapped letters in any word', async () => {
+      for (const q of ['jose hernndez', 'jose hernanddez', 'jose henrandez', 'jsoe hernandez'])
+        expect((await search(officer, q))[0]?.id).toBe(jose);
+    });
+
+    it('finds him when a space between two words is lost or typed as a letter', async () => {
+      for (const q of ['josehernandez lopez', 'jose hernandezelopez'])
+        expect((await search(officer, q))[0]?.id).toBe(jose);
+    });
+
+    it('finds him when one of three words is wrong (a second family name misremembered)', async () => {
+      expect((await search(officer, 'jose hernandez garcia'))[0]?.id).toBe(jose);
+    });
+
+    it('finds a hyphenated family name typed as two words, and a single word of it', async () => {
+      expect((await search(officer, 'ana garcia ochoa'))[0]?.id).toBe(anaLucia);
+      expect(ids(await search(officer, 'ochoa'))).toEqual([anaLucia]);
+    });
+
+    it('finds no one for a name that is two typos away in one word, or for initials alone', async () => {
+      expect(ids(await search(officer, 'jose hrenadnez'))).not.toContain(jose);
+      expect(await search(officer, 'j. h.')).toEqual([]);
     });
 
     it('does not return persons who share only a given name with the query', async () => {

@@ -10,15 +10,16 @@ import {
   PersonInput,
   PossibleDuplicate,
 } from './person';
+import { nameWordsCondition, queryWords } from './person-name-words';
 import { normalizeDocumentNumber } from './person-rules';
 
 /** Names this close (pg_trgm similarity, accents and case ignored) count as the same name. */
 const SAME_NAME = 0.45;
 /**
- * How much of the query must be found among a person's names (pg_trgm word similarity): a typo or
- * two and any word order pass ("jose hernadez" scores 0.71 against "José Hernández López"), while
- * a name that merely shares a syllable or two does not. 0.3 let thousands of loose matches through
- * at a national scale, each to be checked and ranked, for an answer nobody reads past the top.
+ * How much of the query must be found among a candidate's names (pg_trgm word similarity), once the
+ * name-word keys have found the candidates: a typo or two and any word order pass ("jose hernadez"
+ * scores 0.71 against "José Hernández López"), while a name that merely shares a given name does
+ * not ("jose perez" scores 0.45 against it).
  */
 const SEARCH_NAME = 0.5;
 
@@ -225,12 +226,14 @@ export class PersonsService {
     const name = where.param(q);
     const document = where.param(normalizeDocumentNumber(q));
     const threshold = where.param(SEARCH_NAME);
-    // Matching persons first, from the trigram and document indexes; then, person by person, which
-    // of their cases the caller may see.
+    const nameWords = nameWordsCondition(queryWords(q), (w) => where.param(w));
+    // Matching persons first, from the name-word key and document indexes; then, person by person,
+    // which of their cases the caller may see; the word similarity of the whole name filters and
+    // ranks.
     return this.withTrigramThresholds((manager) =>
       manager.query(
         `WITH matched AS (
-           SELECT p.id FROM persons p WHERE amparo_unaccent(lower(${name})) <% p.search_name
+           SELECT p.id FROM persons p WHERE ${nameWords}
            UNION
            SELECT d.person_id FROM person_documents d WHERE d.number_normalized = ${document}),
          visible AS (
