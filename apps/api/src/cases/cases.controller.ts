@@ -74,8 +74,7 @@ export class CasesController {
     @CurrentCaller() caller: Caller,
     @Query() query: ListCasesQuery,
   ): Promise<{ items: CaseResponse[]; nextCursor: string | null }> {
-    const page = await this.cases.list(caller, query);
-    const primaries = await this.persons.byIds(page.items.map((c) => c.primaryPersonId));
+    const { primaries, ...page } = await this.cases.list(caller, query);
     return {
       nextCursor: page.nextCursor,
       items: page.items.map((c) =>
