@@ -183,7 +183,8 @@ export class ListCasesQuery extends PickType(ListQuery, ['sort', 'cursor', 'limi
 
 export class SearchPersonsQuery extends PickType(PageQuery, ['limit'] as const) {
   @ApiProperty({
-    description: 'A name (typos, accents, case and word order tolerated) or a document number',
+    description:
+      'A name (accents, case and word order ignored; each word may be one letter off; of three words or more one may be wrong) or a document number',
   })
   @IsString()
   @MinLength(2)
