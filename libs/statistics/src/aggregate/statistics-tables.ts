@@ -2,13 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, DomainError, registerErrorTexts } from '@amparo/core';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  applyDisclosureControl,
-  CellStatus,
-  CountTable,
-  DISCLOSURE_METHOD,
-  rowMajorPositions,
-} from '../disclosure';
+import { applyDisclosureControl, CellStatus, CountTable, DISCLOSURE_METHOD } from '../disclosure';
 import { Bilingual, TOTAL_CODE } from '../model/code-labels';
 import { Dimension, DIMENSIONS } from '../model/dimensions';
 import { MEASURES, MeasureId } from '../model/measures';
@@ -83,15 +77,15 @@ export class StatisticsTables {
     scope: StatisticsScope,
   ): Promise<StatisticsTable> {
     const { sql, params } = countCellsSql(query, scope);
-    const counts = new Map<string, number>();
+    const counts: InnerCount[] = [];
     const observed = query.dimensions.map(() => new Set<string>());
     await streamRows(this.dataSource, this.embedded, sql, params, (row) => {
       const codes = query.dimensions.map((_, i) => String(row[`d${i}`]));
       codes.forEach((c, i) => observed[i].add(c));
-      counts.set(key(codes), Number(row.n));
+      counts.push({ codes, n: Number(row.n) });
     });
     const axes = await this.axes(query, observed);
-    return this.disclose(query.measure, axes, (codes) => counts.get(key(codes)) ?? 0);
+    return this.disclose(query.measure, axes, counts);
   }
 
   private async medianTable(
@@ -99,7 +93,7 @@ export class StatisticsTables {
     scope: StatisticsScope,
   ): Promise<StatisticsTable> {
     const { sql, params } = mediansSql(query, scope);
-    const counts = new Map<string, number>();
+    const counts: InnerCount[] = [];
     const medians = new Map<string, number>();
     const observed = query.dimensions.map(() => new Set<string>());
     const dims = query.dimensions.length;
@@ -111,12 +105,12 @@ export class StatisticsTables {
       );
       if (grouping === 0) {
         codes.forEach((c, i) => observed[i].add(c));
-        counts.set(key(codes), Number(row.n));
+        counts.push({ codes, n: Number(row.n) });
       }
       if (row.median !== null) medians.set(key(codes), Math.round(Number(row.median) * 10) / 10);
     });
     const axes = await this.axes(query, observed);
-    const closed = this.disclose(query.measure, axes, (codes) => counts.get(key(codes)) ?? 0);
+    const closed = this.disclose(query.measure, axes, counts);
     return {
       ...closed,
       // A cell without closed cases has no median: it is left out rather than shown as 0.
@@ -157,13 +151,13 @@ export class StatisticsTables {
   private disclose(
     measure: MeasureId,
     axes: TableAxis[],
-    countAt: (codes: string[]) => number,
+    counts: readonly InnerCount[],
   ): StatisticsTable {
     const k = this.k;
     const base = { measure, axes, k, method: DISCLOSURE_METHOD } as const;
     if (axes.length === 0 || axes.some((a) => a.codes.length === 0)) {
       // No inner cells (no dimension, or one without any code): only the grand total exists.
-      const n = axes.length === 0 ? countAt([]) : 0;
+      const n = axes.length === 0 ? (counts.at(-1)?.n ?? 0) : 0;
       const suppressed = n > 0 && n < k;
       return {
         ...base,
@@ -181,11 +175,10 @@ export class StatisticsTables {
       name: a.dimension.id,
       codes: a.codes.map((c) => c.code),
     }));
-    const counts: number[] = [];
-    for (const position of rowMajorPositions(dimensions.map((d) => d.codes.length))) {
-      counts.push(countAt(position.map((p, d) => dimensions[d].codes[p])));
-    }
-    const result = applyDisclosureControl(CountTable.fromCounts(dimensions, counts), { k });
+    const result = applyDisclosureControl(
+      CountTable.fromCounts(dimensions, innerCounts(dimensions, counts)),
+      { k },
+    );
     return {
       ...base,
       cells: result.cells.map((cell) => ({
@@ -207,6 +200,30 @@ export class StatisticsTables {
 
 function isSuppressed(status: CellStatus): boolean {
   return status !== 'published';
+}
+
+/** One row of the SQL: a combination of codes (one per axis) and its count. */
+interface InnerCount {
+  readonly codes: readonly string[];
+  readonly n: number;
+}
+
+/** The counts in CountTable's row-major order, 0 where the SQL has no row. */
+function innerCounts(
+  dimensions: readonly { codes: readonly string[] }[],
+  counts: readonly InnerCount[],
+): number[] {
+  const positions = dimensions.map((d) => new Map(d.codes.map((code, p) => [code, p])));
+  const inner = new Array<number>(dimensions.reduce((n, d) => n * d.codes.length, 1)).fill(0);
+  for (const { codes, n } of counts) {
+    let index = 0;
+    for (let d = 0; d < dimensions.length && index >= 0; d++) {
+      const p = positions[d].get(codes[d]);
+      index = p === undefined ? -1 : index * dimensions[d].codes.length + p;
+    }
+    if (index >= 0) inner[index] = n;
+  }
+  return inner;
 }
 
 function key(codes: readonly string[]): string {

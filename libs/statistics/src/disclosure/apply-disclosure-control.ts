@@ -71,7 +71,7 @@ function suppress<T extends number | bigint>(
 
   for (const cell of table.cells) {
     if (cell.value !== 0) continue;
-    const reduced = basis.reduce(rowOf(cell, arithmetic.one));
+    const reduced = basis.reduceOnes(cell.innerCells);
     if (reduced.size > 0) basis.add(reduced);
   }
   // Residues are canonical up to a factor modulo the span, so a primary cell becomes derivable
@@ -81,12 +81,11 @@ function suppress<T extends number | bigint>(
   });
 
   for (const i of candidateOrder(table.cells, status)) {
-    const reduced = basis.reduce(rowOf(table.cells[i], arithmetic.one));
+    const reduced = basis.reduceOnes(table.cells[i].innerCells);
     if (reduced.size === 0) continue; // already derivable: publishing it tells nothing new
     if (
       basis.hasWatchedMultipleOf(reduced) ||
-      ([...reduced.keys()].every((c) => singletons.has(c)) &&
-        revealsSingletonSum(basis, reduced, singletons, arithmetic))
+      (allIn(reduced, singletons) && revealsSingletonSum(basis, reduced, singletons, arithmetic))
     ) {
       status[i] = 'secondary';
       continue;
@@ -98,10 +97,15 @@ function suppress<T extends number | bigint>(
 
 /** Largest first; among equal counts, the more aggregated cell, then table order. */
 function candidateOrder(cells: readonly TableCell[], status: readonly CellStatus[]): number[] {
-  const totals = (i: number) => cells[i].coordinates.filter((c) => c === null).length;
+  const totals = cells.map((cell) => cell.coordinates.filter((c) => c === null).length);
   return [...cells.keys()]
     .filter((i) => status[i] === 'published' && cells[i].value > 0)
-    .sort((a, b) => cells[b].value - cells[a].value || totals(b) - totals(a) || a - b);
+    .sort((a, b) => cells[b].value - cells[a].value || totals[b] - totals[a] || a - b);
+}
+
+function allIn(vector: ReadonlyMap<number, unknown>, columns: ReadonlySet<number>): boolean {
+  for (const column of vector.keys()) if (!columns.has(column)) return false;
+  return true;
 }
 
 /** The cell's 0/1 row over the inner cells. */

@@ -95,8 +95,12 @@ export function* rowMajorPositions(extents: readonly number[]): Generator<number
 function innerIndicesAt(position: readonly number[], sizes: readonly number[]): number[] {
   let indices = [0];
   sizes.forEach((size, d) => {
-    const codes = position[d] === size ? [...Array(size).keys()] : [position[d]];
-    indices = indices.flatMap((index) => codes.map((p) => index * size + p));
+    const next: number[] = [];
+    for (const index of indices) {
+      if (position[d] !== size) next.push(index * size + position[d]);
+      else for (let p = 0; p < size; p++) next.push(index * size + p);
+    }
+    indices = next;
   });
   return indices;
 }

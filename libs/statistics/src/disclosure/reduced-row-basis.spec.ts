@@ -38,6 +38,14 @@ describe.each([
     expect(basis.reduce(vector(0, 0, 0, 1)).size).toBeGreaterThan(0);
   });
 
+  it('reduces the 0/1 row of a set of columns as it reduces that vector', () => {
+    const basis = spanOf([], [1, 1, 0, 0], [0, 2, 1, 0], [0, 0, 0, 1]);
+    for (const columns of [[0, 2], [1], [3], [0, 1, 2, 3]]) {
+      const ones = new Map(columns.map((c) => [c, arithmetic.one]));
+      expect(basis.reduceOnes(columns)).toEqual(basis.reduce(ones));
+    }
+  });
+
   it('gives vectors that differ by a member of the span parallel representatives', () => {
     const basis = spanOf([], [1, 1, 0, 0], [0, 0, 1, 1]);
     expect(parallel(basis.reduce(vector(3, 0, 3, 0)), basis.reduce(vector(0, 2, 0, 2)))).toBe(true);

@@ -33,11 +33,14 @@ export class ReducedRowBasis<T extends number | bigint> {
    * Columns whose unit vector lies in the span. Their rows are kept as this flag alone: adding a
    * unit vector, the common step of a table's publication, then only drops a column elsewhere.
    */
-  private readonly known = new Set<number>();
-  private readonly rows = new Map<number, Line<T>>();
+  private readonly known = new ColumnSlots<true>();
+  private readonly knownColumns: number[] = [];
+  /** The rows by pivot, for lookups; `rowList` keeps them in the order they were added. */
+  private readonly rows = new ColumnSlots<Line<T>>();
+  private readonly rowList = new Set<Line<T>>();
   /** For each column that is no pivot, the rows and the watched residues nonzero there. */
-  private readonly rowsAt = new Map<number, Set<Line<T>>>();
-  private readonly watchersAt = new Map<number, Set<Line<T>>>();
+  private readonly rowsAt = new ColumnSlots<Set<Line<T>>>();
+  private readonly watchersAt = new ColumnSlots<Set<Line<T>>>();
   /** Columns whose unit vectors are watched. */
   private readonly watchedColumns = new Set<number>();
 
@@ -52,49 +55,81 @@ export class ReducedRowBasis<T extends number | bigint> {
    * the vector lies in the span.
    */
   reduce(vector: ReadonlyMap<number, T>): SparseVector<T> {
-    const { one, abs, product, quotient, divides, gcd } = this.arithmetic;
     const residue: SparseVector<T> = new Map();
-    const pivotRows: [Line<T>, T][] = [];
-    for (const [column, x] of vector) {
-      if (this.known.has(column)) continue;
+    const pivotRows: Line<T>[] = [];
+    const factors: T[] = [];
+    vector.forEach((x, column) => {
+      if (this.known.get(column)) return;
       const row = this.rows.get(column);
-      if (row) pivotRows.push([row, x]);
-      else residue.set(column, x);
+      if (!row) {
+        residue.set(column, x);
+      } else {
+        pivotRows.push(row);
+        factors.push(x);
+      }
+    });
+    return this.clearPivots(residue, pivotRows, factors);
+  }
+
+  /** `reduce` of the vector that is 1 on `columns` and 0 elsewhere (a cell of a count table). */
+  reduceOnes(columns: readonly number[]): SparseVector<T> {
+    const { one } = this.arithmetic;
+    const residue: SparseVector<T> = new Map();
+    const pivotRows: Line<T>[] = [];
+    for (const column of columns) {
+      if (this.known.get(column)) continue;
+      const row = this.rows.get(column);
+      if (!row) residue.set(column, one);
+      else pivotRows.push(row);
     }
+    return this.clearPivots(residue, pivotRows, null);
+  }
+
+  /** Clears from `residue` each row's pivot times its factor (1 where `factors` is null). */
+  private clearPivots(
+    residue: SparseVector<T>,
+    pivotRows: readonly Line<T>[],
+    factors: readonly T[] | null,
+  ): SparseVector<T> {
+    const { one, abs, product, quotient, divides, gcd } = this.arithmetic;
     // Rows are zero on each other's pivots, so each pivot is cleared by its own row alone:
     // residue = scale * (vector - sum of x / row[pivot] * row).
     let scale = one;
-    for (const [row, x] of pivotRows) {
+    for (let i = 0; i < pivotRows.length; i++) {
+      const row = pivotRows[i];
+      const x = factors ? factors[i] : one;
       const a = row.entries.get(row.pivot)!;
       let t = product(x, scale);
       if (!divides(a, t)) {
         const m = abs(quotient(a, gcd(a, t)));
-        for (const [column, y] of residue) residue.set(column, product(y, m));
+        residue.forEach((y, column) => residue.set(column, product(y, m)));
         scale = product(scale, m);
         t = product(t, m);
       }
       const f = quotient(t, a);
-      for (const [column, y] of row.entries) {
+      row.entries.forEach((y, column) => {
         if (column !== row.pivot) this.subtract(residue, column, f, y);
-      }
+      });
     }
     return this.makePrimitive(residue);
   }
 
-  /** Adds a nonzero vector returned by `reduce` since the basis last changed. */
-  add(reduced: ReadonlyMap<number, T>): void {
+  /** Adds (and takes) a nonzero vector returned by `reduce` since the basis last changed. */
+  add(reduced: SparseVector<T>): void {
     const pivot = this.pivotOf(reduced);
     if (pivot < 0) throw new Error('cannot add a zero vector to the basis');
     if (reduced.size === 1) {
       this.markKnown(pivot);
       return;
     }
-    const row = new Line(pivot, new Map(reduced));
-    const holders = [...this.linesAt(this.rowsAt, pivot), ...this.linesAt(this.watchersAt, pivot)];
-    for (const line of holders) this.eliminate(line, row);
-    this.rowsAt.delete(pivot);
-    this.watchersAt.delete(pivot);
+    const row = new Line(pivot, reduced);
+    // Each elimination drops only the line at hand from these sets.
+    for (const line of this.linesAt(this.rowsAt, pivot)) this.eliminate(line, row);
+    for (const line of this.linesAt(this.watchersAt, pivot)) this.eliminate(line, row);
+    this.rowsAt.set(pivot, undefined);
+    this.watchersAt.set(pivot, undefined);
     this.rows.set(pivot, row);
+    this.rowList.add(row);
     for (const column of row.entries.keys()) if (column !== pivot) this.register(row, column);
   }
 
@@ -118,14 +153,14 @@ export class ReducedRowBasis<T extends number | bigint> {
    */
   hasWatchedMultipleOf(reduced: ReadonlyMap<number, T>): boolean {
     if (reduced.size === 1 && this.watchedColumns.has(reduced.keys().next().value!)) return true;
-    let rowsAtFewest: Set<Line<T>> | undefined;
-    let watchersAtFewest: Set<Line<T>> | undefined;
+    let rowsAtFewest: ReadonlySet<Line<T>> | undefined;
+    let watchersAtFewest: ReadonlySet<Line<T>> | undefined;
     for (const column of reduced.keys()) {
       const rows = this.rowsAt.get(column);
-      if (!rows) rowsAtFewest = new Set();
+      if (!rows) rowsAtFewest = NO_LINES;
       else if (!rowsAtFewest || rows.size < rowsAtFewest.size) rowsAtFewest = rows;
       const watchers = this.watchersAt.get(column);
-      if (!watchers) watchersAtFewest = new Set();
+      if (!watchers) watchersAtFewest = NO_LINES;
       else if (!watchersAtFewest || watchers.size < watchersAtFewest.size)
         watchersAtFewest = watchers;
     }
@@ -141,7 +176,7 @@ export class ReducedRowBasis<T extends number | bigint> {
   /** All rows, unit rows included. */
   allRows(): BasisRow<T>[] {
     const unit = (pivot: number) => ({ pivot, entries: new Map([[pivot, this.arithmetic.one]]) });
-    return [...[...this.known].map(unit), ...this.rows.values()];
+    return [...this.knownColumns.map(unit), ...this.rowList];
   }
 
   /**
@@ -186,14 +221,14 @@ export class ReducedRowBasis<T extends number | bigint> {
   }
 
   private markKnown(column: number): void {
-    this.known.add(column);
+    this.setKnown(column);
     for (const row of this.linesAt(this.rowsAt, column)) {
       row.entries.delete(column);
       if (row.entries.size === 1) this.toKnown(row);
     }
     for (const line of this.linesAt(this.watchersAt, column)) line.entries.delete(column);
-    this.rowsAt.delete(column);
-    this.watchersAt.delete(column);
+    this.rowsAt.set(column, undefined);
+    this.watchersAt.set(column, undefined);
   }
 
   /** Clears `row.pivot` in `line` with a multiple of `row`. */
@@ -203,13 +238,13 @@ export class ReducedRowBasis<T extends number | bigint> {
     const a = row.entries.get(row.pivot)!;
     if (a === one || a === minusOne) {
       const f = product(t, a);
-      for (const [column, y] of row.entries) this.subtractFromLine(line, column, f, y);
+      row.entries.forEach((y, column) => this.subtractFromLine(line, column, f, y));
     } else {
       const g = gcd(a, t);
       const m = quotient(a, g);
-      for (const [column, x] of line.entries) line.entries.set(column, product(x, m));
+      line.entries.forEach((x, column) => line.entries.set(column, product(x, m)));
       const f = quotient(t, g);
-      for (const [column, y] of row.entries) this.subtractFromLine(line, column, f, y);
+      row.entries.forEach((y, column) => this.subtractFromLine(line, column, f, y));
       this.makePrimitive(line.entries);
     }
     if (line.pivot >= 0 && line.entries.size === 1) this.toKnown(line);
@@ -217,8 +252,14 @@ export class ReducedRowBasis<T extends number | bigint> {
 
   /** A row left with its pivot alone is a unit vector; no other line is nonzero on its pivot. */
   private toKnown(row: Line<T>): void {
-    this.rows.delete(row.pivot);
-    this.known.add(row.pivot);
+    this.rows.set(row.pivot, undefined);
+    this.rowList.delete(row);
+    this.setKnown(row.pivot);
+  }
+
+  private setKnown(column: number): void {
+    this.known.set(column, true);
+    this.knownColumns.push(column);
   }
 
   /** line[column] -= f y, keeping the column index in step. */
@@ -250,7 +291,7 @@ export class ReducedRowBasis<T extends number | bigint> {
       divisor = gcd(divisor, x);
       if (divisor === one) return vector;
     }
-    for (const [column, x] of vector) vector.set(column, quotient(x, divisor));
+    vector.forEach((x, column) => vector.set(column, quotient(x, divisor)));
     return vector;
   }
 
@@ -281,14 +322,30 @@ export class ReducedRowBasis<T extends number | bigint> {
     const index = this.index(line);
     const lines = index.get(column);
     if (lines) lines.add(line);
-    else index.set(column, new Set([line]));
+    else index.set(column, new Set<Line<T>>().add(line));
   }
 
-  private index(line: Line<T>): Map<number, Set<Line<T>>> {
+  private index(line: Line<T>): ColumnSlots<Set<Line<T>>> {
     return line.pivot < 0 ? this.watchersAt : this.rowsAt;
   }
 
-  private linesAt(index: Map<number, Set<Line<T>>>, column: number): Iterable<Line<T>> {
-    return index.get(column) ?? [];
+  private linesAt(index: ColumnSlots<Set<Line<T>>>, column: number): Iterable<Line<T>> {
+    return index.get(column) ?? NO_LINES;
+  }
+}
+
+const NO_LINES: ReadonlySet<never> = new Set();
+
+/** A value per column. Columns are small dense integers, so an array serves, not a hash. */
+class ColumnSlots<V> {
+  private readonly slots: (V | undefined)[] = [];
+
+  get(column: number): V | undefined {
+    return column < this.slots.length ? this.slots[column] : undefined;
+  }
+
+  set(column: number, value: V | undefined): void {
+    while (this.slots.length <= column) this.slots.push(undefined);
+    this.slots[column] = value;
   }
 }

@@ -133,9 +133,11 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
           rows++;
           await pace.wait();
         }
+        // No progress write after the last table: the completion, a commit later, sets 100.
+        if (i + 1 === steps.length) continue;
         await this.dataSource.query(
           'UPDATE statistics_exports SET progress = $2, updated_at = now() WHERE id = $1',
-          [record.id, Math.min(99, Math.floor(((i + 1) / steps.length) * 100))],
+          [record.id, Math.floor(((i + 1) / steps.length) * 100)],
         );
       }
       await writer.end(metadata(true));

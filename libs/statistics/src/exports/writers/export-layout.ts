@@ -77,18 +77,14 @@ export class ExportLayout {
   /** The row for the CSV and XLSX writers: codes, labels, the value (empty when suppressed). */
   cells(row: ExportRow): (string | number)[] {
     const l = this.language;
-    const label = (labels: ReadonlyMap<string, Bilingual>, code: string) =>
-      (code === TOTAL_CODE ? TOTAL_LABEL : labels.get(code))?.[l] ?? code;
-    return [
-      row.measure,
-      MEASURES[row.measure].label[l],
-      ...(this.withRefArea
-        ? [row.refArea ?? '', label(this.countryLabels, row.refArea ?? '')]
-        : []),
-      ...row.codes.flatMap((code, i) => [code, label(this.labels[i], code)]),
-      row.value ?? '',
-      confStatus(row),
-    ];
+    const cells: (string | number)[] = [row.measure, MEASURES[row.measure].label[l]];
+    if (this.withRefArea) {
+      const area = row.refArea ?? '';
+      cells.push(area, labelOf(this.countryLabels, area, l));
+    }
+    row.codes.forEach((code, i) => cells.push(code, labelOf(this.labels[i], code, l)));
+    cells.push(row.value ?? '', confStatus(row));
+    return cells;
   }
 
   /** The row as in the JSON form: machine columns only. */
@@ -100,6 +96,10 @@ export class ExportLayout {
     record.CONF_STATUS = confStatus(row);
     return record;
   }
+}
+
+function labelOf(labels: ReadonlyMap<string, Bilingual>, code: string, l: ExportLanguage): string {
+  return (code === TOTAL_CODE ? TOTAL_LABEL : labels.get(code))?.[l] ?? code;
 }
 
 /** SDMX confidentiality: F free, C confidential. Primary and secondary are not told apart. */
