@@ -62,6 +62,10 @@ export class ExportFiles {
       await fsync(tempPath);
       await rename(tempPath, finalPath);
     } catch (error) {
+      // The writer's stream goes first: a writer still flushing (exceljs's zip) then writes into a
+      // destroyed stream, which only its callbacks hear of, not into the closed file, whose error
+      // nobody would be listening for.
+      out.destroy();
       file.destroy();
       await rm(tempPath, { force: true });
       throw error;

@@ -9,12 +9,12 @@ import { DataSource } from 'typeorm';
 import { updateReturning } from '@amparo/database';
 import { version } from '../../../../package.json';
 import { CodeLabelResolver } from '../aggregate/code-label-resolver';
-import { DISCLOSURE_RULE, StatisticsTables } from '../aggregate/statistics-tables';
+import { DISCLOSURE_RULE, StatisticsTable, StatisticsTables } from '../aggregate/statistics-tables';
 import { DISCLOSURE_METHOD } from '../disclosure';
 import { StatisticsScope } from '../aggregate/statistics-scope';
 import { StatisticsExportMetadata } from '../export-format';
 import { DIMENSIONS } from '../model/dimensions';
-import { MEASURES } from '../model/measures';
+import { MEASURES, MeasureId } from '../model/measures';
 import { EXPORT_COLUMNS, ExportRecord, measureQuery, toExportRecord } from './export-record';
 import { ExportFiles } from './export-files';
 import { ExportLayout } from './writers/export-layout';
@@ -42,14 +42,38 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
     { exportId }: JobPayloads[typeof JobName.StatisticsExport],
     { attempt }: JobContext,
   ): Promise<void> {
-    const record = await this.start(exportId);
-    if (!record) return;
+    const pending = await this.pending(exportId);
+    if (!pending) return;
+    // PostgreSQL computes the next table while this process writes the current one, and the
+    // first from the start: its SQL goes out with the running mark, not after that commit, and
+    // runs while the file is opened. The request cannot change meanwhile; if the mark finds the
+    // export finished after all, the table computed for nothing is awaited and dropped.
+    const plan = exportPlan(pending);
+    const tables = new TablePipeline(plan.steps.length, (i) =>
+      this.tables.table(measureQuery(pending.spec, plan.steps[i].measure), plan.steps[i].scope),
+    );
+    try {
+      const record = await this.start(exportId);
+      if (record) await this.complete(record, plan, tables, attempt);
+    } finally {
+      // No table query outlives the attempt, whatever way it ends.
+      await tables.settle();
+    }
+  }
+
+  /** Writes the file and records the outcome (or leaves a retryable failure to BullMQ). */
+  private async complete(
+    record: ExportRecord,
+    plan: ExportPlan,
+    tables: TablePipeline<StatisticsTable>,
+    attempt: number,
+  ): Promise<void> {
     try {
       const fileName = `${record.id}.${record.format}`;
       const tag = `${attempt}-${process.pid}-${randomBytes(4).toString('hex')}`;
       let rowCount = 0;
       const written = await this.files.writeAtomically(fileName, tag, async (out) => {
-        rowCount = await this.produce(record, out);
+        rowCount = await this.produce(record, plan, tables, out);
       });
       await this.dataSource.query(
         `UPDATE statistics_exports
@@ -71,7 +95,7 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
       // with backoff and fails only when the attempts are spent.
       const final = error instanceof DomainError || attempt >= JOB_RETRY.attempts;
       this.logger.warn(
-        { error: safeErrorForLog(error), exportId, attempt, final },
+        { error: safeErrorForLog(error), exportId: record.id, attempt, final },
         'Export attempt failed',
       );
       if (!final) throw error;
@@ -81,6 +105,16 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
         [record.id, error instanceof DomainError ? error.code : 'EXPORT_FAILED'],
       );
     }
+  }
+
+  /** The export as requested, when it is still to be done (queued, or running when retried). */
+  private async pending(id: string): Promise<ExportRecord | null> {
+    const [row] = await this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT ${EXPORT_COLUMNS} FROM statistics_exports
+        WHERE id = $1 AND status IN ('queued', 'running')`,
+      [id],
+    );
+    return row ? toExportRecord(row) : null;
   }
 
   /** Marks the export running; null when there is nothing to do (finished, or not found). */
@@ -98,53 +132,43 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
   }
 
   /** Streams every table of the export into `out`; returns the number of rows written. */
-  private async produce(record: ExportRecord, out: Writable): Promise<number> {
-    const { spec, scope } = record;
-    const regional = record.kind === 'regional';
-    // A regional export is a table per country, each protected on its own, so that national
-    // tables consolidate side by side; other exports are one table over the whole scope.
-    const slices: { refArea?: string; scope: StatisticsScope }[] = regional
-      ? scope.countries.map((c) => ({ refArea: c, scope: { countries: [c], consulateIds: [] } }))
-      : [{ scope }];
-    const steps = slices.flatMap((slice) => spec.measures.map((measure) => ({ slice, measure })));
-    // PostgreSQL computes the next table while this process writes the current one (and the
-    // first while the file is opened), so the database and the writer work side by side.
-    const tables = new TablePipeline(steps.length, (i) =>
-      this.tables.table(measureQuery(spec, steps[i].measure), steps[i].slice.scope),
-    );
-    try {
-      const described = await this.describeScope(record);
-      const countryLabels = await this.labels.labels(this.dataSource.manager, 'country', [
-        ...scope.countries,
-      ]);
-      const dimensions = spec.dimensions.map((d) => DIMENSIONS[d]);
-      const layout = new ExportLayout(dimensions, regional, record.language, countryLabels);
-      const writer = createExportWriter(record.format, out, layout);
-      const metadata = (complete: boolean) => this.metadata(record, described, layout, complete);
-      await writer.begin(metadata(false));
+  private async produce(
+    record: ExportRecord,
+    plan: ExportPlan,
+    tables: TablePipeline<StatisticsTable>,
+    out: Writable,
+  ): Promise<number> {
+    const { scope } = record;
+    const { regional, steps } = plan;
+    const described = await this.describeScope(record);
+    const countryLabels = await this.labels.labels(this.dataSource.manager, 'country', [
+      ...scope.countries,
+    ]);
+    const dimensions = record.spec.dimensions.map((d) => DIMENSIONS[d]);
+    const layout = new ExportLayout(dimensions, regional, record.language, countryLabels);
+    const writer = createExportWriter(record.format, out, layout);
+    const metadata = (complete: boolean) => this.metadata(record, described, layout, complete);
+    await writer.begin(metadata(false));
 
-      let rows = 0;
-      const pace = new RowPace(this.config.exports.maxRowsPerSecond);
-      for (const [i, { slice, measure }] of steps.entries()) {
-        const table = await tables.take(i);
-        layout.learn(table.axes);
-        for (const cell of table.cells) {
-          await writer.write({ measure, refArea: slice.refArea, ...cell });
-          rows++;
-          await pace.wait();
-        }
-        // No progress write after the last table: the completion, a commit later, sets 100.
-        if (i + 1 === steps.length) continue;
-        await this.dataSource.query(
-          'UPDATE statistics_exports SET progress = $2, updated_at = now() WHERE id = $1',
-          [record.id, Math.floor(((i + 1) / steps.length) * 100)],
-        );
+    let rows = 0;
+    const pace = new RowPace(this.config.exports.maxRowsPerSecond);
+    for (const [i, { refArea, measure }] of steps.entries()) {
+      const table = await tables.take(i);
+      layout.learn(table.axes);
+      for (const cell of table.cells) {
+        await writer.write({ measure, refArea, ...cell });
+        rows++;
+        await pace.wait();
       }
-      await writer.end(metadata(true));
-      return rows;
-    } finally {
-      await tables.settle();
+      // No progress write after the last table: the completion, a commit later, sets 100.
+      if (i + 1 === steps.length) continue;
+      await this.dataSource.query(
+        'UPDATE statistics_exports SET progress = $2, updated_at = now() WHERE id = $1',
+        [record.id, Math.floor(((i + 1) / steps.length) * 100)],
+      );
     }
+    await writer.end(metadata(true));
+    return rows;
   }
 
   /** The scope as the file states it: countries, and the posts' codes when it is a list of posts. */
@@ -192,6 +216,28 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
     };
     return metadata;
   }
+}
+
+/** The tables of an export, in the order they are written. */
+interface ExportPlan {
+  regional: boolean;
+  steps: { refArea?: string; scope: StatisticsScope; measure: MeasureId }[];
+}
+
+/**
+ * A regional export is a table per country and measure, each protected on its own, so that
+ * national tables consolidate side by side; other exports are a table per measure over the whole
+ * scope.
+ */
+function exportPlan({ kind, spec, scope }: ExportRecord): ExportPlan {
+  const regional = kind === 'regional';
+  const slices: { refArea?: string; scope: StatisticsScope }[] = regional
+    ? scope.countries.map((c) => ({ refArea: c, scope: { countries: [c], consulateIds: [] } }))
+    : [{ scope }];
+  return {
+    regional,
+    steps: slices.flatMap((slice) => spec.measures.map((measure) => ({ ...slice, measure }))),
+  };
 }
 
 /** Keeps an export under a number of rows per second, when the deployment asks for it. */
