@@ -2,7 +2,14 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { testConfig } from '@amparo/testing';
 import request from 'supertest';
 import { eventually } from './utils/eventually';
-import { BOOTSTRAP_ADMIN, BOOTSTRAP_ENV, signIn } from './utils/identity';
+import { DataSource } from 'typeorm';
+import {
+  BOOTSTRAP_ADMIN,
+  BOOTSTRAP_ENV,
+  createConsulate,
+  createUser,
+  signIn,
+} from './utils/identity';
 import { createTestApi } from './utils/test-app';
 
 // The newcomer's default: no DATABASE_URL (PGlite, migrated at start) and no REDIS_URL (in-process jobs).
@@ -41,5 +48,43 @@ describe('Embedded default (PGlite + in-process jobs)', () => {
       return res.body.status === 'completed' ? res.body : undefined;
     });
     expect(done.handledBy).toMatch(/:\d+$/);
+  });
+
+  it('registers a case and finds its person by a misspelt name (the name-word key index)', async () => {
+    const database = app.get(DataSource);
+    const direct = {
+      query: <R>(sql: string, params?: unknown[]) => database.query<R[]>(sql, params),
+    };
+    const consulateId = await createConsulate(direct, 'MX');
+    const officer = await createUser(direct, [{ role: 'officer', consulateId }]);
+    const officerToken = (await signIn(app, officer.email)).accessToken;
+    const created = await request(app.getHttpServer())
+      .post('/api/v1/cases')
+      .set('Authorization', `Bearer ${officerToken}`)
+      .send({
+        consulateId,
+        primaryCategory: 'immigration_detention',
+        persons: [
+          {
+            role: 'primary',
+            person: {
+              givenNames: 'José',
+              familyNames: 'Hernández López',
+              dateOfBirth: '1990-04-12',
+              sex: 'male',
+              nationalityCode: 'MX',
+            },
+          },
+        ],
+      });
+    expect(created.status).toBe(201);
+    const found = await request(app.getHttpServer())
+      .get('/api/v1/persons')
+      .query({ q: 'jose hernadez' })
+      .set('Authorization', `Bearer ${officerToken}`);
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((p: { id: string }) => p.id)).toEqual([
+      created.body.persons[0].person.id,
+    ]);
   });
 });

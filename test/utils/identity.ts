@@ -30,7 +30,7 @@ let passwordHash: Promise<string> | undefined;
 
 /** Inserts a consulate directly (the directory's API is another context). */
 export async function createConsulate(
-  stack: TestStack,
+  stack: Pick<TestStack, 'query'>,
   country: string,
   postCode = randomPostCode(),
 ): Promise<string> {
@@ -51,7 +51,7 @@ function randomPostCode(): string {
 
 /** Inserts an active user with a password and grants (consulate grants take the consulate's country). */
 export async function createUser(
-  stack: TestStack,
+  stack: Pick<TestStack, 'query'>,
   grants: GrantSpec[],
   options: { countryCode?: string | null; email?: string } = {},
 ): Promise<{ id: string; email: string }> {
