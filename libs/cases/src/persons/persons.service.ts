@@ -254,12 +254,13 @@ export class PersonsService {
   }
 
   /**
-   * pg_trgm's indexable operators (% and <%) compare with the session's thresholds: set to ours for
-   * one transaction, so the trigram index finds the candidates the rules can accept. A hair lower,
-   * as the operators compare a float4 similarity with a double threshold; the queries' own
-   * comparisons decide. No JIT: its compilation (tens to hundreds of ms) costs more than these
-   * index-driven queries themselves. In the caller's transaction when given: the settings then last
-   * until it ends, which only the trigram operators and the planner read.
+   * pg_trgm's indexable similarity operator (%) compares with the session's threshold: set to ours
+   * for one transaction, so the trigram index finds the duplicate candidates the rules can accept.
+   * A hair lower, as the operator compares a float4 similarity with a double threshold; the query's
+   * own comparison decides. No JIT: its compilation (tens to hundreds of ms) costs more than these
+   * index-driven queries themselves, which is why person search, whose candidates come from the
+   * name-word keys, runs here too. In the caller's transaction when given: the settings then last
+   * until it ends, which only the trigram operator and the planner read.
    */
   private async withTrigramThresholds<T>(
     work: (manager: EntityManager) => Promise<T>,
@@ -268,10 +269,8 @@ export class PersonsService {
     if (!transaction)
       return this.dataSource.transaction((m) => this.withTrigramThresholds(work, m));
     await transaction.query(
-      `SELECT set_config('pg_trgm.similarity_threshold', $1, true),
-              set_config('pg_trgm.word_similarity_threshold', $2, true),
-              set_config('jit', 'off', true)`,
-      [String(SAME_NAME - 0.001), String(SEARCH_NAME - 0.001)],
+      `SELECT set_config('pg_trgm.similarity_threshold', $1, true), set_config('jit', 'off', true)`,
+      [String(SAME_NAME - 0.001)],
     );
     return work(transaction);
   }
