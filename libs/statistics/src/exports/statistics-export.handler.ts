@@ -53,8 +53,7 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
       this.tables.table(measureQuery(pending.spec, plan.steps[i].measure), plan.steps[i].scope),
     );
     try {
-      const record = await this.start(exportId);
-      if (record) await this.complete(record, plan, tables, attempt);
+      if (await this.start(exportId)) await this.complete(pending, plan, tables, attempt);
     } finally {
       // No table query outlives the attempt, whatever way it ends.
       await tables.settle();
@@ -117,18 +116,21 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
     return row ? toExportRecord(row) : null;
   }
 
-  /** Marks the export running; null when there is nothing to do (finished, or not found). */
-  private async start(id: string): Promise<ExportRecord | null> {
-    const [row] = await updateReturning<Record<string, unknown>>(
+  /**
+   * Marks the export running; false when there is nothing to do (finished meanwhile, or gone). The
+   * request itself was read by `pending` and does not change, so only the outcome is returned.
+   */
+  private async start(id: string): Promise<boolean> {
+    const marked = await updateReturning<{ id: string }>(
       this.dataSource.manager,
       `UPDATE statistics_exports
           SET status = 'running', attempts = attempts + 1, progress = 0,
               started_at = COALESCE(started_at, now()), updated_at = now()
         WHERE id = $1 AND status IN ('queued', 'running')
-        RETURNING ${EXPORT_COLUMNS}`,
+        RETURNING id`,
       [id],
     );
-    return row ? toExportRecord(row) : null;
+    return marked.length > 0;
   }
 
   /** Streams every table of the export into `out`; returns the number of rows written. */
