@@ -81,7 +81,7 @@ function assertDimensions(dimensions: readonly TableDimension[]): void {
 }
 
 /** Every position of a grid of these extents, row-major (the last dimension varies fastest). */
-export function* rowMajorPositions(extents: readonly number[]): Generator<number[]> {
+function* rowMajorPositions(extents: readonly number[]): Generator<number[]> {
   const position = extents.map(() => 0);
   for (;;) {
     yield [...position];
