@@ -77,10 +77,9 @@ const WORKER_ARGS: Record<WorkerKind, string[]> = {
     'apps/worker/src/main.ts',
   ],
 };
-const WORKER_COMMAND: Record<WorkerKind, string> = {
-  compiled: 'node dist/apps/worker/apps/worker/src/main.js (npm run start:worker, built first)',
-  'ts-node': 'node -r ts-node/register/transpile-only apps/worker/src/main.ts',
-};
+/** The worker's command line as the report prints it. */
+const workerCommand = (kind: WorkerKind) =>
+  `node ${WORKER_ARGS[kind].join(' ')}${kind === 'compiled' ? ' (npm run start:worker, built first)' : ''}`;
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -676,7 +675,7 @@ function report(
   const lines = [
     `bench:export on ${machine()}; PostgreSQL ${version}`,
     `export: ${MEASURE} by ${EXPORT_DIMENSIONS.join(' × ')} (${PERIOD}), kind statistics, every seeded country, k = 5;`,
-    `  worker: ${WORKER_COMMAND[worker]}, NODE_ENV=development${workerPgOptions ? `, PGOPTIONS='${workerPgOptions}'` : ''}; medians of ${runs} runs after an unmeasured one`,
+    `  worker: ${workerCommand(worker)}, NODE_ENV=development${workerPgOptions ? `, PGOPTIONS='${workerPgOptions}'` : ''}; medians of ${runs} runs after an unmeasured one`,
     line(
       '',
       results.map((r) => `${thousands(r.cases)} cases`),
