@@ -1,14 +1,17 @@
 // Statistics exports at scale. Run:
 //   NODE_OPTIONS="-r ./scripts/register-aliases.js" TS_NODE_TRANSPILE_ONLY=true \
 //     npx ts-node scripts/bench-export.ts [--sizes 100000,1000000] [--runs 3] [--formats csv,json,xlsx]
-//     [--database NAME] [--keep] [--worker compiled|ts-node] [--worker-pg-options '-c name=value']
+//     [--warmup 3] [--database NAME] [--keep] [--worker compiled|ts-node]
+//     [--worker-pg-options '-c name=value']
 // For each size: seeds synthetic cases with COPY into a fresh database of the local test server
 // (the seeding of npm run bench:cases), starts a real worker process (the build that
 // npm run start:worker runs, built first; --worker ts-node runs the sources as in development)
 // and times a representative export through BullMQ: cases_opened by category × sex × quarter over
 // the whole seeded range, every seeded country, in each format. Its time (started_at → completed_at
 // as the worker records it) is compared with the bare SQL aggregate of the same table written out
-// with COPY, timed in rounds with the exports; the worker's resident memory is read from /proc.
+// with COPY, timed in rounds with the exports after --warmup unmeasured rounds (steady state: the
+// first exports run code V8 has not optimised yet, exceljs above all; the first export of each
+// format is printed as its cold time); the worker's resident memory is read from /proc.
 // The export's steps are also timed in this process (the SQL with row events as the worker runs
 // it, disclosure control, each writer) to show where the time goes. Prints figures; not a test.
 // --database reuses an already seeded database (from bench:cases --keep or bench:export --keep)
@@ -247,8 +250,8 @@ interface SizeResult {
   exportMs: Partial<Record<ExportFormat, number>>;
   queueMs: Partial<Record<ExportFormat, number>>;
   bytes: Partial<Record<ExportFormat, number>>;
-  /** The first export after the worker started (JSON), started_at → completed_at. */
-  coldMs: number;
+  /** The first export of each format after the worker started, started_at → completed_at. */
+  coldMs: Partial<Record<ExportFormat, number>>;
   idleRssMb: number;
   startupPeakMb: number;
   /** 1-minute load average before and after: other work on the machine skews the figures. */
@@ -304,6 +307,7 @@ async function benchSize(
   existing: string | undefined,
   options: {
     runs: number;
+    warmup: number;
     formats: ExportFormat[];
     keep: boolean;
     worker: WorkerKind;
@@ -546,9 +550,18 @@ async function benchSize(
   };
 
   log('  baseline (COPY) and exports through the worker, in rounds');
+  // Warm-up rounds, unmeasured. The first export of each format after start-up is its cold time:
+  // V8 still interprets most of the code then, and exceljs's first XLSX takes several times its
+  // steady time. The JSON export is checked against the SQL below, so it always runs.
   await copyOut(client, copySql);
   const warm = await runExport('json');
-  for (const format of options.formats) if (format !== 'json') await runExport(format);
+  const coldMs: SizeResult['coldMs'] = { json: warm.dbMs };
+  for (const format of options.formats)
+    if (format !== 'json') coldMs[format] = (await runExport(format)).dbMs;
+  for (let round = 1; round < options.warmup; round++) {
+    await copyOut(client, copySql);
+    for (const format of options.formats) await runExport(format);
+  }
   const startupPeakMb = memoryOf(worker.pid).peakMb;
   const suppressed = checkJsonExport(
     JSON.parse(await readFile(join(exportsDir, warm.fileName), 'utf8')),
@@ -610,7 +623,7 @@ async function benchSize(
     exportMs,
     queueMs,
     bytes,
-    coldMs: warm.dbMs,
+    coldMs,
     load: [loadBefore, loadavg()[0]],
     idleRssMb: idle.rssMb,
     startupPeakMb,
@@ -660,6 +673,7 @@ function report(
   results: SizeResult[],
   formats: ExportFormat[],
   runs: number,
+  warmup: number,
   version: string,
   worker: WorkerKind,
   workerPgOptions: string | undefined,
@@ -675,7 +689,7 @@ function report(
   const lines = [
     `bench:export on ${machine()}; PostgreSQL ${version}`,
     `export: ${MEASURE} by ${EXPORT_DIMENSIONS.join(' × ')} (${PERIOD}), kind statistics, every seeded country, k = 5;`,
-    `  worker: ${workerCommand(worker)}, NODE_ENV=development${workerPgOptions ? `, PGOPTIONS='${workerPgOptions}'` : ''}; medians of ${runs} runs after an unmeasured one`,
+    `  worker: ${workerCommand(worker)}, NODE_ENV=development${workerPgOptions ? `, PGOPTIONS='${workerPgOptions}'` : ''}; medians of ${runs} runs after ${warmup} unmeasured round${warmup === 1 ? '' : 's'}`,
     line(
       '',
       results.map((r) => `${thousands(r.cases)} cases`),
@@ -716,16 +730,18 @@ function report(
         results.map((r) => `${((r.bytes[f] ?? 0) / 1024).toFixed(0)} KiB`),
       ),
     ]),
-    line(
-      'first export after start-up (json, cold)',
-      results.map((r) => msOf(r.coldMs)),
+    ...(['json', ...formats.filter((f) => f !== 'json')] as ExportFormat[]).map((f) =>
+      line(
+        `first ${f} export after start-up (cold)`,
+        results.map((r) => msOf(r.coldMs[f])),
+      ),
     ),
     line(
       'worker RSS idle (after a ping)',
       results.map((r) => mbOf(r.idleRssMb)),
     ),
     line(
-      'worker peak RSS, start-up + first export (VmHWM)',
+      'worker peak RSS, start-up + warm-up exports (VmHWM)',
       results.map((r) => mbOf(r.startupPeakMb)),
     ),
     ...formats.map((f) =>
@@ -804,6 +820,7 @@ async function main(): Promise<number> {
     options: {
       sizes: { type: 'string', default: '100000,1000000' },
       runs: { type: 'string', default: '3' },
+      warmup: { type: 'string', default: '3' },
       formats: { type: 'string', default: 'csv,json,xlsx' },
       database: { type: 'string' },
       keep: { type: 'boolean', default: false },
@@ -819,6 +836,9 @@ async function main(): Promise<number> {
   const runs = Number(args.runs);
   if (!(Number.isInteger(runs) && runs >= 1 && runs <= 20))
     throw new Error('--runs must be 1 to 20');
+  const warmup = Number(args.warmup);
+  if (!(Number.isInteger(warmup) && warmup >= 1 && warmup <= 20))
+    throw new Error('--warmup must be 1 to 20 (the first round is the cold one)');
   const formats = args.formats.split(',') as ExportFormat[];
   if (!formats.length || formats.some((f) => !['csv', 'json', 'xlsx'].includes(f)))
     throw new Error('--formats: csv, json, xlsx, separated by commas');
@@ -855,6 +875,7 @@ async function main(): Promise<number> {
           args.database,
           {
             runs,
+            warmup,
             formats,
             keep: args.keep,
             worker,
@@ -867,7 +888,7 @@ async function main(): Promise<number> {
       await cleanUp();
     }
   }
-  console.log(report(results, formats, runs, version, worker, args['worker-pg-options']));
+  console.log(report(results, formats, runs, warmup, version, worker, args['worker-pg-options']));
   return 0;
 }
 
