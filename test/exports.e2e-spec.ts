@@ -8,6 +8,7 @@ import {
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { Workbook } from 'exceljs';
+import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -205,6 +206,15 @@ describe('Exports: POST /api/v1/exports → worker → file', () => {
       .getSheetValues()
       .find((r) => Array.isArray(r) && r[3] === 'trafficking') as unknown[];
     expect(trafficking[5]).toBe(14);
+    // A suppressed value is a blank cell, as in the CSV's empty field, not an empty text. exceljs
+    // reads both as no value, so the sheet's XML is read: the death row has no value cell (E).
+    const death = data.getSheetValues().findIndex((r) => Array.isArray(r) && r[3] === 'death');
+    expect(data.getRow(death).getCell(6).value).toBe('C');
+    const zip = await JSZip.loadAsync((await download('supervisor', xlsx.body.id)).body);
+    const sheetXml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const deathRow = new RegExp(`<row r="${death}"[^>]*>(.*?)</row>`).exec(sheetXml)![1];
+    expect(deathRow).toContain(`<c r="F${death}"`);
+    expect(deathRow).not.toContain(`<c r="E${death}"`);
   });
 
   it('makes a regional export with one protected table per granted country', async () => {

@@ -34,11 +34,12 @@ export class CsvExportWriter implements ExportWriter {
   }
 }
 
-export function csvLine(values: readonly (string | number)[]): string {
+export function csvLine(values: readonly (string | number | null)[]): string {
   return values.map(csvField).join(',') + '\r\n';
 }
 
-function csvField(value: string | number): string {
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
   const text = String(value);
   // Quotes around fields with separators, quotes or line breaks; a leading = + - @ is prefixed so
   // that a spreadsheet never runs a code or label as a formula.

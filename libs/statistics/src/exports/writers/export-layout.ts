@@ -74,16 +74,19 @@ export class ExportLayout {
     ];
   }
 
-  /** The row for the CSV and XLSX writers: codes, labels, the value (empty when suppressed). */
-  cells(row: ExportRow): (string | number)[] {
+  /**
+   * The row for the CSV and XLSX writers: codes, labels, the value, and null for the value of a
+   * suppressed cell (an empty CSV field, a blank spreadsheet cell rather than an empty text).
+   */
+  cells(row: ExportRow): (string | number | null)[] {
     const l = this.language;
-    const cells: (string | number)[] = [row.measure, MEASURES[row.measure].label[l]];
+    const cells: (string | number | null)[] = [row.measure, MEASURES[row.measure].label[l]];
     if (this.withRefArea) {
       const area = row.refArea ?? '';
       cells.push(area, labelOf(this.countryLabels, area, l));
     }
     row.codes.forEach((code, i) => cells.push(code, labelOf(this.labels[i], code, l)));
-    cells.push(row.value ?? '', confStatus(row));
+    cells.push(row.value, confStatus(row));
     return cells;
   }
 
