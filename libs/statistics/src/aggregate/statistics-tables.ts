@@ -2,7 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, DomainError, registerErrorTexts } from '@amparo/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { applyDisclosureControl, CellStatus, CountTable, DISCLOSURE_METHOD } from '../disclosure';
+import {
+  applyDisclosureControlInSlices,
+  CellStatus,
+  CountTable,
+  DISCLOSURE_METHOD,
+} from '../disclosure';
 import { Bilingual, TOTAL_CODE } from '../model/code-labels';
 import { Dimension, DIMENSIONS } from '../model/dimensions';
 import { MEASURES, MeasureId } from '../model/measures';
@@ -110,7 +115,7 @@ export class StatisticsTables {
       if (row.median !== null) medians.set(key(codes), Math.round(Number(row.median) * 10) / 10);
     });
     const axes = await this.axes(query, observed);
-    const closed = this.disclose(query.measure, axes, counts);
+    const closed = await this.disclose(query.measure, axes, counts);
     return {
       ...closed,
       // A cell without closed cases has no median: it is left out rather than shown as 0.
@@ -148,11 +153,15 @@ export class StatisticsTables {
     return axes;
   }
 
-  private disclose(
+  /**
+   * Disclosure control in slices: a large table takes seconds, during which the API (or the
+   * worker's queue connection) must go on serving everything else.
+   */
+  private async disclose(
     measure: MeasureId,
     axes: TableAxis[],
     counts: readonly InnerCount[],
-  ): StatisticsTable {
+  ): Promise<StatisticsTable> {
     const k = this.k;
     const base = { measure, axes, k, method: DISCLOSURE_METHOD } as const;
     if (axes.length === 0 || axes.some((a) => a.codes.length === 0)) {
@@ -175,7 +184,7 @@ export class StatisticsTables {
       name: a.dimension.id,
       codes: a.codes.map((c) => c.code),
     }));
-    const result = applyDisclosureControl(
+    const result = await applyDisclosureControlInSlices(
       CountTable.fromCounts(dimensions, innerCounts(dimensions, counts)),
       { k },
     );

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { applyDisclosureControl } from './apply-disclosure-control';
+import { applyDisclosureControl, applyDisclosureControlInSlices } from './apply-disclosure-control';
 import { derivableCells } from './linear-derivability.test-helper';
 import { attackSuppression } from './table-attacker.test-helper';
 import { tableOf } from './test-tables.test-helper';
@@ -54,6 +54,21 @@ describe('applyDisclosureControl on random tables', () => {
         });
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('applyDisclosureControlInSlices', () => {
+  it('decides exactly as applyDisclosureControl, however finely it is sliced', async () => {
+    await fc.assert(
+      fc.asyncProperty(input, async ({ sizes, counts, k }) => {
+        const table = tableOf(sizes, counts);
+        // A slice of 0 ms pauses after every step: the most interleaved run.
+        await expect(applyDisclosureControlInSlices(table, { k }, 0)).resolves.toEqual(
+          applyDisclosureControl(table, { k }),
+        );
+      }),
+      { numRuns: 500 },
     );
   });
 });

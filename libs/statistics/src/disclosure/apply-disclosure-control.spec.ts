@@ -1,4 +1,5 @@
-import { applyDisclosureControl } from './apply-disclosure-control';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { applyDisclosureControl, applyDisclosureControlInSlices } from './apply-disclosure-control';
 import { CountTable } from './count-table';
 import { DisclosureInputError } from './disclosure-input.error';
 import { DisclosureResult } from './disclosure-result';
@@ -28,10 +29,32 @@ function expectProtected(table: CountTable, result: DisclosureResult): void {
 }
 
 describe('applyDisclosureControl', () => {
-  it.each([2, 0, -5, 4.5, Number.NaN])('refuses the threshold k = %p', (k) => {
+  it.each([2, 0, -5, 4.5, Number.NaN])('refuses the threshold k = %p', async (k) => {
     const table = matrix([[5, 6]]);
     expect(() => applyDisclosureControl(table, { k })).toThrow(DisclosureInputError);
     expect(() => applyDisclosureControl(table, { k })).toThrow(/at least 3/);
+    await expect(applyDisclosureControlInSlices(table, { k })).rejects.toThrow(
+      DisclosureInputError,
+    );
+  });
+
+  it('in slices, lets the event loop serve others while a large table is protected', async () => {
+    // 960 inner cells, one in six a small count: some 50 ms of work.
+    const counts = Array.from({ length: 12 * 4 * 20 }, (_, i) => (i * 7919) % 23);
+    const table = tableOf([12, 4, 20], counts);
+    let turns = 0;
+    let running = true;
+    const other = (async () => {
+      while (running) {
+        await nextTurn();
+        turns++;
+      }
+    })();
+    const result = await applyDisclosureControlInSlices(table, { k: 5 }, 1);
+    running = false;
+    await other;
+    expect(turns).toBeGreaterThanOrEqual(3);
+    expect(result).toEqual(applyDisclosureControl(table, { k: 5 }));
   });
 
   it('publishes every cell of a table without small counts, zeros included', () => {

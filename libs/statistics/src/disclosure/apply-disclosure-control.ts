@@ -1,9 +1,10 @@
 import { CountTable, TableCell } from './count-table';
 import { DisclosureInputError } from './disclosure-input.error';
 import { CellStatus, DISCLOSURE_METHOD, DisclosureResult } from './disclosure-result';
-import { IntegerArithmetic, withExactIntegers } from './integer-arithmetic';
+import { IntegerArithmetic, withExactIntegers, withExactIntegersAsync } from './integer-arithmetic';
 import { spanHasNonnegativeVector } from './nonnegative-span';
 import { ReducedRowBasis } from './reduced-row-basis';
+import { runAtOnce, runInSlices, Steps } from './stepwise';
 
 export const MIN_THRESHOLD = 3;
 
@@ -27,14 +28,40 @@ export function applyDisclosureControl(
   table: CountTable,
   options: DisclosureOptions,
 ): DisclosureResult {
-  const { k } = options;
+  const k = checkedThreshold(options);
+  const status = withExactIntegers((arithmetic) => runAtOnce(suppress(table, k, arithmetic)));
+  return resultOf(table, k, status);
+}
+
+/**
+ * `applyDisclosureControl` for a server's event loop: the same result, computed in slices of
+ * about `sliceMs` with the event loop handed back between them. A large table takes seconds (a
+ * 10,000-cell table with many small counts, 2–3 s on a 2-core server); in one piece, it would
+ * hold up every other request of the process meanwhile.
+ */
+export async function applyDisclosureControlInSlices(
+  table: CountTable,
+  options: DisclosureOptions,
+  sliceMs = 10,
+): Promise<DisclosureResult> {
+  const k = checkedThreshold(options);
+  const status = await withExactIntegersAsync((arithmetic) =>
+    runInSlices(suppress(table, k, arithmetic), sliceMs),
+  );
+  return resultOf(table, k, status);
+}
+
+function checkedThreshold({ k }: DisclosureOptions): number {
   if (!Number.isSafeInteger(k) || k < MIN_THRESHOLD) {
     throw new DisclosureInputError(
       'DISCLOSURE_THRESHOLD_TOO_LOW',
       `the disclosure threshold k must be an integer of at least ${MIN_THRESHOLD}, got ${k}`,
     );
   }
-  const status = withExactIntegers((arithmetic) => suppress(table, k, arithmetic));
+  return k;
+}
+
+function resultOf(table: CountTable, k: number, status: readonly CellStatus[]): DisclosureResult {
   return {
     method: DISCLOSURE_METHOD,
     k,
@@ -47,12 +74,15 @@ export function applyDisclosureControl(
   };
 }
 
-/** The status of every cell, decided as applyDisclosureControl says, in exact integers. */
-function suppress<T extends number | bigint>(
+/**
+ * The status of every cell, decided as applyDisclosureControl says, in exact integers; a step per
+ * cell taken into account.
+ */
+function* suppress<T extends number | bigint>(
   table: CountTable,
   k: number,
   arithmetic: IntegerArithmetic<T>,
-): CellStatus[] {
+): Steps<CellStatus[]> {
   // Singleton rule. Zeros are always published, so everyone knows that each suppressed inner
   // cell holds at least 1, and cells of 1 sit on that bound. A derivable nonnegative combination
   // of cells of 1 (a + b = 2, or 2a + b = 3) pins them all at 1: the one person in such a cell
@@ -73,14 +103,18 @@ function suppress<T extends number | bigint>(
     if (cell.value !== 0) continue;
     const reduced = basis.reduceOnes(cell.innerCells);
     if (reduced.size > 0) basis.add(reduced);
+    yield;
   }
   // Residues are canonical up to a factor modulo the span, so a primary cell becomes derivable
   // exactly when the residue of the cell published next is a multiple of its own.
-  table.cells.forEach((cell, i) => {
-    if (status[i] === 'primary') basis.watch(rowOf(cell, arithmetic.one));
-  });
+  for (const [i, cell] of table.cells.entries()) {
+    if (status[i] !== 'primary') continue;
+    basis.watch(rowOf(cell, arithmetic.one));
+    yield;
+  }
 
   for (const i of candidateOrder(table.cells, status)) {
+    yield;
     const reduced = basis.reduceOnes(table.cells[i].innerCells);
     if (reduced.size === 0) continue; // already derivable: publishing it tells nothing new
     if (

@@ -1,4 +1,10 @@
-import { BIGINTS, DOUBLES, IntegerArithmetic, withExactIntegers } from './integer-arithmetic';
+import {
+  BIGINTS,
+  DOUBLES,
+  IntegerArithmetic,
+  withExactIntegers,
+  withExactIntegersAsync,
+} from './integer-arithmetic';
 
 describe('withExactIntegers', () => {
   const squareOf = (n: bigint) =>
@@ -39,5 +45,25 @@ describe.each([
     expect(arithmetic.gcd(n(-12), n(18))).toBe(n(6));
     expect(arithmetic.gcd(n(0), n(0))).toBe(n(0));
     expect(arithmetic.abs(n(-7))).toBe(n(7));
+  });
+});
+
+describe('withExactIntegersAsync', () => {
+  const squareLater = (n: bigint) =>
+    withExactIntegersAsync(async <T extends number | bigint>(arithmetic: IntegerArithmetic<T>) => {
+      await Promise.resolve();
+      const x = arithmetic.of(n);
+      return { square: BigInt(arithmetic.product(x, x)), in: typeof x };
+    });
+
+  it('works in doubles while they stay exact, and again in bigints where they would round', async () => {
+    await expect(squareLater(2n ** 26n)).resolves.toEqual({ square: 2n ** 52n, in: 'number' });
+    await expect(squareLater(2n ** 27n)).resolves.toEqual({ square: 2n ** 54n, in: 'bigint' });
+  });
+
+  it('lets other errors through', async () => {
+    await expect(
+      withExactIntegersAsync(() => Promise.reject(new RangeError('not about exactness'))),
+    ).rejects.toThrow(RangeError);
   });
 });

@@ -32,6 +32,18 @@ export function withExactIntegers<R>(
   }
 }
 
+/** `withExactIntegers` for work that completes later. */
+export async function withExactIntegersAsync<R>(
+  work: <T extends number | bigint>(arithmetic: IntegerArithmetic<T>) => Promise<R>,
+): Promise<R> {
+  try {
+    return await work(DOUBLES);
+  } catch (error) {
+    if (error instanceof InexactDouble) return work(BIGINTS);
+    throw error;
+  }
+}
+
 class InexactDouble extends Error {
   constructor() {
     super('a result left the integers that doubles hold exactly');
