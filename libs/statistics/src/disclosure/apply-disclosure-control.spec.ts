@@ -1,8 +1,8 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { applyDisclosureControl, applyDisclosureControlInSlices } from './apply-disclosure-control';
 import { CountTable } from './count-table';
 import { DisclosureInputError } from './disclosure-input.error';
 import { DisclosureResult } from './disclosure-result';
+import { turnsDuring } from './event-loop-turns.test-helper';
 import { derivableCells, rank } from './linear-derivability.test-helper';
 import { attackSuppression } from './table-attacker.test-helper';
 import { matrix, tableOf } from './test-tables.test-helper';
@@ -42,17 +42,9 @@ describe('applyDisclosureControl', () => {
     // 960 inner cells, one in six a small count: some 50 ms of work.
     const counts = Array.from({ length: 12 * 4 * 20 }, (_, i) => (i * 7919) % 23);
     const table = tableOf([12, 4, 20], counts);
-    let turns = 0;
-    let running = true;
-    const other = (async () => {
-      while (running) {
-        await nextTurn();
-        turns++;
-      }
-    })();
-    const result = await applyDisclosureControlInSlices(table, { k: 5 }, 1);
-    running = false;
-    await other;
+    const { result, turns } = await turnsDuring(() =>
+      applyDisclosureControlInSlices(table, { k: 5 }, 1),
+    );
     expect(turns).toBeGreaterThanOrEqual(3);
     expect(result).toEqual(applyDisclosureControl(table, { k: 5 }));
   });
