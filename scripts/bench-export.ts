@@ -10,8 +10,9 @@
 // the whole seeded range, every seeded country, in each format. Its time (started_at → completed_at
 // as the worker records it) is compared with the bare SQL aggregate of the same table written out
 // with COPY, timed in rounds with the exports after --warmup unmeasured rounds (steady state: the
-// first exports run code V8 has not optimised yet, exceljs above all; the first export of each
-// format is printed as its cold time); the worker's resident memory is read from /proc.
+// first exports run code V8 has not optimised yet, exceljs above all; the first export after
+// start-up, and the first of each other format, are printed as cold times); the worker's resident
+// memory is read from /proc.
 // The export's steps are also timed in this process (the SQL with row events as the worker runs
 // it, disclosure control, each writer) to show where the time goes. Prints figures; not a test.
 // --database reuses an already seeded database (from bench:cases --keep or bench:export --keep)
@@ -37,7 +38,7 @@ import { CodeLabelResolver } from '@amparo/statistics/aggregate/code-label-resol
 import { StatisticsScope } from '@amparo/statistics/aggregate/statistics-scope';
 import { StatisticsTables } from '@amparo/statistics/aggregate/statistics-tables';
 import { streamRows } from '@amparo/statistics/aggregate/stream-rows';
-import { CountTable, applyDisclosureControl } from '@amparo/statistics/disclosure';
+import { CountTable, applyDisclosureControlInSlices } from '@amparo/statistics/disclosure';
 import { ExportFiles } from '@amparo/statistics/exports/export-files';
 import { ExportFormat, ExportSpec, measureQuery } from '@amparo/statistics/exports/export-record';
 import { parseSpec } from '@amparo/statistics/exports/export-requests.service';
@@ -93,9 +94,12 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Runs `work` once unmeasured, then `runs` times; the median of the measured runs, in ms. */
-async function timed(runs: number, work: () => Promise<unknown>): Promise<number> {
-  await work();
+/** Runs `work` `warmup` times unmeasured, then `runs` times; the median of the measured runs, in ms. */
+async function timed(
+  { runs, warmup }: { runs: number; warmup: number },
+  work: () => Promise<unknown>,
+): Promise<number> {
+  for (let w = 0; w < warmup; w++) await work();
   const times: number[] = [];
   for (let r = 0; r < runs; r++) {
     const start = performance.now();
@@ -384,7 +388,7 @@ async function benchSize(
     throw new Error(
       `COPY of the inlined statement differs from the statement with parameters: ${copiedRows.length} rows (Σ ${sumCopied}) against ${queried.rows.length} (Σ ${sumQueried})`,
     );
-  const baselineQueryMs = await timed(options.runs, () => client.query(sql, params));
+  const baselineQueryMs = await timed(options, () => client.query(sql, params));
 
   // 3. The export's steps in this process, as the worker runs them.
   const dir = await mkdtemp(join(tmpdir(), 'amparo-bench-export-'));
@@ -400,10 +404,10 @@ async function benchSize(
   await dataSource.initialize();
   const tables = new StatisticsTables(dataSource, config, new CodeLabelResolver());
   log('  profile: the SQL as the worker reads it, disclosure control, the writers');
-  const sqlStreamMs = await timed(options.runs, () =>
+  const sqlStreamMs = await timed(options, () =>
     streamRows(dataSource, false, sql, params, () => undefined),
   );
-  const tableMs = await timed(options.runs, () => tables.table(query, scope));
+  const tableMs = await timed(options, () => tables.table(query, scope));
   const table = await tables.table(query, scope);
   const counts = new Map(
     queried.rows.map((row) => [
@@ -418,14 +422,14 @@ async function benchSize(
   const innerCounts = rowMajor(dimensions.map((d) => d.codes)).map(
     (codes) => counts.get(codes.join('\u0000')) ?? 0,
   );
-  const disclosureMs = await timed(options.runs, async () =>
-    applyDisclosureControl(CountTable.fromCounts(dimensions, innerCounts), { k: tables.k }),
+  const disclosureMs = await timed(options, async () =>
+    applyDisclosureControlInSlices(CountTable.fromCounts(dimensions, innerCounts), { k: tables.k }),
   );
   const files = new ExportFiles(config);
   const writeMs: SizeResult['writeMs'] = {};
   for (const format of options.formats) {
     let n = 0;
-    writeMs[format] = await timed(options.runs, () =>
+    writeMs[format] = await timed(options, () =>
       files.writeAtomically(
         `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}.${format}`,
         'bench',
@@ -730,9 +734,13 @@ function report(
         results.map((r) => `${((r.bytes[f] ?? 0) / 1024).toFixed(0)} KiB`),
       ),
     ]),
+    // Only the first JSON export is cold throughout; the others follow it, so only their
+    // writer's code is run for the first time.
     ...(['json', ...formats.filter((f) => f !== 'json')] as ExportFormat[]).map((f) =>
       line(
-        `first ${f} export after start-up (cold)`,
+        f === 'json'
+          ? 'first export after start-up (json, all cold)'
+          : `first ${f} export (after it; ${f} writer cold)`,
         results.map((r) => msOf(r.coldMs[f])),
       ),
     ),
