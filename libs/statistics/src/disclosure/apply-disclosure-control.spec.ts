@@ -3,6 +3,7 @@ import { CountTable } from './count-table';
 import { DisclosureInputError } from './disclosure-input.error';
 import { DisclosureResult } from './disclosure-result';
 import { turnsDuring } from './event-loop-turns.test-helper';
+import { BIGINTS, DOUBLES } from './integer-arithmetic';
 import { derivableCells, rank } from './linear-derivability.test-helper';
 import { attackSuppression } from './table-attacker.test-helper';
 import { matrix, tableOf } from './test-tables.test-helper';
@@ -194,5 +195,39 @@ describe('applyDisclosureControl', () => {
     const first = applyDisclosureControl(tableOf([4, 4], counts), { k: 5 });
     const second = applyDisclosureControl(tableOf([4, 4], counts), { k: 5 });
     expect(second).toEqual(first);
+  });
+});
+
+describe('disclosure control when doubles would stop being exact midway', () => {
+  // Coefficients of real tables stay small, so the fallback to bigints is forced: from halfway
+  // through the doubles run, every `cross` returns a product beyond 2^53, as a pathological table
+  // would.
+  const table = tableOf(
+    [4, 3, 5],
+    Array.from({ length: 60 }, (_, i) => (i * 37) % 11),
+  );
+  const expected = applyDisclosureControl(table, { k: 5 });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it.each([
+    ['at once', () => Promise.resolve(applyDisclosureControl(table, { k: 5 }))],
+    ['in slices', () => applyDisclosureControlInSlices(table, { k: 5 }, 0)],
+  ])('%s, starts again in bigints and decides the same', async (_, run) => {
+    const cross = DOUBLES.cross;
+    const counting = jest.spyOn(DOUBLES, 'cross');
+    await run();
+    const total = counting.mock.calls.length;
+    const failFrom = Math.ceil(total / 2);
+    expect(failFrom).toBeGreaterThan(1);
+    let calls = 0;
+    counting.mockImplementation((p, x, f, y) =>
+      ++calls >= failFrom ? DOUBLES.product(2 ** 30, 2 ** 30) : cross(p, x, f, y),
+    );
+    const bigintCross = jest.spyOn(BIGINTS, 'cross');
+
+    await expect(run()).resolves.toEqual(expected);
+    expect(calls).toBeLessThan(total); // the doubles run was given up
+    expect(bigintCross).toHaveBeenCalled();
   });
 });
