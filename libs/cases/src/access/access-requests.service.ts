@@ -7,6 +7,7 @@ import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { CASE_COLUMNS, CaseRecord } from '../cases/case';
+import { recordCaseEvent } from '../cases/case-audit';
 import { CaseAccess } from './case-access';
 
 registerErrorTexts({
@@ -180,13 +181,12 @@ export class AccessRequestsService {
     found: CaseRecord,
     details: Record<string, unknown>,
   ): Promise<void> {
-    return this.audit.record(
+    return recordCaseEvent(
+      this.audit,
       {
         action,
-        outcome: 'success',
-        actor: { userId: caller.userId, roles: caller.roles },
-        resourceType: 'case',
-        resourceId: found.id,
+        caller,
+        caseId: found.id,
         consulateId: found.consulateId,
         countryCode: found.countryCode,
         details,

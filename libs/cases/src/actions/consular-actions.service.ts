@@ -5,6 +5,7 @@ import { DomainError, FieldError } from '@amparo/core';
 import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
+import { recordCaseEvent } from '../cases/case-audit';
 import { CasesService } from '../cases/cases.service';
 import { ACTION_COLUMNS, ConsularAction, NewConsularAction } from './consular-action';
 
@@ -157,13 +158,12 @@ export class ConsularActionsService {
     found: { consulateId: string; countryCode: string },
     details: Record<string, unknown>,
   ): Promise<void> {
-    return this.audit.record(
+    return recordCaseEvent(
+      this.audit,
       {
         action,
-        outcome: 'success',
-        actor: { userId: caller.userId, roles: caller.roles },
-        resourceType: 'case',
-        resourceId: caseId,
+        caller,
+        caseId,
         consulateId: found.consulateId,
         countryCode: found.countryCode,
         details,

@@ -5,6 +5,7 @@ import { inCaseOrder } from '../persons/case-person-order';
 import { CasePerson, CasePersonRow, Person, PossibleDuplicate } from '../persons/person';
 import { PersonsService } from '../persons/persons.service';
 import { CaseRecord, NewCase } from './case';
+import { recordCaseEvent } from './case-audit';
 import { insertCase } from './case-insert';
 
 export interface CreatedCase {
@@ -103,13 +104,12 @@ export async function registerCase(
       person: stored.get(l.personId) ?? linked.get(l.personId)!,
     })),
   );
-  await services.audit.record(
+  await recordCaseEvent(
+    services.audit,
     {
       action: 'case.create',
-      outcome: 'success',
-      actor: { userId: caller.userId, roles: caller.roles },
-      resourceType: 'case',
-      resourceId: created.id,
+      caller,
+      caseId: created.id,
       consulateId: post.id,
       countryCode: post.countryCode,
       details: {

@@ -15,6 +15,7 @@ import { Person } from '../persons/person';
 import { PersonsService } from '../persons/persons.service';
 import { assertTransitionAllowed } from '../workflow/case-workflow';
 import { CASE_COLUMNS, CaseChanges, CaseFilters, CaseRecord, NewCase } from './case';
+import { recordCaseEvent } from './case-audit';
 import './case-errors';
 import { CreatedCase, mustBeRestricted, registerCase } from './case-registration';
 
@@ -513,17 +514,9 @@ export class CasesService {
     countryCode: string | null,
     details?: Record<string, unknown>,
   ): Promise<void> {
-    return this.audit.record(
-      {
-        action,
-        outcome: 'success',
-        actor: { userId: caller.userId, roles: caller.roles },
-        resourceType: 'case',
-        resourceId: caseId,
-        consulateId,
-        countryCode,
-        details,
-      },
+    return recordCaseEvent(
+      this.audit,
+      { action, caller, caseId, consulateId, countryCode, details },
       manager,
     );
   }

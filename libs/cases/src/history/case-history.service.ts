@@ -4,6 +4,7 @@ import { AuditService } from '@amparo/audit';
 import { Caller } from '@amparo/identity';
 import { DataSource } from 'typeorm';
 import { CaseAccess } from '../access/case-access';
+import { recordCaseEvent } from '../cases/case-audit';
 import { CasesService } from '../cases/cases.service';
 
 export interface CaseHistoryEntry {
@@ -37,12 +38,10 @@ export class CaseHistoryService {
          FROM case_history WHERE case_id = $1 ORDER BY id`,
       [caseId],
     );
-    await this.audit.record({
+    await recordCaseEvent(this.audit, {
       action: 'case.history.read',
-      outcome: 'success',
-      actor: { userId: caller.userId, roles: caller.roles },
-      resourceType: 'case',
-      resourceId: caseId,
+      caller,
+      caseId,
       consulateId: found.consulateId,
       countryCode: found.countryCode,
     });
