@@ -3,6 +3,17 @@ import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+const NO_APPS = [{ group: ['**/apps/**'], message: 'Libs never import apps.' }];
+
+// Every CSV and XLSX the registry produces defuses formulas through @amparo/core (csvLine,
+// spreadsheetCell): nothing writes CSV on its own, and only the one XLSX writer uses exceljs.
+const SPREADSHEET_LIBRARIES = ['csv-stringify', 'csv-stringify/sync', 'exceljs', 'xlsx'].map(
+  (name) => ({
+    name,
+    message: 'Write CSV with csvLine and XLSX cells through spreadsheetCell (@amparo/core).',
+  }),
+);
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
   eslint.configs.recommended,
@@ -17,13 +28,19 @@ export default tseslint.config(
     },
   },
   {
+    files: ['apps/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: SPREADSHEET_LIBRARIES }] },
+  },
+  {
     files: ['libs/**/*.ts', 'migrations/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/apps/**'], message: 'Libs never import apps.' }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: NO_APPS, paths: SPREADSHEET_LIBRARIES }],
     },
+  },
+  {
+    files: ['libs/statistics/src/exports/writers/xlsx-export-writer.ts', 'libs/**/*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: NO_APPS }] },
   },
   {
     files: ['scripts/**/*.js', '*.config.js'],

@@ -1006,6 +1006,29 @@ describe('Directory: countries, consulates, officials and organisations', () => 
         ).toEqual(expected);
       });
 
+      it('defuses every text a spreadsheet would run as a formula, in any column', async () => {
+        const post = await createPost('adminMx');
+        const hostile = ['=HYPERLINK("http://x.example")', '+52 55', '-2+3', '@SUM(A1)', '＝1+1'];
+        // A leading tab or carriage return is trimmed at input; the writer's unit test covers them.
+        const names = hostile.map((start) => `${start} ${tag()}`);
+        for (const name of names) {
+          const res = await call('post', '/officials', as('systemAdmin'), {
+            ...officialBody(post.id),
+            name,
+            title: name,
+          });
+          expect(res.status).toBe(201);
+        }
+        const { rows } = await csvOf(`consulateId=${post.id}`);
+        for (const name of names) {
+          const line = rows.find((row) => row[5] === `'${name}`);
+          expect(line).toBeDefined();
+          expect(line?.[6]).toBe(`'${name}`);
+        }
+        const cells = rows.slice(1).flat();
+        expect(cells.filter((cell) => /^[=+\-@\t\r＝]/.test(cell))).toEqual([]);
+      });
+
       it('lists every official of a country across posts', async () => {
         const { rows } = await csvOf('sendingCountryCode=GT');
         const lines = rows.slice(1);

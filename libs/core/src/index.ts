@@ -23,3 +23,4 @@ export * from './pagination/page';
 export * from './pagination/list-query';
 export * from './http/query-transforms';
 export * from './logging/safe-error';
+export * from './tabular/spreadsheet-text';

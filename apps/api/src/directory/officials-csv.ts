@@ -1,6 +1,5 @@
-import { Locale } from '@amparo/core';
+import { csvLine, Locale } from '@amparo/core';
 import { FOCAL_TOPIC_LABELS, FocalTopic, Official } from '@amparo/directory';
-import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
 
 const COLUMNS: { key: keyof Official; es: string; en: string }[] = [
@@ -20,17 +19,19 @@ const COLUMNS: { key: keyof Official; es: string; en: string }[] = [
 
 /** The officials directory as CSV (RFC 4180, UTF-8 with BOM so spreadsheets show accents). */
 export function officialsCsv(officials: Official[], locale: Locale): Readable {
-  const csv = stringify({
-    header: true,
-    bom: true,
-    columns: COLUMNS.map((c) => ({ key: c.key, header: c[locale] })),
-  });
+  return Readable.from(lines(officials, locale));
+}
+
+function* lines(officials: Official[], locale: Locale): Generator<string> {
+  yield '\uFEFF' + csvLine(COLUMNS.map((c) => c[locale]));
   for (const official of officials) {
-    csv.write({
-      ...official,
-      topics: official.topics.map((t: FocalTopic) => FOCAL_TOPIC_LABELS[t][locale]).join('; '),
-    });
+    const topics = official.topics.map((t: FocalTopic) => FOCAL_TOPIC_LABELS[t][locale]);
+    yield csvLine(
+      COLUMNS.map(({ key }) => (key === 'topics' ? topics.join('; ') : cellOf(official[key]))),
+    );
   }
-  csv.end();
-  return csv;
+}
+
+function cellOf(value: Official[keyof Official]): string | null {
+  return value === null || value === undefined ? null : String(value);
 }

@@ -1,3 +1,4 @@
+import { csvLine } from '@amparo/core';
 import { Writable } from 'node:stream';
 import { ExportLayout, ExportRow } from './export-layout';
 import { endStream, ExportMetadata, ExportWriter, writeText } from './export-writer';
@@ -32,17 +33,4 @@ export class CsvExportWriter implements ExportWriter {
   end(): Promise<void> {
     return endStream(this.out);
   }
-}
-
-export function csvLine(values: readonly (string | number | null)[]): string {
-  return values.map(csvField).join(',') + '\r\n';
-}
-
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  // Quotes around fields with separators, quotes or line breaks; a leading = + - @ is prefixed so
-  // that a spreadsheet never runs a code or label as a formula.
-  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

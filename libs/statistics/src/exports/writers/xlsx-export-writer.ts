@@ -1,3 +1,4 @@
+import { spreadsheetCell, TabularValue } from '@amparo/core';
 import { stream as excelStream, Worksheet } from 'exceljs';
 import { Writable } from 'node:stream';
 import { EXPORT_SCHEMA_VERSION } from '../../export-format';
@@ -34,12 +35,12 @@ export class XlsxExportWriter implements ExportWriter {
 
   begin(): Promise<void> {
     this.sheet = this.workbook.addWorksheet(SHEETS.data[this.layout.language]);
-    this.sheet.addRow(this.layout.header()).commit();
+    this.addRow(this.sheet, this.layout.header());
     return Promise.resolve();
   }
 
   write(row: ExportRow): Promise<void> {
-    this.sheet.addRow(this.layout.cells(row)).commit();
+    this.addRow(this.sheet, this.layout.cells(row));
     // Let the zip stream drain now and then instead of queueing the whole table.
     if (++this.rows % YIELD_EVERY_ROWS) return Promise.resolve();
     return new Promise((resolve) => setImmediate(resolve));
@@ -48,11 +49,16 @@ export class XlsxExportWriter implements ExportWriter {
   async end(metadata: ExportMetadata): Promise<void> {
     this.sheet.commit();
     const meta = this.workbook.addWorksheet(SHEETS.metadata[this.layout.language]);
-    meta.addRow(['schemaVersion', EXPORT_SCHEMA_VERSION]).commit();
+    this.addRow(meta, ['schemaVersion', EXPORT_SCHEMA_VERSION]);
     for (const [key, value] of Object.entries(metadata)) {
-      meta.addRow([key, typeof value === 'string' ? value : JSON.stringify(value)]).commit();
+      this.addRow(meta, [key, typeof value === 'string' ? value : JSON.stringify(value)]);
     }
     meta.commit();
     await this.workbook.commit();
+  }
+
+  /** Every cell goes through the same defusing as the CSV's, so no text runs as a formula. */
+  private addRow(sheet: Worksheet, values: readonly TabularValue[]): void {
+    sheet.addRow(values.map(spreadsheetCell)).commit();
   }
 }
