@@ -38,6 +38,34 @@ export class TestChild {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
+  /** Resolves when the child has written `text` (on its output events); fails if it exits first. */
+  async waitForOutput(text: string, timeoutMs = 60_000): Promise<void> {
+    if (this.text.includes(text)) return;
+    const streams = [this.child.stdout, this.child.stderr].filter((s) => s !== null);
+    let onData = () => undefined as void;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        new Promise<void>((done) => {
+          onData = () => (this.text.includes(text) ? done() : undefined);
+          for (const stream of streams) stream.on('data', onData);
+        }),
+        this.exited.then(() => {
+          throw new Error(`The child exited before writing "${text}":\n${this.output()}`);
+        }),
+        new Promise<never>((_, fail) => {
+          timer = setTimeout(
+            () => fail(new Error(`No "${text}" within ${timeoutMs} ms:\n${this.output()}`)),
+            timeoutMs,
+          );
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+      for (const stream of streams) stream.off('data', onData);
+    }
+  }
+
   /** The last `chars` characters the child wrote. */
   output(chars = 4000): string {
     return this.text.slice(-chars);
@@ -171,4 +199,43 @@ export function spawnWorkerProcess(env: Record<string, string>): TestChild {
       },
     ),
   );
+}
+
+/**
+ * The real API (apps/api/src/main.ts) as a child process, like the worker above, resolved once it
+ * listens on `port`. Each process signs its own tokens unless `env` gives the keys.
+ */
+export async function spawnApiProcess(
+  port: number,
+  env: Record<string, string>,
+): Promise<TestChild> {
+  const api = new TestChild(
+    spawn(
+      process.execPath,
+      [
+        ...['-r', 'ts-node/register/transpile-only', '-r', './scripts/register-aliases.js'],
+        'apps/api/src/main.ts',
+      ],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          TS_NODE_TRANSPILE_ONLY: 'true',
+          NODE_ENV: 'test',
+          LOG_LEVEL: 'info',
+          HTTP_PORT: String(port),
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    ),
+  );
+  try {
+    await api.waitForOutput('listening on');
+  } catch (error) {
+    await api.stop('SIGKILL');
+    throw error;
+  }
+  return api;
 }

@@ -26,12 +26,17 @@ export interface TestStack {
 /**
  * Real PostgreSQL (a database of this file's own) and real Redis (a queue prefix of its own), on
  * the shared test Redis unless `env` gives another REDIS_URL (a test's private redis-server).
+ * `routeDatabaseUrl` lets the app reach the database another way (through a test's TCP proxy);
+ * `query` always goes straight to it.
  */
-export async function createTestStack(env: Record<string, string> = {}): Promise<TestStack> {
+export async function createTestStack(
+  env: Record<string, string> = {},
+  options: { routeDatabaseUrl?: (url: string) => string } = {},
+): Promise<TestStack> {
   const database = await createTestDatabase();
   const prefix = uniqueQueuePrefix();
   const config = testConfig({
-    DATABASE_URL: database.url,
+    DATABASE_URL: options.routeDatabaseUrl?.(database.url) ?? database.url,
     DATABASE_POOL_SIZE: '4',
     REDIS_URL: TEST_REDIS_URL,
     JOBS_PREFIX: prefix,

@@ -7,6 +7,7 @@ export * from './config/load-config';
 export * from './errors/domain-error';
 export * from './errors/error-catalog';
 export * from './errors/error-kind';
+export * from './errors/service-unavailable';
 export * from './http/no-store.middleware';
 export * from './http/problem-details';
 export * from './http/problem-details.filter';

@@ -19,7 +19,15 @@ const COMMON = {
 
 /** One set of TypeORM options for the app, the CLI and the tests: a real PostgreSQL server. */
 export function externalDataSourceOptions(url: string, poolSize = 10): PostgresDataSourceOptions {
-  return { ...COMMON, url, poolSize, extra: { application_name: 'amparo' } };
+  // A server that does not answer (a network cut, a host down) fails the request in seconds, as a
+  // 503, instead of holding it until the operating system gives up on the TCP connection.
+  return {
+    ...COMMON,
+    url,
+    poolSize,
+    connectTimeoutMS: 5000,
+    extra: { application_name: 'amparo' },
+  };
 }
 
 /** The same options over the embedded PGlite; one session, so one connection. */

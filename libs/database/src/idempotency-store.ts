@@ -1,86 +1,177 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
-
-export type IdempotencyState =
-  | { kind: 'new' }
-  | { kind: 'replay'; status: number; body: unknown; headers: Record<string, string> }
-  | { kind: 'mismatch' }
-  | { kind: 'in_progress' };
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /** How long a key is remembered, per user. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
-const WAIT_FOR_FIRST_MS = 10_000;
+/** How long a request waits for another one holding the same key before giving up (409). */
+const WAIT_FOR_FIRST = '10s';
+
+export interface IdempotencyClaim {
+  readonly userId: string;
+  readonly key: string;
+  readonly requestHash: string;
+}
+
+export interface StoredResponse {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers: Record<string, string>;
+}
+
+export type IdempotencyOutcome =
+  | { kind: 'replay'; response: StoredResponse }
+  | { kind: 'mismatch' }
+  | { kind: 'done'; body: unknown };
+
+/** Another request holds the key and did not finish within the wait. */
+export class IdempotencyKeyInProgress extends Error {
+  constructor() {
+    super('Another request holds this idempotency key');
+  }
+}
+
+/** Another request committed with the key while this one waited for it. */
+class IdempotencyKeyTaken extends Error {}
+
+interface IdempotencyScope {
+  readonly claim: IdempotencyClaim;
+  runner?: QueryRunner;
+}
+
+const scopes = new AsyncLocalStorage<IdempotencyScope>();
 
 /**
- * Idempotency keys in PostgreSQL: the first request with a key claims it (one INSERT wins, even
- * under concurrency), later ones get the stored response, or wait for it while the first runs.
+ * Runs `work` in a database transaction. Inside a request with an Idempotency-Key, every call
+ * shares the request's one transaction, which begins by claiming the key and commits only together
+ * with the stored response (see IdempotencyStore.execute).
+ */
+export async function transactional<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  const scope = scopes.getStore();
+  if (!scope) return dataSource.transaction(work);
+  if (!scope.runner) {
+    const runner = dataSource.createQueryRunner();
+    scope.runner = runner;
+    await runner.connect();
+    await runner.startTransaction();
+    await claim(runner, scope.claim);
+  }
+  return work(scope.runner.manager);
+}
+
+/**
+ * The key is inserted in the transaction of the work it guards. A concurrent request with the same
+ * key blocks on it until this transaction ends: it then sees the committed response, or, when this
+ * one rolled back (a failure, a crash, a dropped connection), claims the key itself. So a key is
+ * never left claimed by a request that is gone.
+ */
+async function claim(runner: QueryRunner, { userId, key, requestHash }: IdempotencyClaim) {
+  // Rows without a response can only be left by versions that claimed keys on their own.
+  await runner.query(
+    `DELETE FROM idempotency_keys
+      WHERE user_id = $1 AND key = $2 AND (expires_at < now() OR status_code IS NULL)`,
+    [userId, key],
+  );
+  await runner.query(`SELECT set_config('lock_timeout', $1, true)`, [WAIT_FOR_FIRST]);
+  let claimed: unknown[];
+  try {
+    claimed = (await runner.query(
+      `INSERT INTO idempotency_keys (user_id, key, request_hash, expires_at)
+       VALUES ($1, $2, $3, now() + make_interval(hours => $4)) ON CONFLICT DO NOTHING RETURNING key`,
+      [userId, key, requestHash, IDEMPOTENCY_TTL_HOURS],
+    )) as unknown[];
+  } catch (error) {
+    if (sqlState(error) === '55P03') throw new IdempotencyKeyInProgress();
+    throw error;
+  }
+  await runner.query(`SELECT set_config('lock_timeout', '0', true)`);
+  if (!claimed.length) throw new IdempotencyKeyTaken();
+}
+
+function sqlState(error: unknown): unknown {
+  return (error as { driverError?: { code?: unknown } }).driverError?.code;
+}
+
+/**
+ * Idempotency keys in PostgreSQL, per user: the first request with a key runs, and its response is
+ * stored in the same transaction as its work; later ones with the same key and body get that
+ * response, and ones with another body are refused.
  */
 @Injectable()
 export class IdempotencyStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async begin(userId: string, key: string, requestHash: string): Promise<IdempotencyState> {
-    await this.dataSource.query(
-      'DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND expires_at < now()',
-      [userId, key],
-    );
-    const claimed = await this.dataSource.query<unknown[]>(
-      `INSERT INTO idempotency_keys (user_id, key, request_hash, expires_at)
-       VALUES ($1, $2, $3, now() + make_interval(hours => $4)) ON CONFLICT DO NOTHING RETURNING key`,
-      [userId, key, requestHash, IDEMPOTENCY_TTL_HOURS],
-    );
-    if (claimed.length) return { kind: 'new' };
-    const deadline = Date.now() + WAIT_FOR_FIRST_MS;
-    for (;;) {
-      const [row] = await this.dataSource.query<
-        {
-          requestHash: string;
-          statusCode: number | null;
-          responseBody: unknown;
-          responseHeaders: Record<string, string> | null;
-        }[]
-      >(
-        `SELECT request_hash AS "requestHash", status_code AS "statusCode", response_body AS "responseBody",
-                response_headers AS "responseHeaders"
-           FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
-        [userId, key],
-      );
-      // The first request failed and released the key: this one may run.
-      if (!row) return this.begin(userId, key, requestHash);
-      if (row.requestHash !== requestHash) return { kind: 'mismatch' };
-      if (row.statusCode !== null) {
-        return {
-          kind: 'replay',
-          status: row.statusCode,
-          body: row.responseBody,
-          headers: row.responseHeaders ?? {},
-        };
+  /**
+   * Runs `handler` under the key: its writes (through `transactional`) and the response that
+   * `respond` describes commit together, or not at all. A request that finds the key already used
+   * gets the stored response back (`replay`) or `mismatch` when its body differs.
+   */
+  async execute(
+    claimed: IdempotencyClaim,
+    handler: () => Promise<unknown>,
+    respond: () => Omit<StoredResponse, 'body'>,
+  ): Promise<IdempotencyOutcome> {
+    const used = await this.lookup(claimed);
+    if (used) return used;
+    const scope: IdempotencyScope = { claim: claimed };
+    try {
+      const body = await scopes.run(scope, handler);
+      if (scope.runner) {
+        const { status, headers } = respond();
+        await scope.runner.query(
+          `UPDATE idempotency_keys SET status_code = $3, response_body = $4, response_headers = $5
+            WHERE user_id = $1 AND key = $2`,
+          [
+            claimed.userId,
+            claimed.key,
+            status,
+            JSON.stringify(body ?? null),
+            JSON.stringify(headers),
+          ],
+        );
+        await scope.runner.commitTransaction();
       }
-      if (Date.now() > deadline) return { kind: 'in_progress' };
-      await sleep(50);
+      return { kind: 'done', body };
+    } catch (error) {
+      if (scope.runner?.isTransactionActive)
+        await scope.runner.rollbackTransaction().catch(() => undefined);
+      if (error instanceof IdempotencyKeyTaken) {
+        const used = await this.lookup(claimed);
+        if (used) return used;
+        throw new IdempotencyKeyInProgress();
+      }
+      throw error;
+    } finally {
+      if (scope.runner && !scope.runner.isReleased) await scope.runner.release();
     }
   }
 
-  async complete(
-    userId: string,
-    key: string,
-    status: number,
-    body: unknown,
-    headers: Record<string, string>,
-  ): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE idempotency_keys SET status_code = $3, response_body = $4, response_headers = $5 WHERE user_id = $1 AND key = $2`,
-      [userId, key, status, JSON.stringify(body ?? null), JSON.stringify(headers)],
-    );
-  }
-
-  /** A request that failed leaves nothing to replay: the key is free for a retry. */
-  async release(userId: string, key: string): Promise<void> {
-    await this.dataSource.query(
-      'DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status_code IS NULL',
+  private async lookup({ userId, key, requestHash }: IdempotencyClaim) {
+    const [row] = await this.dataSource.query<
+      {
+        requestHash: string;
+        statusCode: number;
+        responseBody: unknown;
+        responseHeaders: Record<string, string> | null;
+      }[]
+    >(
+      `SELECT request_hash AS "requestHash", status_code AS "statusCode", response_body AS "responseBody",
+              response_headers AS "responseHeaders"
+         FROM idempotency_keys
+        WHERE user_id = $1 AND key = $2 AND expires_at >= now() AND status_code IS NOT NULL`,
       [userId, key],
     );
+    if (!row) return undefined;
+    if (row.requestHash !== requestHash) return { kind: 'mismatch' } as const;
+    const response = {
+      status: row.statusCode,
+      body: row.responseBody,
+      headers: row.responseHeaders ?? {},
+    };
+    return { kind: 'replay', response } as const;
   }
 }

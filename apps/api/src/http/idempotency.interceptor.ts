@@ -9,11 +9,11 @@ import {
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { DomainError, registerErrorTexts } from '@amparo/core';
-import { IdempotencyStore } from '@amparo/database';
+import { IdempotencyKeyInProgress, IdempotencyStore } from '@amparo/database';
 import { AuthenticatedRequest } from '@amparo/identity';
 import { Response } from 'express';
 import { createHash } from 'node:crypto';
-import { Observable, catchError, from, mergeMap, of } from 'rxjs';
+import { Observable, from, lastValueFrom, map } from 'rxjs';
 
 registerErrorTexts({
   IDEMPOTENCY_KEY_REUSED: {
@@ -59,7 +59,9 @@ function canonical(value: unknown): string {
 /**
  * Idempotency-Key on routes marked `@Idempotent()`, per user: the same key and body replay the first
  * status and body (no second record); the same key with another body is 422; concurrent requests
- * with one key create one record.
+ * with one key create one record. The response is stored in the transaction of the work, so a
+ * request that dies before its commit leaves the key free, and one that committed leaves its
+ * response (IdempotencyStore).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -76,41 +78,42 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (key === undefined) return next.handle();
     if (!/^[\x21-\x7E]{1,255}$/.test(key))
       throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'invalid');
-    const userId = req.user!.userId;
-    const hash = createHash('sha256')
+    const requestHash = createHash('sha256')
       .update(`${req.method} ${req.originalUrl.split('?')[0]} ${canonical(req.body)}`)
       .digest('hex');
     const status =
       this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
-    return from(this.store.begin(userId, key, hash)).pipe(
-      mergeMap((state) => {
-        if (state.kind === 'mismatch')
-          throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'unprocessable');
-        if (state.kind === 'in_progress')
+    const respond = () => ({
+      status,
+      headers: Object.fromEntries(
+        REPLAYED_HEADERS.flatMap((name) =>
+          res.getHeader(name) === undefined ? [] : [[name, String(res.getHeader(name))]],
+        ),
+      ),
+    });
+    const run = this.store
+      .execute(
+        { userId: req.user!.userId, key, requestHash },
+        () => lastValueFrom(next.handle()),
+        respond,
+      )
+      .catch((error: unknown) => {
+        if (error instanceof IdempotencyKeyInProgress)
           throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 'conflict', {
             headers: { 'Retry-After': '2' },
           });
-        if (state.kind === 'replay') {
-          for (const [name, value] of Object.entries(state.headers)) res.setHeader(name, value);
-          res.setHeader('Idempotent-Replayed', 'true');
-          res.status(state.status);
-          return of(state.body);
-        }
-        return next.handle().pipe(
-          mergeMap(async (body) => {
-            const headers = Object.fromEntries(
-              REPLAYED_HEADERS.flatMap((name) =>
-                res.getHeader(name) === undefined ? [] : [[name, String(res.getHeader(name))]],
-              ),
-            );
-            await this.store.complete(userId, key, status, body, headers);
-            return body;
-          }),
-          catchError(async (error: unknown) => {
-            await this.store.release(userId, key);
-            throw error;
-          }),
-        );
+        throw error;
+      });
+    return from(run).pipe(
+      map((outcome) => {
+        if (outcome.kind === 'mismatch')
+          throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'unprocessable');
+        if (outcome.kind === 'done') return outcome.body;
+        for (const [name, value] of Object.entries(outcome.response.headers))
+          res.setHeader(name, value);
+        res.setHeader('Idempotent-Replayed', 'true');
+        res.status(outcome.response.status);
+        return outcome.response.body;
       }),
     );
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@amparo/audit';
 import { DomainError, registerErrorTexts } from '@amparo/core';
-import { updateReturning } from '@amparo/database';
+import { updateReturning, transactional } from '@amparo/database';
 import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
@@ -74,7 +74,7 @@ export class AccessRequestsService {
     ) {
       throw new DomainError('ACCESS_NOT_NEEDED', 'conflict');
     }
-    return this.dataSource.transaction(async (manager) => {
+    return transactional(this.dataSource, async (manager) => {
       const [{ id }] = await manager.query<{ id: string }[]>(
         `INSERT INTO case_access_requests (case_id, user_id, reason, expires_at)
          VALUES ($1, $2, $3, now() + make_interval(hours => $4)) RETURNING id`,

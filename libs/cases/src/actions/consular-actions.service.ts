@@ -1,3 +1,4 @@
+import { transactional } from '@amparo/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@amparo/audit';
@@ -65,7 +66,7 @@ export class ConsularActionsService {
     const found = await this.cases.workable(caller, caseId);
     if (found.status === 'closed') throw new DomainError('CASE_CLOSED', 'conflict');
     this.validate(input, now);
-    return this.dataSource.transaction(async (manager) => {
+    return transactional(this.dataSource, async (manager) => {
       if (corrects) {
         const [original] = isUUID(corrects)
           ? await manager.query<unknown[]>(

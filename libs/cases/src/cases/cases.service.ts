@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@amparo/audit';
 import { DomainError, FieldError, Page, SortSpec, resolveSort } from '@amparo/core';
-import { SqlConditions, keysetPage, updateReturning } from '@amparo/database';
+import { SqlConditions, keysetPage, updateReturning, transactional } from '@amparo/database';
 import { ReferenceChecks } from '@amparo/directory';
 import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
@@ -64,7 +64,7 @@ export class CasesService {
     }
     if (!post.active) throw new DomainError('CONSULATE_INACTIVE', 'conflict');
     await this.validateNewCase(input, post.countryCode, now);
-    return this.dataSource.transaction((manager) =>
+    return transactional(this.dataSource, (manager) =>
       registerCase(
         manager,
         { persons: this.persons, audit: this.audit },

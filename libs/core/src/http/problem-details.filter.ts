@@ -21,6 +21,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const domainError = toDomainError(exception);
     if (!domainError)
       this.logger.error({ error: safeErrorForLog(exception), requestId }, 'Unexpected error');
+    else if (domainError.kind === 'unavailable' && !(exception instanceof DomainError))
+      this.logger.warn(
+        { error: safeErrorForLog(exception), requestId },
+        'A backing service is unavailable',
+      );
     const error = domainError ?? new DomainError('INTERNAL_ERROR', 'internal');
     const body = renderProblem(
       error,

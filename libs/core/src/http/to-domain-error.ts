@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError } from '../errors/domain-error';
 import { ErrorKind } from '../errors/error-kind';
+import { isServiceUnavailableError, serviceUnavailable } from '../errors/service-unavailable';
 
 const STATUS_CODES: Partial<Record<number, { code: string; kind: ErrorKind }>> = {
   [HttpStatus.NOT_FOUND]: { code: 'ROUTE_NOT_FOUND', kind: 'not_found' },
@@ -12,7 +13,6 @@ const STATUS_CODES: Partial<Record<number, { code: string; kind: ErrorKind }>> =
     kind: 'unsupported_media_type',
   },
   [HttpStatus.TOO_MANY_REQUESTS]: { code: 'TOO_MANY_REQUESTS', kind: 'too_many_requests' },
-  [HttpStatus.SERVICE_UNAVAILABLE]: { code: 'SERVICE_UNAVAILABLE', kind: 'unavailable' },
 };
 
 interface BodyParserError {
@@ -36,11 +36,13 @@ function isBodyParserError(error: unknown): error is BodyParserError {
  */
 export function toDomainError(error: unknown): DomainError | undefined {
   if (error instanceof DomainError) return error;
+  if (isServiceUnavailableError(error)) return serviceUnavailable();
   if (isBodyParserError(error)) return fromBodyParser(error);
   if (error instanceof HttpException) {
     const cause = error.cause ?? (error.getResponse() as object);
     if (isBodyParserError(cause)) return fromBodyParser(cause);
     const status = error.getStatus();
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) return serviceUnavailable();
     if (status >= 500) return undefined;
     const known = STATUS_CODES[status];
     if (known) return new DomainError(known.code, known.kind);

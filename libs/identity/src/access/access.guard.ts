@@ -58,9 +58,14 @@ export class AccessGuard extends AuthGuard('jwt') {
     return true;
   }
 
+  /**
+   * passport-jwt reports a bad token as "no user" and a failure while loading the caller as an
+   * error: only the first is a 401. The second (a database outage, say) goes to the problem filter,
+   * so that an outage is a 503 and never looks like a sign-out.
+   */
   override handleRequest<T>(error: unknown, user: T): T {
-    if (error instanceof DomainError) throw error;
-    if (error || !user) throw new DomainError('UNAUTHENTICATED', 'unauthenticated');
+    if (error) throw error;
+    if (!user) throw new DomainError('UNAUTHENTICATED', 'unauthenticated');
     return user;
   }
 }
