@@ -161,3 +161,24 @@ export class CaseResponse {
     };
   }
 }
+
+/** One entry of `GET /cases/{id}/history`: a field's change, and for a status change its reason. */
+export class CaseHistoryEntryResponse {
+  @ApiProperty({ description: 'Increasing in the order the changes were made', example: '42' })
+  id!: string;
+  @ApiProperty({ format: 'uuid' }) changedBy!: string;
+  @ApiProperty({ format: 'date-time' }) changedAt!: string;
+  @ApiProperty({ example: 'status' }) field!: string;
+  @ApiProperty({ enum: ['T0', 'T1', 'T2', 'T3'] }) tier!: string;
+  @ApiProperty({ nullable: true, description: 'Null when masked' }) oldValue!: unknown;
+  @ApiProperty({ nullable: true, description: 'Null when masked' }) newValue!: unknown;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'Why the status changed (on hold, closure request sent back, reopening), as given with the transition; null on other fields',
+  })
+  reason!: string | null;
+  @ApiProperty({ description: 'Values hidden from this reader by the field’s tier' })
+  masked!: boolean;
+}

@@ -233,12 +233,19 @@ export class CasesService {
       duplicate_of_case_id:
         closing && request.closureReason === 'duplicate' ? request.duplicateOf : null,
     };
+    // The reason is narrative about the person: kept in the case's history, never in the audit log.
+    const reason = request.reason?.trim() || null;
     return this.dataSource.transaction((manager) =>
-      this.writeAndRecord(manager, caller, current, expectedVersion, changes, 'case.transition', {
-        from: current.status,
-        to: request.to,
-        closureReason: request.closureReason,
-      }),
+      this.writeAndRecord(
+        manager,
+        caller,
+        current,
+        expectedVersion,
+        changes,
+        'case.transition',
+        { from: current.status, to: request.to, closureReason: request.closureReason },
+        reason,
+      ),
     );
   }
 
@@ -315,6 +322,7 @@ export class CasesService {
     columns: Record<string, unknown>,
     action: string,
     details: Record<string, unknown> = {},
+    statusReason: string | null = null,
   ): Promise<CaseRecord> {
     await this.writeVersioned(manager, current.id, expectedVersion, columns);
     const after = (await this.find(current.id, manager))!;
@@ -324,6 +332,7 @@ export class CasesService {
       caller.userId,
       current as unknown as Record<string, unknown>,
       after as unknown as Record<string, unknown>,
+      statusReason,
     );
     await this.record(
       manager,

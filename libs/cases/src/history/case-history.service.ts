@@ -15,6 +15,11 @@ export interface CaseHistoryEntry {
   tier: 'T0' | 'T1' | 'T2' | 'T3';
   oldValue: unknown;
   newValue: unknown;
+  /**
+   * Why the status changed, as given with the transition (null on other fields). Shown to everyone
+   * who may read the case, like the case itself.
+   */
+  reason: string | null;
   /** True when the values are hidden from this reader by the field's tier. */
   masked: boolean;
 }
@@ -33,9 +38,10 @@ export class CaseHistoryService {
     const found = await this.cases.readable(caller, caseId);
     const worksCase = this.access.worksCase(caller, found);
     const rows = await this.dataSource.query<Omit<CaseHistoryEntry, 'masked'>[]>(
-      `SELECT id::text, changed_by AS "changedBy", changed_at AS "changedAt", field, tier,
-              old_value AS "oldValue", new_value AS "newValue"
-         FROM case_history WHERE case_id = $1 ORDER BY id`,
+      // Sorted by the column, not by the text output "id": "10" would come before "9".
+      `SELECT h.id::text AS id, h.changed_by AS "changedBy", h.changed_at AS "changedAt", h.field,
+              h.tier, h.old_value AS "oldValue", h.new_value AS "newValue", h.reason
+         FROM case_history h WHERE h.case_id = $1 ORDER BY h.id`,
       [caseId],
     );
     await recordCaseEvent(this.audit, {

@@ -12,18 +12,23 @@ export function changedFields(before: Values, after: Values): string[] {
   );
 }
 
-/** Records one row per changed field: who, when, old → new, and the field's sensitivity tier. */
+/**
+ * Records one row per changed field: who, when, old → new, and the field's sensitivity tier. The
+ * reason of a status change, when given, goes on the row of the `status` field.
+ */
 export async function recordHistory(
   manager: EntityManager,
   caseId: string,
   userId: string,
   before: Values,
   after: Values,
+  statusReason: string | null = null,
 ): Promise<string[]> {
   const fields = changedFields(before, after);
   for (const field of fields) {
     await manager.query(
-      `INSERT INTO case_history (case_id, changed_by, field, old_value, new_value, tier) VALUES ($1, $2, $3, $4, $5, $6)`,
+      `INSERT INTO case_history (case_id, changed_by, field, old_value, new_value, tier, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
         caseId,
         userId,
@@ -31,6 +36,7 @@ export async function recordHistory(
         JSON.stringify(before[field] ?? null),
         JSON.stringify(after[field] ?? null),
         FIELD_TIERS[field],
+        field === 'status' ? statusReason : null,
       ],
     );
   }
