@@ -1,6 +1,5 @@
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -19,6 +18,7 @@ import {
   mayOpenQueueDashboard,
 } from './queue-dashboard-access';
 import './queue-dashboard.errors';
+import { ApiProblems } from '../http/openapi-problems.decorator';
 
 /**
  * A browser opening the dashboard cannot send the Authorization header, so a system_admin first
@@ -26,7 +26,6 @@ import './queue-dashboard.errors';
  * the browser as a cookie only the dashboard's path receives.
  */
 @ApiTags('admin')
-@ApiBearerAuth()
 @Controller('admin/queues/session')
 export class QueueDashboardSessionController {
   constructor(
@@ -44,6 +43,7 @@ export class QueueDashboardSessionController {
   @ApiNoContentResponse({ description: `Cookie set; open ${QUEUE_DASHBOARD_PATH}` })
   @ApiForbiddenResponse({ description: 'Only a system_admin may open the dashboard' })
   @ApiNotFoundResponse({ description: 'Jobs run in-process (no REDIS_URL): there is no dashboard' })
+  @ApiProblems({ not_found: ['QUEUE_DASHBOARD_NOT_AVAILABLE'] })
   async open(
     @CurrentCaller() caller: Caller,
     @Req() req: Request,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
@@ -11,6 +12,10 @@ import { AccessRequest, AccessRequestsService } from '@amparo/cases';
 import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
 import { Response } from 'express';
 import { Idempotent } from '../http/idempotency.interceptor';
+import { LOCATION } from '../http/openapi-headers';
+import { ApiProblems } from '../http/openapi-problems.decorator';
+import { PageOf } from '../http/page.response';
+import { AccessRequestResponse } from './case.responses';
 
 export class AccessRequestBody {
   @ApiProperty({ minLength: 20, description: 'Why you need to read this restricted case now' })
@@ -35,7 +40,6 @@ export class ReviewAccessRequestBody {
 }
 
 @ApiTags('cases')
-@ApiBearerAuth()
 @Controller()
 export class AccessRequestsController {
   constructor(private readonly requests: AccessRequestsService) {}
@@ -47,6 +51,8 @@ export class AccessRequestsController {
     summary:
       'Break the glass: open a restricted case for 2 hours with a written reason (audited, reviewed)',
   })
+  @ApiCreatedResponse({ type: AccessRequestResponse, headers: LOCATION })
+  @ApiProblems({ not_found: ['CASE_NOT_FOUND'], conflict: ['ACCESS_NOT_NEEDED'] })
   async request(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -63,6 +69,7 @@ export class AccessRequestsController {
   @ApiOperation({
     summary: "The consul's review list of break-the-glass accesses to the post's cases",
   })
+  @ApiOkResponse({ type: PageOf(AccessRequestResponse) })
   async list(
     @CurrentCaller() caller: Caller,
     @Query() query: ListAccessRequestsQuery,
@@ -76,6 +83,12 @@ export class AccessRequestsController {
   @Post('access-requests/:id/review')
   @HttpCode(200)
   @RequirePermission('cases:read_restricted')
+  @ApiOperation({ summary: 'Record whether a break-the-glass access was justified' })
+  @ApiOkResponse({ type: AccessRequestResponse })
+  @ApiProblems({
+    not_found: ['ACCESS_REQUEST_NOT_FOUND'],
+    conflict: ['ACCESS_REQUEST_REVIEWED'],
+  })
   async review(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

@@ -1,13 +1,29 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CaseHistoryEntry, CaseHistoryService, ConsularActionsService } from '@amparo/cases';
 import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
 import { Response } from 'express';
 import { Idempotent } from '../http/idempotency.interceptor';
+import { IDEMPOTENCY_KEY, LOCATION } from '../http/openapi-headers';
+import { ApiProblems } from '../http/openapi-problems.decorator';
+import { PageOf } from '../http/page.response';
 import { ConsularActionRequest, ConsularActionResponse } from './action.dto';
+import { CaseHistoryEntryResponse } from './case.responses';
+
+const READABLE = { not_found: ['CASE_NOT_FOUND'], forbidden: ['CASE_RESTRICTED'] };
+const WRITABLE = {
+  ...READABLE,
+  forbidden: ['CASE_RESTRICTED', 'FORBIDDEN'],
+  conflict: ['CASE_CLOSED'],
+};
 
 @ApiTags('cases')
-@ApiBearerAuth()
 @Controller('cases/:id')
 export class CaseActionsController {
   constructor(
@@ -17,6 +33,9 @@ export class CaseActionsController {
 
   @Get('actions')
   @RequirePermission('cases:read')
+  @ApiOperation({ summary: 'The consular actions of a case, corrections included' })
+  @ApiOkResponse({ type: PageOf(ConsularActionResponse) })
+  @ApiProblems(READABLE)
   async list(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -30,8 +49,10 @@ export class CaseActionsController {
   @Post('actions')
   @Idempotent()
   @RequirePermission('cases:write')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader(IDEMPOTENCY_KEY)
   @ApiOperation({ summary: 'Record a consular action (append-only)' })
+  @ApiCreatedResponse({ type: ConsularActionResponse, headers: LOCATION })
+  @ApiProblems(WRITABLE)
   async add(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -46,10 +67,12 @@ export class CaseActionsController {
   @Post('actions/:actionId/corrections')
   @Idempotent()
   @RequirePermission('cases:write')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader(IDEMPOTENCY_KEY)
   @ApiOperation({
     summary: 'Correct an action with a new entry that points at it; the original stays',
   })
+  @ApiCreatedResponse({ type: ConsularActionResponse, headers: LOCATION })
+  @ApiProblems(WRITABLE, { not_found: ['ACTION_NOT_FOUND'] })
   async correct(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -68,6 +91,8 @@ export class CaseActionsController {
     summary:
       'Field-level changes: who, when, old → new (masked above T0 for those who do not work the case)',
   })
+  @ApiOkResponse({ type: PageOf(CaseHistoryEntryResponse) })
+  @ApiProblems(READABLE)
   async historyOf(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { CaseRecord, Person, initials } from '@amparo/cases';
 
 export class PersonResponse {
@@ -89,7 +89,12 @@ export class CaseResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiPropertyOptional({ type: [CasePersonResponse] }) persons?: CasePersonResponse[];
-  @ApiPropertyOptional({ type: PersonSummary }) primaryPerson?: PersonSummary | null;
+  @ApiPropertyOptional({
+    type: PersonSummary,
+    nullable: true,
+    description: 'In lists only; null when you may not see the person',
+  })
+  primaryPerson?: PersonSummary | null;
 
   /** T0 fields, shown to everyone in scope. */
   static operational(c: CaseRecord): CaseResponse {
@@ -162,23 +167,76 @@ export class CaseResponse {
   }
 }
 
+export class PossibleDuplicateResponse {
+  @ApiProperty({ format: 'uuid' }) personId!: string;
+  @ApiProperty({ example: 'M. L.' }) initials!: string;
+  @ApiProperty({ type: 'integer', nullable: true }) birthYear!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) estimatedAge!: number | null;
+  @ApiProperty({ enum: ['name', 'birth_date', 'age_band', 'document'], isArray: true })
+  matchedOn!: string[];
+  @ApiProperty({ type: 'number' }) score!: number;
+}
+
+export class CreatedCaseResponse extends CaseResponse {
+  @ApiProperty({
+    type: [PossibleDuplicateResponse],
+    description: 'Persons of the same country who may be one of the new persons',
+  })
+  possibleDuplicates!: PossibleDuplicateResponse[];
+}
+
+export class PersonMatchResponse extends PersonResponse {
+  @ApiProperty({ type: 'number', description: 'Higher is closer' }) score!: number;
+  @ApiProperty({ type: [String], description: 'The cases you may see that involve the person' })
+  caseIds!: string[];
+}
+
+const ANY_JSON: ApiPropertyOptions = {
+  description: "The field's value (any JSON); null when masked",
+  oneOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'array', items: {} },
+    { type: 'object' },
+    { type: 'null' },
+  ],
+};
+
 /** One entry of `GET /cases/{id}/history`: a field's change, and for a status change its reason. */
 export class CaseHistoryEntryResponse {
   @ApiProperty({ description: 'Increasing in the order the changes were made', example: '42' })
   id!: string;
   @ApiProperty({ format: 'uuid' }) changedBy!: string;
   @ApiProperty({ format: 'date-time' }) changedAt!: string;
-  @ApiProperty({ example: 'status' }) field!: string;
-  @ApiProperty({ enum: ['T0', 'T1', 'T2', 'T3'] }) tier!: string;
-  @ApiProperty({ nullable: true, description: 'Null when masked' }) oldValue!: unknown;
-  @ApiProperty({ nullable: true, description: 'Null when masked' }) newValue!: unknown;
+  @ApiProperty() field!: string;
+  @ApiProperty({ enum: ['T0', 'T1', 'T2', 'T3'], description: 'Sensitivity tier of the field' })
+  tier!: string;
+  @ApiProperty(ANY_JSON) oldValue!: unknown;
+  @ApiProperty(ANY_JSON) newValue!: unknown;
   @ApiProperty({
+    type: 'string',
     nullable: true,
-    type: String,
     description:
       'Why the status changed (on hold, closure request sent back, reopening), as given with the transition; null on other fields',
   })
   reason!: string | null;
-  @ApiProperty({ description: 'Values hidden from this reader by the field’s tier' })
+  @ApiProperty({ description: 'The values are hidden from you by the field tier' })
   masked!: boolean;
+}
+
+export class AccessRequestResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ example: 'MX-LAX-2026-000123' }) caseReference!: string;
+  @ApiProperty({ format: 'uuid' }) consulateId!: string;
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time' }) grantedAt!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) reviewedBy!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) reviewedAt!: string | null;
+  @ApiProperty({ enum: ['justified', 'unjustified'], nullable: true })
+  reviewOutcome!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reviewNote!: string | null;
 }

@@ -10,7 +10,13 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   CaseAccess,
   CaseRecord,
@@ -23,6 +29,9 @@ import {
 import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
 import { Response } from 'express';
 import { Idempotent } from '../http/idempotency.interceptor';
+import { ETAG, IDEMPOTENCY_KEY, IF_MATCH, LOCATION } from '../http/openapi-headers';
+import { ApiProblems } from '../http/openapi-problems.decorator';
+import { PageOf } from '../http/page.response';
 import {
   AssignmentRequest,
   CreateCaseRequest,
@@ -30,16 +39,12 @@ import {
   TransitionRequestBody,
   UpdateCaseRequest,
 } from './case.requests';
-import { CaseResponse } from './case.responses';
+import { CaseResponse, CreatedCaseResponse } from './case.responses';
 
-const IF_MATCH = {
-  name: 'If-Match',
-  required: true,
-  description: 'The ETag of the case as you read it',
-};
+/** What `CasesService.readable` refuses: a case outside your scope, or restricted (T3). */
+const READABLE = { not_found: ['CASE_NOT_FOUND'], forbidden: ['CASE_RESTRICTED'] };
 
 @ApiTags('cases')
-@ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
   constructor(
@@ -51,10 +56,16 @@ export class CasesController {
   @Post()
   @Idempotent()
   @RequirePermission('cases:write')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader(IDEMPOTENCY_KEY)
   @ApiOperation({
     summary:
       'Register a case at one of your posts; possibleDuplicates lists persons who may be the same',
+  })
+  @ApiCreatedResponse({ type: CreatedCaseResponse, headers: { ...LOCATION, ...ETAG } })
+  @ApiProblems({
+    forbidden: ['NOT_YOUR_POST', 'RESTRICTION_NEEDS_CONSUL'],
+    conflict: ['CONSULATE_INACTIVE'],
+    unprocessable: ['OFFICER_NOT_AT_POST'],
   })
   async create(
     @CurrentCaller() caller: Caller,
@@ -70,6 +81,7 @@ export class CasesController {
   @Get()
   @RequirePermission('cases:read')
   @ApiOperation({ summary: 'Cases in your scope; identifying fields only for cases you work' })
+  @ApiOkResponse({ type: PageOf(CaseResponse) })
   async list(
     @CurrentCaller() caller: Caller,
     @Query() query: ListCasesQuery,
@@ -90,6 +102,9 @@ export class CasesController {
 
   @Get(':id')
   @RequirePermission('cases:read')
+  @ApiOperation({ summary: 'A case with its persons; its ETag is the version to send in If-Match' })
+  @ApiOkResponse({ type: CaseResponse, headers: ETAG })
+  @ApiProblems(READABLE)
   async get(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -101,6 +116,9 @@ export class CasesController {
   @Patch(':id')
   @RequirePermission('cases:write')
   @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Change fields of a case you work; each change goes to its history' })
+  @ApiOkResponse({ type: CaseResponse, headers: ETAG })
+  @ApiProblems(READABLE, { forbidden: ['FORBIDDEN', 'RESTRICTION_NEEDS_CONSUL'] })
   async update(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -117,6 +135,11 @@ export class CasesController {
   @ApiHeader(IF_MATCH)
   @ApiOperation({
     summary: 'Move the case through its workflow (DOMAIN.md); roles are checked per transition',
+  })
+  @ApiOkResponse({ type: CaseResponse, headers: ETAG })
+  @ApiProblems(READABLE, {
+    conflict: ['INVALID_TRANSITION'],
+    forbidden: ['TRANSITION_FORBIDDEN', 'CLOSURE_NEEDS_CONSUL'],
   })
   async transition(
     @CurrentCaller() caller: Caller,
@@ -135,6 +158,9 @@ export class CasesController {
   @HttpCode(200)
   @RequirePermission('cases:assign')
   @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Assign the case to an officer of its post' })
+  @ApiOkResponse({ type: CaseResponse, headers: ETAG })
+  @ApiProblems(READABLE, { unprocessable: ['OFFICER_NOT_AT_POST'] })
   async assign(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

@@ -1,14 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@amparo/audit';
 import { CaseAccess, PersonsService } from '@amparo/cases';
 import { DEFAULT_PAGE_SIZE } from '@amparo/core';
 import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
 import { SearchPersonsQuery } from './case.requests';
-import { PersonResponse } from './case.responses';
+import { PageOf } from '../http/page.response';
+import { PersonMatchResponse, PersonResponse } from './case.responses';
 
 @ApiTags('cases')
-@ApiBearerAuth()
 @Controller('persons')
 export class PersonsController {
   constructor(
@@ -23,6 +23,7 @@ export class PersonsController {
     summary:
       'Persons of the cases you may see, by name (typos and word order tolerated) or document number',
   })
+  @ApiOkResponse({ type: PageOf(PersonMatchResponse) })
   async search(
     @CurrentCaller() caller: Caller,
     @Query() query: SearchPersonsQuery,

@@ -1,8 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConsulatesService } from '@amparo/directory';
 import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
 import { Response } from 'express';
+import { LOCATION } from '../http/openapi-headers';
+import { ApiProblems } from '../http/openapi-problems.decorator';
+import { PageOf } from '../http/page.response';
 import {
   ConsulateResponse,
   CreateConsulateRequest,
@@ -10,8 +13,10 @@ import {
   UpdateConsulateRequest,
 } from './consulate.dto';
 
+const NOT_FOUND = { not_found: ['CONSULATE_NOT_FOUND'] };
+const OWN_COUNTRY = { forbidden: ['OUTSIDE_YOUR_COUNTRY'] };
+
 @ApiTags('directory')
-@ApiBearerAuth()
 @Controller('consulates')
 export class ConsulatesController {
   constructor(private readonly consulates: ConsulatesService) {}
@@ -19,6 +24,8 @@ export class ConsulatesController {
   @Post()
   @RequirePermission('consulates:manage')
   @ApiOperation({ summary: 'Create a consulate (admins: of their country)' })
+  @ApiCreatedResponse({ type: ConsulateResponse, headers: LOCATION })
+  @ApiProblems(OWN_COUNTRY, { conflict: ['POST_CODE_TAKEN'] })
   async create(
     @CurrentCaller() caller: Caller,
     @Body() body: CreateConsulateRequest,
@@ -31,6 +38,8 @@ export class ConsulatesController {
 
   @Get()
   @RequirePermission('directory:read')
+  @ApiOperation({ summary: 'Consulates by sending or host country, type and state' })
+  @ApiOkResponse({ type: PageOf(ConsulateResponse) })
   async list(
     @Query() query: ListConsulatesQuery,
   ): Promise<{ items: ConsulateResponse[]; nextCursor: string | null }> {
@@ -40,6 +49,9 @@ export class ConsulatesController {
 
   @Get(':id')
   @RequirePermission('directory:read')
+  @ApiOperation({ summary: 'A consulate' })
+  @ApiOkResponse({ type: ConsulateResponse })
+  @ApiProblems(NOT_FOUND)
   async get(@Param('id') id: string): Promise<ConsulateResponse> {
     return ConsulateResponse.from(await this.consulates.get(id));
   }
@@ -47,6 +59,8 @@ export class ConsulatesController {
   @Patch(':id')
   @RequirePermission('consulates:manage')
   @ApiOperation({ summary: 'Update a consulate; sending country and post code never change' })
+  @ApiOkResponse({ type: ConsulateResponse })
+  @ApiProblems(NOT_FOUND, OWN_COUNTRY)
   async update(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -59,6 +73,8 @@ export class ConsulatesController {
   @HttpCode(200)
   @RequirePermission('consulates:manage')
   @ApiOperation({ summary: 'Deactivate a post (posts are never deleted)' })
+  @ApiOkResponse({ type: ConsulateResponse })
+  @ApiProblems(NOT_FOUND, OWN_COUNTRY)
   async deactivate(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -69,6 +85,9 @@ export class ConsulatesController {
   @Post(':id/reactivate')
   @HttpCode(200)
   @RequirePermission('consulates:manage')
+  @ApiOperation({ summary: 'Reactivate a post' })
+  @ApiOkResponse({ type: ConsulateResponse })
+  @ApiProblems(NOT_FOUND, OWN_COUNTRY)
   async reactivate(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

@@ -1,9 +1,17 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ToBoolean } from '@amparo/core';
 import { CountriesService, Subdivision } from '@amparo/directory';
 import { RequirePermission } from '@amparo/identity';
+import { ApiProblems } from '../http/openapi-problems.decorator';
+import { PageOf } from '../http/page.response';
 
 export class ListCountriesQuery {
   @ApiPropertyOptional({ description: 'Only the 11 member countries of the network' })
@@ -41,13 +49,14 @@ export class SubdivisionResponse {
 
 /** Reference lists are small and complete: answered whole, with nextCursor always null. */
 @ApiTags('directory')
-@ApiBearerAuth()
 @Controller('countries')
 export class CountriesController {
   constructor(private readonly countries: CountriesService) {}
 
   @Get()
   @RequirePermission('directory:read')
+  @ApiOperation({ summary: 'ISO 3166-1 countries (all of them, in one page)' })
+  @ApiOkResponse({ type: PageOf(CountryResponse) })
   async list(
     @Query() query: ListCountriesQuery,
   ): Promise<{ items: CountryResponse[]; nextCursor: null }> {
@@ -56,6 +65,9 @@ export class CountriesController {
 
   @Get(':code/subdivisions')
   @RequirePermission('directory:read')
+  @ApiOperation({ summary: 'ISO 3166-2 subdivisions of a country (all of them, in one page)' })
+  @ApiOkResponse({ type: PageOf(SubdivisionResponse) })
+  @ApiProblems({ not_found: ['COUNTRY_NOT_FOUND'] })
   async subdivisions(
     @Param('code') code: string,
     @Query() query: SubdivisionsQuery,

@@ -10,11 +10,14 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { localeOf } from '@amparo/core';
 import { OfficialsService } from '@amparo/directory';
 import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
 import { Request, Response } from 'express';
+import { LOCATION } from '../http/openapi-headers';
+import { ApiProblems } from '../http/openapi-problems.decorator';
+import { PageOf } from '../http/page.response';
 import {
   CreateOfficialRequest,
   ListOfficialsQuery,
@@ -23,14 +26,19 @@ import {
 } from './official.dto';
 import { officialsCsv } from './officials-csv';
 
+const NOT_FOUND = { not_found: ['OFFICIAL_NOT_FOUND'] };
+const OWN_COUNTRY = { forbidden: ['OUTSIDE_YOUR_COUNTRY'] };
+
 @ApiTags('directory')
-@ApiBearerAuth()
 @Controller()
 export class OfficialsController {
   constructor(private readonly officials: OfficialsService) {}
 
   @Post('officials')
   @RequirePermission('directory:manage')
+  @ApiOperation({ summary: 'Add an accredited official at a post of your country' })
+  @ApiCreatedResponse({ type: OfficialResponse, headers: LOCATION })
+  @ApiProblems(OWN_COUNTRY)
   async create(
     @CurrentCaller() caller: Caller,
     @Body() body: CreateOfficialRequest,
@@ -44,6 +52,7 @@ export class OfficialsController {
   @Get('officials')
   @RequirePermission('directory:read')
   @ApiOperation({ summary: 'Accredited officials by sending/host country, post, topic, date' })
+  @ApiOkResponse({ type: PageOf(OfficialResponse) })
   async list(
     @Query() query: ListOfficialsQuery,
   ): Promise<{ items: OfficialResponse[]; nextCursor: string | null }> {
@@ -53,9 +62,16 @@ export class OfficialsController {
 
   @Get('officials.csv')
   @RequirePermission('directory:read')
-  @ApiProduces('text/csv')
   @ApiOperation({
     summary: 'The directory as CSV; headers in Spanish or English by Accept-Language',
+  })
+  @ApiOkResponse({
+    description: 'Every official matching the filters, as a CSV attachment',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+    headers: {
+      'Content-Disposition': { description: 'attachment; filename=…', schema: { type: 'string' } },
+      'Content-Language': { description: 'es or en', schema: { type: 'string' } },
+    },
   })
   async csv(
     @Query() query: ListOfficialsQuery,
@@ -75,12 +91,18 @@ export class OfficialsController {
 
   @Get('officials/:id')
   @RequirePermission('directory:read')
+  @ApiOperation({ summary: 'An accredited official' })
+  @ApiOkResponse({ type: OfficialResponse })
+  @ApiProblems(NOT_FOUND)
   async get(@Param('id') id: string): Promise<OfficialResponse> {
     return OfficialResponse.from(await this.officials.get(id));
   }
 
   @Patch('officials/:id')
   @RequirePermission('directory:manage')
+  @ApiOperation({ summary: "Update an official's accreditation, topics or contact" })
+  @ApiOkResponse({ type: OfficialResponse })
+  @ApiProblems(NOT_FOUND, OWN_COUNTRY)
   async update(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

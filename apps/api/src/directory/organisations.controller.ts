@@ -1,8 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OrganisationsService } from '@amparo/directory';
 import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
 import { Response } from 'express';
+import { LOCATION } from '../http/openapi-headers';
+import { ApiProblems } from '../http/openapi-problems.decorator';
+import { PageOf } from '../http/page.response';
 import {
   CreateOrganisationRequest,
   ListOrganisationsQuery,
@@ -10,14 +13,19 @@ import {
   UpdateOrganisationRequest,
 } from './organisation.dto';
 
+const NOT_FOUND = { not_found: ['ORGANISATION_NOT_FOUND'] };
+const OWN_COUNTRY = { forbidden: ['OUTSIDE_YOUR_COUNTRY'] };
+
 @ApiTags('directory')
-@ApiBearerAuth()
 @Controller('organisations')
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Post()
   @RequirePermission('directory:manage')
+  @ApiOperation({ summary: 'Add a referral organisation to the directory of your country' })
+  @ApiCreatedResponse({ type: OrganisationResponse, headers: LOCATION })
+  @ApiProblems(OWN_COUNTRY)
   async create(
     @CurrentCaller() caller: Caller,
     @Body() body: CreateOrganisationRequest,
@@ -31,6 +39,7 @@ export class OrganisationsController {
   @Get()
   @RequirePermission('directory:read')
   @ApiOperation({ summary: 'Referral organisations by text, service, type, coverage and language' })
+  @ApiOkResponse({ type: PageOf(OrganisationResponse) })
   async list(
     @Query() query: ListOrganisationsQuery,
   ): Promise<{ items: OrganisationResponse[]; nextCursor: string | null }> {
@@ -40,12 +49,18 @@ export class OrganisationsController {
 
   @Get(':id')
   @RequirePermission('directory:read')
+  @ApiOperation({ summary: 'A referral organisation' })
+  @ApiOkResponse({ type: OrganisationResponse })
+  @ApiProblems(NOT_FOUND)
   async get(@Param('id') id: string): Promise<OrganisationResponse> {
     return OrganisationResponse.from(await this.organisations.get(id));
   }
 
   @Patch(':id')
   @RequirePermission('directory:manage')
+  @ApiOperation({ summary: 'Update a referral organisation' })
+  @ApiOkResponse({ type: OrganisationResponse })
+  @ApiProblems(NOT_FOUND, OWN_COUNTRY)
   async update(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

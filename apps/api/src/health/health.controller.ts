@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { DomainError, registerErrorTexts } from '@amparo/core';
 import { Public } from '@amparo/identity';
+import { ApiProblems } from '../http/openapi-problems.decorator';
+import { LivenessResponse, ReadinessResponse } from './health.responses';
 import { RedisHealthIndicator } from './redis.health';
 
 registerErrorTexts({
@@ -27,6 +29,7 @@ export class HealthController {
   @Get('live')
   @Public('Probed by the orchestrator without credentials')
   @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOkResponse({ type: LivenessResponse })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -34,6 +37,8 @@ export class HealthController {
   @Get('ready')
   @Public('Probed by the orchestrator without credentials')
   @ApiOperation({ summary: 'Readiness: the database (and Redis when configured) answer' })
+  @ApiOkResponse({ type: ReadinessResponse })
+  @ApiProblems({ unavailable: ['NOT_READY'] })
   async ready(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([

@@ -45,6 +45,10 @@ const REPLAYED_HEADERS = ['location', 'etag'];
 /** Marks a creating POST: a retry with the same Idempotency-Key gets the first response. */
 export const Idempotent = () => SetMetadata(IDEMPOTENT, true);
 
+export function isIdempotent(handler: object): boolean {
+  return Reflect.getMetadata(IDEMPOTENT, handler) === true;
+}
+
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {

@@ -1,10 +1,17 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { AuditQueryService } from '@amparo/audit';
 import { PageQuery } from '@amparo/core';
 import { Caller, CurrentCaller, RequirePermission, ScopeService } from '@amparo/identity';
+import { PageOf } from '../http/page.response';
 
 export class ListAuditEventsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -62,7 +69,6 @@ export class AuditEventResponse {
 }
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('audit-events')
 export class AuditEventsController {
   constructor(
@@ -72,6 +78,8 @@ export class AuditEventsController {
 
   @Get()
   @RequirePermission('audit:read')
+  @ApiOperation({ summary: 'Audit events of your country (all of them for system admins)' })
+  @ApiOkResponse({ type: PageOf(AuditEventResponse) })
   async list(
     @CurrentCaller() caller: Caller,
     @Query() query: ListAuditEventsQuery,

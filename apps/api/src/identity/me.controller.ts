@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Caller, CurrentCaller, PERMISSIONS } from '@amparo/identity';
 import { GrantResponse } from './user.responses';
 
@@ -30,11 +30,12 @@ export class MeResponse {
 }
 
 @ApiTags('me')
-@ApiBearerAuth()
 @Controller('me')
 export class MeController {
   @Get()
   @Authenticated()
+  @ApiOperation({ summary: 'Who you are: your grants and the permissions they give' })
+  @ApiOkResponse({ type: MeResponse })
   me(@CurrentCaller() caller: Caller): MeResponse {
     return {
       id: caller.userId,

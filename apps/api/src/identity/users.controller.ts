@@ -10,9 +10,11 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, CurrentCaller, RequirePermission, UserAdminService } from '@amparo/identity';
 import { Response } from 'express';
+import { LOCATION } from '../http/openapi-headers';
+import { ApiProblems } from '../http/openapi-problems.decorator';
 import {
   CreateUserRequest,
   ListUsersQuery,
@@ -33,8 +35,11 @@ const toGrants = (grants: ReplaceGrantsRequest['grants']) =>
     countryCode: g.countryCode ?? null,
   }));
 
+const USER_NOT_FOUND = { not_found: ['USER_NOT_FOUND'] };
+const NOT_OWN_ACCOUNT = { conflict: ['CANNOT_CHANGE_OWN_ACCOUNT'] };
+const GRANTS = { forbidden: ['GRANT_NOT_ALLOWED'] };
+
 @ApiTags('users')
-@ApiBearerAuth()
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UserAdminService) {}
@@ -42,6 +47,8 @@ export class UsersController {
   @Post()
   @RequirePermission('users:manage')
   @ApiOperation({ summary: 'Create a user; the activation token is shown once' })
+  @ApiCreatedResponse({ type: CreatedUserResponse, headers: LOCATION })
+  @ApiProblems(GRANTS, { conflict: ['EMAIL_TAKEN'] })
   async create(
     @CurrentCaller() caller: Caller,
     @Body() body: CreateUserRequest,
@@ -59,6 +66,7 @@ export class UsersController {
   @Get()
   @RequirePermission('users:read')
   @ApiOperation({ summary: 'List the users you administer' })
+  @ApiOkResponse({ type: UserPageResponse })
   async list(
     @CurrentCaller() caller: Caller,
     @Query() query: ListUsersQuery,
@@ -69,12 +77,18 @@ export class UsersController {
 
   @Get(':id')
   @RequirePermission('users:read')
+  @ApiOperation({ summary: 'A user you administer, with their role grants' })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(USER_NOT_FOUND)
   async get(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<UserResponse> {
     return UserResponse.from(await this.users.get(caller, id));
   }
 
   @Patch(':id')
   @RequirePermission('users:manage')
+  @ApiOperation({ summary: "Change a user's name or language" })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(USER_NOT_FOUND)
   async update(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -86,6 +100,8 @@ export class UsersController {
   @Put(':id/grants')
   @RequirePermission('users:manage')
   @ApiOperation({ summary: "Replace a user's role grants; their tokens stop working at once" })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(USER_NOT_FOUND, NOT_OWN_ACCOUNT, GRANTS)
   async replaceGrants(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -97,6 +113,9 @@ export class UsersController {
   @Post(':id/disable')
   @HttpCode(200)
   @RequirePermission('users:manage')
+  @ApiOperation({ summary: 'Disable a user; their sessions end at once' })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(USER_NOT_FOUND, NOT_OWN_ACCOUNT)
   async disable(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<UserResponse> {
     return UserResponse.from(await this.users.setStatus(caller, id, 'disabled'));
   }
@@ -104,6 +123,9 @@ export class UsersController {
   @Post(':id/enable')
   @HttpCode(200)
   @RequirePermission('users:manage')
+  @ApiOperation({ summary: 'Enable a disabled user again' })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(USER_NOT_FOUND, NOT_OWN_ACCOUNT)
   async enable(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<UserResponse> {
     return UserResponse.from(await this.users.setStatus(caller, id, 'active'));
   }
@@ -112,6 +134,8 @@ export class UsersController {
   @HttpCode(200)
   @RequirePermission('users:manage')
   @ApiOperation({ summary: 'Clear the password and issue a one-time token (shown once)' })
+  @ApiOkResponse({ type: ActivationResponse })
+  @ApiProblems(USER_NOT_FOUND)
   async resetPassword(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

@@ -1,10 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { errorText } from '@amparo/core';
 import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
 import { ExportRecord, ExportRequestsService } from '@amparo/statistics';
 import { Response } from 'express';
+import { LOCATION } from '../http/openapi-headers';
+import { ApiProblems } from '../http/openapi-problems.decorator';
+import { PageOf } from '../http/page.response';
 import { ExportRequestBody } from './statistics.requests';
+import { ExportResponse } from './statistics.responses';
 
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -12,34 +16,9 @@ const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-export interface ExportResponse {
-  id: string;
-  kind: string;
-  format: string;
-  language: string;
-  status: string;
-  progress: number;
-  rowCount: number | null;
-  byteSize: number | null;
-  sha256: string | null;
-  failure: { code: string; message: { es: string; en: string } } | null;
-  measures: readonly string[];
-  dimensions: readonly string[];
-  period: string;
-  from: string;
-  to: string;
-  filters: Record<string, string[] | undefined>;
-  scope: { countries: readonly string[]; consulateIds: readonly string[] };
-  scheduled: boolean;
-  requestedAt: string;
-  startedAt: string | null;
-  completedAt: string | null;
-  expiresAt: string | null;
-  fileUrl: string | null;
-}
+const NOT_FOUND = { not_found: ['EXPORT_NOT_FOUND'] };
 
 @ApiTags('statistics')
-@ApiBearerAuth()
 @Controller('exports')
 export class ExportsController {
   constructor(private readonly exports: ExportRequestsService) {}
@@ -49,6 +28,11 @@ export class ExportsController {
   @RequirePermission('statistics:export')
   @ApiOperation({
     summary: 'Request a statistics export; it is produced in the background (202, Location)',
+  })
+  @ApiAcceptedResponse({ type: ExportResponse, headers: LOCATION })
+  @ApiProblems({
+    forbidden: ['EXPORT_REGIONAL_ANALYSTS_ONLY', 'EXPORT_SCOPE_EMPTY'],
+    too_many_requests: ['EXPORT_QUOTA_EXCEEDED'],
   })
   async request(
     @CurrentCaller() caller: Caller,
@@ -65,6 +49,7 @@ export class ExportsController {
   @ApiOperation({
     summary: 'Your export requests, newest first, and the semester reports you may read',
   })
+  @ApiOkResponse({ type: PageOf(ExportResponse) })
   async list(
     @CurrentCaller() caller: Caller,
   ): Promise<{ items: ExportResponse[]; nextCursor: null }> {
@@ -74,6 +59,8 @@ export class ExportsController {
   @Get(':id')
   @RequirePermission('statistics:export')
   @ApiOperation({ summary: 'An export request: status, progress, row count, SHA-256, expiry' })
+  @ApiOkResponse({ type: ExportResponse })
+  @ApiProblems(NOT_FOUND)
   async find(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<ExportResponse> {
     return toResponse(await this.exports.find(caller, id));
   }
@@ -81,6 +68,18 @@ export class ExportsController {
   @Get(':id/file')
   @RequirePermission('statistics:export')
   @ApiOperation({ summary: 'Download a completed export (its requester only)' })
+  @ApiOkResponse({
+    description: 'The file, in the format that was requested',
+    content: Object.fromEntries(
+      Object.values(CONTENT_TYPES).map((type) => [type.split(';')[0], { schema: {} }]),
+    ),
+    headers: {
+      'Content-Disposition': { description: 'attachment; filename=…', schema: { type: 'string' } },
+      ETag: { description: 'The SHA-256 of the file, quoted', schema: { type: 'string' } },
+      'Repr-Digest': { description: 'sha-256 of the file (RFC 9530)', schema: { type: 'string' } },
+    },
+  })
+  @ApiProblems(NOT_FOUND, { conflict: ['EXPORT_NOT_READY'], gone: ['EXPORT_NOT_READY'] })
   async file(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

@@ -1,31 +1,18 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@amparo/core';
 import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
 import {
-  Bilingual,
   DISCLOSURE_RULE,
   MEASURES,
   parseStatisticsQuery,
   StatisticsQueriesService,
 } from '@amparo/statistics';
+import { ApiProblems } from '../http/openapi-problems.decorator';
 import { filtersOf, StatisticsQueryParams } from './statistics.requests';
-
-export interface StatisticsResponse {
-  measure: { id: string; label: Bilingual };
-  period: string;
-  from: string;
-  to: string;
-  filters: Record<string, string[]>;
-  scope: { countries: string[]; consulateIds: string[] };
-  disclosure: { rule: string; method: string; k: number };
-  dimensions: { id: string; label: Bilingual; codes: { code: string; label: Bilingual }[] }[];
-  /** Every inner cell and margin; `_T` marks a total. A suppressed cell has `value: null`. */
-  cells: { coordinates: Record<string, string>; value: number | null; suppressed: boolean }[];
-}
+import { StatisticsResponse } from './statistics.responses';
 
 @ApiTags('statistics')
-@ApiBearerAuth()
 @Controller('statistics')
 export class StatisticsController {
   constructor(private readonly statistics: StatisticsQueriesService) {}
@@ -35,6 +22,11 @@ export class StatisticsController {
   @ApiOperation({
     summary:
       'A measure by up to three dimensions over your scope, with disclosure control (small counts suppressed)',
+  })
+  @ApiOkResponse({ type: StatisticsResponse })
+  @ApiProblems({
+    forbidden: ['STATISTICS_SCOPE_EMPTY'],
+    unprocessable: ['STATISTICS_TABLE_TOO_LARGE'],
   })
   async get(
     @CurrentCaller() caller: Caller,

@@ -1,13 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { ToArray } from '@amparo/core';
+import { VULNERABILITY_FLAGS } from '@amparo/cases';
 import {
   DIMENSION_IDS,
+  DIMENSIONS,
+  DirectoryCodeList,
   EXPORT_FORMATS,
   EXPORT_KINDS,
   ExportFormat,
   ExportKind,
   FILTER_IDS,
+  FilterId,
   MEASURE_IDS,
   PERIOD_GRANULARITIES,
   StatisticsFilters,
@@ -25,31 +29,48 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-/** A filter: a list of codes, comma-separated in a query string. */
-const CodeList = () =>
-  applyDecorators(
-    ApiPropertyOptional({ isArray: true, type: String, description: 'Codes, comma-separated' }),
+const DIRECTORY_CODES: Record<DirectoryCodeList, string> = {
+  country: 'ISO 3166-1 alpha-2 country codes (GET /api/v1/countries)',
+  consulate: 'Consulate codes: sending country and post code, e.g. MX-LAX',
+  subdivision: 'ISO 3166-2 subdivision codes, or _U (unknown)',
+  crisis_event: 'Crisis event ids, or _Z (none)',
+  period: 'Periods',
+};
+
+/** A filter: a list of codes, comma-separated in a query string; fixed code lists are enums. */
+const CodeList = (id: FilterId) => {
+  const codes = id === 'vulnerability_flag' ? VULNERABILITY_FLAGS : DIMENSIONS[id].codes;
+  const fixed =
+    typeof codes === 'string' ? undefined : Array.isArray(codes) ? codes : Object.keys(codes);
+  return applyDecorators(
+    ApiPropertyOptional({
+      isArray: true,
+      type: String,
+      ...(fixed ? { enum: [...fixed] } : {}),
+      description: `${typeof codes === 'string' ? DIRECTORY_CODES[codes] : 'Codes'}, comma-separated`,
+    }),
     IsOptional(),
     ToArray(),
     IsArray(),
     IsString({ each: true }),
   );
+};
 
 /** Filters by code, one per filter id (`?category=trafficking,health`). */
 export class StatisticsFilterParams {
-  @CodeList() sending_country?: string[];
-  @CodeList() consulate?: string[];
-  @CodeList() host_country?: string[];
-  @CodeList() host_subdivision?: string[];
-  @CodeList() category?: string[];
-  @CodeList() vulnerability?: string[];
-  @CodeList() vulnerability_flag?: string[];
-  @CodeList() sex?: string[];
-  @CodeList() age_group?: string[];
-  @CodeList() status?: string[];
-  @CodeList() closure_reason?: string[];
-  @CodeList() action_type?: string[];
-  @CodeList() crisis_event?: string[];
+  @CodeList('sending_country') sending_country?: string[];
+  @CodeList('consulate') consulate?: string[];
+  @CodeList('host_country') host_country?: string[];
+  @CodeList('host_subdivision') host_subdivision?: string[];
+  @CodeList('category') category?: string[];
+  @CodeList('vulnerability') vulnerability?: string[];
+  @CodeList('vulnerability_flag') vulnerability_flag?: string[];
+  @CodeList('sex') sex?: string[];
+  @CodeList('age_group') age_group?: string[];
+  @CodeList('status') status?: string[];
+  @CodeList('closure_reason') closure_reason?: string[];
+  @CodeList('action_type') action_type?: string[];
+  @CodeList('crisis_event') crisis_event?: string[];
 }
 
 /** What every aggregate shares: its dimensions and its period; checked in depth by the library. */

@@ -3,6 +3,8 @@ import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { RequirePermission } from '@amparo/identity';
 import { SystemPingService } from '@amparo/jobs';
 import { Response } from 'express';
+import { LOCATION } from '../http/openapi-headers';
+import { ApiProblems } from '../http/openapi-problems.decorator';
 import { RequestSystemPingRequest } from './request-system-ping.request';
 import { SystemPingResponse } from './system-ping.response';
 
@@ -15,7 +17,8 @@ export class SystemPingsController {
   @HttpCode(202)
   @RequirePermission('system:diagnose')
   @ApiOperation({ summary: 'Queue a system ping that a worker completes' })
-  @ApiAcceptedResponse({ type: SystemPingResponse })
+  @ApiAcceptedResponse({ type: SystemPingResponse, headers: LOCATION })
+  @ApiProblems({ unavailable: ['JOB_QUEUE_UNAVAILABLE'] })
   async request(
     @Body() body: RequestSystemPingRequest,
     @Res({ passthrough: true }) res: Response,
@@ -29,6 +32,7 @@ export class SystemPingsController {
   @RequirePermission('system:diagnose')
   @ApiOperation({ summary: 'Read a system ping' })
   @ApiOkResponse({ type: SystemPingResponse })
+  @ApiProblems({ not_found: ['SYSTEM_PING_NOT_FOUND'] })
   async find(@Param('id') id: string): Promise<SystemPingResponse> {
     return SystemPingResponse.from(await this.pings.find(id));
   }
