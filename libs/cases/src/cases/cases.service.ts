@@ -10,7 +10,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessRequestsService } from '../access/access-requests.service';
 import { CaseAccess } from '../access/case-access';
 import { recordHistory } from '../history/case-history';
-import { personProblems } from '../persons/person-rules';
+import { personProblems, unknownPersonProblem } from '../persons/person-rules';
 import { Person } from '../persons/person';
 import { PersonsService } from '../persons/persons.service';
 import { assertTransitionAllowed } from '../workflow/case-workflow';
@@ -63,7 +63,7 @@ export class CasesService {
       throw new DomainError('NOT_YOUR_POST', 'forbidden');
     }
     if (!post.active) throw new DomainError('CONSULATE_INACTIVE', 'conflict');
-    await this.validateNewCase(input, post.countryCode, now);
+    await this.validateNewCase(caller, input, post.countryCode, now);
     return this.dataSource.transaction((manager) =>
       registerCase(
         manager,
@@ -395,7 +395,12 @@ export class CasesService {
     return row ?? null;
   }
 
-  private async validateNewCase(input: NewCase, countryCode: string, now: Date): Promise<void> {
+  private async validateNewCase(
+    caller: Caller,
+    input: NewCase,
+    countryCode: string,
+    now: Date,
+  ): Promise<void> {
     const problems: FieldError[] = [];
     const primaries = input.persons.filter((p) => p.role === 'primary');
     if (primaries.length !== 1) {
@@ -433,6 +438,12 @@ export class CasesService {
       ),
       { field: 'eventCountryCode', code: input.eventCountryCode },
     ]);
+    // Persons the caller cannot read answer like ids that do not exist (one problem for both).
+    const linkable = await this.persons.readableByIds(
+      caller,
+      countryCode,
+      input.persons.flatMap((l) => (l.personId && isUUID(l.personId) ? [l.personId] : [])),
+    );
     for (const [index, link] of input.persons.entries()) {
       if (!!link.personId === !!link.person) {
         problems.push({
@@ -444,19 +455,8 @@ export class CasesService {
           },
         });
       } else if (link.personId) {
-        const country = isUUID(link.personId)
-          ? await this.persons.countryOf(link.personId, this.dataSource.manager)
-          : null;
-        if (country !== countryCode) {
-          problems.push({
-            field: `persons.${index}.personId`,
-            code: 'UNKNOWN_PERSON',
-            message: {
-              es: 'No es una persona registrada por este país.',
-              en: 'Not a person registered by this country.',
-            },
-          });
-        }
+        if (!linkable.has(link.personId))
+          problems.push(unknownPersonProblem(`persons.${index}.personId`));
       } else {
         const person = link.person!;
         problems.push(...personProblems(person, now, `persons.${index}.person`));
