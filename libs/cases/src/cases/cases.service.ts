@@ -15,6 +15,7 @@ import { Person } from '../persons/person';
 import { PersonsService } from '../persons/persons.service';
 import { assertTransitionAllowed } from '../workflow/case-workflow';
 import { CASE_COLUMNS, CaseChanges, CaseFilters, CaseRecord, NewCase } from './case';
+import { assertAssignable } from './case-assignee';
 import { recordCaseEvent } from './case-audit';
 import './case-errors';
 import { CreatedCase, mustBeRestricted, registerCase } from './case-registration';
@@ -64,6 +65,8 @@ export class CasesService {
     }
     if (!post.active) throw new DomainError('CONSULATE_INACTIVE', 'conflict');
     await this.validateNewCase(caller, input, post.countryCode, now);
+    if (input.assignedOfficerId)
+      await assertAssignable(this.dataSource.manager, input.assignedOfficerId, post.id);
     return this.dataSource.transaction((manager) =>
       registerCase(
         manager,
@@ -252,14 +255,7 @@ export class CasesService {
     const roles = this.access.rolesOn(caller, current);
     if (!roles.includes('consul') && !roles.includes('supervisor'))
       throw new DomainError('FORBIDDEN', 'forbidden');
-    const [officer] = isUUID(officerId)
-      ? await this.dataSource.query<unknown[]>(
-          `SELECT 1 FROM users u JOIN role_grants g ON g.user_id = u.id
-            WHERE u.id = $1 AND u.status = 'active' AND g.role IN ('officer', 'consul') AND g.consulate_id = $2`,
-          [officerId, current.consulateId],
-        )
-      : [];
-    if (!officer) throw new DomainError('OFFICER_NOT_AT_POST', 'unprocessable');
+    await assertAssignable(this.dataSource.manager, officerId, current.consulateId);
     return this.dataSource.transaction((manager) =>
       this.writeAndRecord(
         manager,
