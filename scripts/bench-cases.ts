@@ -9,6 +9,7 @@ import { formatAuditReport } from '@amparo/audit/format-audit-report';
 import { verifyAuditChain } from '@amparo/audit/verify-audit-chain';
 import { AuditService } from '@amparo/audit';
 import {
+  CaseAccess,
   CaseCategory,
   PersonsService,
   RiskLevel,
@@ -16,6 +17,7 @@ import {
   registerCase,
 } from '@amparo/cases';
 import { loadConfig } from '@amparo/core';
+import { Caller, ScopeService } from '@amparo/identity';
 import {
   TEST_ADMIN_DATABASE_URL,
   createDatabase,
@@ -245,7 +247,7 @@ async function createCaseTransactionRaw(
   try {
     await registerCase(manager, RAW_SERVICES, {
       post,
-      caller: { userId: officerId, roles: ['officer'] },
+      caller: officerCaller(officerId, post),
       input: body,
       now: new Date(),
     });
@@ -256,9 +258,21 @@ async function createCaseTransactionRaw(
   }
 }
 
+/** The officer of the post, with what registerCase reads of a caller (the duplicate check's scope). */
+function officerCaller(userId: string, post: Post): Caller {
+  return {
+    userId,
+    roles: ['officer'],
+    grants: [{ role: 'officer', consulateId: post.id, countryCode: post.countryCode }],
+  } as Partial<Caller> as Caller;
+}
+
 /** The services registerCase calls; given a manager, they use nothing else. */
 const RAW_SERVICES = {
-  persons: new PersonsService(undefined as unknown as DataSource),
+  persons: new PersonsService(
+    undefined as unknown as DataSource,
+    new CaseAccess(new ScopeService()),
+  ),
   audit: new AuditService(undefined as unknown as DataSource),
 };
 

@@ -185,12 +185,6 @@ export class CreatedCaseResponse extends CaseResponse {
   possibleDuplicates!: PossibleDuplicateResponse[];
 }
 
-export class PersonMatchResponse extends PersonResponse {
-  @ApiProperty({ type: 'number', description: 'Higher is closer' }) score!: number;
-  @ApiProperty({ type: [String], description: 'The cases you may see that involve the person' })
-  caseIds!: string[];
-}
-
 const ANY_JSON: ApiPropertyOptions = {
   description: "The field's value (any JSON); null when masked",
   oneOf: [

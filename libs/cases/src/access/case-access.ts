@@ -46,6 +46,30 @@ export class CaseAccess {
       );
   }
 
+  /**
+   * Cases whose content the caller may read, in SQL: the rule `CasesService.readable` applies to one
+   * case (`inScope`, then `seesRestrictedContent` or an unexpired break-the-glass grant), for
+   * queries over many. Whatever names a person to the caller (search, duplicates, linking) reads
+   * through this, so a person is readable exactly when one of their cases is.
+   */
+  restrictToReadable(where: SqlConditions, caller: Caller, alias = 'c'): void {
+    this.restrictToScope(where, caller, alias);
+    const consulPosts = caller.grants.filter((g) => g.role === 'consul').map((g) => g.consulateId);
+    where.add(
+      `(NOT ${alias}.restricted OR ${alias}.assigned_officer_id = ? OR ${alias}.consulate_id = ANY(?::uuid[])
+        OR EXISTS (SELECT 1 FROM case_access_requests r
+                    WHERE r.case_id = ${alias}.id AND r.user_id = ? AND r.expires_at > now()))`,
+      caller.userId,
+      consulPosts,
+      caller.userId,
+    );
+  }
+
+  /** The posts whose cases the caller works, where persons are shown unmasked (T1). */
+  postsWorked(caller: Caller): string[] {
+    return this.scopes.caseConsulates(caller);
+  }
+
   inScope(caller: Caller, location: CaseLocation): boolean {
     return (
       this.scopes.caseConsulates(caller).includes(location.consulateId) ||

@@ -1,8 +1,10 @@
 import { AuditService } from '@amparo/audit';
+import { DomainError } from '@amparo/core';
 import { Caller } from '@amparo/identity';
 import { EntityManager } from 'typeorm';
 import { inCaseOrder } from '../persons/case-person-order';
 import { CasePerson, CasePersonRow, Person, PossibleDuplicate } from '../persons/person';
+import { unknownPersonProblem } from '../persons/person-rules';
 import { PersonsService } from '../persons/persons.service';
 import { CaseRecord, NewCase } from './case';
 import { recordCaseEvent } from './case-audit';
@@ -44,7 +46,7 @@ export async function registerCase(
   services: { persons: PersonsService; audit: AuditService },
   registration: {
     post: RegistrationPost;
-    caller: Pick<Caller, 'userId' | 'roles'>;
+    caller: Caller;
     input: NewCase;
     now: Date;
   },
@@ -53,11 +55,25 @@ export async function registerCase(
   const newPersons = input.persons.filter((p) => p.person);
   // Before the inserts, so that no new person is found as a duplicate of itself.
   const duplicates = await services.persons.possibleDuplicates(
+    caller,
     post.countryCode,
     newPersons.map((p) => p.person!),
     now,
     manager,
   );
+  // Validation refused unreadable persons already; read again in this transaction, so that a case
+  // restricted meanwhile is not linked from.
+  const linked = await services.persons.readableByIds(
+    caller,
+    post.countryCode,
+    input.persons.flatMap((l) => (l.personId ? [l.personId] : [])),
+    manager,
+  );
+  const unreadable = input.persons.findIndex((l) => l.personId && !linked.has(l.personId));
+  if (unreadable >= 0)
+    throw new DomainError('VALIDATION_FAILED', 'invalid', {
+      fieldErrors: [unknownPersonProblem(`persons.${unreadable}.personId`)],
+    });
   const stored = new Map<string, Person>();
   const links: CasePersonRow[] = [];
   for (const link of input.persons) {
@@ -68,10 +84,6 @@ export async function registerCase(
     }
     links.push({ personId, role: link.role, relationship: link.relationship ?? null });
   }
-  const linked = await services.persons.byIds(
-    links.map((l) => l.personId).filter((id) => !stored.has(id)),
-    manager,
-  );
   const created = await insertCase(
     manager,
     {

@@ -10,11 +10,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessRequestsService } from '../access/access-requests.service';
 import { CaseAccess } from '../access/case-access';
 import { recordHistory } from '../history/case-history';
-import { personProblems } from '../persons/person-rules';
+import { personProblems, unknownPersonProblem } from '../persons/person-rules';
 import { Person } from '../persons/person';
 import { PersonsService } from '../persons/persons.service';
 import { assertTransitionAllowed } from '../workflow/case-workflow';
 import { CASE_COLUMNS, CaseChanges, CaseFilters, CaseRecord, NewCase } from './case';
+import { assertAssignable } from './case-assignee';
 import { recordCaseEvent } from './case-audit';
 import './case-errors';
 import { CreatedCase, mustBeRestricted, registerCase } from './case-registration';
@@ -63,7 +64,9 @@ export class CasesService {
       throw new DomainError('NOT_YOUR_POST', 'forbidden');
     }
     if (!post.active) throw new DomainError('CONSULATE_INACTIVE', 'conflict');
-    await this.validateNewCase(input, post.countryCode, now);
+    await this.validateNewCase(caller, input, post.countryCode, now);
+    if (input.assignedOfficerId)
+      await assertAssignable(this.dataSource.manager, input.assignedOfficerId, post.id);
     return transactional(this.dataSource, (manager) =>
       registerCase(
         manager,
@@ -259,14 +262,7 @@ export class CasesService {
     const roles = this.access.rolesOn(caller, current);
     if (!roles.includes('consul') && !roles.includes('supervisor'))
       throw new DomainError('FORBIDDEN', 'forbidden');
-    const [officer] = isUUID(officerId)
-      ? await this.dataSource.query<unknown[]>(
-          `SELECT 1 FROM users u JOIN role_grants g ON g.user_id = u.id
-            WHERE u.id = $1 AND u.status = 'active' AND g.role IN ('officer', 'consul') AND g.consulate_id = $2`,
-          [officerId, current.consulateId],
-        )
-      : [];
-    if (!officer) throw new DomainError('OFFICER_NOT_AT_POST', 'unprocessable');
+    await assertAssignable(this.dataSource.manager, officerId, current.consulateId);
     return this.dataSource.transaction((manager) =>
       this.writeAndRecord(
         manager,
@@ -404,7 +400,12 @@ export class CasesService {
     return row ?? null;
   }
 
-  private async validateNewCase(input: NewCase, countryCode: string, now: Date): Promise<void> {
+  private async validateNewCase(
+    caller: Caller,
+    input: NewCase,
+    countryCode: string,
+    now: Date,
+  ): Promise<void> {
     const problems: FieldError[] = [];
     const primaries = input.persons.filter((p) => p.role === 'primary');
     if (primaries.length !== 1) {
@@ -442,6 +443,12 @@ export class CasesService {
       ),
       { field: 'eventCountryCode', code: input.eventCountryCode },
     ]);
+    // Persons the caller cannot read answer like ids that do not exist (one problem for both).
+    const linkable = await this.persons.readableByIds(
+      caller,
+      countryCode,
+      input.persons.flatMap((l) => (l.personId && isUUID(l.personId) ? [l.personId] : [])),
+    );
     for (const [index, link] of input.persons.entries()) {
       if (!!link.personId === !!link.person) {
         problems.push({
@@ -453,19 +460,8 @@ export class CasesService {
           },
         });
       } else if (link.personId) {
-        const country = isUUID(link.personId)
-          ? await this.persons.countryOf(link.personId, this.dataSource.manager)
-          : null;
-        if (country !== countryCode) {
-          problems.push({
-            field: `persons.${index}.personId`,
-            code: 'UNKNOWN_PERSON',
-            message: {
-              es: 'No es una persona registrada por este país.',
-              en: 'Not a person registered by this country.',
-            },
-          });
-        }
+        if (!linkable.has(link.personId))
+          problems.push(unknownPersonProblem(`persons.${index}.personId`));
       } else {
         const person = link.person!;
         problems.push(...personProblems(person, now, `persons.${index}.person`));

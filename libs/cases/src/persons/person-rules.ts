@@ -7,6 +7,18 @@ const problem = (field: string, code: string, es: string, en: string): FieldErro
   message: { es, en },
 });
 
+/**
+ * A linked person id that is unknown, of another country, or of a person the caller may not read:
+ * one answer for all three, so that linking tells nothing about persons the caller cannot read.
+ */
+export const unknownPersonProblem = (field: string): FieldError =>
+  problem(
+    field,
+    'UNKNOWN_PERSON',
+    'No es una persona registrada que usted pueda consultar.',
+    'Not a registered person you may read.',
+  );
+
 /** National identity document formats known for member countries; others are checked for length only. */
 const NATIONAL_ID_FORMATS: Record<string, { pattern: RegExp; es: string; en: string }> = {
   MX: {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SqlConditions } from '@amparo/database';
+import { Caller } from '@amparo/identity';
 import { DataSource, EntityManager } from 'typeorm';
+import { CaseAccess } from '../access/case-access';
 import {
   CasePerson,
   PERSON_COLUMNS,
@@ -25,11 +27,15 @@ const SEARCH_NAME = 0.5;
 
 /**
  * The nationals assisted. Persons belong to the country (tenant) whose consulate registered them; a
- * person may appear in several cases.
+ * person may appear in several cases. A caller may read a person who appears in at least one case
+ * they may read (`readableBy`): search, duplicate candidates and linking never name anyone else.
  */
 @Injectable()
 export class PersonsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CaseAccess,
+  ) {}
 
   /** A new person and their documents, in one statement that returns the person as stored. */
   async create(
@@ -91,6 +97,29 @@ export class PersonsService {
     return new Map(rows.map((p) => [p.id, p]));
   }
 
+  /**
+   * The persons of these ids that the caller may read and that belong to the country, so that a
+   * person the caller cannot read answers exactly like an id that does not exist.
+   */
+  async readableByIds(
+    caller: Caller,
+    countryCode: string,
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, Person>> {
+    if (!ids.length) return new Map();
+    const sql = new SqlConditions();
+    const wanted = sql.param(ids);
+    const country = sql.param(countryCode);
+    const readable = this.readableBy(sql, caller, 'p');
+    const rows = await manager.query<Person[]>(
+      `SELECT ${PERSON_COLUMNS} FROM persons p
+        WHERE p.id = ANY(${wanted}::uuid[]) AND p.country_code = ${country} AND ${readable}`,
+      sql.params,
+    );
+    return new Map(rows.map((p) => [p.id, p]));
+  }
+
   /** Persons of each case, primary first. */
   async ofCases(
     caseIds: string[],
@@ -113,20 +142,15 @@ export class PersonsService {
     return byCase;
   }
 
-  async countryOf(personId: string, manager: EntityManager): Promise<string | null> {
-    const [row] = await manager.query<{ countryCode: string }[]>(
-      'SELECT country_code AS "countryCode" FROM persons WHERE id = $1',
-      [personId],
-    );
-    return row?.countryCode ?? null;
-  }
-
   /**
    * Persons of the same country who may be one of these: a similar name with the same birth date or
-   * an overlapping age band, or the same identity document. In the given transaction when there is
-   * one (a creation checks before it inserts, without a transaction of its own), else in a new one.
+   * an overlapping age band, or the same identity document; only persons the caller may read. A
+   * match the caller cannot read is not hinted at either: that a person has a case elsewhere is
+   * itself what a restricted (asylum) case protects. In the given transaction when there is one (a
+   * creation checks before it inserts, without a transaction of its own), else in a new one.
    */
   async possibleDuplicates(
+    caller: Caller,
     countryCode: string,
     inputs: PersonInput[],
     today: Date,
@@ -136,13 +160,14 @@ export class PersonsService {
     return this.withTrigramThresholds(async (m) => {
       const found: PossibleDuplicate[] = [];
       for (const input of inputs)
-        found.push(...(await this.duplicatesOf(m, countryCode, input, today)));
+        found.push(...(await this.duplicatesOf(m, caller, countryCode, input, today)));
       return found;
     }, manager);
   }
 
   private async duplicatesOf(
     manager: EntityManager,
+    caller: Caller,
     countryCode: string,
     input: PersonInput,
     today: Date,
@@ -151,6 +176,19 @@ export class PersonsService {
     const documents = (input.documents ?? []).map((d) => normalizeDocumentNumber(d.number));
     // Candidates come from indexes only: the same document, the same birth date, or (for an
     // estimated age) a similar name; the rules then decide in SQL, before the LIMIT.
+    const sql = new SqlConditions();
+    [
+      countryCode,
+      input.givenNames,
+      input.familyNames,
+      input.otherNames ?? [],
+      input.dateOfBirth ?? null,
+      age,
+      documents,
+      today.toISOString().slice(0, 10),
+      SAME_NAME,
+    ].forEach((value) => sql.param(value));
+    const readable = this.readableBy(sql, caller, 'p');
     const rows = await manager.query<
       (Omit<PossibleDuplicate, 'initials' | 'matchedOn'> & {
         givenNames: string;
@@ -180,21 +218,11 @@ export class PersonsService {
                                                       extract(year FROM age($8::date, p.date_of_birth))::int) - $6::int) <= 2) AS "sameBand",
                   EXISTS (SELECT 1 FROM person_documents d WHERE d.person_id = p.id AND d.number_normalized = ANY($7::text[])) AS "sameDocument"
              FROM candidates JOIN persons p ON p.id = candidates.id, wanted
-            WHERE p.country_code = $1)
+            WHERE p.country_code = $1 AND ${readable})
          SELECT * FROM checked
           WHERE "sameDocument" OR ("sameName" AND ("sameBirth" OR "sameBand"))
           ORDER BY score DESC LIMIT 20`,
-      [
-        countryCode,
-        input.givenNames,
-        input.familyNames,
-        input.otherNames ?? [],
-        input.dateOfBirth ?? null,
-        age,
-        documents,
-        today.toISOString().slice(0, 10),
-        SAME_NAME,
-      ],
+      sql.params,
     );
     return rows.map((r) => ({
       personId: r.personId,
@@ -212,17 +240,19 @@ export class PersonsService {
   }
 
   /**
-   * Persons appearing in cases the caller may see, by name (typos, accents, case and word order
-   * tolerated) or by exact document number.
+   * Persons appearing in cases the caller may read, by name (typos, accents, case and word order
+   * tolerated) or by exact document number, with those of their cases and whether the caller works
+   * one of them (else identifying fields are masked, as in case lists).
    */
   async search(
-    scope: (where: SqlConditions) => void,
+    caller: Caller,
     q: string,
     limit: number,
-  ): Promise<(Person & { score: number; caseIds: string[] })[]> {
+  ): Promise<(Person & { score: number; caseIds: string[]; worksCase: boolean })[]> {
     const where = new SqlConditions();
-    scope(where);
     where.add('cp.person_id = matched.id');
+    this.access.restrictToReadable(where, caller);
+    const worked = where.param(this.access.postsWorked(caller));
     const name = where.param(q);
     const document = where.param(normalizeDocumentNumber(q));
     const threshold = where.param(SEARCH_NAME);
@@ -237,11 +267,12 @@ export class PersonsService {
            UNION
            SELECT d.person_id FROM person_documents d WHERE d.number_normalized = ${document}),
          visible AS (
-           SELECT matched.id AS person_id, cases.case_ids FROM matched, LATERAL (
-             SELECT array_agg(c.id) AS case_ids FROM case_persons cp JOIN cases c ON c.id = cp.case_id
+           SELECT matched.id AS person_id, cases.case_ids, cases.works_case FROM matched, LATERAL (
+             SELECT array_agg(c.id) AS case_ids, bool_or(c.consulate_id = ANY(${worked}::uuid[])) AS works_case
+               FROM case_persons cp JOIN cases c ON c.id = cp.case_id
               ${where.where}) cases
             WHERE cases.case_ids IS NOT NULL)
-         SELECT ${PERSON_COLUMNS}, visible.case_ids AS "caseIds",
+         SELECT ${PERSON_COLUMNS}, visible.case_ids AS "caseIds", visible.works_case AS "worksCase",
                 greatest(word_similarity(amparo_unaccent(lower(${name})), p.search_name),
                          CASE WHEN EXISTS (SELECT 1 FROM person_documents d WHERE d.person_id = p.id AND d.number_normalized = ${document}) THEN 1 ELSE 0 END)::float AS score
            FROM persons p JOIN visible ON visible.person_id = p.id
@@ -251,6 +282,16 @@ export class PersonsService {
         where.params,
       ),
     );
+  }
+
+  /**
+   * SQL true when person `person` appears in a case the caller may read (`CaseAccess.restrictToReadable`),
+   * its parameters added to `sql`, which must hold no conditions yet (only parameters).
+   */
+  private readableBy(sql: SqlConditions, caller: Caller, person: string): string {
+    sql.add(`cp.person_id = ${person}.id`);
+    this.access.restrictToReadable(sql, caller);
+    return `EXISTS (SELECT 1 FROM case_persons cp JOIN cases c ON c.id = cp.case_id ${sql.where})`;
   }
 
   /**

@@ -1,0 +1,480 @@
+import { RequestMethod } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { createConsulate, createUser, GrantSpec, signIn } from './utils/identity';
+import { TestStack, createTestApi, createTestStack } from './utils/test-app';
+
+type Target = 'unrestricted' | 'restricted';
+type Body = Record<string, unknown>;
+
+/** What a probe answered. */
+interface Answer {
+  route: string;
+  status: number;
+  body: unknown;
+}
+
+interface Markers {
+  id: string;
+  givenNames: string;
+  familyNames: string;
+  document: string;
+  phone: string;
+  email: string;
+  address: string;
+}
+
+const PERSONS: Record<Target, Omit<Markers, 'id'> & { dateOfBirth: string; nearName: Body }> = {
+  unrestricted: {
+    givenNames: 'Xochitl Marisela',
+    familyNames: 'Tzompantzi Huerta',
+    dateOfBirth: '1990-04-12',
+    document: 'TZX482913',
+    phone: '+52 55 8123 4471',
+    email: 'xochitl.tzh@example.org',
+    address: '1420 Calle Obscura, apartamento 7, Fresno',
+    nearName: { givenNames: 'Xochitl Maricela', familyNames: 'Tzompanzi Huerta' },
+  },
+  restricted: {
+    givenNames: 'Eulalio Fermín',
+    familyNames: 'Coyotzi Batres',
+    dateOfBirth: '1984-11-03',
+    document: 'CBE739104',
+    phone: '+52 33 9087 1123',
+    email: 'eulalio.cb@example.org',
+    address: '77 Rue Perdue, refugio 3, Tijuana',
+    nearName: { givenNames: 'Eulalio Fermin', familyNames: 'Coyotsi Batres' },
+  },
+};
+
+/**
+ * Every route of the API, and whether it is probed below for person data. A new route fails this
+ * spec until it is probed or its reason for carrying no person data is written here.
+ */
+const PROBED = new Set([
+  'GET PersonsController.search',
+  'POST CasesController.create',
+  'GET CasesController.list',
+  'GET CasesController.get',
+  'PATCH CasesController.update',
+  'POST CasesController.transition',
+  'POST CasesController.assign',
+  'GET CaseActionsController.list',
+  'GET CaseActionsController.historyOf',
+  'GET AccessRequestsController.list',
+]);
+const NO_PERSON_DATA: Record<string, string> = {
+  'POST CaseActionsController.add': 'answers the action written, which has no person fields',
+  'POST CaseActionsController.correct': 'answers the correction written, no person fields',
+  'POST AccessRequestsController.request': 'answers the grant (case reference, reason, times)',
+  'POST AccessRequestsController.review': 'answers the grant (case reference, reason, times)',
+  AuditEventsController: 'audit events never store personal data values',
+  MeController: 'the caller’s own account',
+  UsersController: 'staff accounts, not assisted persons',
+  AuthController: 'sign-in and sessions',
+  QueueDashboardSessionController: 'the queue dashboard’s session',
+  StatisticsController: 'aggregates with disclosure control',
+  ExportsController: 'aggregates with disclosure control',
+  HealthController: 'liveness and readiness',
+  ConsulatesController: 'directory',
+  OfficialsController: 'directory (consular staff)',
+  CountriesController: 'reference data',
+  OrganisationsController: 'directory',
+  SystemPingsController: 'infrastructure check',
+};
+
+// Who may read a person is who may read a case they appear in (the rule of GET /cases/{id}): no
+// route may name a person, by id or by any identifying value, to anyone else.
+describe('Person data across posts, restrictions and roles', () => {
+  let stack: TestStack;
+  let app: NestExpressApplication;
+  let postA: string;
+  const posts: Record<string, string> = {};
+  const tokens: Record<string, string> = {};
+  const cases = {} as Record<Target, string>;
+  const markers = {} as Record<Target, Markers>;
+
+  /** Callers, with the post they register at and which target cases they may read. */
+  const CALLERS: { name: string; grants: () => GrantSpec[]; reads: Target[]; post?: string }[] = [
+    {
+      name: 'assigned officer',
+      grants: () => [{ role: 'officer', consulateId: postA }],
+      reads: ['unrestricted', 'restricted'],
+      post: 'A',
+    },
+    {
+      name: 'officer of the same post',
+      grants: () => [{ role: 'officer', consulateId: postA }],
+      reads: ['unrestricted'],
+      post: 'A',
+    },
+    {
+      name: 'officer of another post of the country',
+      grants: () => [{ role: 'officer', consulateId: posts.B }],
+      reads: [],
+      post: 'B',
+    },
+    {
+      name: 'officer of another country',
+      grants: () => [{ role: 'officer', consulateId: posts.GT }],
+      reads: [],
+      post: 'GT',
+    },
+    {
+      name: 'consul of the post',
+      grants: () => [{ role: 'consul', consulateId: postA }],
+      reads: ['unrestricted', 'restricted'],
+      post: 'A',
+    },
+    {
+      name: 'consul of another post',
+      grants: () => [{ role: 'consul', consulateId: posts.B }],
+      reads: [],
+      post: 'B',
+    },
+    {
+      name: 'supervisor of the country',
+      grants: () => [{ role: 'supervisor', countryCode: 'MX' }],
+      reads: ['unrestricted'],
+    },
+    {
+      name: 'supervisor of another country',
+      grants: () => [{ role: 'supervisor', countryCode: 'GT' }],
+      reads: [],
+    },
+    { name: 'analyst', grants: () => [{ role: 'analyst', countryCode: 'MX' }], reads: [] },
+    { name: 'admin', grants: () => [{ role: 'admin', countryCode: 'MX' }], reads: [] },
+    { name: 'system_admin', grants: () => [{ role: 'system_admin' }], reads: [] },
+    {
+      name: 'officer of the post holding break-the-glass',
+      grants: () => [{ role: 'officer', consulateId: postA }],
+      reads: ['unrestricted', 'restricted'],
+      post: 'A',
+    },
+    {
+      name: 'officer of the post whose break-the-glass expired',
+      grants: () => [{ role: 'officer', consulateId: postA }],
+      reads: ['unrestricted'],
+      post: 'A',
+    },
+    {
+      name: 'supervisor holding break-the-glass',
+      grants: () => [{ role: 'supervisor', countryCode: 'MX' }],
+      reads: ['unrestricted', 'restricted'],
+    },
+  ];
+
+  const api = () => request(app.getHttpServer());
+  const as = (who: string) => (test: request.Test) =>
+    test.set('Authorization', `Bearer ${tokens[who]}`);
+  const count = async (sql: string) => Number((await stack.query<{ n: string }>(sql))[0].n);
+
+  const newPerson = (overrides: Body): Body => ({
+    sex: 'female',
+    nationalityCode: 'MX',
+    ...overrides,
+  });
+
+  async function registerTarget(target: Target): Promise<void> {
+    const p = PERSONS[target];
+    const created = await as('assigned officer')(api().post('/api/v1/cases')).send({
+      consulateId: postA,
+      primaryCategory: target === 'restricted' ? 'asylum' : 'documentation',
+      summary: 'Registered for the person-scope matrix.',
+      persons: [
+        {
+          role: 'primary',
+          person: newPerson({
+            givenNames: p.givenNames,
+            familyNames: p.familyNames,
+            dateOfBirth: p.dateOfBirth,
+            documents: [{ type: 'passport', number: p.document, issuingCountryCode: 'MX' }],
+            phone: p.phone,
+            email: p.email,
+            addressAbroad: p.address,
+          }),
+        },
+      ],
+    });
+    expect(created.status).toBe(201);
+    cases[target] = created.body.id;
+    markers[target] = {
+      id: created.body.persons[0].person.id,
+      givenNames: p.givenNames,
+      familyNames: p.familyNames,
+      document: p.document,
+      phone: p.phone,
+      email: p.email,
+      address: p.address,
+    };
+    // An action and a history entry, so that those routes have something to answer.
+    const action = await as('assigned officer')(
+      api().post(`/api/v1/cases/${created.body.id}/actions`),
+    ).send({ type: 'interview', occurredAt: new Date(Date.now() - 3600_000).toISOString() });
+    expect(action.status).toBe(201);
+    const updated = await as('assigned officer')(api().patch(`/api/v1/cases/${created.body.id}`))
+      .set('If-Match', created.headers.etag)
+      .send({ riskLevel: 'high' });
+    expect(updated.status).toBe(200);
+  }
+
+  beforeAll(async () => {
+    stack = await createTestStack();
+    app = await createTestApi(stack.config);
+    postA = await createConsulate(stack, 'MX');
+    posts.A = postA;
+    posts.B = await createConsulate(stack, 'MX');
+    posts.GT = await createConsulate(stack, 'GT');
+    const users: Record<string, string> = {};
+    for (const caller of CALLERS) {
+      const user = await createUser(stack, caller.grants());
+      users[caller.name] = user.id;
+      tokens[caller.name] = (await signIn(app, user.email)).accessToken;
+    }
+    await registerTarget('unrestricted');
+    await registerTarget('restricted');
+    for (const holder of [
+      'officer of the post holding break-the-glass',
+      'officer of the post whose break-the-glass expired',
+      'supervisor holding break-the-glass',
+    ]) {
+      const granted = await as(holder)(
+        api().post(`/api/v1/cases/${cases.restricted}/access-requests`),
+      ).send({ reason: 'The assigned officer is away and the hearing is in one hour.' });
+      expect(granted.status).toBe(201);
+    }
+    await stack.query(
+      `UPDATE case_access_requests SET expires_at = now() - interval '1 second' WHERE case_id = $1 AND user_id = $2`,
+      [cases.restricted, users['officer of the post whose break-the-glass expired']],
+    );
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await stack?.teardown();
+  });
+
+  /** A case body at the caller's post (or post A for those without one). */
+  const caseAt = (post: string | undefined, persons: Body[], extra: Body = {}): Body => ({
+    consulateId: posts[post ?? 'A'],
+    primaryCategory: 'documentation',
+    persons,
+    ...extra,
+  });
+
+  /** Every probed route, asked about the target by this caller. */
+  async function probe(who: string, post: string | undefined, target: Target): Promise<Answer[]> {
+    const m = markers[target];
+    const { nearName, dateOfBirth } = PERSONS[target];
+    const caseId = cases[target];
+    const stale = '"v999999"';
+    const answers: Answer[] = [];
+    const ask = async (route: string, test: request.Test) => {
+      const res = await as(who)(test);
+      answers.push({ route, status: res.status, body: res.body });
+      return res;
+    };
+    await ask(
+      'GET /persons?q=names',
+      api()
+        .get('/api/v1/persons')
+        .query({ q: `${m.givenNames} ${m.familyNames}` }),
+    );
+    await ask('GET /persons?q=document', api().get('/api/v1/persons').query({ q: m.document }));
+    await ask(
+      'POST /cases (duplicates by name and birth date)',
+      api()
+        .post('/api/v1/cases')
+        .send(caseAt(post, [{ role: 'primary', person: newPerson({ ...nearName, dateOfBirth }) }])),
+    );
+    await ask(
+      'POST /cases (duplicates by document)',
+      api()
+        .post('/api/v1/cases')
+        .send(
+          caseAt(post, [
+            {
+              role: 'primary',
+              person: newPerson({
+                givenNames: 'Otra',
+                familyNames: 'Persona Distinta',
+                estimatedAge: 40,
+                documents: [
+                  { type: 'passport', number: spaced(m.document), issuingCountryCode: 'MX' },
+                ],
+              }),
+            },
+          ]),
+        ),
+    );
+    await ask('GET /cases', api().get('/api/v1/cases').query({ limit: 200 }));
+    await ask('GET /cases/{id}', api().get(`/api/v1/cases/${caseId}`));
+    await ask('GET /cases/{id}/history', api().get(`/api/v1/cases/${caseId}/history`));
+    await ask('GET /cases/{id}/actions', api().get(`/api/v1/cases/${caseId}/actions`));
+    await ask('GET /access-requests', api().get('/api/v1/access-requests'));
+    await ask(
+      'PATCH /cases/{id}',
+      api().patch(`/api/v1/cases/${caseId}`).set('If-Match', stale).send({ riskLevel: 'low' }),
+    );
+    await ask(
+      'POST /cases/{id}/transitions',
+      api()
+        .post(`/api/v1/cases/${caseId}/transitions`)
+        .set('If-Match', stale)
+        .send({ to: 'in_progress' }),
+    );
+    await ask(
+      'POST /cases/{id}/assignment',
+      api()
+        .post(`/api/v1/cases/${caseId}/assignment`)
+        .set('If-Match', stale)
+        .send({ officerId: randomUUID() }),
+    );
+    return answers;
+  }
+
+  /** The same document number as written another way: found as the same, never echoed as it. */
+  const spaced = (document: string) => `${document.slice(0, 3)} ${document.slice(3)}`.toLowerCase();
+
+  function leaks(answers: Answer[], m: Markers): string[] {
+    return answers.flatMap(({ route, body }) => {
+      const text = JSON.stringify(body);
+      return (Object.keys(m) as (keyof Markers)[])
+        .filter((key) => text.includes(m[key]))
+        .map((key) => `${route} names the ${key}`);
+    });
+  }
+
+  /** A problem without what differs between any two answers (request id, instance). */
+  const problemOf = (body: {
+    code?: string;
+    title?: string;
+    detail?: string;
+    status?: number;
+    errors?: { field: string; code: string; message?: unknown }[];
+  }) => ({
+    status: body.status,
+    code: body.code,
+    title: body.title,
+    detail: body.detail,
+    errors: body.errors?.map(({ field, code, message }) => ({ field, code, message })),
+  });
+
+  describe.each(CALLERS.map((c) => [c.name, c] as const))('%s', (name, caller) => {
+    it.each(['unrestricted', 'restricted'] as Target[])(
+      'names the %s person only if they may read the case',
+      async (target) => {
+        const answers = await probe(name, caller.post, target);
+        const mayRead = caller.reads.includes(target);
+        if (!mayRead) {
+          expect(leaks(answers, markers[target])).toEqual([]);
+          return;
+        }
+        // The probes reach the person for a reader, so the silence of the others means something.
+        const byRoute = new Map(answers.map((a) => [a.route, a]));
+        expect(leaks([byRoute.get('GET /cases/{id}')!], markers[target])).toHaveLength(
+          Object.keys(markers[target]).length,
+        );
+        const search = byRoute.get('GET /persons?q=document')!;
+        expect(search.status).toBe(200);
+        expect(JSON.stringify(search.body)).toContain(markers[target].id);
+        if (caller.post) {
+          const offered = byRoute.get('POST /cases (duplicates by name and birth date)')!;
+          expect(offered.status).toBe(201);
+          expect(
+            (offered.body as { possibleDuplicates: { personId: string }[] }).possibleDuplicates.map(
+              (d) => d.personId,
+            ),
+          ).toContain(markers[target].id);
+        }
+      },
+    );
+
+    it.each(['unrestricted', 'restricted'] as Target[])(
+      'links the %s person only if they may read the case, else answers as for an unknown id',
+      async (target) => {
+        const mayRead = caller.reads.includes(target);
+        const before = await count('SELECT count(*) AS n FROM cases');
+        const link = (personId: string, extra: Body = {}) =>
+          as(name)(api().post('/api/v1/cases')).send(
+            caseAt(caller.post, [{ role: 'primary', personId }], {
+              restricted: true,
+              summary: 'Linking probe.',
+              ...extra,
+            }),
+          );
+        // With another field wrong too, the answer must not tell an unreadable person from none.
+        const future = { openedAt: new Date(Date.now() + 30 * 86400_000).toISOString() };
+        const unknownAndWrong = await link(randomUUID(), future);
+        const linkedAndWrong = await link(markers[target].id, future);
+        const unknown = await link(randomUUID());
+        const linked = await link(markers[target].id);
+        if (mayRead && caller.post) {
+          expect(linkedAndWrong.body.errors.map((e: { code: string }) => e.code)).toEqual([
+            'IN_THE_FUTURE',
+          ]);
+          expect(linked.status).toBe(201);
+          expect(JSON.stringify(linked.body)).toContain(markers[target].document);
+          return;
+        }
+        expect(linkedAndWrong.status).toBe(unknownAndWrong.status);
+        expect(problemOf(linkedAndWrong.body)).toEqual(problemOf(unknownAndWrong.body));
+        expect(linked.status).toBe(unknown.status);
+        expect(problemOf(linked.body)).toEqual(problemOf(unknown.body));
+        const answers = [linked, linkedAndWrong].map((res) => ({
+          route: 'POST /cases (link)',
+          status: res.status,
+          body: res.body,
+        }));
+        expect(leaks(answers, markers[target])).toEqual([]);
+        expect(await count('SELECT count(*) AS n FROM cases')).toBe(before);
+      },
+    );
+  });
+
+  it('finds persons for a supervisor with identifying fields masked, as in case lists', async () => {
+    const m = markers.unrestricted;
+    const res = await as('supervisor of the country')(api().get('/api/v1/persons')).query({
+      q: m.document,
+    });
+    expect(res.status).toBe(200);
+    const found = res.body.items.find((p: { id: string }) => p.id === m.id);
+    expect(found).toMatchObject({
+      givenNames: 'X. M.',
+      familyNames: 'T. H.',
+      documents: [],
+      masked: true,
+    });
+    expect(found.caseIds).toContain(cases.unrestricted);
+    expect(leaks([{ route: 'GET /persons', status: 200, body: found }], m)).toEqual([
+      'GET /persons names the id',
+    ]);
+    const officer = await as('assigned officer')(api().get('/api/v1/persons')).query({
+      q: m.document,
+    });
+    expect(officer.body.items.find((p: { id: string }) => p.id === m.id)).toMatchObject({
+      masked: false,
+      phone: m.phone,
+    });
+  });
+
+  it('probes every route that could carry person data; the others say why they cannot', () => {
+    const scanner = app.get(MetadataScanner);
+    const unclassified: string[] = [];
+    for (const wrapper of app.get(DiscoveryService).getControllers()) {
+      const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
+      if (!controller) continue;
+      for (const method of scanner.getAllMethodNames(controller.prototype)) {
+        const handler = (controller.prototype as Record<string, unknown>)[method] as () => unknown;
+        const verb = Reflect.getMetadata('method', handler) as RequestMethod | undefined;
+        if (verb === undefined) continue;
+        const route = `${RequestMethod[verb]} ${controller.name}.${method}`;
+        if (!PROBED.has(route) && !NO_PERSON_DATA[route] && !NO_PERSON_DATA[controller.name])
+          unclassified.push(route);
+      }
+    }
+    expect(unclassified).toEqual([]);
+  });
+});
