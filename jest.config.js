@@ -40,6 +40,7 @@ module.exports = {
         '<rootDir>/apps/**/*.spec.ts',
         '<rootDir>/libs/**/*.spec.ts',
         '<rootDir>/migrations/**/*.spec.ts',
+        '<rootDir>/docker/**/*.spec.ts',
       ],
     },
     {

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { announceStart } from '../apps/api/src/announce-start';
 import { BOOTSTRAP_ENV, signIn } from './utils/identity';
 import { TestStack, createTestApi, createTestStack } from './utils/test-app';
 
@@ -245,13 +246,17 @@ interface ScriptRun {
 }
 
 function runSeedScript(env: Record<string, string>): Promise<ScriptRun> {
+  return runScript('seed:demo', env);
+}
+
+function runScript(script: string, env: Record<string, string>): Promise<ScriptRun> {
   const base = { ...process.env };
   delete base.DATABASE_URL;
   delete base.EMBEDDED_DATA_DIR;
   return new Promise((resolve) => {
     execFile(
       'npm',
-      ['run', '--silent', 'seed:demo'],
+      ['run', '--silent', script],
       { cwd: join(__dirname, '..'), env: { ...base, NODE_ENV: 'development', ...env } },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
@@ -259,8 +264,9 @@ function runSeedScript(env: Record<string, string>): Promise<ScriptRun> {
   });
 }
 
+/** The rows of the framed credentials box: `  |   email  password  roles  |`. */
 const printedCredentials = (stdout: string) =>
-  [...stdout.matchAll(/^ {4}(\S+@demo\.amparo\.example) +(\S+) +(.+)$/gm)].map((m) => ({
+  [...stdout.matchAll(/^ {2}\| {3}(\S+@demo\.amparo\.example) +(\S+) +(.+?) *\|$/gm)].map((m) => ({
     email: m[1],
     password: m[2],
   }));
@@ -338,6 +344,129 @@ describe('npm run seed:demo', () => {
   }, 30000);
 });
 
+describe('npm run demo:reset-passwords', () => {
+  let stack: TestStack;
+  let app: NestExpressApplication;
+  let dataDir: string | undefined;
+  const productionKeys = () => {
+    const keys = generateKeyPairSync('ec', {
+      namedCurve: 'P-256',
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    return {
+      AUTH_JWT_PRIVATE_KEY: keys.privateKey,
+      AUTH_JWT_PUBLIC_KEY: keys.publicKey,
+      AUTH_MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    };
+  };
+  const hashes = async () =>
+    new Map(
+      (
+        await stack.query<{ email: string; hash: string }>(
+          'SELECT email::text AS email, password_hash AS hash FROM users',
+        )
+      ).map((r) => [r.email, r.hash]),
+    );
+
+  beforeAll(async () => {
+    stack = await createTestStack(BOOTSTRAP_ENV);
+    app = await createTestApi(stack.config);
+  }, 60000);
+
+  afterAll(async () => {
+    await app?.close();
+    await stack?.teardown();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('says how to get demo users when the database has none, and changes nothing', async () => {
+    const before = await hashes();
+    const run = await runScript('demo:reset-passwords', { DATABASE_URL: stack.database.url });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no demo users');
+    expect(run.stderr).toContain('npm run seed:demo');
+    expect(run.stdout).toBe('');
+    expect(await hashes()).toEqual(before);
+  }, 30000);
+
+  it('gives every demo user a new password, printed framed, and ends their sessions', async () => {
+    const seeded = await app.get(DemoSeeder).seed();
+    const officer = seeded.credentials.find((c) => c.email.startsWith('officer.mx@'))!;
+    const session = await signIn(app, officer.email, officer.password);
+    const before = await hashes();
+
+    const run = await runScript('demo:reset-passwords', { DATABASE_URL: stack.database.url });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^\n {2}\+-+\+\n/);
+    const printed = printedCredentials(run.stdout);
+    expect(printed.map((p) => p.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
+    const old = new Map(seeded.credentials.map((c) => [c.email, c.password]));
+    for (const p of printed) expect(p.password).not.toBe(old.get(p.email));
+
+    // The old password no longer signs in; the new one does.
+    const http = () => request(app.getHttpServer());
+    const stale = await http()
+      .post('/api/v1/auth/login')
+      .send({ email: officer.email, password: officer.password });
+    expect(stale.status).toBe(401);
+    const fresh = printed.find((p) => p.email === officer.email)!;
+    expect((await signIn(app, fresh.email, fresh.password)).accessToken).toBeTruthy();
+    // The session opened with the old password is over: access and refresh tokens alike.
+    const me = await http().get('/api/v1/me').set('Authorization', `Bearer ${session.accessToken}`);
+    expect(me.status).toBe(401);
+    const refreshed = await http()
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: session.refreshToken });
+    expect(refreshed.status).toBe(401);
+
+    // Only the demo accounts changed.
+    const after = await hashes();
+    for (const [email, hash] of after) {
+      if (email.endsWith('@demo.amparo.example')) expect(hash).not.toBe(before.get(email));
+      else expect(hash).toBe(before.get(email));
+    }
+    expect(after.get(BOOTSTRAP_ENV.AMPARO_BOOTSTRAP_ADMIN_EMAIL)).toBeDefined();
+  }, 60000);
+
+  it('records one audit event per reset account, with no password in it', async () => {
+    const events = await stack.query<{ resourceId: string; details: unknown; actor: null }>(
+      `SELECT e.resource_id AS "resourceId", e.details, e.actor_user_id AS actor
+         FROM audit_events e WHERE e.action = 'demo.password_reset'`,
+    );
+    const demoIds = await stack.query<{ id: string }>(
+      `SELECT id FROM users WHERE email LIKE '%@demo.amparo.example'`,
+    );
+    expect(events.map((e) => e.resourceId).sort()).toEqual(demoIds.map((u) => u.id).sort());
+    expect(events.every((e) => e.actor === null)).toBe(true);
+    expect(JSON.stringify(events)).not.toMatch(/password/i);
+  });
+
+  it('refuses while the API holds the embedded database, saying to stop it', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'amparo-reset-'));
+    writeFileSync(join(dataDir, 'amparo.lock'), String(process.pid));
+    const run = await runScript('demo:reset-passwords', { EMBEDDED_DATA_DIR: dataDir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`is in use by process ${process.pid}`);
+    expect(run.stderr).toContain('stop the API');
+    expect(run.stdout).toBe('');
+  }, 30000);
+
+  it('refuses in production and changes nothing', async () => {
+    const before = await hashes();
+    const run = await runScript('demo:reset-passwords', {
+      NODE_ENV: 'production',
+      DATABASE_URL: stack.database.url,
+      REDIS_URL: TEST_REDIS_URL,
+      ...productionKeys(),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('NODE_ENV=production');
+    expect(run.stdout).toBe('');
+    expect(await hashes()).toEqual(before);
+  }, 30000);
+});
+
 describe('First start of the embedded default', () => {
   let app: NestExpressApplication | undefined;
 
@@ -346,7 +475,9 @@ describe('First start of the embedded default', () => {
   });
 
   /** What the app writes to the console while `work` runs (the credentials go to stdout). */
-  async function captureStdout<T>(work: () => Promise<T>): Promise<{ result: T; output: string }> {
+  async function captureStdout<T>(
+    work: () => T | Promise<T>,
+  ): Promise<{ result: T; output: string }> {
     const written: string[] = [];
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
       written.push(String(chunk));
@@ -359,27 +490,45 @@ describe('First start of the embedded default', () => {
     }
   }
 
-  it('seeds the demo network once and prints its users’ passwords once', async () => {
+  it('seeds the demo network once and prints its users’ passwords last, framed, after the listening line', async () => {
     const boot = await captureStdout(() =>
       createTestApi(
         testConfig({ NODE_ENV: 'development', EMBEDDED_DATA_DIR: 'memory://', ...BOOTSTRAP_ENV }),
       ),
     );
     app = boot.result;
-    const printed = printedCredentials(boot.output);
-    expect(printed.map((p) => p.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
+    // Nothing of it among the start-up logs...
+    expect(printedCredentials(boot.output)).toEqual([]);
     const dataSource = app.get(DataSource);
     const [{ n }] = await dataSource.query<{ n: number }[]>(
       'SELECT count(*)::int AS n FROM consulates',
     );
     expect(n).toBeGreaterThanOrEqual(35);
 
+    // ...but right after the line that says where the API listens, as the last thing printed
+    // (log lines and plain text recorded in the order they are written).
+    const lines: string[] = [];
+    announceStart(app, testConfig({}), {
+      log: (line) => lines.push(`LOG ${line}`),
+      print: (text) => lines.push(text),
+    });
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^LOG Amparo API listening on http:/);
+    const box = lines[lines.length - 1];
+    expect(box).toMatch(/^\n {2}\+-+\+\n/);
+    expect(box).toMatch(/\n {2}\+-+\+\n+$/);
+    expect(box).not.toMatch(/^\{/m);
+    expect(box).toContain('npm run demo:reset-passwords');
+    const printed = printedCredentials(box);
+    expect(printed.map((p) => p.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
+
     const consul = printed.find((p) => p.email.startsWith('consul.gt@'))!;
     expect((await signIn(app, consul.email, consul.password)).accessToken).toBeTruthy();
 
-    // Later starts find the posts there and leave everything as it is.
-    const restart = await captureStdout(() => app!.get(DemoOnFirstStart).onApplicationBootstrap());
-    expect(restart.output).toBe('');
+    // Printed once; later starts find the posts there and leave everything as it is.
+    expect(app.get(DemoOnFirstStart).takeCredentialsNotice()).toBe('');
+    await app.get(DemoOnFirstStart).onApplicationBootstrap();
+    expect(app.get(DemoOnFirstStart).takeCredentialsNotice()).toBe('');
     const [{ n: after }] = await dataSource.query<{ n: number }[]>(
       'SELECT count(*)::int AS n FROM consulates',
     );

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { describeMode, exitGracefullyOnSignals, readConfigOrExit } from '@amparo/core';
+import { exitGracefullyOnSignals, readConfigOrExit } from '@amparo/core';
 import { Logger } from 'nestjs-pino';
+import { announceStart, pinoStartLog } from './announce-start';
 import { createApiApp } from './create-api-app';
 
 async function main(): Promise<void> {
@@ -9,10 +10,7 @@ async function main(): Promise<void> {
   const logger = app.get(Logger);
   exitGracefullyOnSignals(app, logger, config.http.shutdownGraceMs);
   await app.listen(config.http.port, config.http.host);
-  logger.log(describeMode(config));
-  logger.log(
-    `Amparo API listening on http://${config.http.host}:${config.http.port} (API /api/v1, docs /api/docs, health /health/ready)`,
-  );
+  announceStart(app, config, pinoStartLog(logger));
 }
 
 void main().catch((error: unknown) => {

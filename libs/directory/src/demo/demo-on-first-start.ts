@@ -2,17 +2,20 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@amparo/core';
 import { DataSource } from 'typeorm';
-import { DemoSeeder, formatDemoSeed } from './demo-seeder';
+import { DemoCredential, frameDemoCredentials } from './demo-credentials-frame';
+import { DemoSeeder, formatDemoSeedCounts } from './demo-seeder';
 
 /**
  * The embedded default (a newcomer trying Amparo out) starts with the demo network: seeded once,
- * while there are no consulates, with the demo users' passwords printed on the console.
+ * while there are no consulates. The demo users' passwords are kept until the API is listening,
+ * then printed last (`takeCredentialsNotice`), where a hundred log lines cannot bury them.
  * It needs nothing of BootstrapAdmin (which Nest bootstraps first anyway: DirectoryModule imports
  * IdentityModule, and deeper modules are bootstrapped before the modules that import them).
  */
 @Injectable()
 export class DemoOnFirstStart implements OnApplicationBootstrap {
   private readonly logger = new Logger('DemoNetwork');
+  private credentials: DemoCredential[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -27,7 +30,15 @@ export class DemoOnFirstStart implements OnApplicationBootstrap {
     );
     if (any) return;
     const result = await this.seeder.seed();
-    this.logger.log('Seeded the demo network (npm run seed:demo)');
-    process.stdout.write(formatDemoSeed(result));
+    this.logger.log(`Seeded the demo network: ${formatDemoSeedCounts(result).join('; ')}`);
+    this.credentials = result.credentials;
+  }
+
+  /** The framed passwords of the users this start created, once; '' when there are none. */
+  takeCredentialsNotice(): string {
+    const credentials = this.credentials;
+    this.credentials = [];
+    if (!credentials.length) return '';
+    return `${frameDemoCredentials(credentials, 'Amparo demo users / Usuarios de demostración de Amparo')}\n`;
   }
 }

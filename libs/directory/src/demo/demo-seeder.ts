@@ -1,21 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@amparo/audit';
-import { MFA_REQUIRED_ROLES, hashPassword } from '@amparo/identity';
+import { hashPassword } from '@amparo/identity';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { DemoCredential, frameDemoCredentials } from './demo-credentials-frame';
 import { DEMO_CONSULATES, DEMO_ORGANISATIONS, DEMO_USERS, DemoUser } from './demo-network.data';
 
 export interface DemoSeedCount {
   created: number;
   skipped: number;
-}
-
-export interface DemoCredential {
-  email: string;
-  password: string;
-  /** Roles with their scope, e.g. `officer MX-LAX`, `supervisor MX`, `system_admin`. */
-  roles: string[];
 }
 
 export interface DemoSeedResult {
@@ -233,7 +227,7 @@ export class DemoSeeder {
   }
 }
 
-function describeGrants(user: DemoUser): string[] {
+export function describeGrants(user: DemoUser): string[] {
   return user.grants.map(({ role, postCode }) =>
     [role, postCode ? postKey(user.countryCode!, postCode) : user.countryCode]
       .filter(Boolean)
@@ -241,31 +235,27 @@ function describeGrants(user: DemoUser): string[] {
   );
 }
 
-/** The summary and the one-time credentials table, as `npm run seed:demo` and the first start print them. */
+/** The summary, then the one-time credentials box, as `npm run seed:demo` prints them. */
 export function formatDemoSeed(result: DemoSeedResult): string {
-  const line = (kind: string, { created, skipped }: DemoSeedCount) =>
-    `    ${kind.padEnd(14)} ${String(created).padStart(3)} created, ${skipped} already there`;
-  const lines = [
+  const summary = [
     '',
     '  Demo network (synthetic data):',
+    ...formatDemoSeedCounts(result).map((line) => `    ${line}`),
+    '',
+  ].join('\n');
+  if (!result.credentials.length)
+    return `${summary}\n  No new demo users: their passwords were shown when they were created.\n\n`;
+  return `${summary}${frameDemoCredentials(result.credentials, 'Demo users / Usuarios de demostración')}\n`;
+}
+
+/** One line per kind of record: how many were created and how many were there already. */
+export function formatDemoSeedCounts(result: DemoSeedResult): string[] {
+  const line = (kind: string, { created, skipped }: DemoSeedCount) =>
+    `${kind.padEnd(14)} ${String(created).padStart(3)} created, ${skipped} already there`;
+  return [
     line('consulates', result.consulates),
     line('officials', result.officials),
     line('organisations', result.organisations),
     line('users', result.users),
-    '',
   ];
-  if (!result.credentials.length) {
-    lines.push('  No new demo users: their passwords were shown when they were created.', '');
-    return lines.join('\n') + '\n';
-  }
-  const width = Math.max(...result.credentials.map((c) => c.email.length));
-  lines.push(
-    `  Demo users (passwords shown only this once; ${MFA_REQUIRED_ROLES.join(', ')} enrol MFA at first sign-in):`,
-    `    ${'email'.padEnd(width)}  ${'password'.padEnd(16)}  roles`,
-    ...result.credentials.map(
-      (c) => `    ${c.email.padEnd(width)}  ${c.password.padEnd(16)}  ${c.roles.join(', ')}`,
-    ),
-    '',
-  );
-  return lines.join('\n') + '\n';
 }

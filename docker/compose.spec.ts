@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+// What makes the compose stack run as the README says, checked without a Docker engine
+// (scripts/check-compose.sh validates the file with `docker compose config` where Docker exists).
+
+interface Service {
+  image?: string;
+  build?: unknown;
+  command?: string[];
+  ports?: string[];
+  volumes?: string[];
+  environment?: Record<string, string>;
+  healthcheck?: { test?: string[]; disable?: boolean };
+  restart?: string;
+}
+
+interface Compose {
+  services: Record<string, Service>;
+  volumes: Record<string, unknown>;
+}
+
+const dir = __dirname;
+const compose = parse(readFileSync(join(dir, 'compose.yml'), 'utf8'), {
+  merge: true,
+}) as Compose;
+const testPorts = parse(readFileSync(join(dir, 'compose.test-ports.yml'), 'utf8')) as Compose;
+const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+const runtimeStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+const { api, worker, postgres, redis } = compose.services;
+
+/** `volume:/path` mounts of a service, as a map from path to volume. */
+const mounts = (service: Service) =>
+  new Map((service.volumes ?? []).map((v) => [v.split(':')[1], v.split(':')[0]]));
+
+describe('docker/compose.yml', () => {
+  it('lets the API serve the files the worker writes: one named volume at EXPORTS_DIR in both', () => {
+    for (const service of [api, worker]) {
+      const exportsDir = service.environment?.EXPORTS_DIR;
+      expect(exportsDir).toMatch(/^\//);
+      expect(mounts(service).get(exportsDir!)).toBe('exports');
+    }
+    expect(compose.volumes).toHaveProperty('exports');
+  });
+
+  it('publishes no PostgreSQL or Redis port on the host unless the test override is added', () => {
+    expect(postgres.ports).toBeUndefined();
+    expect(redis.ports).toBeUndefined();
+    // The override binds them to the loopback only, away from the default ports of local servers.
+    const published = Object.values(testPorts.services).flatMap((s) => s.ports ?? []);
+    expect(published).toHaveLength(2);
+    for (const port of published) {
+      const [host, hostPort] = port.split(':');
+      expect(host).toBe('127.0.0.1');
+      expect(['5432', '6379']).not.toContain(hostPort);
+    }
+  });
+
+  it('gives the worker no HTTP health check, and a restart policy as its liveness', () => {
+    expect(worker.healthcheck).toEqual({ disable: true });
+    expect(worker.restart).toBe('unless-stopped');
+    expect(runtimeStage).not.toMatch(/^HEALTHCHECK/m);
+    expect(api.healthcheck?.test?.join(' ')).toContain('/health/live');
+  });
+
+  it('runs the worker and the migrations from the built image', () => {
+    expect(worker.command?.join(' ')).toBe('node dist/apps/worker/apps/worker/src/main.js');
+    expect(compose.services.migrations.command?.join(' ')).toBe('npm run migration:run:dist');
+  });
+});
+
+describe('docker/Dockerfile', () => {
+  it('runs as node, which owns /app and the data folders', () => {
+    expect(runtimeStage).toMatch(/^USER node$/m);
+    expect(runtimeStage).toMatch(
+      /^RUN mkdir -p \/app\/data\/exports && chown -R node:node \/app$/m,
+    );
+    expect(runtimeStage.indexOf('chown -R node:node /app')).toBeLessThan(
+      runtimeStage.indexOf('USER node'),
+    );
+    for (const copy of runtimeStage.match(/^COPY .*$/gm) ?? [])
+      expect(copy).toContain('--chown=node:node');
+    expect(runtimeStage).toMatch(/EXPORTS_DIR=\/app\/data\/exports/);
+  });
+
+  it('stays on Node 20', () => {
+    expect(dockerfile.match(/^FROM node:(\d+)/gm)).toEqual(['FROM node:20', 'FROM node:20']);
+  });
+});
