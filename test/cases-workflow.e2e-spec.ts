@@ -17,7 +17,7 @@ const STATUSES: Status[] = [
   'reopened',
 ];
 
-/** The status workflow of DOMAIN.md, written out here rather than imported from the product. */
+/** The status workflow of docs/workflow.md, written out here rather than imported from the product. */
 const ALLOWED: [Status, Status, Actor][] = [
   ['open', 'in_progress', 'officer'],
   ['open', 'in_progress', 'consul'],
@@ -49,7 +49,7 @@ const REFUSED: [Status, Status][] = STATUSES.flatMap((from) =>
   ),
 );
 
-/** What each transition needs besides `to` (DOMAIN.md, "needs"). */
+/** What each transition needs besides `to` (docs/workflow.md, "needs"). */
 function needs(from: Status, to: Status): Body {
   if (to === 'closed' || to === 'closure_requested') return { closureReason: 'resolved' };
   if (to === 'waiting') return { reason: 'Waiting for the hearing date from the court' };

@@ -1,4 +1,4 @@
-/** Code lists of DOMAIN.md (Case categories, Consular action types, Vulnerability flags, workflow). */
+/** Code lists of docs/domain.md (Case categories, Consular action types, Vulnerability flags, workflow). */
 export const CASE_CATEGORIES = [
   'unaccompanied_child',
   'criminal_detention',

@@ -134,7 +134,8 @@ export class CasesController {
   @RequirePermission('cases:read')
   @ApiHeader(IF_MATCH)
   @ApiOperation({
-    summary: 'Move the case through its workflow (DOMAIN.md); roles are checked per transition',
+    summary:
+      'Move the case through its workflow (docs/workflow.md); roles are checked per transition',
   })
   @ApiOkResponse({ type: CaseResponse, headers: ETAG })
   @ApiProblems(READABLE, {

@@ -23,7 +23,7 @@ export interface RegistrationPost {
   postCode: string;
 }
 
-/** Asylum is restricted whatever the caller asks (DOMAIN.md, asylum safeguard). */
+/** Asylum is restricted whatever the caller asks (docs/domain.md, asylum safeguard). */
 export function mustBeRestricted(
   c: Pick<NewCase, 'primaryCategory' | 'secondaryCategories' | 'vulnerabilityFlags'>,
 ): boolean {

@@ -114,7 +114,7 @@ export const CASE_COLUMNS = `
   c.duplicate_of_case_id AS "duplicateOfCaseId", c.summary, c.consent, c.restricted, c.version,
   c.created_by AS "createdBy", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
-/** Sensitivity tier of each case field whose changes the history records (DOMAIN.md). */
+/** Sensitivity tier of each case field whose changes the history records (docs/domain.md). */
 export const FIELD_TIERS: Record<string, 'T0' | 'T1' | 'T2' | 'T3'> = {
   primaryCategory: 'T0',
   secondaryCategories: 'T0',

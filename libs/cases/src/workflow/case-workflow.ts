@@ -34,7 +34,7 @@ interface Rule {
   needs: 'nothing' | 'reason' | 'closure_reason';
 }
 
-/** The status workflow of DOMAIN.md, row by row. */
+/** The status workflow of docs/workflow.md, row by row. */
 export const TRANSITIONS: Rule[] = [
   {
     from: ['open', 'waiting', 'reopened'],

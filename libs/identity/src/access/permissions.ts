@@ -23,7 +23,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
- * The one table from role to permissions (DOMAIN.md, Roles). Admins manage people and directories
+ * The one table from role to permissions (docs/domain.md, Roles). Admins manage people and directories
  * but never see case content; analysts see aggregates only.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

@@ -8,7 +8,7 @@ import { CellStatus, DISCLOSURE_METHOD, DisclosureResult } from './disclosure-re
 
 /**
  * Suppresses every count from 1 to k - 1 (margins and totals included), then suppresses further
- * cells so that no such count can be recomputed from what is published (DISCLOSURE.md).
+ * cells so that no such count can be recomputed from what is published (docs/disclosure.md).
  *
  * Each cell is a 0/1 row over the inner cells. Zeros are published; the other cells are taken
  * largest first and each is published unless, together with the cells already published:

@@ -14,7 +14,7 @@ export interface Bilingual {
 
 const bi = (es: string, en: string): Bilingual => ({ es, en });
 
-/** Labels for every code of the static code lists that statistics publish (DOMAIN.md). */
+/** Labels for every code of the static code lists that statistics publish (docs/domain.md). */
 export const CATEGORY_LABELS: Record<(typeof CASE_CATEGORIES)[number], Bilingual> = {
   unaccompanied_child: bi('Niñas, niños y adolescentes no acompañados', 'Unaccompanied children'),
   criminal_detention: bi('Detención penal', 'Criminal detention'),
