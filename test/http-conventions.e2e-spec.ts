@@ -1,10 +1,31 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Public } from '@amparo/identity';
-import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import request from 'supertest';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TestStack, createTestApi, createTestStack } from './utils/test-app';
+
+class EchoItem {
+  @IsString()
+  @MaxLength(5)
+  label!: string;
+
+  @IsOptional()
+  @Matches(/^[a-z]{2,3}$/)
+  language?: string;
+}
 
 class EchoRequest {
   @IsString()
@@ -14,6 +35,14 @@ class EchoRequest {
   @IsOptional()
   @IsInt()
   count?: number;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @ValidateNested({ each: true })
+  @Type(() => EchoItem)
+  items?: EchoItem[];
 }
 
 @Controller('conventions-probe')
@@ -23,6 +52,18 @@ class ConventionsProbeController {
   @Public('test-only route')
   echo(@Body() body: EchoRequest) {
     return body;
+  }
+
+  @Get('search')
+  @Public('test-only route')
+  search(@Query('q') q: string) {
+    return { q };
+  }
+
+  @Get('items/:id')
+  @Public('test-only route')
+  item(@Param('id') id: string) {
+    return { id };
   }
 
   @Get('boom')
@@ -120,6 +161,100 @@ describe('HTTP conventions', () => {
     expect(res.body.errors).toEqual([
       { field: 'name', code: 'REQUIRED', message: 'This field is required.' },
     ]);
+  });
+
+  it('reports one error per field, its first failing constraint, by nested path', async () => {
+    const res = await http()
+      .post('/api/v1/conventions-probe/echo')
+      .set('Accept-Language', 'en')
+      .send({ name: 'Ana', items: 'y', count: 'many' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { field: 'count', code: 'NOT_AN_INTEGER', message: 'Must be an integer.' },
+      { field: 'items', code: 'NOT_A_LIST', message: 'Must be a list.' },
+    ]);
+    const nested = await http()
+      .post('/api/v1/conventions-probe/echo')
+      .set('Accept-Language', 'en')
+      .send({ name: 'Ana', items: [{ label: 'ok' }, { label: null, language: 'Triqui' }] });
+    expect(nested.body.errors).toEqual([
+      { field: 'items[1].label', code: 'REQUIRED', message: 'This field is required.' },
+      {
+        field: 'items[1].language',
+        code: 'BAD_FORMAT',
+        message: 'Must be a lower-case ISO 639 language code such as `es` or `trs` (ISO 639-3).',
+      },
+    ]);
+  });
+
+  it('lists at most 50 field errors and says how many more there are', async () => {
+    const unknown = Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`extra${i}`, 1]));
+    const res = await http()
+      .post('/api/v1/conventions-probe/echo')
+      .send({ name: 'Ana', ...unknown });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toHaveLength(50);
+    expect(res.body.moreErrors).toBe(30);
+  });
+
+  it('refuses a body that is not a JSON object, or not JSON at all', async () => {
+    for (const raw of ['[]', 'null', '"Ana"', '[{"name":"Ana"}]']) {
+      const res = await http()
+        .post('/api/v1/conventions-probe/echo')
+        .set('Content-Type', 'application/json')
+        .send(raw);
+      expect({ raw, status: res.status, code: res.body.code }).toEqual({
+        raw,
+        status: 400,
+        code: 'BODY_NOT_AN_OBJECT',
+      });
+    }
+    const text = await http()
+      .post('/api/v1/conventions-probe/echo')
+      .set('Content-Type', 'text/plain')
+      .send('name=Ana');
+    expect(text.status).toBe(415);
+    expect(text.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const latin1 = await http()
+      .post('/api/v1/conventions-probe/echo')
+      .set('Content-Type', 'application/json; charset=latin1')
+      .send('{"name":"Ana"}');
+    expect(latin1.status).toBe(415);
+  });
+
+  it('refuses NUL and lone surrogates in body, query and path, naming the field', async () => {
+    const body = await http()
+      .post('/api/v1/conventions-probe/echo')
+      .set('Content-Type', 'application/json')
+      .send('{"name":"A\\u0000","items":[{"label":"\\ud800"}]}');
+    expect(body.status).toBe(400);
+    expect(body.body.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual(
+      [
+        ['name', 'UNSAFE_CHARACTER'],
+        ['items[0].label', 'UNSAFE_CHARACTER'],
+      ],
+    );
+    const query = await http().get('/api/v1/conventions-probe/search?q=a%00b');
+    expect(query.status).toBe(400);
+    expect(query.body.errors).toEqual([expect.objectContaining({ field: 'q' })]);
+    const path = await http().get('/api/v1/conventions-probe/items/a%00b');
+    expect(path.status).toBe(400);
+    expect(path.body.errors).toEqual([expect.objectContaining({ field: 'id' })]);
+  });
+
+  it('refuses a body too deep or too wide before validating it', async () => {
+    const deep = await http()
+      .post('/api/v1/conventions-probe/echo')
+      .set('Content-Type', 'application/json')
+      .send(`{"name":${'['.repeat(400)}${']'.repeat(400)}}`);
+    expect(deep.status).toBe(400);
+    expect(deep.body.code).toBe('BODY_TOO_DEEP');
+    const longName = await http()
+      .post('/api/v1/conventions-probe/echo')
+      .set('Content-Type', 'application/json')
+      .send(`{"name":"Ana","${'x'.repeat(500)}":1}`);
+    expect(longName.status).toBe(400);
+    expect(longName.body.code).toBe('BODY_FIELD_NAME_TOO_LONG');
   });
 
   it('refuses malformed JSON with a problem', async () => {

@@ -175,10 +175,22 @@ export class ListCasesQuery extends PickType(ListQuery, ['sort', 'cursor', 'limi
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() assignedOfficerId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() consulateId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Z]{2}$/) nationalityCode?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() openedFrom?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() openedTo?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() closedFrom?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() closedTo?: string;
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  openedFrom?: string;
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  openedTo?: string;
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  closedFrom?: string;
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  closedTo?: string;
 }
 
 export class SearchPersonsQuery extends PickType(PageQuery, ['limit'] as const) {

@@ -2,7 +2,12 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import {
   AppConfig,
+  CREDENTIALS_JSON_SHAPE,
+  DEFAULT_JSON_SHAPE,
+  MAX_FIELD_ERRORS,
+  UnsafeInputPipe,
   createRequestValidationPipe,
+  jsonBodyParser,
   noStore,
   requestContextMiddleware,
 } from '@amparo/core';
@@ -30,9 +35,24 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): I
     origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
     exposedHeaders: ['X-Request-Id', 'Location', 'ETag', 'Retry-After'],
   });
-  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.use(
+    jsonBodyParser({
+      limit: sizeInBytes(config.http.bodyLimit),
+      shape: DEFAULT_JSON_SHAPE,
+      // Sign-in and tokens: a few flat strings, and most of these routes are public.
+      routes: [{ prefix: `/${API_PREFIX}/auth/`, shape: CREDENTIALS_JSON_SHAPE }],
+      maxFieldErrors: MAX_FIELD_ERRORS,
+    }),
+  );
   app.setGlobalPrefix(API_PREFIX, API_PREFIX_OPTIONS);
-  app.useGlobalPipes(createRequestValidationPipe());
+  app.useGlobalPipes(new UnsafeInputPipe(), createRequestValidationPipe());
   setupOpenApi(app);
   return app;
+}
+
+/** `HTTP_BODY_LIMIT` (`100kb`, `1mb`, validated at start-up) in bytes. */
+export function sizeInBytes(size: string): number {
+  const [, amount, unit] = /^(\d+)(b|kb|mb)$/i.exec(size) ?? [];
+  if (!amount) throw new Error(`Not a size: ${size}`);
+  return Number(amount) * { b: 1, kb: 1024, mb: 1024 * 1024 }[unit.toLowerCase() as 'b'];
 }

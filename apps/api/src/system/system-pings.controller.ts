@@ -23,7 +23,8 @@ export class SystemPingsController {
     @Body() body: RequestSystemPingRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SystemPingResponse> {
-    const ping = await this.pings.request(body.delayMs);
+    // An explicit null is no delay, like an absent one (the column is NOT NULL).
+    const ping = await this.pings.request(body.delayMs ?? 0);
     res.setHeader('Location', `/api/v1/system/pings/${ping.id}`);
     return SystemPingResponse.from(ping);
   }

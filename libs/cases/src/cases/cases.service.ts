@@ -22,6 +22,7 @@ import { CreatedCase, mustBeRestricted, registerCase } from './case-registration
 
 export const CASE_SORT: SortSpec = {
   fields: { openedAt: 'c.opened_at', updatedAt: 'c.updated_at', reference: 'c.reference' },
+  types: { openedAt: 'timestamp', updatedAt: 'timestamp' },
   default: '-openedAt',
   tieBreaker: 'c.id',
 };

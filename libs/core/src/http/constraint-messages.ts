@@ -127,3 +127,44 @@ const FALLBACK: ConstraintText = {
 export function constraintText(constraint: string): ConstraintText {
   return CONSTRAINT_TEXTS[constraint] ?? FALLBACK;
 }
+
+/**
+ * What a `@Matches` pattern expects, in the client's terms: "an ISO 639-3 code such as trs", not
+ * "invalid format". Keyed by the pattern's source so every DTO using the same format gets the same
+ * message; a pattern not listed falls back to the generic BAD_FORMAT text.
+ */
+const KNOWN_FORMATS: Record<string, Localized> = {
+  '^[A-Z]{2}$': {
+    es: 'Debe ser un código de país ISO 3166-1 alfa-2 en mayúsculas, como «MX».',
+    en: 'Must be an upper-case ISO 3166-1 alpha-2 country code such as `MX`.',
+  },
+  '^[A-Z]{2}-[A-Z0-9]{1,3}$': {
+    es: 'Debe ser un código de subdivisión ISO 3166-2, como «MX-OAX».',
+    en: 'Must be an ISO 3166-2 subdivision code such as `MX-OAX`.',
+  },
+  '^[a-z]{2,3}$': {
+    es: 'Debe ser un código de idioma ISO 639 en minúsculas, como «es» o «trs» (ISO 639-3).',
+    en: 'Must be a lower-case ISO 639 language code such as `es` or `trs` (ISO 639-3).',
+  },
+  '^[A-Z]{3}$': {
+    es: 'Debe ser un código de moneda ISO 4217 en mayúsculas, como «USD».',
+    en: 'Must be an upper-case ISO 4217 currency code such as `USD`.',
+  },
+  '^\\d{4}-\\d{2}-\\d{2}$': {
+    es: 'Debe ser una fecha AAAA-MM-DD, como «2026-02-28».',
+    en: 'Must be a date YYYY-MM-DD such as `2026-02-28`.',
+  },
+  '^\\d{6}$': {
+    es: 'Debe ser un código de 6 cifras.',
+    en: 'Must be a 6-digit code.',
+  },
+  '^\\+?[0-9 ()-]{5,30}$': {
+    es: 'Debe ser un número de teléfono (cifras, espacios, paréntesis, guiones; «+» inicial opcional).',
+    en: 'Must be a phone number (digits, spaces, brackets, hyphens; optional leading `+`).',
+  },
+};
+
+/** The message of a failed `@Matches`, when its pattern is a known format. */
+export function formatExpectation(pattern: unknown): Localized | undefined {
+  return pattern instanceof RegExp ? KNOWN_FORMATS[pattern.source] : undefined;
+}

@@ -5,6 +5,7 @@ import { errorText } from '../errors/error-catalog';
 import { ERROR_KIND_STATUS } from '../errors/error-kind';
 import { safeErrorForLog } from '../logging/safe-error';
 import { interpolate, Locale, localeOf } from '../i18n/locale';
+import { MAX_FIELD_ERRORS, MAX_FIELD_PATH_LENGTH } from './field-error-limit';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
 import { requestIdOf } from './request-id';
 import { toDomainError } from './to-domain-error';
@@ -60,12 +61,19 @@ export function renderProblem(
     code: error.code,
     requestId,
   };
-  if (error.details.fieldErrors) {
-    problem.errors = error.details.fieldErrors.map((e) => ({
-      field: e.field,
+  const fieldErrors = error.details.fieldErrors;
+  if (fieldErrors) {
+    // Bounded whatever the input: at most MAX_FIELD_ERRORS entries, long (client-made) paths cut.
+    problem.errors = fieldErrors.slice(0, MAX_FIELD_ERRORS).map((e) => ({
+      field:
+        e.field.length > MAX_FIELD_PATH_LENGTH
+          ? `${e.field.slice(0, MAX_FIELD_PATH_LENGTH)}…`
+          : e.field,
       code: e.code,
       message: e.message[locale],
     }));
+    if (fieldErrors.length > MAX_FIELD_ERRORS)
+      problem.moreErrors = fieldErrors.length - MAX_FIELD_ERRORS;
   }
   return problem;
 }

@@ -8,6 +8,8 @@ export interface ProblemDetails {
   code: string;
   requestId: string;
   errors?: { field: string; code: string; message: string }[];
+  /** How many field errors were left out of `errors` to keep the answer short. */
+  moreErrors?: number;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

@@ -32,9 +32,14 @@ export class ListQuery extends PageQuery {
   q?: string;
 }
 
+/** What SQL type a sort field has, so a cursor's value is checked before it reaches SQL. */
+export type SortValueType = 'text' | 'timestamp' | 'date' | 'integer';
+
 export interface SortSpec {
   /** API name → SQL expression (NOT NULL, so keyset comparison is total). */
   fields: Record<string, string>;
+  /** The type of each field that is not text (a cursor holding another type is refused). */
+  types?: Record<string, SortValueType>;
   /** The API name used when none is asked. */
   default: string;
   /** Unique tie-breaker column, e.g. `c.id`. */
@@ -44,6 +49,7 @@ export interface SortSpec {
 export interface ResolvedSort {
   key: string;
   expression: string;
+  type: SortValueType;
   descending: boolean;
   /** `ORDER BY …` with the tie-breaker. */
   orderBy: string;
@@ -74,6 +80,7 @@ export function resolveSort(sort: string | undefined, spec: SortSpec): ResolvedS
   return {
     key: requested,
     expression,
+    type: spec.types?.[key] ?? 'text',
     descending,
     orderBy: `ORDER BY ${expression} ${direction}, ${spec.tieBreaker} ${direction}`,
   };
@@ -90,7 +97,7 @@ export function keysetAfter(
 ): { sql: string; values: unknown[] } | undefined {
   if (!cursor) return undefined;
   const [sortKey, value, id] = decodeCursor(cursor, 3);
-  if (sortKey !== sort.key) throw invalidCursor();
+  if (sortKey !== sort.key || !isSortValue(value, sort.type) || !isUuid(id)) throw invalidCursor();
   return {
     sql: `(${sort.expression}, ${tieBreaker}) ${sort.descending ? '<' : '>'} (?, ?)`,
     values: [value, id],
@@ -103,5 +110,43 @@ export function keysetCursor(
   value: string | number | Date | null,
   id: string,
 ): (string | number | null)[] {
+  // A Date from a field declared text would make cursors that keysetAfter then refuses.
+  if (value instanceof Date && sort.type === 'text')
+    throw new Error(`Sort field ${sort.key} returns timestamps: declare it in its SortSpec types`);
   return [sort.key, value instanceof Date ? value.toISOString() : value, id];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// Tie-breakers are row ids.
+function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/**
+ * Whether a cursor's sort value is what `keysetCursor` writes for a field of this type: a forged
+ * `"not-a-date"` or `"2026-02-30"` would otherwise reach PostgreSQL as a timestamp (SQLSTATE 22007).
+ */
+export function isSortValue(value: unknown, type: SortValueType): boolean {
+  switch (type) {
+    case 'text':
+      return typeof value === 'string' && value.length <= 1000;
+    case 'integer':
+      return typeof value === 'number' && Number.isSafeInteger(value);
+    case 'timestamp':
+      // keysetCursor writes Date#toISOString, so anything else is not one of ours.
+      return typeof value === 'string' && isRoundTripIso(value);
+    case 'date':
+      return (
+        typeof value === 'string' &&
+        (isRoundTripIso(value) ||
+          (CALENDAR_DATE.test(value) && isRoundTripIso(`${value}T00:00:00.000Z`)))
+      );
+  }
+}
+
+function isRoundTripIso(value: string): boolean {
+  const time = Date.parse(value);
+  return Number.isFinite(time) && new Date(time).toISOString() === value;
 }

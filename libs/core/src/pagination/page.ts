@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DomainError } from '../errors/domain-error';
 import { registerErrorTexts } from '../errors/error-catalog';
+import { isUnsafeText } from '../http/unsafe-strings';
 
 registerErrorTexts({
   INVALID_CURSOR: {
@@ -44,13 +45,22 @@ export function encodeCursor(values: (string | number | null)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
+/**
+ * The values of a cursor. Clients can forge cursors, so nothing unsafe gets through even when the
+ * caller checks no types: strings hold no NUL or lone surrogate, numbers are finite.
+ */
 export function decodeCursor(cursor: string, arity: number): (string | number | null)[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(values) &&
       values.length === arity &&
-      values.every((v) => v === null || typeof v === 'string' || typeof v === 'number')
+      values.every(
+        (v) =>
+          v === null ||
+          (typeof v === 'string' && !isUnsafeText(v)) ||
+          (typeof v === 'number' && Number.isFinite(v)),
+      )
     ) {
       return values as (string | number | null)[];
     }

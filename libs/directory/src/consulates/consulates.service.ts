@@ -25,6 +25,7 @@ export const CONSULATE_SORT: SortSpec = {
     sendingCountryCode: 'c.sending_country_code',
     createdAt: 'c.created_at',
   },
+  types: { createdAt: 'timestamp' },
   default: 'name',
   tieBreaker: 'c.id',
 };

@@ -26,6 +26,7 @@ export const OFFICIAL_SORT: SortSpec = {
     postCode: 'c.post_code',
     createdAt: 'o.created_at',
   },
+  types: { accreditedFrom: 'date', createdAt: 'timestamp' },
   default: 'name',
   tieBreaker: 'o.id',
 };

@@ -20,6 +20,7 @@ import {
 
 export const ORGANISATION_SORT: SortSpec = {
   fields: { name: 'o.name', type: 'o.type', createdAt: 'o.created_at' },
+  types: { createdAt: 'timestamp' },
   default: 'name',
   tieBreaker: 'o.id',
 };

@@ -1,0 +1,19 @@
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { DomainError } from '../errors/domain-error';
+import { MAX_FIELD_ERRORS } from './field-error-limit';
+import { unsafeStringErrors } from './unsafe-strings';
+
+/**
+ * Refuses NUL and lone surrogates in query strings and path parameters, naming the parameter, before
+ * validation or any service sees them (bodies are checked by the body parser, before guards).
+ */
+@Injectable()
+export class UnsafeInputPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type !== 'query' && metadata.type !== 'param') return value;
+    const errors = unsafeStringErrors(value, metadata.data ?? '', MAX_FIELD_ERRORS);
+    if (errors.length)
+      throw new DomainError('VALIDATION_FAILED', 'invalid', { fieldErrors: errors });
+    return value;
+  }
+}

@@ -1,0 +1,32 @@
+import { fieldPath, isUnsafeText, unsafeStringErrors } from './unsafe-strings';
+
+describe('unsafe strings', () => {
+  it('finds NUL and lone surrogates, not paired ones', () => {
+    expect(isUnsafeText('a\u0000b')).toBe(true);
+    expect(isUnsafeText('a\ud800b')).toBe(true);
+    expect(isUnsafeText('a\udc00')).toBe(true);
+    expect(isUnsafeText('Zoë 😀 Quiché')).toBe(false);
+  });
+
+  it('names each unsafe field by its path, keys included, at most max', () => {
+    const body = {
+      persons: [{ givenNames: 'ok' }, { givenNames: 'x\u0000', otherNames: ['a', '\ud800'] }],
+      'bad\u0000key': 1,
+      summary: 'fine',
+    };
+    expect(unsafeStringErrors(body, '', 10).map((e) => e.field)).toEqual([
+      'persons[1].givenNames',
+      'persons[1].otherNames[1]',
+      '?',
+    ]);
+    expect(unsafeStringErrors(body, '', 1)).toHaveLength(1);
+    expect(unsafeStringErrors('a\u0000', 'id', 5).map((e) => e.field)).toEqual(['id']);
+  });
+
+  it('writes nested paths the way clients index them', () => {
+    expect(fieldPath('', 'persons')).toBe('persons');
+    expect(fieldPath('persons', 0)).toBe('persons[0]');
+    expect(fieldPath('persons[0]', 'givenNames')).toBe('persons[0].givenNames');
+    expect(fieldPath('persons', '3')).toBe('persons[3]');
+  });
+});
