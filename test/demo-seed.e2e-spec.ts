@@ -266,7 +266,7 @@ function runScript(script: string, env: Record<string, string>): Promise<ScriptR
 
 /** The rows of the framed credentials box: `  |   email  password  roles  |`. */
 const printedCredentials = (stdout: string) =>
-  [...stdout.matchAll(/^ {2}\| {3}(\S+@demo\.amparo\.example) +(\S+) +(.+?) *\|$/gm)].map((m) => ({
+  [...stdout.matchAll(/^ {2}\| {3}(\S+@\S+\.(?:example|local)) +(\S+) +(.+?) *\|$/gm)].map((m) => ({
     email: m[1],
     password: m[2],
   }));
@@ -490,11 +490,9 @@ describe('First start of the embedded default', () => {
     }
   }
 
-  it('seeds the demo network once and prints its users’ passwords last, framed, after the listening line', async () => {
+  it('seeds the demo network once and prints its users’ and the first administrator’s passwords last, framed, after the listening line', async () => {
     const boot = await captureStdout(() =>
-      createTestApi(
-        testConfig({ NODE_ENV: 'development', EMBEDDED_DATA_DIR: 'memory://', ...BOOTSTRAP_ENV }),
-      ),
+      createTestApi(testConfig({ NODE_ENV: 'development', EMBEDDED_DATA_DIR: 'memory://' })),
     );
     app = boot.result;
     // Nothing of it among the start-up logs...
@@ -520,7 +518,15 @@ describe('First start of the embedded default', () => {
     expect(box).not.toMatch(/^\{/m);
     expect(box).toContain('npm run demo:reset-passwords');
     const printed = printedCredentials(box);
-    expect(printed.map((p) => p.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
+    expect(printed.map((p) => p.email).sort()).toEqual(
+      [...DEMO_USERS.map((u) => u.email), 'admin@amparo.local'].sort(),
+    );
+    const admin = printed.find((p) => p.email === 'admin@amparo.local')!;
+    expect(boot.output).not.toContain(admin.password);
+    const adminLogin = await request(app.getHttpServer())
+      .post('/api/v1/auth/login')
+      .send({ email: admin.email, password: admin.password });
+    expect(adminLogin.status).toBe(200);
 
     const consul = printed.find((p) => p.email.startsWith('consul.gt@'))!;
     expect((await signIn(app, consul.email, consul.password)).accessToken).toBeTruthy();

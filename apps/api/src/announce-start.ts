@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { AppConfig, describeMode } from '@amparo/core';
 import { DemoOnFirstStart } from '@amparo/directory';
+import { BootstrapAdmin } from '@amparo/identity';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import pino from 'pino';
 
@@ -29,13 +30,19 @@ export function pinoStartLog(logger: Logger): StartLog {
 
 /**
  * The last lines of a start: the mode, where the API listens, then (first start of the embedded
- * default only) the demo users' passwords as a plain box, after every log line.
+ * default only) the generated first administrator's and the demo users' passwords as a plain box,
+ * after every log line.
  */
 export function announceStart(app: INestApplication, config: AppConfig, log: StartLog): void {
   log.log(describeMode(config));
   log.log(
     `Amparo API listening on http://${config.http.host}:${config.http.port} (API /api/v1, docs /api/docs, health /health/ready)`,
   );
-  const notice = app.get(DemoOnFirstStart).takeCredentialsNotice();
+  const firstAdmin = app.get(BootstrapAdmin).takeGeneratedCredential();
+  const notice = app
+    .get(DemoOnFirstStart)
+    .takeCredentialsNotice(
+      firstAdmin ? [{ ...firstAdmin, roles: ['system_admin (first administrator)'] }] : [],
+    );
   if (notice) log.print(notice);
 }

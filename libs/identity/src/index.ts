@@ -13,6 +13,7 @@ export * from './passwords/password-hasher';
 export * from './passwords/password-policy';
 export * from './sessions/session-tokens';
 export * from './tokens/token-claims';
+export * from './users/bootstrap-admin';
 export * from './users/user-admin.service';
 export * from './users/user-admin.types';
 export * from './users/user-row';

@@ -34,11 +34,17 @@ export class DemoOnFirstStart implements OnApplicationBootstrap {
     this.credentials = result.credentials;
   }
 
-  /** The framed passwords of the users this start created, once; '' when there are none. */
-  takeCredentialsNotice(): string {
-    const credentials = this.credentials;
+  /**
+   * The framed passwords of the users this start created (the demo users, and `others` such as a
+   * generated first administrator), once; '' when there are none.
+   */
+  takeCredentialsNotice(others: DemoCredential[] = []): string {
+    const credentials = [...others, ...this.credentials];
+    const heading = this.credentials.length
+      ? 'Amparo demo users / Usuarios de demostración de Amparo'
+      : 'Amparo users / Usuarios de Amparo';
     this.credentials = [];
     if (!credentials.length) return '';
-    return `${frameDemoCredentials(credentials, 'Amparo demo users / Usuarios de demostración de Amparo')}\n`;
+    return `${frameDemoCredentials(credentials, heading)}\n`;
   }
 }

@@ -12,11 +12,13 @@ const DEFAULT_EMBEDDED_ADMIN = 'admin@amparo.local';
 
 /**
  * Creates the first system_admin when there are no users: from AMPARO_BOOTSTRAP_ADMIN_EMAIL and
- * _PASSWORD, or, in the embedded default, with a random password printed once on the console.
+ * _PASSWORD, or, in the embedded default, with a random password that the API prints once, last,
+ * after it listens (`takeGeneratedCredential`).
  */
 @Injectable()
 export class BootstrapAdmin implements OnApplicationBootstrap {
   private readonly logger = new Logger('Bootstrap');
+  private generated?: { email: string; password: string };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -75,16 +77,13 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     });
     if (!created) return;
     this.logger.log('Created the first system_admin');
-    if (!configured?.password && this.config.env !== 'test') {
-      process.stdout.write(
-        [
-          '',
-          '  First system administrator (shown once; MFA enrolment is asked at first sign-in):',
-          `    email:    ${email}`,
-          `    password: ${password}`,
-          '',
-        ].join('\n') + '\n',
-      );
-    }
+    if (!configured?.password) this.generated = { email, password };
+  }
+
+  /** The generated first administrator's email and password, once; undefined afterwards. */
+  takeGeneratedCredential(): { email: string; password: string } | undefined {
+    const generated = this.generated;
+    this.generated = undefined;
+    return generated;
   }
 }
