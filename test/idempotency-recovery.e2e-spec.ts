@@ -1,5 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
+import { testConfig } from '@amparo/testing';
 import { Client } from 'pg';
 import request from 'supertest';
 import { freePort, spawnApiProcess, TestChild } from './utils/child-processes';
@@ -193,4 +194,29 @@ describe('Idempotency keys after a failure', () => {
       await killed?.stop('SIGKILL');
     }
   }, 120_000);
+
+  it('answers simultaneous retries of one key on a single database connection (the embedded default’s pool) without deadlock', async () => {
+    const single = await createTestApi(
+      testConfig({ DATABASE_URL: stack.database.url, DATABASE_POOL_SIZE: '1' }),
+    );
+    try {
+      const token = (await signIn(single, officerEmail)).accessToken;
+      const key = randomUUID();
+      const before = await casesAtDesk();
+      const responses = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          request(single.getHttpServer())
+            .post('/api/v1/cases')
+            .set('Authorization', `Bearer ${token}`)
+            .set('Idempotency-Key', key)
+            .send(caseBody()),
+        ),
+      );
+      expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+      expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
+      expect(await casesAtDesk()).toBe(before + 1);
+    } finally {
+      await single.close();
+    }
+  });
 });

@@ -139,6 +139,9 @@ export class IdempotencyStore {
     } catch (error) {
       if (scope.runner?.isTransactionActive)
         await scope.runner.rollbackTransaction().catch(() => undefined);
+      // The connection goes back before the lookup: a request holding one while it waits for
+      // another could exhaust the pool when many retries of one key arrive together.
+      await this.release(scope);
       if (error instanceof IdempotencyKeyTaken) {
         const used = await this.lookup(claimed);
         if (used) return used;
@@ -146,8 +149,12 @@ export class IdempotencyStore {
       }
       throw error;
     } finally {
-      if (scope.runner && !scope.runner.isReleased) await scope.runner.release();
+      await this.release(scope);
     }
+  }
+
+  private async release(scope: IdempotencyScope): Promise<void> {
+    if (scope.runner && !scope.runner.isReleased) await scope.runner.release();
   }
 
   private async lookup({ userId, key, requestHash }: IdempotencyClaim) {
