@@ -178,9 +178,9 @@ describe('HTTP conventions', () => {
       .set('Accept-Language', 'en')
       .send({ name: 'Ana', items: [{ label: 'ok' }, { label: null, language: 'Triqui' }] });
     expect(nested.body.errors).toEqual([
-      { field: 'items[1].label', code: 'REQUIRED', message: 'This field is required.' },
+      { field: 'items.1.label', code: 'REQUIRED', message: 'This field is required.' },
       {
-        field: 'items[1].language',
+        field: 'items.1.language',
         code: 'BAD_FORMAT',
         message: 'Must be a lower-case ISO 639 language code such as `es` or `trs` (ISO 639-3).',
       },
@@ -231,7 +231,7 @@ describe('HTTP conventions', () => {
     expect(body.body.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual(
       [
         ['name', 'UNSAFE_CHARACTER'],
-        ['items[0].label', 'UNSAFE_CHARACTER'],
+        ['items.0.label', 'UNSAFE_CHARACTER'],
       ],
     );
     const query = await http().get('/api/v1/conventions-probe/search?q=a%00b');

@@ -61,7 +61,7 @@ function firstConstraint(constraints: string[]): string {
   return [...constraints].sort((a, b) => rank(a) - rank(b))[0];
 }
 
-/** One error per field (its first failing constraint), nested fields named `persons[0].givenNames`. */
+/** One error per field (its first failing constraint), nested fields named `persons.0.givenNames`. */
 function flatten(errors: ValidationError[], prefix: string): FieldError[] {
   return errors.flatMap((error) => {
     const field = fieldPath(prefix, error.property);

@@ -15,18 +15,18 @@ describe('unsafe strings', () => {
       summary: 'fine',
     };
     expect(unsafeStringErrors(body, '', 10).map((e) => e.field)).toEqual([
-      'persons[1].givenNames',
-      'persons[1].otherNames[1]',
+      'persons.1.givenNames',
+      'persons.1.otherNames.1',
       '?',
     ]);
     expect(unsafeStringErrors(body, '', 1)).toHaveLength(1);
     expect(unsafeStringErrors('a\u0000', 'id', 5).map((e) => e.field)).toEqual(['id']);
   });
 
-  it('writes nested paths the way clients index them', () => {
+  it('writes nested paths as class-validator does, as field errors always have', () => {
     expect(fieldPath('', 'persons')).toBe('persons');
-    expect(fieldPath('persons', 0)).toBe('persons[0]');
-    expect(fieldPath('persons[0]', 'givenNames')).toBe('persons[0].givenNames');
-    expect(fieldPath('persons', '3')).toBe('persons[3]');
+    expect(fieldPath('persons', 0)).toBe('persons.0');
+    expect(fieldPath('persons.0', 'givenNames')).toBe('persons.0.givenNames');
+    expect(fieldPath('persons', '3')).toBe('persons.3');
   });
 });

@@ -17,10 +17,9 @@ export function isUnsafeText(text: string): boolean {
   return UNSAFE.test(text);
 }
 
-/** `persons[0].givenNames`: how a field error names a nested field. */
+/** `persons.0.givenNames`: how a field error names a nested field (class-validator's form). */
 export function fieldPath(parent: string, key: string | number): string {
-  if (typeof key === 'number' || /^\d+$/.test(key)) return `${parent}[${key}]`;
-  return parent ? `${parent}.${key}` : key;
+  return parent ? `${parent}.${key}` : String(key);
 }
 
 /**
