@@ -113,7 +113,7 @@ describe('Exports: POST /api/v1/exports → worker → file', () => {
       if (res.body.status === 'failed')
         throw new Error(`export failed: ${JSON.stringify(res.body)}`);
       return res.body.status === 'completed' ? res.body : undefined;
-    }, 20_000);
+    });
   }
 
   async function download(who: string, id: string) {
@@ -263,7 +263,7 @@ describe('Exports: POST /api/v1/exports → worker → file', () => {
     const failed = await eventually(async () => {
       const status = await http().get(res.headers.location).set(as('analyst'));
       return status.body.status === 'failed' ? status.body : undefined;
-    }, 20_000);
+    });
     const [{ attempts }] = await stack.query<{ attempts: number }>(
       'SELECT attempts FROM statistics_exports WHERE id = $1',
       [res.body.id],
