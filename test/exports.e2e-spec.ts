@@ -113,7 +113,7 @@ describe('Exports: POST /api/v1/exports → worker → file', () => {
       if (res.body.status === 'failed')
         throw new Error(`export failed: ${JSON.stringify(res.body)}`);
       return res.body.status === 'completed' ? res.body : undefined;
-    }, 20_000);
+    });
   }
 
   async function download(who: string, id: string) {
@@ -263,7 +263,7 @@ describe('Exports: POST /api/v1/exports → worker → file', () => {
     const failed = await eventually(async () => {
       const status = await http().get(res.headers.location).set(as('analyst'));
       return status.body.status === 'failed' ? status.body : undefined;
-    }, 20_000);
+    });
     const [{ attempts }] = await stack.query<{ attempts: number }>(
       'SELECT attempts FROM statistics_exports WHERE id = $1',
       [res.body.id],
@@ -320,6 +320,66 @@ describe('Exports: POST /api/v1/exports → worker → file', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     expect(await stack.query('SELECT id FROM statistics_exports')).toHaveLength(before.length);
+  });
+
+  it.each([
+    [
+      'a supervisor',
+      'supervisor',
+      { filters: { sending_country: ['GT'] } },
+      'sending_country',
+      'GT',
+    ],
+    ['a supervisor', 'supervisor', { filters: { consulate: ['GT-NYC'] } }, 'consulate', 'GT-NYC'],
+    [
+      'an analyst',
+      'analyst',
+      { kind: 'regional', filters: { sending_country: ['GT', 'SV'] } },
+      'sending_country',
+      'SV',
+    ],
+    ['an analyst', 'analyst', { filters: { consulate: ['SV-LAX'] } }, 'consulate', 'SV-LAX'],
+  ])(
+    'refuses %s a filter outside their scope with 403, and writes and queues nothing',
+    async (_who, who, overrides, field, value) => {
+      const queue = worker.get<Queue>(getQueueToken('exports'), { strict: false });
+      const jobs = async () =>
+        Object.values(await queue.getJobCounts()).reduce((sum, n) => sum + n, 0);
+      const counted = async () =>
+        (
+          await stack.query<{ n: number }>(
+            `SELECT (SELECT count(*) FROM statistics_exports)::int
+                  + (SELECT count(*) FROM audit_events WHERE action = 'export.request')::int AS n`,
+          )
+        )[0].n;
+      const [rowsBefore, jobsBefore] = [await counted(), await jobs()];
+      const res = await http()
+        .post('/api/v1/exports')
+        .set(as(who))
+        .set('Accept-Language', 'en')
+        .send(body(overrides));
+      expect(res.status).toBe(403);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.code).toBe('FILTER_OUTSIDE_SCOPE');
+      expect(res.body.detail).toContain(`The ${field} filter includes ${value}`);
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({ field: `filters.${field}`, code: 'FILTER_OUTSIDE_SCOPE' }),
+      ]);
+      expect(await counted()).toBe(rowsBefore);
+      expect(await jobs()).toBe(jobsBefore);
+    },
+  );
+
+  it('accepts filters inside the scope: an analyst on a granted country', async () => {
+    const res = await http()
+      .post('/api/v1/exports')
+      .set(as('analyst'))
+      .send(body({ filters: { sending_country: ['GT'], consulate: ['GT-NYC'] } }));
+    expect(res.status).toBe(202);
+    await completed('analyst', res.headers.location);
+    const document = JSON.parse((await download('analyst', res.body.id)).body.toString('utf8'));
+    const total = document.rows.find((r: Record<string, unknown>) => r.CATEGORY === '_T');
+    expect(total.OBS_VALUE).toBe(8);
   });
 
   it('refuses officers (no export permission)', async () => {

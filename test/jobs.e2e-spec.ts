@@ -1,7 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import request from 'supertest';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { eventually } from './utils/eventually';
 import {
   BOOTSTRAP_ADMIN,
@@ -10,6 +11,7 @@ import {
   createUser,
   signIn,
 } from './utils/identity';
+import { JobEvents } from './utils/job-events';
 import { TestStack, createTestApi, createTestStack, createTestWorker } from './utils/test-app';
 
 interface PingBody {
@@ -23,17 +25,20 @@ describe('Jobs through Redis: API enqueues, worker processes', () => {
   let stack: TestStack;
   let api: NestExpressApplication;
   let worker: INestApplicationContext | undefined;
+  let events: JobEvents;
   let token: string;
   const asAdmin = (req: request.Test) => req.set('Authorization', `Bearer ${token}`);
 
   beforeAll(async () => {
     stack = await createTestStack(BOOTSTRAP_ENV);
     api = await createTestApi(stack.config);
+    events = await JobEvents.open(stack.config, 'system');
     token = (await signIn(api, BOOTSTRAP_ADMIN.email, BOOTSTRAP_ADMIN.password)).accessToken;
   });
 
   afterAll(async () => {
     await worker?.close();
+    await events?.close();
     await api?.close();
     await stack?.teardown();
   });
@@ -50,7 +55,9 @@ describe('Jobs through Redis: API enqueues, worker processes', () => {
     expect(created.headers.location).toBe(`/api/v1/system/pings/${created.body.id}`);
     expect(created.body.status).toBe('queued');
 
-    await sleep(300);
+    // Waiting in Redis for a worker, not lost and not run by anyone else.
+    const queue = api.get<Queue>(getQueueToken('system'), { strict: false });
+    expect(await queue.getJobState(created.body.id)).toBe('waiting');
     expect((await getPing(created.body.id)).status).toBe('queued');
 
     worker = await createTestWorker(stack.config);
@@ -72,14 +79,7 @@ describe('Jobs through Redis: API enqueues, worker processes', () => {
       delayMs: 1500,
     });
     expect(created.status).toBe(202);
-    await eventually(async () => {
-      const [row] = await stack.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM system_pings WHERE id = $1`,
-        [created.body.id],
-      );
-      return row.n === 1 ? true : undefined;
-    });
-    await sleep(500); // the worker has picked the job up and is inside its 1.5 s of work
+    await events.reached(created.body.id, 'active'); // the worker is inside its 1.5 s of work
     await worker.close();
     worker = undefined;
     expect((await getPing(created.body.id)).status).toBe('completed');

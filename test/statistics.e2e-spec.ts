@@ -268,6 +268,56 @@ describe('Statistics: GET /api/v1/statistics', () => {
     expect(large.body.code).toBe('STATISTICS_TABLE_TOO_LARGE');
   });
 
+  it.each([
+    ['a supervisor', 'sending_country=GT', 'supervisor', 'sending_country', 'GT'],
+    ['a supervisor', 'consulate=GT-LAX', 'supervisor', 'consulate', 'GT-LAX'],
+    ['an analyst', 'sending_country=MX', 'analystGt', 'sending_country', 'MX'],
+    ['an analyst', 'consulate=GT-LAX,MX-LAX', 'analystGt', 'consulate', 'MX-LAX'],
+    ['an officer', 'consulate=MX-CHI', 'officer', 'consulate', 'MX-CHI'],
+    ['an officer', 'sending_country=GT', 'officer', 'sending_country', 'GT'],
+  ])(
+    'refuses %s a filter outside their scope (%s), naming it, and records no query',
+    async (_who, filter, who, field, value) => {
+      const before = await stack.query(
+        `SELECT id FROM audit_events WHERE action = 'statistics.query'`,
+      );
+      const query = `measure=cases_opened&dimensions=category&${filter}&${YEAR_2025}`;
+      const es = await get(who, query);
+      expect(es.status).toBe(403);
+      expect(es.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(es.body).toEqual(
+        expect.objectContaining({
+          code: 'FILTER_OUTSIDE_SCOPE',
+          title: 'Filtro fuera de su alcance',
+          detail: expect.stringContaining(`El filtro ${field} incluye ${value}`),
+        }),
+      );
+      expect(es.body.errors).toEqual([
+        expect.objectContaining({ field: `filters.${field}`, code: 'FILTER_OUTSIDE_SCOPE' }),
+      ]);
+      const en = await get(who, query).set('Accept-Language', 'en');
+      expect(en.body.detail).toContain(`The ${field} filter includes ${value}`);
+      expect(
+        await stack.query(`SELECT id FROM audit_events WHERE action = 'statistics.query'`),
+      ).toHaveLength(before.length);
+    },
+  );
+
+  it.each([
+    ['a supervisor', 'supervisor', 'consulate=MX-CHI&sending_country=MX', 7],
+    ['an analyst', 'analystGt', 'sending_country=GT&consulate=GT-LAX', 9],
+    [
+      'an officer, their own post and its country',
+      'officer',
+      'consulate=MX-LAX&sending_country=MX',
+      22,
+    ],
+  ])('accepts %s filters inside their scope', async (_who, who, filter, total) => {
+    const res = await get(who, `measure=cases_opened&dimensions=category&${filter}&${YEAR_2025}`);
+    expect(res.status).toBe(200);
+    expect(cell(res.body.cells, { category: '_T' }).value).toBe(total);
+  });
+
   it('refuses callers without statistics access', async () => {
     expect((await get('admin', `measure=cases_opened&${YEAR_2025}`)).status).toBe(403);
     const anonymous = await request(app.getHttpServer()).get(

@@ -16,7 +16,7 @@ export class WorkerModule {
         LoggingModule,
         DatabaseModule,
         JobsModule.forRoot(config, 'worker'),
-        JobWorkersModule,
+        JobWorkersModule.forRoot(config),
         SystemPingModule,
         AuditModule,
         StatisticsModule,

@@ -1,12 +1,18 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { AppConfig } from '@amparo/core';
 import { JobHandlerRegistry } from './handlers/job-handler.registry';
-import { ExportsQueueProcessor } from './queue/exports-queue.processor';
-import { SystemQueueProcessor } from './queue/system-queue.processor';
+import { queueProcessors } from './queue/queue-processors';
 
 /** BullMQ workers for every queue; imported by the worker app only. */
-@Module({
-  imports: [DiscoveryModule],
-  providers: [JobHandlerRegistry, SystemQueueProcessor, ExportsQueueProcessor],
-})
-export class JobWorkersModule {}
+@Module({})
+export class JobWorkersModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    if (config.jobs.mode !== 'redis') throw new Error('BullMQ workers need REDIS_URL');
+    return {
+      module: JobWorkersModule,
+      imports: [DiscoveryModule],
+      providers: [JobHandlerRegistry, ...queueProcessors(config.jobs)],
+    };
+  }
+}

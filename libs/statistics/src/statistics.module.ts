@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScopeService } from '@amparo/identity';
 import { CodeLabelResolver } from './aggregate/code-label-resolver';
+import { FilterScopeCheck } from './aggregate/filter-scope';
 import { StatisticsQueriesService } from './aggregate/statistics-queries.service';
 import { StatisticsTables } from './aggregate/statistics-tables';
 import { ExportFiles } from './exports/export-files';
@@ -20,6 +21,7 @@ import { StatisticsSchedules } from './exports/statistics-schedules';
   providers: [
     ScopeService,
     CodeLabelResolver,
+    FilterScopeCheck,
     StatisticsTables,
     StatisticsQueriesService,
     ExportFiles,

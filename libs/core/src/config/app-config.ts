@@ -16,7 +16,15 @@ export interface AppConfig {
   database:
     { mode: 'external'; url: string; poolSize: number } | { mode: 'embedded'; dataDir: string };
   jobs:
-    | { mode: 'redis'; redisUrl: string; prefix: string; concurrency: number }
+    | {
+        mode: 'redis';
+        redisUrl: string;
+        prefix: string;
+        concurrency: number;
+        /** How long a crashed worker's job stays locked, and how often workers look for such jobs. */
+        lockDurationMs: number;
+        stalledIntervalMs: number;
+      }
     | { mode: 'in-process'; concurrency: number };
   auth: {
     /** PEM keys; absent outside production, where the identity module provides generated ones. */

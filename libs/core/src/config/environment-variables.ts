@@ -95,6 +95,25 @@ export class EnvironmentVariables {
 
   @EnvVar({
     expected:
+      "milliseconds a worker holds a job without renewing its lock, 1000 to 600000; a crashed worker's jobs wait this long",
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  JOBS_LOCK_DURATION_MS = 30_000;
+
+  @EnvVar({
+    expected: 'milliseconds between two checks for jobs of crashed workers, 100 to 600000',
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  JOBS_STALLED_INTERVAL_MS = 30_000;
+
+  @EnvVar({
+    expected:
       'an EC P-256 private key in PEM (literal \\n allowed) signing ES256 tokens; unset outside production generates one',
     secret: true,
   })

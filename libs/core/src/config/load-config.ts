@@ -79,6 +79,8 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
           redisUrl: vars.REDIS_URL,
           prefix: vars.JOBS_PREFIX,
           concurrency: vars.JOBS_CONCURRENCY,
+          lockDurationMs: vars.JOBS_LOCK_DURATION_MS,
+          stalledIntervalMs: vars.JOBS_STALLED_INTERVAL_MS,
         }
       : { mode: 'in-process', concurrency: vars.JOBS_CONCURRENCY },
     auth: {

@@ -3,6 +3,7 @@ import { AuditService } from '@amparo/audit';
 import { DomainError, registerErrorTexts } from '@amparo/core';
 import { Caller, ScopeService } from '@amparo/identity';
 import { StatisticsQuery } from '../model/statistics-query';
+import { FilterScopeCheck } from './filter-scope';
 import { StatisticsTable, StatisticsTables } from './statistics-tables';
 import { isEmptyScope, StatisticsScope, statisticsScopeOf } from './statistics-scope';
 
@@ -23,6 +24,7 @@ export class StatisticsQueriesService {
     private readonly tables: StatisticsTables,
     private readonly scopes: ScopeService,
     private readonly audit: AuditService,
+    private readonly filterScope: FilterScopeCheck,
   ) {}
 
   async query(
@@ -31,6 +33,7 @@ export class StatisticsQueriesService {
   ): Promise<{ table: StatisticsTable; scope: StatisticsScope }> {
     const scope = statisticsScopeOf(caller, this.scopes);
     if (isEmptyScope(scope)) throw new DomainError('STATISTICS_SCOPE_EMPTY', 'forbidden');
+    await this.filterScope.assertInScope(query.filters, scope);
     const table = await this.tables.table(query, scope);
     // Recorded so that fishing by differencing many slices can be seen afterwards.
     await this.audit.record({

@@ -14,6 +14,7 @@ import { JobName, JobQueue } from '@amparo/jobs';
 import { isUUID } from 'class-validator';
 import { createReadStream, ReadStream } from 'node:fs';
 import { DataSource, EntityManager } from 'typeorm';
+import { FilterScopeCheck } from '../aggregate/filter-scope';
 import { isEmptyScope, statisticsScopeOf } from '../aggregate/statistics-scope';
 import { isMeasureId } from '../model/measures';
 import { parseStatisticsQuery, StatisticsQueryInput } from '../model/statistics-query';
@@ -98,11 +99,13 @@ export class ExportRequestsService {
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
     private readonly files: ExportFiles,
+    private readonly filterScope: FilterScopeCheck,
   ) {}
 
   async request(caller: Caller, input: ExportRequestInput): Promise<ExportRecord> {
     const spec = parseSpec(input);
     const scope = this.scopeFor(caller, input.kind);
+    await this.filterScope.assertInScope(spec.filters, scope);
     const language = input.language ?? caller.locale;
     const record = await this.dataSource.transaction(async (manager) => {
       await this.checkQuota(manager, caller);
