@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AuthService,
@@ -7,9 +7,12 @@ import {
   CurrentCaller,
   CurrentMfaSubject,
   LoginResult,
+  MfaConfirmation,
   MfaEnrolment,
+  MfaRecoveryService,
   MfaSubject,
   Public,
+  RecoverySession,
   SessionTokens,
   UserWithGrants,
 } from '@amparo/identity';
@@ -21,14 +24,19 @@ import {
   MfaEnrolRequest,
   MfaVerifyRequest,
   RefreshRequest,
+  RegenerateRecoveryCodesRequest,
 } from './auth.requests';
 import { LoginGuard } from './login.guard';
 import { LoginRequest } from './login.request';
+import { MfaStatusResponse, RecoveryCodesResponse } from './mfa.responses';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly mfaRecovery: MfaRecoveryService,
+  ) {}
 
   @Post('login')
   @HttpCode(200)
@@ -98,20 +106,47 @@ export class AuthController {
   @Authenticated({ acceptsEnrolmentChallenge: true })
   @ApiBearerAuth()
   @ApiOperation({
-    summary: 'Confirm enrolment with a first code; during sign-in this returns the tokens',
+    summary:
+      'Confirm enrolment with a first code: the recovery codes (shown once) and, during sign-in, the tokens',
   })
   confirm(
     @CurrentMfaSubject() subject: MfaSubject,
     @Body() body: MfaConfirmRequest,
-  ): Promise<SessionTokens | { mfaEnabled: true }> {
+  ): Promise<MfaConfirmation> {
     return this.auth.confirmMfa(subject, body.code);
   }
 
   @Post('mfa/verify')
   @HttpCode(200)
   @Public('Second step of signing in, carried by the challenge token')
-  @ApiOperation({ summary: 'Complete sign-in with a TOTP code' })
-  verify(@Body() body: MfaVerifyRequest): Promise<SessionTokens> {
-    return this.auth.verifyMfa(body.challengeToken, body.code);
+  @ApiOperation({ summary: 'Complete sign-in with a TOTP code, or with a recovery code (once)' })
+  verify(@Body() body: MfaVerifyRequest): Promise<SessionTokens | RecoverySession> {
+    return this.auth.verifyMfa(
+      body.challengeToken,
+      body.recoveryCode !== undefined ? { recoveryCode: body.recoveryCode } : { code: body.code! },
+    );
+  }
+
+  @Get('mfa')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Whether MFA is on, and how many recovery codes are left' })
+  async mfaStatus(@CurrentCaller() caller: Caller): Promise<MfaStatusResponse> {
+    return MfaStatusResponse.from(await this.mfaRecovery.status(caller));
+  }
+
+  @Post('mfa/recovery-codes')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Replace your recovery codes with a new set (needs a current TOTP code); the old set stops working',
+  })
+  async regenerateRecoveryCodes(
+    @CurrentCaller() caller: Caller,
+    @Body() body: RegenerateRecoveryCodesRequest,
+  ): Promise<RecoveryCodesResponse> {
+    return { recoveryCodes: await this.mfaRecovery.regenerate(caller, body.code) };
   }
 }

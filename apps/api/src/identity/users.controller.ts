@@ -11,12 +11,19 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, RequirePermission, UserAdminService } from '@amparo/identity';
+import {
+  Caller,
+  CurrentCaller,
+  MfaResetService,
+  RequirePermission,
+  UserAdminService,
+} from '@amparo/identity';
 import { Response } from 'express';
 import {
   CreateUserRequest,
   ListUsersQuery,
   ReplaceGrantsRequest,
+  ResetMfaRequest,
   UpdateUserRequest,
 } from './user.requests';
 import {
@@ -37,7 +44,10 @@ const toGrants = (grants: ReplaceGrantsRequest['grants']) =>
 @ApiBearerAuth()
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UserAdminService) {}
+  constructor(
+    private readonly users: UserAdminService,
+    private readonly mfaResets: MfaResetService,
+  ) {}
 
   @Post()
   @RequirePermission('users:manage')
@@ -121,5 +131,20 @@ export class UsersController {
       activationToken: issued.activationToken,
       activationExpiresAt: issued.activationExpiresAt.toISOString(),
     };
+  }
+
+  @Post(':id/mfa/reset')
+  @HttpCode(200)
+  @RequirePermission('users:manage')
+  @ApiOperation({
+    summary:
+      "Reset a user's MFA (lost authenticator and recovery codes): their sessions end and the next sign-in enrols again",
+  })
+  async resetMfa(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: ResetMfaRequest,
+  ): Promise<UserResponse> {
+    return UserResponse.from(await this.mfaResets.reset(caller, id, body.reason));
   }
 }

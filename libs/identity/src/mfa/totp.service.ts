@@ -33,7 +33,8 @@ registerErrorTexts({
   },
 });
 
-const MFA_FAILURE_LIMIT = 5;
+/** Wrong codes (TOTP or recovery, together) before the second step locks. */
+export const MFA_FAILURE_LIMIT = 5;
 
 export interface MfaEnrolment {
   secret: string;

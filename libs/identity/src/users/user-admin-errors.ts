@@ -27,3 +27,23 @@ registerErrorTexts({
     },
   },
 });
+
+registerErrorTexts({
+  CANNOT_RESET_OWN_MFA: {
+    title: {
+      es: 'No puede restablecer su propia verificación',
+      en: 'You cannot reset your own verification',
+    },
+    detail: {
+      es: 'Otro administrador debe restablecer su verificación en dos pasos.',
+      en: 'Another administrator must reset your two-step verification.',
+    },
+  },
+  MFA_RESET_NOT_ALLOWED: {
+    title: { es: 'Restablecimiento no permitido', en: 'Reset not allowed' },
+    detail: {
+      es: 'Solo un administrador del sistema puede restablecer la verificación en dos pasos de un usuario con roles que usted no puede otorgar.',
+      en: 'Only a system administrator can reset the two-step verification of a user holding roles you cannot grant.',
+    },
+  },
+});
