@@ -5,11 +5,11 @@ import { DomainError } from '@amparo/core';
 import { updateReturning } from '@amparo/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../access/caller';
-import { ROLES_GRANTABLE_BY_ADMIN } from '../access/roles';
 import { ScopeService, inScope } from '../access/scope.service';
 import '../mfa/mfa-errors';
 import { RecoveryCodes } from '../mfa/recovery-codes';
 import { LoginThrottle, mfaKey } from '../throttle/login-throttle';
+import { mayAdminister } from './administrable';
 import './user-admin-errors';
 import { UserRecords } from './user-records';
 import { UserWithGrants } from './user-row';
@@ -40,11 +40,11 @@ export class MfaResetService {
       throw new DomainError('CANNOT_RESET_OWN_MFA', 'forbidden');
     }
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const user = await this.users.byId(id, manager);
+      const user = await this.users.lockedById(id, manager);
       const scope = this.scopes.adminCountries(caller);
       if (!user || !inScope(scope, user.countryCode))
         throw new DomainError('USER_NOT_FOUND', 'not_found');
-      if (!this.mayReset(caller, user)) return { user, allowed: false };
+      if (!mayAdminister(scope, user)) return { user, allowed: false };
       // Atomic: of two resets racing, one does it and the other finds nothing to reset.
       const cleared = await updateReturning(
         manager,
@@ -76,15 +76,6 @@ export class MfaResetService {
     // The user may have locked the second step with wrong codes: enrolment starts afresh.
     await this.throttle.clear(mfaKey(id));
     return (await this.users.byId(id))!;
-  }
-
-  /** A country admin resets only users whose every role it could grant: not its peer admins. */
-  private mayReset(caller: Caller, user: UserWithGrants): boolean {
-    const scope = this.scopes.adminCountries(caller);
-    if (scope.all) return true;
-    return user.grants.every(
-      (g) => ROLES_GRANTABLE_BY_ADMIN.includes(g.role) && inScope(scope, g.countryCode),
-    );
   }
 
   private record(
