@@ -8,6 +8,7 @@ import { AuthService } from './auth/auth.service';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { MfaRecoveryService } from './mfa/mfa-recovery.service';
+import { MfaReplacementService } from './mfa/mfa-replacement.service';
 import { RecoveryCodes } from './mfa/recovery-codes';
 import { TotpService } from './mfa/totp.service';
 import { SessionsService } from './sessions/sessions.service';
@@ -35,6 +36,7 @@ import { UserRecords } from './users/user-records';
     TotpService,
     RecoveryCodes,
     MfaRecoveryService,
+    MfaReplacementService,
     AuthService,
     CallerLoader,
     JwtStrategy,
@@ -48,6 +50,7 @@ import { UserRecords } from './users/user-records';
   exports: [
     AuthService,
     MfaRecoveryService,
+    MfaReplacementService,
     ScopeService,
     UserAdminService,
     MfaResetService,

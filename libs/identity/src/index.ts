@@ -9,6 +9,7 @@ export * from './auth/auth.service';
 export * from './auth/login-result';
 export * from './identity.module';
 export * from './mfa/mfa-recovery.service';
+export * from './mfa/mfa-replacement.service';
 export * from './mfa/totp.service';
 export * from './passwords/password-hasher';
 export * from './passwords/password-policy';

@@ -10,6 +10,8 @@ import {
   MfaConfirmation,
   MfaEnrolment,
   MfaRecoveryService,
+  MfaReplaced,
+  MfaReplacementService,
   MfaSubject,
   Public,
   RecoverySession,
@@ -24,11 +26,17 @@ import {
   MfaEnrolRequest,
   MfaVerifyRequest,
   RefreshRequest,
+  ConfirmMfaReplacementRequest,
   RegenerateRecoveryCodesRequest,
+  StartMfaReplacementRequest,
 } from './auth.requests';
 import { LoginGuard } from './login.guard';
 import { LoginRequest } from './login.request';
-import { MfaStatusResponse, RecoveryCodesResponse } from './mfa.responses';
+import {
+  MfaReplacementStartedResponse,
+  MfaStatusResponse,
+  RecoveryCodesResponse,
+} from './mfa.responses';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -36,6 +44,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly mfaRecovery: MfaRecoveryService,
+    private readonly mfaReplacement: MfaReplacementService,
   ) {}
 
   @Post('login')
@@ -148,5 +157,37 @@ export class AuthController {
     @Body() body: RegenerateRecoveryCodesRequest,
   ): Promise<RecoveryCodesResponse> {
     return { recoveryCodes: await this.mfaRecovery.regenerate(caller, body.code) };
+  }
+
+  @Post('mfa/replacement')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Start moving TOTP to a new authenticator (lost or changed phone): needs the current password, within 10 minutes of a sign-in with TOTP or a recovery code; nothing changes until confirmed',
+  })
+  async startMfaReplacement(
+    @CurrentCaller() caller: Caller,
+    @Body() body: StartMfaReplacementRequest,
+  ): Promise<MfaReplacementStartedResponse> {
+    return MfaReplacementStartedResponse.from(
+      await this.mfaReplacement.start(caller, body.currentPassword),
+    );
+  }
+
+  @Post('mfa/replacement/confirm')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Confirm the replacement with a code from the new authenticator, in the session that started it: the new recovery codes (shown once) and a new session; every other session ends',
+  })
+  confirmMfaReplacement(
+    @CurrentCaller() caller: Caller,
+    @Body() body: ConfirmMfaReplacementRequest,
+  ): Promise<MfaReplaced> {
+    return this.mfaReplacement.confirm(caller, body.code);
   }
 }

@@ -93,6 +93,19 @@ export class MfaVerifyRequest {
   recoveryCode?: string;
 }
 
+export class StartMfaReplacementRequest {
+  @ApiProperty({ format: 'password', description: 'Your current password' })
+  @IsString()
+  @MaxLength(1024)
+  currentPassword!: string;
+}
+
+export class ConfirmMfaReplacementRequest {
+  @ApiProperty({ example: '123456', description: 'A code from the new authenticator' })
+  @Matches(/^\d{6}$/)
+  code!: string;
+}
+
 export class RegenerateRecoveryCodesRequest {
   @ApiProperty({ example: '123456', description: 'A current TOTP code' })
   @Matches(/^\d{6}$/)

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MfaStatus } from '@amparo/identity';
+import { MfaReplacementStarted, MfaStatus } from '@amparo/identity';
 
 export class MfaStatusResponse {
   @ApiProperty()
@@ -28,4 +28,26 @@ export class RecoveryCodesResponse {
       'Shown once: each works once in place of a TOTP code; any earlier set no longer works',
   })
   recoveryCodes!: string[];
+}
+
+export class MfaReplacementStartedResponse {
+  @ApiProperty({ description: 'The new secret, for an authenticator app that cannot scan' })
+  secret!: string;
+
+  @ApiProperty({ description: 'The otpauth:// URI to show as a QR code' })
+  otpauthUri!: string;
+
+  @ApiProperty({
+    format: 'date-time',
+    description: 'Confirm with a code from the new authenticator before then, in this session',
+  })
+  expiresAt!: string;
+
+  static from(started: MfaReplacementStarted): MfaReplacementStartedResponse {
+    return {
+      secret: started.secret,
+      otpauthUri: started.otpauthUri,
+      expiresAt: started.expiresAt.toISOString(),
+    };
+  }
 }

@@ -24,7 +24,7 @@ import { TokenSigner } from '../tokens/token-signer';
 import { sha256 } from '../tokens/opaque-token';
 import { UserRecords } from '../users/user-records';
 import { UserWithGrants } from '../users/user-row';
-import './auth-errors';
+import { wrongCurrentPassword } from './auth-errors';
 import { LoginResult } from './login-result';
 
 /** Who is enrolling a second factor: a signed-in user, or one half-way through signing in. */
@@ -141,7 +141,7 @@ export class AuthService {
     await this.consumeAudited(user, proof.code, 'auth.mfa.verify');
     return this.dataSource.transaction(async (manager) => {
       await this.recordOwn(user, 'auth.mfa.verify', 'success', manager);
-      return this.sessions.open(user, manager);
+      return this.sessions.open(user, manager, { mfaVerified: true });
     });
   }
 
@@ -173,7 +173,7 @@ export class AuthService {
       });
       const done =
         'challenge' in subject
-          ? await this.sessions.open(user, manager)
+          ? await this.sessions.open(user, manager, { mfaVerified: true })
           : { mfaEnabled: true as const };
       return { ...done, recoveryCodes: codes };
     });
@@ -231,15 +231,7 @@ export class AuthService {
       await this.recordOwn(user, 'auth.password.change', 'failure', undefined, {
         reason: 'wrong_current_password',
       });
-      throw new DomainError('WRONG_CURRENT_PASSWORD', 'invalid', {
-        fieldErrors: [
-          {
-            field: 'currentPassword',
-            code: 'WRONG_CURRENT_PASSWORD',
-            message: { es: 'No es la contraseña actual.', en: 'This is not the current password.' },
-          },
-        ],
-      });
+      throw wrongCurrentPassword();
     }
     assertAcceptablePassword(newPassword, 'newPassword');
     const passwordHash = await hashPassword(newPassword);

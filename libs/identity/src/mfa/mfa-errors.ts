@@ -18,4 +18,18 @@ registerErrorTexts({
       en: 'This account does not have two-step verification turned on.',
     },
   },
+  MFA_REAUTHENTICATION_REQUIRED: {
+    title: { es: 'Inicie sesión de nuevo primero', en: 'Sign in again first' },
+    detail: {
+      es: 'Para reemplazar el autenticador, inicie sesión con la verificación en dos pasos (o con un código de recuperación) y hágalo en los 10 minutos siguientes.',
+      en: 'To replace your authenticator, sign in with two-step verification (or a recovery code) and do it within the next 10 minutes.',
+    },
+  },
+  MFA_REPLACEMENT_NOT_STARTED: {
+    title: { es: 'Reemplazo no iniciado', en: 'Replacement not started' },
+    detail: {
+      es: 'No hay un reemplazo del autenticador pendiente en esta sesión, o expiró a los 10 minutos. Empiece de nuevo.',
+      en: 'There is no pending authenticator replacement in this session, or it expired after 10 minutes. Start again.',
+    },
+  },
 });

@@ -91,7 +91,8 @@ export class MfaRecoveryService {
         ownAccountEvent(user, action, 'success', { recoveryCodesLeft: left }),
         manager,
       );
-      return { ...(await this.sessions.open(user, manager)), recoveryCodesLeft: left };
+      const tokens = await this.sessions.open(user, manager, { mfaVerified: true });
+      return { ...tokens, recoveryCodesLeft: left };
     });
     if (!session) {
       await this.throttle.recordFailure(key, MFA_FAILURE_LIMIT);

@@ -55,6 +55,8 @@ export class MfaResetService {
       );
       if (cleared.length === 0) throw new DomainError('MFA_NOT_ENABLED', 'conflict');
       const voided = await this.recoveryCodes.revokeAll(id, manager);
+      // A replacement the user had started can no longer be confirmed (its session ends): drop its secret.
+      await manager.query('DELETE FROM mfa_replacements WHERE user_id = $1', [id]);
       const [{ id: mfaResetId }] = await manager.query<{ id: string }[]>(
         'INSERT INTO mfa_resets (user_id, reset_by, reason) VALUES ($1, $2, $3) RETURNING id',
         [id, caller.userId, reason.trim()],
