@@ -180,6 +180,20 @@ describe('MFA: replacing the authenticator', () => {
     expect(right.status).toBe(200);
   });
 
+  it('replaces once when two confirmations race with the same code', async () => {
+    const user = await enrolled();
+    const session = await withRecoveryCode(user);
+    const started = await start(session.accessToken);
+    const code = await nextCode(started.body.secret);
+    const results = await Promise.all([1, 2].map(() => confirm(session.accessToken, { code })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const [row] = await stack.query<{ codes: string }>(
+      'SELECT count(*) AS codes FROM mfa_recovery_codes WHERE user_id = $1',
+      [user.id],
+    );
+    expect(row.codes).toBe('10');
+  });
+
   it('counts wrong codes towards the same lock as sign-in codes', async () => {
     const user = await enrolled();
     const session = await withRecoveryCode(user);

@@ -95,6 +95,8 @@ export class MfaReplacementService {
       throw error;
     }
     return this.dataSource.transaction(async (manager) => {
+      // The user's row first, as an admin's MFA reset takes it (which also drops the replacement).
+      await this.users.lockedById(user.id, manager);
       // Atomic: of two confirmations racing, one takes the pending secret, the other finds none.
       const taken = await updateReturning(
         manager,
