@@ -7,6 +7,8 @@ import { CreateStatisticsExports1764000000005 } from './1764000000005-create-sta
 import { TunePersonNameIndex1764000000006 } from './1764000000006-tune-person-name-index';
 import { IndexPersonNameWords1764000000007 } from './1764000000007-index-person-name-words';
 import { AddCaseHistoryReason1764000000008 } from './1764000000008-add-case-history-reason';
+import { AddMfaRecovery1764000000009 } from './1764000000009-add-mfa-recovery';
+import { AddMfaReplacement1764000000010 } from './1764000000010-add-mfa-replacement';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   TunePersonNameIndex1764000000006,
   IndexPersonNameWords1764000000007,
   AddCaseHistoryReason1764000000008,
+  AddMfaRecovery1764000000009,
+  AddMfaReplacement1764000000010,
 ];

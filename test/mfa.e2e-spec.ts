@@ -163,7 +163,7 @@ describe('Two-step verification (TOTP)', () => {
       .set('Authorization', bearer)
       .send({ code: await nextCode(enrol.body.secret) });
     expect(confirm.status).toBe(200);
-    expect(confirm.body).toEqual({ mfaEnabled: true });
+    expect(confirm.body).toEqual({ mfaEnabled: true, recoveryCodes: expect.any(Array) });
     expect((await me(first.body.accessToken)).body.mfaEnabled).toBe(true);
 
     const next = await login(user.email);

@@ -78,6 +78,7 @@ describe('User administration and its permission matrix', () => {
   const fingerprint = async (userId: string) =>
     stack.query(
       `SELECT u.display_name, u.locale, u.status, u.password_hash, u.token_version, u.updated_at,
+              u.mfa_enabled_at,
               (SELECT json_agg(json_build_array(g.role, g.consulate_id, g.country_code)
                                ORDER BY g.role, g.country_code, g.consulate_id)
                  FROM role_grants g WHERE g.user_id = u.id) AS grants,
@@ -641,6 +642,210 @@ describe('User administration and its permission matrix', () => {
           .post('/api/v1/auth/refresh')
           .send({ refreshToken: session.refreshToken });
         expectProblem(refresh, 401, 'INVALID_REFRESH_TOKEN');
+      },
+    );
+  });
+
+  describe('permission matrix: who may act on whom', () => {
+    type TargetName = 'officer MX' | 'admin MX' | 'system_admin' | 'self';
+    type Outcome = 'success' | 'not allowed' | 'out of scope' | 'own account';
+
+    interface Action {
+      route: string;
+      path: (id: string) => string;
+      method: Method;
+      body?: object;
+      /** The audit action of this route, also recorded when it is refused. */
+      audited: string;
+      /** The target starts disabled, so that enabling it is a change. */
+      startsDisabled?: boolean;
+      notAllowed: [number, string];
+      ownAccount: [number, string];
+      succeeded(res: request.Response, targetId: string): Promise<void>;
+    }
+
+    const ownAccount: [number, string] = [409, 'CANNOT_CHANGE_OWN_ACCOUNT'];
+    const notAllowed: [number, string] = [403, 'USER_ACTION_NOT_ALLOWED'];
+    const actions: Action[] = [
+      {
+        route: 'POST /users/:id/password-reset',
+        path: (id) => `/users/${id}/password-reset`,
+        method: 'post',
+        audited: 'user.password_reset',
+        notAllowed,
+        ownAccount,
+        succeeded: async (res, targetId) => {
+          expect(res.status).toBe(200);
+          expect(typeof res.body.activationToken).toBe('string');
+          expect((await fingerprint(targetId))[0]).toMatchObject({ password_hash: null });
+        },
+      },
+      {
+        route: 'POST /users/:id/disable',
+        path: (id) => `/users/${id}/disable`,
+        method: 'post',
+        audited: 'user.disable',
+        notAllowed,
+        ownAccount,
+        succeeded: async (res, targetId) => {
+          expect(res.status).toBe(200);
+          expect((await fingerprint(targetId))[0]).toMatchObject({ status: 'disabled' });
+        },
+      },
+      {
+        route: 'POST /users/:id/enable',
+        path: (id) => `/users/${id}/enable`,
+        method: 'post',
+        audited: 'user.enable',
+        startsDisabled: true,
+        notAllowed,
+        ownAccount,
+        succeeded: async (res, targetId) => {
+          expect(res.status).toBe(200);
+          expect((await fingerprint(targetId))[0]).toMatchObject({ status: 'active' });
+        },
+      },
+      {
+        route: 'PUT /users/:id/grants',
+        path: (id) => `/users/${id}/grants`,
+        method: 'put',
+        body: { grants: [{ role: 'analyst', countryCode: 'MX' }] },
+        audited: 'user.grants.update',
+        notAllowed,
+        ownAccount,
+        succeeded: async (res, targetId) => {
+          expect(res.status).toBe(200);
+          expect((await fingerprint(targetId))[0]).toMatchObject({
+            grants: [['analyst', null, 'MX']],
+          });
+        },
+      },
+      {
+        route: 'POST /users/:id/mfa/reset',
+        path: (id) => `/users/${id}/mfa/reset`,
+        method: 'post',
+        body: { reason: 'Lost phone; identity checked by video call' },
+        audited: 'user.mfa_reset',
+        notAllowed: [403, 'MFA_RESET_NOT_ALLOWED'],
+        ownAccount: [403, 'CANNOT_RESET_OWN_MFA'],
+        succeeded: async (res, targetId) => {
+          expect(res.status).toBe(200);
+          expect((await fingerprint(targetId))[0]).toMatchObject({ mfa_enabled_at: null });
+        },
+      },
+    ];
+
+    const adminActors = ['adminMx', 'adminGt', 'system_admin'] as const;
+    const expected: Record<(typeof adminActors)[number], Record<TargetName, Outcome>> = {
+      adminMx: {
+        'officer MX': 'success',
+        'admin MX': 'not allowed',
+        system_admin: 'not allowed',
+        self: 'own account',
+      },
+      adminGt: {
+        'officer MX': 'out of scope',
+        'admin MX': 'out of scope',
+        system_admin: 'out of scope',
+        self: 'own account',
+      },
+      system_admin: {
+        'officer MX': 'success',
+        'admin MX': 'success',
+        system_admin: 'success',
+        self: 'own account',
+      },
+    };
+
+    const targetGrants: Record<Exclude<TargetName, 'self'>, () => GrantSpec[]> = {
+      'officer MX': () => [{ role: 'officer', consulateId: consulates.MX }],
+      'admin MX': () => [{ role: 'admin', countryCode: 'MX' }],
+      system_admin: () => [{ role: 'system_admin' }],
+    };
+
+    /** A user of MX with MFA on, so that every route has something to change. */
+    async function target(name: Exclude<TargetName, 'self'>, disabled: boolean): Promise<string> {
+      // The system_admin carries a country too: that must not put them in the hands of its admins.
+      const { id } = await newUser('MX', targetGrants[name]());
+      await stack.query(
+        `UPDATE users SET mfa_secret = 'sealed', mfa_enabled_at = now(),
+                          status = CASE WHEN $2 THEN 'disabled' ELSE status END WHERE id = $1`,
+        [id, disabled],
+      );
+      return id;
+    }
+
+    /** A session of its own: on the old code, acting on oneself changed the account. */
+    async function freshActor(who: (typeof adminActors)[number]): Promise<Session> {
+      const grants: GrantSpec[] =
+        who === 'system_admin'
+          ? [{ role: 'system_admin' }]
+          : [{ role: 'admin', countryCode: who === 'adminMx' ? 'MX' : 'GT' }];
+      const user = await createUser(stack, grants, {
+        countryCode: who === 'system_admin' ? null : undefined,
+      });
+      return signIn(app, user.email);
+    }
+
+    const lastEventOn = async (userId: string) =>
+      (
+        await stack.query<{
+          action: string;
+          outcome: string;
+          actor_user_id: string;
+          details: object;
+        }>(
+          `SELECT action, outcome, actor_user_id, details FROM audit_events
+            WHERE resource_type = 'user' AND resource_id = $1 ORDER BY seq DESC LIMIT 1`,
+          [userId],
+        )
+      )[0];
+
+    const cells = actions.flatMap((action) =>
+      adminActors.flatMap((actor) =>
+        (Object.keys(expected[actor]) as TargetName[]).map((targetName) => ({
+          route: action.route,
+          action,
+          actor,
+          targetName,
+          outcome: expected[actor][targetName],
+        })),
+      ),
+    );
+
+    it.each(cells)(
+      '$route by $actor on $targetName: $outcome',
+      async ({ action, actor, targetName, outcome }) => {
+        const session = targetName === 'self' ? await freshActor(actor) : sessions[actor];
+        const targetId =
+          targetName === 'self'
+            ? session.userId
+            : await target(targetName, action.startsDisabled === true);
+        const before = await fingerprint(targetId);
+        const res = await call(
+          action.method,
+          action.path(targetId),
+          session.accessToken,
+          action.body,
+        );
+        if (outcome === 'success') {
+          await action.succeeded(res, targetId);
+          return;
+        }
+        if (outcome === 'not allowed') {
+          expectProblem(res, ...action.notAllowed);
+          expect(await lastEventOn(targetId)).toMatchObject({
+            action: action.audited,
+            outcome: 'denied',
+            actor_user_id: session.userId,
+          });
+        } else if (outcome === 'own account') {
+          expectProblem(res, ...action.ownAccount);
+          expect((await call('get', '/me', session.accessToken)).status).toBe(200);
+        } else {
+          expectProblem(res, 404, 'USER_NOT_FOUND');
+        }
+        expect(await fingerprint(targetId)).toEqual(before);
       },
     );
   });

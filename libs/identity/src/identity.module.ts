@@ -7,12 +7,16 @@ import { ScopeService } from './access/scope.service';
 import { AuthService } from './auth/auth.service';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
+import { MfaRecoveryService } from './mfa/mfa-recovery.service';
+import { MfaReplacementService } from './mfa/mfa-replacement.service';
+import { RecoveryCodes } from './mfa/recovery-codes';
 import { TotpService } from './mfa/totp.service';
 import { SessionsService } from './sessions/sessions.service';
 import { LoginThrottle } from './throttle/login-throttle';
 import { AUTH_SECRETS, resolveAuthSecrets } from './tokens/auth-secrets';
 import { TokenSigner } from './tokens/token-signer';
 import { BootstrapAdmin } from './users/bootstrap-admin';
+import { MfaResetService } from './users/mfa-reset.service';
 import { UserAdminService } from './users/user-admin.service';
 import { UserRecords } from './users/user-records';
 
@@ -30,15 +34,28 @@ import { UserRecords } from './users/user-records';
     LoginThrottle,
     SessionsService,
     TotpService,
+    RecoveryCodes,
+    MfaRecoveryService,
+    MfaReplacementService,
     AuthService,
     CallerLoader,
     JwtStrategy,
     LocalStrategy,
     ScopeService,
     UserAdminService,
+    MfaResetService,
     BootstrapAdmin,
     AccessGuard,
   ],
-  exports: [AuthService, ScopeService, UserAdminService, AccessGuard, TokenSigner],
+  exports: [
+    AuthService,
+    MfaRecoveryService,
+    MfaReplacementService,
+    ScopeService,
+    UserAdminService,
+    MfaResetService,
+    AccessGuard,
+    TokenSigner,
+  ],
 })
 export class IdentityModule {}

@@ -108,6 +108,10 @@ export function problemCodesOf(operation: Operation, facts: RouteFacts): Map<Err
     add('conflict', 'IDEMPOTENCY_IN_PROGRESS');
     add('unprocessable', 'IDEMPOTENCY_KEY_REUSED');
   }
+  // Every route but the liveness probe reads the database (the caller, at least): an outage of it,
+  // or of Redis where a job is queued, is a 503 with Retry-After.
+  if (operation.operationId !== 'health_live' && operation.operationId !== 'health_ready')
+    add('unavailable', 'SERVICE_UNAVAILABLE');
   for (const [kind, list] of Object.entries(facts.problems)) add(kind as ErrorKind, ...list);
   return new Map([...codes].map(([kind, set]) => [kind, [...set].sort()]));
 }
@@ -122,11 +126,15 @@ export function addProblemResponses(operation: Operation, facts: RouteFacts): vo
   }
   for (const [status, codes] of byStatus) {
     const declared = responses[status] as { description?: string } | undefined;
-    const retry = status === 429 || codes.includes('IDEMPOTENCY_IN_PROGRESS');
+    const retry = status === 429 || status === 503 || codes.includes('IDEMPOTENCY_IN_PROGRESS');
     responses[status] = {
       description: `${declared?.description ?? STATUS_TEXT[status] ?? 'Refused'} (${codes.join(', ')})`,
       ...(retry
-        ? { headers: { 'Retry-After': { ...RETRY_AFTER, required: status === 429 } } }
+        ? {
+            headers: {
+              'Retry-After': { ...RETRY_AFTER, required: status === 429 || status === 503 },
+            },
+          }
         : {}),
       content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema(codes) } },
     };

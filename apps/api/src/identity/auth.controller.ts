@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import {
   ApiExtraModels,
   ApiNoContentResponse,
@@ -14,9 +14,14 @@ import {
   CurrentCaller,
   CurrentMfaSubject,
   LoginResult,
+  MfaConfirmation,
   MfaEnrolment,
+  MfaRecoveryService,
+  MfaReplaced,
+  MfaReplacementService,
   MfaSubject,
   Public,
+  RecoverySession,
   SessionTokens,
   UserWithGrants,
 } from '@amparo/identity';
@@ -29,8 +34,12 @@ import {
   MfaEnrolRequest,
   MfaVerifyRequest,
   RefreshRequest,
+  ConfirmMfaReplacementRequest,
+  RegenerateRecoveryCodesRequest,
+  StartMfaReplacementRequest,
 } from './auth.requests';
 import {
+  EnrolledSessionResponse,
   MfaChallengeResponse,
   MfaEnabledResponse,
   MfaEnrolmentResponse,
@@ -38,6 +47,13 @@ import {
 } from './auth.responses';
 import { LoginGuard } from './login.guard';
 import { LoginRequest } from './login.request';
+import {
+  MfaReplacedResponse,
+  MfaReplacementStartedResponse,
+  MfaStatusResponse,
+  MfaVerifiedResponse,
+  RecoveryCodesResponse,
+} from './mfa.responses';
 
 const WEAK_PASSWORD = { invalid: ['WEAK_PASSWORD'] };
 
@@ -45,7 +61,11 @@ const WEAK_PASSWORD = { invalid: ['WEAK_PASSWORD'] };
 @ApiExtraModels(SessionTokensResponse, MfaChallengeResponse)
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly mfaRecovery: MfaRecoveryService,
+    private readonly mfaReplacement: MfaReplacementService,
+  ) {}
 
   @Post('login')
   @HttpCode(200)
@@ -133,18 +153,20 @@ export class AuthController {
   @HttpCode(200)
   @Authenticated({ acceptsEnrolmentChallenge: true })
   @ApiOperation({
-    summary: 'Confirm enrolment with a first code; during sign-in this returns the tokens',
+    summary:
+      'Confirm enrolment with a first code: the recovery codes (shown once) and, during sign-in, the tokens',
   })
   @ApiOkResponse({
-    description: 'Tokens when enrolling during sign-in; otherwise confirmation',
+    description:
+      'Tokens and recovery codes when enrolling during sign-in; otherwise confirmation and recovery codes',
     schema: {
       oneOf: [
-        { $ref: getSchemaPath(SessionTokensResponse) },
+        { $ref: getSchemaPath(EnrolledSessionResponse) },
         { $ref: getSchemaPath(MfaEnabledResponse) },
       ],
     },
   })
-  @ApiExtraModels(MfaEnabledResponse)
+  @ApiExtraModels(MfaEnabledResponse, EnrolledSessionResponse)
   @ApiProblems({
     conflict: ['MFA_ALREADY_ENABLED', 'MFA_NOT_ENROLLED'],
     unauthenticated: ['MFA_CODE_INVALID'],
@@ -152,20 +174,88 @@ export class AuthController {
   confirm(
     @CurrentMfaSubject() subject: MfaSubject,
     @Body() body: MfaConfirmRequest,
-  ): Promise<SessionTokens | { mfaEnabled: true }> {
+  ): Promise<MfaConfirmation> {
     return this.auth.confirmMfa(subject, body.code);
   }
 
   @Post('mfa/verify')
   @HttpCode(200)
   @Public('Second step of signing in, carried by the challenge token')
-  @ApiOperation({ summary: 'Complete sign-in with a TOTP code' })
-  @ApiOkResponse({ type: SessionTokensResponse })
+  @ApiOperation({ summary: 'Complete sign-in with a TOTP code, or with a recovery code (once)' })
+  @ApiOkResponse({ type: MfaVerifiedResponse })
   @ApiProblems({
     unauthenticated: ['INVALID_CHALLENGE', 'MFA_CODE_INVALID'],
     conflict: ['MFA_NOT_ENROLLED'],
   })
-  verify(@Body() body: MfaVerifyRequest): Promise<SessionTokens> {
-    return this.auth.verifyMfa(body.challengeToken, body.code);
+  verify(@Body() body: MfaVerifyRequest): Promise<SessionTokens | RecoverySession> {
+    return this.auth.verifyMfa(
+      body.challengeToken,
+      body.recoveryCode !== undefined ? { recoveryCode: body.recoveryCode } : { code: body.code! },
+    );
+  }
+
+  @Get('mfa')
+  @Authenticated()
+  @ApiOperation({ summary: 'Whether MFA is on, and how many recovery codes are left' })
+  @ApiOkResponse({ type: MfaStatusResponse })
+  async mfaStatus(@CurrentCaller() caller: Caller): Promise<MfaStatusResponse> {
+    return MfaStatusResponse.from(await this.mfaRecovery.status(caller));
+  }
+
+  @Post('mfa/recovery-codes')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'Replace your recovery codes with a new set (needs a current TOTP code); the old set stops working',
+  })
+  @ApiOkResponse({ type: RecoveryCodesResponse })
+  @ApiProblems({ unauthenticated: ['MFA_CODE_INVALID'], conflict: ['MFA_NOT_ENROLLED'] })
+  async regenerateRecoveryCodes(
+    @CurrentCaller() caller: Caller,
+    @Body() body: RegenerateRecoveryCodesRequest,
+  ): Promise<RecoveryCodesResponse> {
+    return { recoveryCodes: await this.mfaRecovery.regenerate(caller, body.code) };
+  }
+
+  @Post('mfa/replacement')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'Start moving TOTP to a new authenticator (lost or changed phone): needs the current password, within 10 minutes of a sign-in with TOTP or a recovery code; nothing changes until confirmed',
+  })
+  @ApiOkResponse({ type: MfaReplacementStartedResponse })
+  @ApiProblems({
+    invalid: ['WRONG_CURRENT_PASSWORD'],
+    forbidden: ['MFA_REAUTHENTICATION_REQUIRED'],
+    conflict: ['MFA_NOT_ENROLLED'],
+  })
+  async startMfaReplacement(
+    @CurrentCaller() caller: Caller,
+    @Body() body: StartMfaReplacementRequest,
+  ): Promise<MfaReplacementStartedResponse> {
+    return MfaReplacementStartedResponse.from(
+      await this.mfaReplacement.start(caller, body.currentPassword),
+    );
+  }
+
+  @Post('mfa/replacement/confirm')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'Confirm the replacement with a code from the new authenticator, in the session that started it: the new recovery codes (shown once) and a new session; every other session ends',
+  })
+  @ApiOkResponse({ type: MfaReplacedResponse })
+  @ApiProblems({
+    unauthenticated: ['MFA_CODE_INVALID'],
+    conflict: ['MFA_REPLACEMENT_NOT_STARTED'],
+  })
+  confirmMfaReplacement(
+    @CurrentCaller() caller: Caller,
+    @Body() body: ConfirmMfaReplacementRequest,
+  ): Promise<MfaReplaced> {
+    return this.mfaReplacement.confirm(caller, body.code);
   }
 }

@@ -28,4 +28,12 @@ export class MfaEnrolmentResponse {
 
 export class MfaEnabledResponse {
   @ApiProperty({ enum: [true] }) mfaEnabled!: true;
+  @ApiProperty({ type: [String], description: 'Recovery codes, shown once' })
+  recoveryCodes!: string[];
+}
+
+/** Enrolment confirmed during sign-in: the session, and the recovery codes (shown once). */
+export class EnrolledSessionResponse extends SessionTokensResponse {
+  @ApiProperty({ type: [String], description: 'Recovery codes, shown once' })
+  recoveryCodes!: string[];
 }

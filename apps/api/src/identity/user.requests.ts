@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -109,4 +109,18 @@ export class ListUsersQuery extends PageQuery {
   @IsOptional()
   @Matches(/^[A-Z]{2}$/)
   countryCode?: string;
+}
+
+export class ResetMfaRequest {
+  @ApiProperty({
+    minLength: 10,
+    maxLength: 500,
+    example: 'Lost phone; identity checked by video call',
+    description: 'Why, and how the identity of the user was checked',
+  })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(10)
+  @MaxLength(500)
+  reason!: string;
 }

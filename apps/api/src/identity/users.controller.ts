@@ -11,7 +11,13 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, CurrentCaller, RequirePermission, UserAdminService } from '@amparo/identity';
+import {
+  Caller,
+  CurrentCaller,
+  MfaResetService,
+  RequirePermission,
+  UserAdminService,
+} from '@amparo/identity';
 import { Response } from 'express';
 import { LOCATION } from '../http/openapi-headers';
 import { ApiProblems } from '../http/openapi-problems.decorator';
@@ -19,6 +25,7 @@ import {
   CreateUserRequest,
   ListUsersQuery,
   ReplaceGrantsRequest,
+  ResetMfaRequest,
   UpdateUserRequest,
 } from './user.requests';
 import {
@@ -38,11 +45,16 @@ const toGrants = (grants: ReplaceGrantsRequest['grants']) =>
 const USER_NOT_FOUND = { not_found: ['USER_NOT_FOUND'] };
 const NOT_OWN_ACCOUNT = { conflict: ['CANNOT_CHANGE_OWN_ACCOUNT'] };
 const GRANTS = { forbidden: ['GRANT_NOT_ALLOWED'] };
+/** A country admin acting on a user it could not have granted every role of (an admin, say). */
+const ADMINISTRABLE = { forbidden: ['USER_ACTION_NOT_ALLOWED'] };
 
 @ApiTags('users')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UserAdminService) {}
+  constructor(
+    private readonly users: UserAdminService,
+    private readonly mfaResets: MfaResetService,
+  ) {}
 
   @Post()
   @RequirePermission('users:manage')
@@ -101,7 +113,7 @@ export class UsersController {
   @RequirePermission('users:manage')
   @ApiOperation({ summary: "Replace a user's role grants; their tokens stop working at once" })
   @ApiOkResponse({ type: UserResponse })
-  @ApiProblems(USER_NOT_FOUND, NOT_OWN_ACCOUNT, GRANTS)
+  @ApiProblems(USER_NOT_FOUND, NOT_OWN_ACCOUNT, GRANTS, ADMINISTRABLE)
   async replaceGrants(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -115,7 +127,7 @@ export class UsersController {
   @RequirePermission('users:manage')
   @ApiOperation({ summary: 'Disable a user; their sessions end at once' })
   @ApiOkResponse({ type: UserResponse })
-  @ApiProblems(USER_NOT_FOUND, NOT_OWN_ACCOUNT)
+  @ApiProblems(USER_NOT_FOUND, NOT_OWN_ACCOUNT, ADMINISTRABLE)
   async disable(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<UserResponse> {
     return UserResponse.from(await this.users.setStatus(caller, id, 'disabled'));
   }
@@ -125,7 +137,7 @@ export class UsersController {
   @RequirePermission('users:manage')
   @ApiOperation({ summary: 'Enable a disabled user again' })
   @ApiOkResponse({ type: UserResponse })
-  @ApiProblems(USER_NOT_FOUND, NOT_OWN_ACCOUNT)
+  @ApiProblems(USER_NOT_FOUND, NOT_OWN_ACCOUNT, ADMINISTRABLE)
   async enable(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<UserResponse> {
     return UserResponse.from(await this.users.setStatus(caller, id, 'active'));
   }
@@ -135,7 +147,7 @@ export class UsersController {
   @RequirePermission('users:manage')
   @ApiOperation({ summary: 'Clear the password and issue a one-time token (shown once)' })
   @ApiOkResponse({ type: ActivationResponse })
-  @ApiProblems(USER_NOT_FOUND)
+  @ApiProblems(USER_NOT_FOUND, NOT_OWN_ACCOUNT, ADMINISTRABLE)
   async resetPassword(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -145,5 +157,26 @@ export class UsersController {
       activationToken: issued.activationToken,
       activationExpiresAt: issued.activationExpiresAt.toISOString(),
     };
+  }
+
+  @Post(':id/mfa/reset')
+  @HttpCode(200)
+  @RequirePermission('users:manage')
+  @ApiOperation({
+    summary:
+      "Reset a user's MFA (lost authenticator and recovery codes): their sessions end and the next sign-in enrols again",
+  })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems({
+    ...USER_NOT_FOUND,
+    forbidden: ['MFA_RESET_NOT_ALLOWED', 'CANNOT_RESET_OWN_MFA'],
+    conflict: ['MFA_NOT_ENROLLED'],
+  })
+  async resetMfa(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: ResetMfaRequest,
+  ): Promise<UserResponse> {
+    return UserResponse.from(await this.mfaResets.reset(caller, id, body.reason));
   }
 }

@@ -1,4 +1,4 @@
-import { registerErrorTexts } from '@amparo/core';
+import { DomainError, registerErrorTexts } from '@amparo/core';
 
 registerErrorTexts({
   INVALID_CREDENTIALS: {
@@ -30,3 +30,15 @@ registerErrorTexts({
     },
   },
 });
+
+/** The current password given to confirm a change to one's own credentials is not theirs. */
+export const wrongCurrentPassword = () =>
+  new DomainError('WRONG_CURRENT_PASSWORD', 'invalid', {
+    fieldErrors: [
+      {
+        field: 'currentPassword',
+        code: 'WRONG_CURRENT_PASSWORD',
+        message: { es: 'No es la contraseña actual.', en: 'This is not the current password.' },
+      },
+    ],
+  });

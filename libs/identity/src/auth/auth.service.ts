@@ -6,6 +6,8 @@ import { updateReturning } from '@amparo/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../access/caller';
 import { MFA_REQUIRED_ROLES } from '../access/roles';
+import { MfaRecoveryService, RecoverySession } from '../mfa/mfa-recovery.service';
+import { RecoveryCodes } from '../mfa/recovery-codes';
 import { MfaEnrolment, TotpService } from '../mfa/totp.service';
 import {
   dummyPasswordHash,
@@ -22,11 +24,17 @@ import { TokenSigner } from '../tokens/token-signer';
 import { sha256 } from '../tokens/opaque-token';
 import { UserRecords } from '../users/user-records';
 import { UserWithGrants } from '../users/user-row';
-import './auth-errors';
+import { wrongCurrentPassword } from './auth-errors';
 import { LoginResult } from './login-result';
 
 /** Who is enrolling a second factor: a signed-in user, or one half-way through signing in. */
 export type MfaSubject = { caller: Caller } | { challenge: ChallengeClaims };
+
+/** What proves the second factor at sign-in: a TOTP code, or one of the recovery codes. */
+export type MfaProof = { code: string } | { recoveryCode: string };
+
+/** Enrolment confirmed: the recovery codes, shown this once, and the session of a sign-in. */
+export type MfaConfirmation = (SessionTokens | { mfaEnabled: true }) & { recoveryCodes: string[] };
 
 const auditActor = (user: UserWithGrants) => ({
   userId: user.id,
@@ -43,6 +51,8 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly signer: TokenSigner,
     private readonly totp: TotpService,
+    private readonly recoveryCodes: RecoveryCodes,
+    private readonly mfaRecovery: MfaRecoveryService,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
   ) {}
@@ -98,7 +108,8 @@ export class AuthService {
 
   /** After the password: tokens, or the second-factor step the account needs. */
   async startSession(user: UserWithGrants): Promise<LoginResult> {
-    const mfaMandatory = user.grants.some((g) => MFA_REQUIRED_ROLES.includes(g.role));
+    const mfaMandatory =
+      user.mfaResetAt !== null || user.grants.some((g) => MFA_REQUIRED_ROLES.includes(g.role));
     const secondFactor = user.mfaEnabledAt
       ? 'required'
       : mfaMandatory
@@ -119,14 +130,18 @@ export class AuthService {
     });
   }
 
-  async verifyMfa(challengeToken: string, code: string): Promise<SessionTokens> {
+  async verifyMfa(
+    challengeToken: string,
+    proof: MfaProof,
+  ): Promise<SessionTokens | RecoverySession> {
     const user = await this.userOfChallenge(
       this.signer.verifyChallenge(challengeToken, 'mfa_verify'),
     );
-    await this.consumeAudited(user, code, 'auth.mfa.verify');
+    if ('recoveryCode' in proof) return this.mfaRecovery.signIn(user, proof.recoveryCode);
+    await this.consumeAudited(user, proof.code, 'auth.mfa.verify');
     return this.dataSource.transaction(async (manager) => {
       await this.recordOwn(user, 'auth.mfa.verify', 'success', manager);
-      return this.sessions.open(user, manager);
+      return this.sessions.open(user, manager, { mfaVerified: true });
     });
   }
 
@@ -139,23 +154,28 @@ export class AuthService {
     });
   }
 
-  /** Turns MFA on; one who enrolled while signing in gets their session now. */
-  async confirmMfa(
-    subject: MfaSubject,
-    code: string,
-  ): Promise<SessionTokens | { mfaEnabled: true }> {
+  /**
+   * Turns MFA on and issues the recovery codes; one who enrolled while signing in gets their session
+   * now. Ends the re-enrolment an administrator's reset asked for.
+   */
+  async confirmMfa(subject: MfaSubject, code: string): Promise<MfaConfirmation> {
     const user = await this.userOfSubject(subject);
     if (user.mfaEnabledAt) throw new DomainError('MFA_ALREADY_ENABLED', 'conflict');
     await this.consumeAudited(user, code, 'auth.mfa.confirm');
     return this.dataSource.transaction(async (manager) => {
       await manager.query(
-        'UPDATE users SET mfa_enabled_at = now(), updated_at = now() WHERE id = $1',
+        'UPDATE users SET mfa_enabled_at = now(), mfa_reset_at = NULL, updated_at = now() WHERE id = $1',
         [user.id],
       );
-      await this.recordOwn(user, 'auth.mfa.confirm', 'success', manager);
-      return 'challenge' in subject
-        ? this.sessions.open(user, manager)
-        : { mfaEnabled: true as const };
+      const { codes } = await this.recoveryCodes.issue(user.id, manager);
+      await this.recordOwn(user, 'auth.mfa.confirm', 'success', manager, {
+        recoveryCodesIssued: codes.length,
+      });
+      const done =
+        'challenge' in subject
+          ? await this.sessions.open(user, manager, { mfaVerified: true })
+          : { mfaEnabled: true as const };
+      return { ...done, recoveryCodes: codes };
     });
   }
 
@@ -211,15 +231,7 @@ export class AuthService {
       await this.recordOwn(user, 'auth.password.change', 'failure', undefined, {
         reason: 'wrong_current_password',
       });
-      throw new DomainError('WRONG_CURRENT_PASSWORD', 'invalid', {
-        fieldErrors: [
-          {
-            field: 'currentPassword',
-            code: 'WRONG_CURRENT_PASSWORD',
-            message: { es: 'No es la contraseña actual.', en: 'This is not the current password.' },
-          },
-        ],
-      });
+      throw wrongCurrentPassword();
     }
     assertAcceptablePassword(newPassword, 'newPassword');
     const passwordHash = await hashPassword(newPassword);

@@ -33,7 +33,8 @@ registerErrorTexts({
   },
 });
 
-const MFA_FAILURE_LIMIT = 5;
+/** Wrong codes (TOTP or recovery, together) before the second step locks. */
+export const MFA_FAILURE_LIMIT = 5;
 
 export interface MfaEnrolment {
   secret: string;
@@ -53,13 +54,20 @@ export class TotpService {
   /** Starts (or restarts) enrolment: a new secret, not yet required at sign-in. */
   async enrol(user: UserRow, manager: EntityManager): Promise<MfaEnrolment> {
     if (user.mfaEnabledAt) throw new DomainError('MFA_ALREADY_ENABLED', 'conflict');
-    const secret = generateSecret();
+    const { sealed, ...enrolment } = this.newSecret(user);
     await manager.query(
       'UPDATE users SET mfa_secret = $2, mfa_last_time_step = NULL, updated_at = now() WHERE id = $1',
-      [user.id, seal(secret, this.secrets.mfaEncryptionKey)],
+      [user.id, sealed],
     );
+    return enrolment;
+  }
+
+  /** A new secret for the user's authenticator app, and the same sealed for storage. */
+  newSecret(user: Pick<UserRow, 'email'>): MfaEnrolment & { sealed: string } {
+    const secret = generateSecret();
     return {
       secret,
+      sealed: seal(secret, this.secrets.mfaEncryptionKey),
       otpauthUri: generateURI({
         issuer: this.config.auth.issuer === 'amparo' ? 'Amparo' : this.config.auth.issuer,
         label: user.email,
@@ -76,7 +84,7 @@ export class TotpService {
   async consume(user: UserRow, code: string): Promise<void> {
     if (!user.mfaSecret) throw new DomainError('MFA_NOT_ENROLLED', 'conflict');
     await this.throttle.assertOpen([mfaKey(user.id)]);
-    const step = await this.matchingStep(user, code);
+    const step = await this.matchingStep(user.mfaSecret, user.mfaLastTimeStep, code);
     const accepted =
       step !== undefined &&
       (
@@ -94,14 +102,33 @@ export class TotpService {
     await this.throttle.clear(mfaKey(user.id));
   }
 
-  private async matchingStep(user: UserRow, code: string): Promise<number | undefined> {
+  /**
+   * Checks a code against a secret not yet in use (a replacement's), under the same lock as the
+   * user's other codes; returns the time step it matched, for the caller to store with the secret.
+   */
+  async verifyCandidate(user: UserRow, sealedSecret: string, code: string): Promise<number> {
+    await this.throttle.assertOpen([mfaKey(user.id)]);
+    const step = await this.matchingStep(sealedSecret, null, code);
+    if (step === undefined) {
+      await this.throttle.recordFailure(mfaKey(user.id), MFA_FAILURE_LIMIT);
+      throw new DomainError('MFA_CODE_INVALID', 'unauthenticated');
+    }
+    await this.throttle.clear(mfaKey(user.id));
+    return step;
+  }
+
+  private async matchingStep(
+    sealedSecret: string,
+    lastTimeStep: string | null,
+    code: string,
+  ): Promise<number | undefined> {
     if (!/^\d{6}$/.test(code)) return undefined;
-    const secret = open(user.mfaSecret!, this.secrets.mfaEncryptionKey);
+    const secret = open(sealedSecret, this.secrets.mfaEncryptionKey);
     const result = await verify({
       secret,
       token: code,
       epochTolerance: 30,
-      afterTimeStep: user.mfaLastTimeStep === null ? undefined : Number(user.mfaLastTimeStep),
+      afterTimeStep: lastTimeStep === null ? undefined : Number(lastTimeStep),
     });
     return result.valid ? (result as { timeStep: number }).timeStep : undefined;
   }

@@ -47,15 +47,35 @@ export class SessionsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Opens a new session for a user who has just proven who they are. */
+  /**
+   * Opens a new session for a user who has just proven who they are; `mfaVerified` when that
+   * proof included a second factor (kept on the session's first refresh token).
+   */
   async open(
     user: { id: string; tokenVersion: number },
     manager: EntityManager = this.dataSource.manager,
+    { mfaVerified = false } = {},
   ): Promise<SessionTokens> {
     const familyId = randomUUID();
     const expiresAt = new Date(Date.now() + this.config.auth.sessionLifetimeSeconds * 1000);
-    const refreshToken = await this.issueRefreshToken(manager, user.id, familyId, expiresAt);
+    const refreshToken = await this.issueRefreshToken(
+      manager,
+      user.id,
+      familyId,
+      expiresAt,
+      mfaVerified,
+    );
     return this.tokens(user, familyId, refreshToken);
+  }
+
+  /** Whether the sign-in that opened the session proved a second factor in the last minutes. */
+  async mfaVerifiedWithin(sessionId: string, minutes: number): Promise<boolean> {
+    const [row] = await this.dataSource.query<{ recent: boolean | null }[]>(
+      `SELECT max(mfa_verified_at) > now() - make_interval(mins => $2) AS recent
+         FROM refresh_tokens WHERE family_id = $1`,
+      [sessionId, minutes],
+    );
+    return row?.recent === true;
   }
 
   async refresh(presented: string): Promise<SessionTokens> {
@@ -140,12 +160,14 @@ export class SessionsService {
     userId: string,
     familyId: string,
     familyExpiresAt: Date,
+    mfaVerified = false,
   ): Promise<string> {
     const id = randomUUID();
     const secret = newSecret();
     await manager.query(
-      `INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, family_expires_at) VALUES ($1, $2, $3, $4, $5)`,
-      [id, familyId, userId, sha256(secret), familyExpiresAt],
+      `INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, family_expires_at, mfa_verified_at)
+       VALUES ($1, $2, $3, $4, $5, CASE WHEN $6 THEN now() END)`,
+      [id, familyId, userId, sha256(secret), familyExpiresAt, mfaVerified],
     );
     return `${id}.${secret}`;
   }

@@ -21,6 +21,7 @@ import { ScopeService, inScope } from '../access/scope.service';
 import { newSecret, sha256 } from '../tokens/opaque-token';
 import './user-admin-errors';
 import { IssuedActivation, NewUser, UserChanges, UserFilters } from './user-admin.types';
+import { mayAdminister } from './administrable';
 import { UserRecords } from './user-records';
 import { USER_COLUMNS, UserRow, UserStatus, UserWithGrants } from './user-row';
 import { isUUID } from 'class-validator';
@@ -134,16 +135,13 @@ export class UserAdminService {
 
   /** Replaces every grant; the user's tokens stop working at once. */
   async replaceGrants(caller: Caller, id: string, requested: RoleGrant[]): Promise<UserWithGrants> {
-    if (id === caller.userId) throw new DomainError('CANNOT_CHANGE_OWN_ACCOUNT', 'conflict');
-    return this.dataSource.transaction(async (manager) => {
-      const user = await this.visibleUser(caller, id, manager);
+    const action = 'user.grants.update';
+    return this.changeAccount(caller, id, action, async (user, manager) => {
       const grants = await this.checkGrants(caller, user.countryCode, requested, manager);
-      // An admin cannot remove grants it could not have given (another country's, or admin roles).
-      const untouchable = user.grants.filter((g) => !this.mayGrant(caller, g));
       await manager.query('DELETE FROM role_grants WHERE user_id = $1', [id]);
-      await this.insertGrants(manager, id, dedupe([...untouchable, ...grants]));
+      await this.insertGrants(manager, id, grants);
       await this.users.endAllSessions(id, manager);
-      await this.record(manager, caller, 'user.grants.update', id, user.countryCode, {
+      await this.record(manager, caller, action, id, user.countryCode, {
         roles: grants.map((g) => g.role),
       });
       return (await this.users.byId(id, manager))!;
@@ -151,36 +149,29 @@ export class UserAdminService {
   }
 
   async setStatus(caller: Caller, id: string, status: UserStatus): Promise<UserWithGrants> {
-    if (id === caller.userId) throw new DomainError('CANNOT_CHANGE_OWN_ACCOUNT', 'conflict');
-    return this.dataSource.transaction(async (manager) => {
-      const user = await this.visibleUser(caller, id, manager);
+    const action = status === 'disabled' ? 'user.disable' : 'user.enable';
+    return this.changeAccount(caller, id, action, async (user, manager) => {
       await manager.query('UPDATE users SET status = $2, updated_at = now() WHERE id = $1', [
         id,
         status,
       ]);
       if (status === 'disabled') await this.users.endAllSessions(id, manager);
-      await this.record(
-        manager,
-        caller,
-        status === 'disabled' ? 'user.disable' : 'user.enable',
-        id,
-        user.countryCode,
-      );
+      await this.record(manager, caller, action, id, user.countryCode);
       return (await this.users.byId(id, manager))!;
     });
   }
 
   /** Clears the password and MFA-free sessions; the user sets a new password with the token. */
   async resetPassword(caller: Caller, id: string): Promise<IssuedActivation> {
-    return this.dataSource.transaction(async (manager) => {
-      const user = await this.visibleUser(caller, id, manager);
+    const action = 'user.password_reset';
+    return this.changeAccount(caller, id, action, async (user, manager) => {
       await manager.query(
         'UPDATE users SET password_hash = NULL, updated_at = now() WHERE id = $1',
         [id],
       );
       await this.users.endAllSessions(id, manager);
       const activation = await this.issueActivation(manager, id, 'password_reset');
-      await this.record(manager, caller, 'user.password_reset', id, user.countryCode);
+      await this.record(manager, caller, action, id, user.countryCode);
       return activation;
     });
   }
@@ -206,6 +197,43 @@ export class UserAdminService {
     );
     await this.insertGrants(manager, id, input.grants);
     return id;
+  }
+
+  /**
+   * Runs a change to another user's account (one that could take it over or lock its owner out)
+   * after the checks all such changes share: never on oneself (409); out of scope answers 404 like
+   * an unknown id; and only on an account the caller may administer (403, see `mayAdminister`).
+   * The user's row stays locked until the change commits. Refusals other than 404 are audited.
+   */
+  private async changeAccount<T>(
+    caller: Caller,
+    id: string,
+    action: string,
+    change: (user: UserWithGrants, manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    if (id === caller.userId) {
+      await this.recordDenied(caller, action, id, caller.countryCode, 'CANNOT_CHANGE_OWN_ACCOUNT');
+      throw new DomainError('CANNOT_CHANGE_OWN_ACCOUNT', 'conflict');
+    }
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const user = await this.users.lockedById(id, manager);
+      const scope = this.scopes.adminCountries(caller);
+      if (!user || !inScope(scope, user.countryCode))
+        throw new DomainError('USER_NOT_FOUND', 'not_found');
+      if (!mayAdminister(scope, user)) return { allowed: false as const, user };
+      return { allowed: true as const, done: await change(user, manager) };
+    });
+    if (!outcome.allowed) {
+      await this.recordDenied(
+        caller,
+        action,
+        id,
+        outcome.user.countryCode,
+        'USER_ACTION_NOT_ALLOWED',
+      );
+      throw new DomainError('USER_ACTION_NOT_ALLOWED', 'forbidden');
+    }
+    return outcome.done;
   }
 
   private async visibleUser(
@@ -366,6 +394,18 @@ export class UserAdminService {
     return { activationToken: token, activationExpiresAt: expiresAt };
   }
 
+  /** A refusal, written outside the transaction that the refusal rolled back. */
+  private recordDenied(
+    caller: Caller,
+    action: string,
+    userId: string,
+    countryCode: string | null,
+    reason: string,
+  ): Promise<void> {
+    const manager = this.dataSource.manager;
+    return this.record(manager, caller, action, userId, countryCode, { reason }, 'denied');
+  }
+
   private record(
     manager: EntityManager,
     caller: Caller,
@@ -373,11 +413,12 @@ export class UserAdminService {
     userId: string | undefined,
     countryCode: string | null,
     details?: AuditRecord['details'],
+    outcome: AuditRecord['outcome'] = 'success',
   ): Promise<void> {
     return this.audit.record(
       {
         action,
-        outcome: 'success',
+        outcome,
         actor: { userId: caller.userId, roles: caller.roles },
         resourceType: 'user',
         resourceId: userId,

@@ -33,6 +33,17 @@ export class UserRecords {
     return row ?? null;
   }
 
+  /**
+   * The user, read after locking their row until the transaction ends: every change to a user's
+   * account or grants takes this lock first, so a check on their grants holds until the change
+   * commits.
+   */
+  async lockedById(id: string, manager: EntityManager): Promise<UserWithGrants | null> {
+    if (!isUUID(id)) return null;
+    await manager.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [id]);
+    return this.byId(id, manager);
+  }
+
   async grantsOf(
     userIds: string[],
     manager: EntityManager = this.dataSource.manager,

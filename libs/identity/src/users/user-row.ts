@@ -14,6 +14,8 @@ export interface UserRow {
   mfaSecret: string | null;
   mfaEnabledAt: Date | null;
   mfaLastTimeStep: string | null;
+  /** Set by an administrator's MFA reset: the next sign-in enrols again, whatever the roles. */
+  mfaResetAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -26,7 +28,7 @@ export const USER_COLUMNS = `
   u.id, u.email::text AS "email", u.display_name AS "displayName", u.locale,
   u.country_code AS "countryCode", u.status, u.password_hash AS "passwordHash",
   u.token_version AS "tokenVersion", u.mfa_secret AS "mfaSecret", u.mfa_enabled_at AS "mfaEnabledAt",
-  u.mfa_last_time_step::text AS "mfaLastTimeStep", u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
+  u.mfa_last_time_step::text AS "mfaLastTimeStep", u.mfa_reset_at AS "mfaResetAt", u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
 
 /**
  * The user's grants as one JSON column of a `users u` row, in the order `UserRecords.grantsOf`
