@@ -50,18 +50,28 @@ export class CaseAccess {
    * Cases whose content the caller may read, in SQL: the rule `CasesService.readable` applies to one
    * case (`inScope`, then `seesRestrictedContent` or an unexpired break-the-glass grant), for
    * queries over many. Whatever names a person to the caller (search, duplicates, linking) reads
-   * through this, so a person is readable exactly when one of their cases is.
+   * through this, so a person is readable exactly when one of their cases is. Without `breakGlass`,
+   * grants of break-the-glass do not count: they open a case for reading, for hours, and must not
+   * become lasting access through a case that links its person.
    */
-  restrictToReadable(where: SqlConditions, caller: Caller, alias = 'c'): void {
+  restrictToReadable(
+    where: SqlConditions,
+    caller: Caller,
+    alias = 'c',
+    { breakGlass = true }: { breakGlass?: boolean } = {},
+  ): void {
     this.restrictToScope(where, caller, alias);
     const consulPosts = caller.grants.filter((g) => g.role === 'consul').map((g) => g.consulateId);
+    const glass = breakGlass
+      ? `OR EXISTS (SELECT 1 FROM case_access_requests r
+                     WHERE r.case_id = ${alias}.id AND r.user_id = ? AND r.expires_at > now())`
+      : '';
     where.add(
       `(NOT ${alias}.restricted OR ${alias}.assigned_officer_id = ? OR ${alias}.consulate_id = ANY(?::uuid[])
-        OR EXISTS (SELECT 1 FROM case_access_requests r
-                    WHERE r.case_id = ${alias}.id AND r.user_id = ? AND r.expires_at > now()))`,
+        ${glass})`,
       caller.userId,
       consulPosts,
-      caller.userId,
+      ...(breakGlass ? [caller.userId] : []),
     );
   }
 

@@ -63,12 +63,13 @@ export async function registerCase(
   );
   // Validation refused unreadable persons already; read again in this transaction, so that a case
   // restricted meanwhile is not linked from.
-  const linked = await services.persons.readableByIds(
-    caller,
-    post.countryCode,
-    input.persons.flatMap((l) => (l.personId ? [l.personId] : [])),
-    manager,
-  );
+  const { persons: linked, restricted: linksRestrictedPerson } =
+    await services.persons.linkableByIds(
+      caller,
+      post.countryCode,
+      input.persons.flatMap((l) => (l.personId ? [l.personId] : [])),
+      manager,
+    );
   const unreadable = input.persons.findIndex((l) => l.personId && !linked.has(l.personId));
   if (unreadable >= 0)
     throw new DomainError('VALIDATION_FAILED', 'invalid', {
@@ -103,7 +104,8 @@ export async function registerCase(
       consent: input.consent
         ? { ...input.consent, recordedBy: caller.userId, recordedAt: now.toISOString() }
         : {},
-      restricted: (input.restricted ?? false) || mustBeRestricted(input),
+      // A person of a restricted case keeps that protection in every case that links them.
+      restricted: (input.restricted ?? false) || mustBeRestricted(input) || linksRestrictedPerson,
       createdBy: caller.userId,
     },
     post.postCode,

@@ -445,7 +445,7 @@ export class CasesService {
       { field: 'eventCountryCode', code: input.eventCountryCode },
     ]);
     // Persons the caller cannot read answer like ids that do not exist (one problem for both).
-    const linkable = await this.persons.readableByIds(
+    const { persons: linkable } = await this.persons.linkableByIds(
       caller,
       countryCode,
       input.persons.flatMap((l) => (l.personId && isUUID(l.personId) ? [l.personId] : [])),

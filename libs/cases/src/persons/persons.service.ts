@@ -98,26 +98,34 @@ export class PersonsService {
   }
 
   /**
-   * The persons of these ids that the caller may read and that belong to the country, so that a
-   * person the caller cannot read answers exactly like an id that does not exist.
+   * The persons of these ids that the caller may link into a new case: readable (without
+   * break-the-glass, see `CaseAccess.restrictToReadable`) and of the country, so that a person the
+   * caller cannot link answers exactly like an id that does not exist. `restricted` tells whether
+   * any of them appears in a restricted case, which the new case must then be too.
    */
-  async readableByIds(
+  async linkableByIds(
     caller: Caller,
     countryCode: string,
     ids: string[],
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, Person>> {
-    if (!ids.length) return new Map();
+  ): Promise<{ persons: Map<string, Person>; restricted: boolean }> {
+    if (!ids.length) return { persons: new Map(), restricted: false };
     const sql = new SqlConditions();
     const wanted = sql.param(ids);
     const country = sql.param(countryCode);
-    const readable = this.readableBy(sql, caller, 'p');
-    const rows = await manager.query<Person[]>(
-      `SELECT ${PERSON_COLUMNS} FROM persons p
+    const readable = this.readableBy(sql, caller, 'p', { breakGlass: false });
+    const rows = await manager.query<(Person & { inRestrictedCase: boolean })[]>(
+      `SELECT ${PERSON_COLUMNS},
+              EXISTS (SELECT 1 FROM case_persons rp JOIN cases rc ON rc.id = rp.case_id
+                       WHERE rp.person_id = p.id AND rc.restricted) AS "inRestrictedCase"
+         FROM persons p
         WHERE p.id = ANY(${wanted}::uuid[]) AND p.country_code = ${country} AND ${readable}`,
       sql.params,
     );
-    return new Map(rows.map((p) => [p.id, p]));
+    return {
+      persons: new Map(rows.map(({ inRestrictedCase: _, ...p }) => [p.id, p as Person])),
+      restricted: rows.some((p) => p.inRestrictedCase),
+    };
   }
 
   /** Persons of each case, primary first. */
@@ -288,9 +296,14 @@ export class PersonsService {
    * SQL true when person `person` appears in a case the caller may read (`CaseAccess.restrictToReadable`),
    * its parameters added to `sql`, which must hold no conditions yet (only parameters).
    */
-  private readableBy(sql: SqlConditions, caller: Caller, person: string): string {
+  private readableBy(
+    sql: SqlConditions,
+    caller: Caller,
+    person: string,
+    options: { breakGlass?: boolean } = {},
+  ): string {
     sql.add(`cp.person_id = ${person}.id`);
-    this.access.restrictToReadable(sql, caller);
+    this.access.restrictToReadable(sql, caller, 'c', options);
     return `EXISTS (SELECT 1 FROM case_persons cp JOIN cases c ON c.id = cp.case_id ${sql.where})`;
   }
 
