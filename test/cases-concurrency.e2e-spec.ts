@@ -137,6 +137,16 @@ describe('Cases: version checks of transitions and assignment', () => {
       expect((await snapshot(id)).etag).toBe('"v3"');
     });
 
+    it('answers 412, not an invalid transition, to the loser of a race for the same transition', async () => {
+      const { id, etag } = await createCase();
+      expect((await transition('officer', id, etag, { to: 'in_progress' })).status).toBe(200);
+      const before = await snapshot(id);
+      // From the status the second client read, the move was valid; only the ETag is stale.
+      const second = await transition('officer2', id, etag, { to: 'in_progress' });
+      expectPreconditionFailed(second);
+      expect(await snapshot(id)).toEqual(before);
+    });
+
     it('refuses the second of two clients that read the same ETag with 412, and changes nothing', async () => {
       const { id, etag } = await createCase();
       const first = await transition('officer', id, etag, { to: 'in_progress' });

@@ -156,6 +156,7 @@ export class CasesService {
     now = new Date(),
   ): Promise<CaseRecord> {
     const current = await this.workable(caller, id);
+    assertVersion(current, expectedVersion);
     const next = {
       ...current,
       ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
@@ -208,6 +209,7 @@ export class CasesService {
     now = new Date(),
   ): Promise<CaseRecord> {
     const current = await this.readable(caller, id);
+    assertVersion(current, expectedVersion);
     // Approving a closure request keeps the requested reason unless the consul gives another.
     if (
       current.status === 'closure_requested' &&
@@ -263,6 +265,7 @@ export class CasesService {
     const roles = this.access.rolesOn(caller, current);
     if (!roles.includes('consul') && !roles.includes('supervisor'))
       throw new DomainError('FORBIDDEN', 'forbidden');
+    assertVersion(current, expectedVersion);
     await assertAssignable(this.dataSource.manager, officerId, current.consulateId);
     return this.dataSource.transaction((manager) =>
       this.writeAndRecord(
@@ -526,4 +529,14 @@ export class CasesService {
       manager,
     );
   }
+}
+
+/**
+ * A stale If-Match is answered 412 before the change itself is judged (RFC 9110: preconditions come
+ * before the method's semantics), so a writer who lost a race learns that the case changed, not
+ * that its change no longer fits. The atomic UPDATE … WHERE version still decides races after this.
+ */
+function assertVersion(current: CaseRecord, expectedVersion: number): void {
+  if (current.version !== expectedVersion)
+    throw new DomainError('VERSION_CONFLICT', 'precondition_failed');
 }
