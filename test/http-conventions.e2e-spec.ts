@@ -13,8 +13,8 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { Server } from 'node:http';
 import request from 'supertest';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { TestStack, createTestApi, createTestStack } from './utils/test-app';
 
 class EchoItem {
@@ -44,6 +44,13 @@ class EchoRequest {
   @Type(() => EchoItem)
   items?: EchoItem[];
 }
+
+/** The slow route tells the test when a request reached it, and answers when the test says so. */
+const slowRoute = {
+  arrived: () => undefined as void,
+  release: () => undefined as void,
+  released: Promise.resolve(),
+};
 
 @Controller('conventions-probe')
 class ConventionsProbeController {
@@ -75,7 +82,8 @@ class ConventionsProbeController {
   @Get('slow')
   @Public('test-only route')
   async slow() {
-    await sleep(1000);
+    slowRoute.arrived();
+    await slowRoute.released;
     return { finished: true };
   }
 
@@ -342,10 +350,21 @@ describe('HTTP conventions', () => {
   });
 
   it('lets an in-flight request finish when the application closes', async () => {
-    const server = app.getHttpServer();
-    const inFlight = request(server).get('/api/v1/conventions-probe/slow');
-    const pending = inFlight.then((res) => res);
-    await sleep(200);
+    const server: Server = app.getHttpServer();
+    const arrived = new Promise<void>((resolve) => (slowRoute.arrived = resolve));
+    slowRoute.released = new Promise<void>((resolve) => (slowRoute.release = resolve));
+    const pending = request(server)
+      .get('/api/v1/conventions-probe/slow')
+      .then((res) => res);
+    await arrived;
+    // The route answers only once the server has been told to close, so the answer is written
+    // after close began: a close that dropped in-flight connections would lose it.
+    const close = server.close.bind(server);
+    jest.spyOn(server, 'close').mockImplementationOnce((callback) => {
+      const result = close(callback);
+      slowRoute.release();
+      return result;
+    });
     const closing = app.close();
     const res = await pending;
     await closing;
