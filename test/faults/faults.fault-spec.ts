@@ -9,8 +9,9 @@ import { LoadClient } from './load-client';
 const PREFIX = 'amparo-faults';
 
 /**
- * The deployment's exports: slow enough (20 rows/s, about 9 s an export) that the faults land
- * while files are written, and a recovery sweep every second for what Redis lost.
+ * The deployment's exports: slow enough (20 rows/s, about 9 s an export; 8 of them keep both
+ * workers busy) that the faults land while files are written, and a recovery sweep every second
+ * for what Redis lost.
  */
 const EXPORT_ENV = {
   JOBS_PREFIX: PREFIX,
@@ -164,7 +165,7 @@ describe('Fault suite: two APIs and two workers on one PostgreSQL and one Redis'
     const analyst = await signedIn({ role: 'analyst', countryCode: 'MX' });
     await recordExportCompletions((sql, params) => deployment.query(sql, params));
     const ids: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 8; i++) {
       const res = await fetch(`${bases()[i % 2]}/api/v1/exports`, {
         method: 'POST',
         headers: { authorization: `Bearer ${analyst.token}`, 'content-type': 'application/json' },
@@ -181,17 +182,20 @@ describe('Fault suite: two APIs and two workers on one PostgreSQL and one Redis'
       expect(res.status).toBe(202);
       ids.push(((await res.json()) as { id: string }).id);
     }
-    const running = async () =>
-      (
-        await deployment.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM statistics_exports
-            WHERE id = ANY($1::uuid[]) AND status = 'running' AND progress > 0`,
-          [ids],
-        )
-      )[0].n;
-    // Files are being written when the faults land.
-    await eventually(async () => ((await running()) >= 2 ? true : undefined), 60_000);
-    await deployment.workers[0]!.stop('SIGKILL');
+    // The kill lands while the worker writes a file: a temporary file named with its pid is there
+    // (`<id>.json.<attempt>-<pid>-<random>.partial`), and the other worker writes too.
+    const victim = deployment.workers[0]!;
+    const writers = async () =>
+      new Set(
+        (await readdir(deployment.exportsDir))
+          .filter((n) => n.endsWith('.partial'))
+          .map((n) => n.split('.')[2].split('-')[1]),
+      );
+    await eventually(async () => {
+      const pids = await writers();
+      return pids.has(String(victim.pid)) && pids.size >= 2 ? true : undefined;
+    }, 90_000);
+    await victim.stop('SIGKILL');
     await deployment.redis.stop();
     await deployment.redis.start();
     await deployment.startWorker(0); // as a supervisor would restart it
