@@ -100,7 +100,7 @@ describe('Fault suite: two APIs and two workers on one PostgreSQL and one Redis'
       await killed.process!.stop('SIGKILL');
       await clients.acknowledgedMore(30, 60_000);
       await deployment.startApi(killed);
-      await clients.acknowledgedMore(30, 60_000);
+      await clients.acknowledgedMore(15, 60_000, killed.base); // the restarted API serves again
     } finally {
       await clients.stop();
     }

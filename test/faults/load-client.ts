@@ -9,6 +9,8 @@ export interface CreateOutcome {
   readonly token: string;
   /** The case id of a 2xx answer (the create is acknowledged). */
   id?: string;
+  /** The API that gave the 2xx. */
+  acknowledgedBy?: string;
   /** Status of every answer, 0 for a connection error or a timeout. */
   readonly statuses: number[];
   /** Set when the create ended without a 2xx: an answer not worth retrying, or the deadline. */
@@ -61,16 +63,18 @@ export class LoadClient {
     await Promise.all(this.loops);
   }
 
-  /** Resolves once `count` more creates are acknowledged than now. */
-  async acknowledgedMore(count: number, timeoutMs: number): Promise<void> {
-    const target = this.acknowledged + count;
+  /** Resolves once `count` more creates are acknowledged than now (by `base` when given). */
+  async acknowledgedMore(count: number, timeoutMs: number, base?: string): Promise<void> {
+    const acknowledged = () =>
+      base ? this.outcomes.filter((o) => o.acknowledgedBy === base).length : this.acknowledged;
+    const target = acknowledged() + count;
     const timeout = AbortSignal.timeout(timeoutMs);
-    while (this.acknowledged < target) {
+    while (acknowledged() < target) {
       try {
         await once(this.events, 'ack', { signal: timeout });
       } catch {
         throw new Error(
-          `${this.tag}: ${this.acknowledged} of ${target} creates acknowledged within ${timeoutMs} ms; last answers: ${this.lastStatuses()}`,
+          `${this.tag}: ${acknowledged()} of ${target} creates acknowledged${base ? ` by ${base}` : ''} within ${timeoutMs} ms; last answers: ${this.lastStatuses()}`,
         );
       }
     }
@@ -115,6 +119,7 @@ export class LoadClient {
       this.events.emit('answer', answer.status);
       if (answer.status >= 200 && answer.status < 300) {
         outcome.id = answer.id;
+        outcome.acknowledgedBy = base;
         return;
       }
       if (!RETRIED.has(answer.status) && answer.code !== IN_PROGRESS) {
