@@ -1,6 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -39,25 +40,34 @@ export class TestChild {
   }
 
   /**
-   * Resolves once the child has written something matching `pattern` (however long that takes on
-   * a busy machine: the test's timeout bounds it); fails if the child exits first.
+   * Resolves once the child has written something matching `pattern` (text or a regular
+   * expression); fails if the child exits first, or after `timeoutMs` when given (otherwise the
+   * test's timeout bounds the wait, however long a busy machine takes).
    */
-  async waitForOutput(pattern: RegExp): Promise<void> {
+  async waitForOutput(pattern: RegExp | string, timeoutMs?: number): Promise<void> {
+    const matches = () =>
+      typeof pattern === 'string' ? this.text.includes(pattern) : pattern.test(this.text);
     const streams = [this.child.stdout, this.child.stderr].filter((s) => s !== null);
     await new Promise<void>((resolve, reject) => {
       const check = () => {
-        if (!pattern.test(this.text)) return false;
+        if (!matches()) return false;
         done();
         resolve();
         return true;
       };
-      const onExit = () => {
+      const fail = (why: string) => {
         done();
-        reject(new Error(`the child exited before writing ${pattern}:\n${this.output()}`));
+        reject(new Error(`${why} ${pattern}:\n${this.output()}`));
       };
+      const onExit = () => fail('the child exited before writing');
+      const timer =
+        timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => fail(`no output within ${timeoutMs} ms matching`), timeoutMs);
       // After the constructor's listeners, so that the text is up to date when checked.
       const onData = () => void check();
       const done = () => {
+        clearTimeout(timer);
         for (const stream of streams) stream.off('data', onData);
         this.child.off('exit', onExit);
       };
@@ -207,6 +217,7 @@ export function spawnWorkerProcess(env: Record<string, string>): TestChild {
 export async function spawnApiProcess(
   port: number,
   env: Record<string, string>,
+  startTimeoutMs = 60_000,
 ): Promise<TestChild> {
   const api = new TestChild(
     spawn(
@@ -231,10 +242,119 @@ export async function spawnApiProcess(
     ),
   );
   try {
-    await api.waitForOutput(/listening on/);
+    await api.waitForOutput(/listening on/, startTimeoutMs);
   } catch (error) {
     await api.stop('SIGKILL');
     throw error;
   }
   return api;
+}
+
+/** The uid and gid of an account (`id -u`/`id -g`). */
+function accountIds(name: string): { uid: number; gid: number } {
+  const id = (flag: string) =>
+    Number(execFileSync('id', [flag, name], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+/** The newest PostgreSQL server binaries of the machine (Debian's layout), or those on PATH. */
+function postgresBin(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', 'postgres')))
+        .sort((a, b) => Number(a) - Number(b))
+    : [];
+  return versions.length ? join(root, versions[versions.length - 1], 'bin') : '';
+}
+
+/**
+ * A PostgreSQL server of the test's own (initdb, trust auth, fsync on) on a free port, which the
+ * test can stop and start again on the same port and data to play a database restart without
+ * touching the shared test server. PostgreSQL refuses to run as root: as root, the server runs as
+ * the `postgres` account and its folder belongs to it.
+ */
+export class PrivatePostgres {
+  private server?: TestChild;
+
+  private constructor(
+    readonly port: number,
+    private readonly dir: string,
+    private readonly bin: string,
+    private readonly ids: { uid: number; gid: number } | undefined,
+  ) {}
+
+  static async start(): Promise<PrivatePostgres> {
+    const ids = process.getuid?.() === 0 ? accountIds('postgres') : undefined;
+    const dir = await mkdtemp(join(tmpdir(), 'amparo-pg-'));
+    if (ids) await chown(dir, ids.uid, ids.gid);
+    const postgres = new PrivatePostgres(await freePort(), dir, postgresBin(), ids);
+    try {
+      await postgres.run('initdb', [
+        ...['-D', postgres.dataDir, '-U', 'postgres', '-A', 'trust'],
+        ...['-E', 'UTF8', '--locale=C.UTF-8', '--no-instructions'],
+      ]);
+      await postgres.start();
+    } catch (error) {
+      await postgres.dispose();
+      throw error;
+    }
+    return postgres;
+  }
+
+  private get dataDir(): string {
+    return join(this.dir, 'data');
+  }
+
+  /** The URL of one database of this server. */
+  url(database = 'postgres'): string {
+    return `postgres://postgres@127.0.0.1:${this.port}/${database}`;
+  }
+
+  /** Starts the server (again) and resolves once it accepts connections. */
+  async start(): Promise<void> {
+    if (this.server?.alive) return;
+    this.server = new TestChild(
+      spawn(
+        join(this.bin, 'postgres'),
+        [
+          ...['-D', this.dataDir, '-p', String(this.port), '-k', this.dir],
+          ...['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=on', '-c', 'max_connections=60'],
+        ],
+        { cwd: this.dir, stdio: ['ignore', 'pipe', 'pipe'], ...this.ids },
+      ),
+    );
+    try {
+      await this.server.waitForOutput('ready to accept connections', 30_000);
+    } catch (error) {
+      await this.server.stop('SIGKILL');
+      throw error;
+    }
+  }
+
+  /**
+   * Stops the server as `pg_ctl stop -m fast` does (SIGINT): open transactions are rolled back,
+   * clients are disconnected, and everything committed is on disk.
+   */
+  async stop(): Promise<void> {
+    await this.server?.stop('SIGINT', 20_000);
+  }
+
+  /** Kills the server if it runs and removes its folder. */
+  async dispose(): Promise<void> {
+    await this.server?.stop('SIGKILL');
+    await rm(this.dir, { recursive: true, force: true });
+  }
+
+  private async run(program: string, args: string[]): Promise<void> {
+    const child = new TestChild(
+      spawn(join(this.bin, program), args, {
+        cwd: this.dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        ...this.ids,
+      }),
+    );
+    const code = await child.exited;
+    if (code !== 0) throw new Error(`${program} exited with ${code}:\n${child.output()}`);
+  }
 }

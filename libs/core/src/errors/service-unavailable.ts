@@ -21,6 +21,15 @@ const UNAVAILABLE_ERRNO = new Set([
 const UNAVAILABLE_MESSAGE =
   /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed|Reached the max retries per request limit|Stream isn't writeable)/;
 
+// TypeORM releases a query runner by itself when its connection reports an error (the server
+// shutting down or terminating the backend between two queries of a transaction); the next query
+// then fails with one of these instead of the driver's error. This code releases runners only
+// once it is done with them, so inside a request they mean the connection is gone.
+const RELEASED_RUNNER = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
+
 /**
  * Whether a failure means a backing service (PostgreSQL, Redis) cannot be reached right now, as
  * opposed to a defect: such failures become 503 with Retry-After, never 401 or 500. Looks through
@@ -29,7 +38,8 @@ const UNAVAILABLE_MESSAGE =
 export function isServiceUnavailableError(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     if (typeof current !== 'object') return false;
-    const { code, message, driverError, cause } = current as {
+    const { name, code, message, driverError, cause } = current as {
+      name?: unknown;
       code?: unknown;
       message?: unknown;
       driverError?: unknown;
@@ -41,6 +51,7 @@ export function isServiceUnavailableError(error: unknown): boolean {
     )
       return true;
     if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
+    if (typeof name === 'string' && RELEASED_RUNNER.has(name)) return true;
     if (Array.isArray((current as { errors?: unknown }).errors))
       return (current as { errors: unknown[] }).errors.some(isServiceUnavailableError);
     current = driverError ?? cause;
