@@ -121,7 +121,7 @@ export function validationRulesOf(type: Constructor): Map<string, ValidationMeta
 
 /**
  * Every class with validation rules, by name: how a schema component (named after its class by
- * @nestjs/swagger) finds its rules. A name two such classes share is left out, never guessed.
+ * @nestjs/swagger) finds its rules. A name two different classes share is left out, never guessed.
  */
 export function validatedClassesByName(): Map<string, Constructor> {
   const storage = getMetadataStorage() as unknown as {
@@ -133,9 +133,16 @@ export function validatedClassesByName(): Map<string, Constructor> {
       'class-validator keeps its metadata differently now: update openapi-constraints.ts',
     );
   }
+  // The storage is global: a module loaded again (each jest test file has its own module registry)
+  // registers its classes again. The same class loaded twice has the same source, and the latest
+  // is the one in use; two different classes sharing a name are left out.
   const byName = new Map<string, Constructor | null>();
   for (const type of storage.validationMetadatas.keys()) {
-    byName.set(type.name, byName.has(type.name) && byName.get(type.name) !== type ? null : type);
+    const seen = byName.get(type.name);
+    byName.set(
+      type.name,
+      seen === undefined || (seen !== null && String(seen) === String(type)) ? type : null,
+    );
   }
   return new Map([...byName].filter((entry): entry is [string, Constructor] => entry[1] !== null));
 }
