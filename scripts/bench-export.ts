@@ -432,7 +432,7 @@ async function benchSize(
     writeMs[format] = await timed(options, () =>
       files.writeAtomically(
         `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}.${format}`,
-        'bench',
+        1,
         async (out: Writable) => {
           const layout = new ExportLayout(
             EXPORT_DIMENSIONS.map((d) => DIMENSIONS[d]),

@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, DomainError, safeErrorForLog } from '@amparo/core';
 import { HandlesJob, JOB_RETRY, JobContext, JobHandler, JobName, JobPayloads } from '@amparo/jobs';
-import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
@@ -16,14 +15,17 @@ import { StatisticsExportMetadata } from '../export-format';
 import { DIMENSIONS } from '../model/dimensions';
 import { MEASURES, MeasureId } from '../model/measures';
 import { EXPORT_COLUMNS, ExportRecord, measureQuery, toExportRecord } from './export-record';
-import { ExportFiles } from './export-files';
+import { ExportFiles, TemporaryFile } from './export-files';
 import { ExportLayout } from './writers/export-layout';
 import { createExportWriter, ExportMetadata } from './writers/export-writer';
 
 /**
- * Produces an export's file. Delivery is at least once, so this is idempotent: a finished export
- * is left alone, and a retried one writes a whole new file under a temporary name and renames it
- * over whatever an earlier attempt left, so exactly one complete file is ever visible.
+ * Produces an export's file. Delivery is at least once, and two attempts of one export can even
+ * run at once (Redis lost its data and the sweep queued it again, or a job lock lapsed), so each
+ * attempt claims the export row with a number of its own (`attempts`) and writes a temporary file
+ * of its own. Only the latest attempt publishes, under the row lock and in the transaction that
+ * stores the digest, so the stored digest is always the published file's; an attempt superseded
+ * meanwhile discards its file and ends quietly. A finished export is left alone.
  */
 @Injectable()
 @HandlesJob(JobName.StatisticsExport)
@@ -53,42 +55,50 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
       this.tables.table(measureQuery(pending.spec, plan.steps[i].measure), plan.steps[i].scope),
     );
     try {
-      if (await this.start(exportId)) await this.complete(pending, plan, tables, attempt);
+      const claimed = await this.claim(exportId);
+      if (claimed !== null) await this.complete(pending, plan, tables, claimed, attempt);
     } finally {
       // No table query outlives the attempt, whatever way it ends.
       await tables.settle();
     }
   }
 
-  /** Writes the file and records the outcome (or leaves a retryable failure to BullMQ). */
+  /**
+   * Writes the file and records the outcome (or leaves a retryable failure to BullMQ). `claimed`
+   * is this attempt's number on the export row; `attempt` is BullMQ's delivery count, which
+   * decides when retries are spent.
+   */
   private async complete(
     record: ExportRecord,
     plan: ExportPlan,
     tables: TablePipeline<StatisticsTable>,
+    claimed: number,
     attempt: number,
   ): Promise<void> {
     try {
-      const fileName = `${record.id}.${record.format}`;
-      const tag = `${attempt}-${process.pid}-${randomBytes(4).toString('hex')}`;
       let rowCount = 0;
-      const written = await this.files.writeAtomically(fileName, tag, async (out) => {
-        rowCount = await this.produce(record, plan, tables, out);
-      });
-      await this.dataSource.query(
-        `UPDATE statistics_exports
-            SET status = 'completed', progress = 100, row_count = $2, byte_size = $3, sha256 = $4,
-                file_name = $5, failure_code = NULL, completed_at = now(),
-                expires_at = now() + make_interval(days => $6), updated_at = now()
-          WHERE id = $1 AND status = 'running'`,
-        [
-          record.id,
-          rowCount,
-          written.byteSize,
-          written.sha256,
-          written.fileName,
-          this.config.exports.ttlDays,
-        ],
+      const file = await this.files.writeTemporary(
+        `${record.id}.${record.format}`,
+        claimed,
+        async (out) => {
+          rowCount = await this.produce(record, plan, tables, out, claimed);
+        },
       );
+      let published = false;
+      try {
+        published = await this.publish(record.id, claimed, file, rowCount);
+      } finally {
+        // Not published (superseded, or the transaction failed): nobody else deletes it.
+        if (!published) await this.files.discard(file);
+      }
+      if (!published) {
+        this.logger.log(
+          { exportId: record.id, attempt: claimed },
+          'Export attempt superseded by a later one; its file was discarded',
+        );
+        return;
+      }
+      await this.files.removeTemporaryFilesBefore(file.fileName, claimed);
     } catch (error) {
       // A request that cannot be computed (a table too large) fails now; anything else is retried
       // with backoff and fails only when the attempts are spent.
@@ -98,12 +108,44 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
         'Export attempt failed',
       );
       if (!final) throw error;
+      // Only the latest attempt speaks for the export: a superseded one's failure changes nothing.
       await this.dataSource.query(
         `UPDATE statistics_exports SET status = 'failed', failure_code = $2, updated_at = now()
-          WHERE id = $1 AND status = 'running'`,
-        [record.id, error instanceof DomainError ? error.code : 'EXPORT_FAILED'],
+          WHERE id = $1 AND status = 'running' AND attempts = $3`,
+        [record.id, error instanceof DomainError ? error.code : 'EXPORT_FAILED', claimed],
       );
     }
+  }
+
+  /**
+   * Publishes the file of attempt `claimed` and stores its digest, in one transaction holding the
+   * row lock, provided the export is still running and no later attempt has claimed it; false
+   * otherwise. The rename happens after the update and before the commit: a failed rename rolls
+   * the completion back, and no other attempt can publish or claim until the commit.
+   */
+  private async publish(
+    id: string,
+    claimed: number,
+    file: TemporaryFile,
+    rowCount: number,
+  ): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query<{ status: string; attempts: number }[]>(
+        'SELECT status, attempts FROM statistics_exports WHERE id = $1 FOR UPDATE',
+        [id],
+      );
+      if (!row || row.status !== 'running' || Number(row.attempts) !== claimed) return false;
+      await manager.query(
+        `UPDATE statistics_exports
+            SET status = 'completed', progress = 100, row_count = $2, byte_size = $3, sha256 = $4,
+                file_name = $5, failure_code = NULL, completed_at = now(),
+                expires_at = now() + make_interval(days => $6), updated_at = now()
+          WHERE id = $1`,
+        [id, rowCount, file.byteSize, file.sha256, file.fileName, this.config.exports.ttlDays],
+      );
+      await this.files.publish(file);
+      return true;
+    });
   }
 
   /** The export as requested, when it is still to be done (queued, or running when retried). */
@@ -117,20 +159,21 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
   }
 
   /**
-   * Marks the export running; false when there is nothing to do (finished meanwhile, or gone). The
-   * request itself was read by `pending` and does not change, so only the outcome is returned.
+   * Marks the export running and claims it for this attempt: returns the attempt's number, or null
+   * when there is nothing to do (finished meanwhile, or gone). The request itself was read by
+   * `pending` and does not change.
    */
-  private async start(id: string): Promise<boolean> {
-    const marked = await updateReturning<{ id: string }>(
+  private async claim(id: string): Promise<number | null> {
+    const [claimed] = await updateReturning<{ attempts: number }>(
       this.dataSource.manager,
       `UPDATE statistics_exports
           SET status = 'running', attempts = attempts + 1, progress = 0,
               started_at = COALESCE(started_at, now()), updated_at = now()
         WHERE id = $1 AND status IN ('queued', 'running')
-        RETURNING id`,
+        RETURNING attempts`,
       [id],
     );
-    return marked.length > 0;
+    return claimed ? Number(claimed.attempts) : null;
   }
 
   /** Streams every table of the export into `out`; returns the number of rows written. */
@@ -139,6 +182,7 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
     plan: ExportPlan,
     tables: TablePipeline<StatisticsTable>,
     out: Writable,
+    claimed: number,
   ): Promise<number> {
     const { scope } = record;
     const { regional, steps } = plan;
@@ -165,8 +209,8 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
       // No progress write after the last table: the completion, a commit later, sets 100.
       if (i + 1 === steps.length) continue;
       await this.dataSource.query(
-        'UPDATE statistics_exports SET progress = $2, updated_at = now() WHERE id = $1',
-        [record.id, Math.floor(((i + 1) / steps.length) * 100)],
+        'UPDATE statistics_exports SET progress = $2, updated_at = now() WHERE id = $1 AND attempts = $3',
+        [record.id, Math.floor(((i + 1) / steps.length) * 100), claimed],
       );
     }
     await writer.end(metadata(true));
