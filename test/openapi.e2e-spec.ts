@@ -112,6 +112,7 @@ describe('OpenAPI document', () => {
       'BODY_TOO_MANY_FIELDS',
       'BODY_TOO_MANY_VALUES',
       'MALFORMED_BODY',
+      'MALFORMED_PATH',
       'VALIDATION_FAILED',
     ]);
     expect(codes('404')).toEqual(['CASE_NOT_FOUND']);

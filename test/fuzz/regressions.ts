@@ -4,6 +4,7 @@
  */
 export interface Regression {
   name: string;
+  operation: string;
   caller: string;
   method: string;
   path: string;
@@ -20,6 +21,7 @@ const action = (cost: string) =>
 export const REGRESSIONS: Regression[] = [
   {
     name: 'a cost in exponent form (seed 1 #255) is refused, not a 500',
+    operation: 'caseActions_correct',
     caller: 'officer.MX',
     method: 'POST',
     path: '/api/v1/cases/{cases}/actions/{actions}/corrections',
@@ -30,6 +32,7 @@ export const REGRESSIONS: Regression[] = [
   },
   {
     name: 'a cost beyond numeric(12,2) is refused, not a 500',
+    operation: 'caseActions_add',
     caller: 'officer.MX',
     method: 'POST',
     path: '/api/v1/cases/{cases}/actions',
@@ -40,6 +43,7 @@ export const REGRESSIONS: Regression[] = [
   },
   {
     name: 'a bare JSON value as a body (seed 1 #5) gets a documented problem code',
+    operation: 'auth_login',
     caller: 'anonymous',
     method: 'POST',
     path: '/api/v1/auth/login',
@@ -49,6 +53,7 @@ export const REGRESSIONS: Regression[] = [
   },
   {
     name: 'a body nested too deeply (seed 1 #40) gets a documented problem code',
+    operation: 'officials_update',
     caller: 'admin.MX',
     method: 'PATCH',
     path: '/api/v1/officials/{officials}',
@@ -58,11 +63,41 @@ export const REGRESSIONS: Regression[] = [
   },
   {
     name: 'a list too long in a body (seed 1 #168) gets a documented problem code',
+    operation: 'users_create',
     caller: 'admin.MX',
     method: 'POST',
     path: '/api/v1/users',
     body: `{"locale":[${Array(1001).fill('"es"').join(',')}]}`,
     status: 400,
     code: 'BODY_LIST_TOO_LONG',
+  },
+  {
+    name: 'a NUL in a path parameter (seed 1 #202) gets a documented 400',
+    operation: 'consulates_get',
+    caller: 'analyst.MX',
+    method: 'GET',
+    path: '/api/v1/consulates/a%00b',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'id',
+  },
+  {
+    name: 'a path parameter that is not UTF-8 (seed 1 #250) gets a documented 400 of its own',
+    operation: 'cases_get',
+    caller: 'admin.GT',
+    method: 'GET',
+    path: '/api/v1/cases/%C3%28',
+    status: 400,
+    code: 'MALFORMED_PATH',
+  },
+  {
+    name: 'a lone surrogate in a path parameter (seed 1 #44) gets a documented 400 of its own',
+    operation: 'organisations_update',
+    caller: 'admin.MX',
+    method: 'PATCH',
+    path: '/api/v1/organisations/%ED%A0%80',
+    body: '{}',
+    status: 400,
+    code: 'MALFORMED_PATH',
   },
 ];

@@ -97,6 +97,9 @@ export function problemCodesOf(operation: Operation, facts: RouteFacts): Map<Err
     add('unsupported_media_type', 'UNSUPPORTED_MEDIA_TYPE');
   }
   if (query.length) add('invalid', 'VALIDATION_FAILED');
+  // NUL or a lone surrogate in a parameter is VALIDATION_FAILED; undecodable bytes MALFORMED_PATH.
+  if (parameters.some((p) => p.in === 'path'))
+    add('invalid', 'VALIDATION_FAILED', 'MALFORMED_PATH');
   if (query.includes('cursor')) add('invalid', 'INVALID_CURSOR');
   if (query.includes('sort')) add('invalid', 'INVALID_SORT');
   if (facts.access?.kind !== 'public') add('unauthenticated', 'UNAUTHENTICATED');
