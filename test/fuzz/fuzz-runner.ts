@@ -89,6 +89,8 @@ function setAt(root: unknown, path: Path, make: (old: unknown) => unknown): unkn
   return copy;
 }
 
+const HOSTILE_PATH_NAMES = HOSTILE_TEXT_NAMES.filter((name) => HOSTILE_TEXT[name] !== '');
+
 const encode = (value: unknown) =>
   encodeURIComponent(Array.isArray(value) ? value.join(',') : String(value));
 
@@ -160,7 +162,8 @@ export function buildRequest(plan: Plan, caller: Caller, ids: IdPools): WireRequ
     case 'path': {
       const names = Object.keys(pathValues);
       const name = pickName(names, plan.location);
-      const hostile = pickName(HOSTILE_TEXT_NAMES, plan.hostile);
+      // An empty segment names another route (`/users//disable`), not a bad parameter.
+      const hostile = pickName(HOSTILE_PATH_NAMES, plan.hostile);
       pathValues[name] = HOSTILE_TEXT[hostile];
       mutation = `path ${name} = ${hostile}`;
       break;
@@ -190,6 +193,8 @@ export function send(port: number, req: WireRequest): Promise<Answer> {
       {
         host: '127.0.0.1',
         port,
+        // A connection per request: a kept-alive one the server has timed out resets the next.
+        agent: false,
         method: req.method,
         path: req.path,
         headers: { ...req.headers, ...(body ? { 'content-length': String(body.length) } : {}) },
