@@ -100,3 +100,57 @@ describe('Fuzzing from the OpenAPI document', () => {
     Math.max(120_000, REQUESTS * 200),
   );
 });
+
+// The checks judge every answer of the run: each kind of defect must be caught when present.
+describe('Fuzz answer checks', () => {
+  const document = readDocument();
+  const checks = new ResponseChecks(document);
+  const op = operationsOf(document).find((o) => o.id === 'cases_get')!;
+  const problem = (status: number, code: string, extra: object = {}) =>
+    JSON.stringify({
+      type: 'urn:amparo:problem:x',
+      title: 'T',
+      status,
+      detail: 'D',
+      instance: '/api/v1/cases/x',
+      code,
+      requestId: 'r',
+      ...extra,
+    });
+  const answer = (status: number, text: string, type = 'application/problem+json', ms = 5) => ({
+    status,
+    headers: { 'content-type': type },
+    text,
+    ms,
+  });
+  const kinds = (a: ReturnType<typeof answer>) => checks.check(op, a, '').map((d) => d.kind);
+
+  it('passes a documented problem', () => {
+    expect(kinds(answer(404, problem(404, 'CASE_NOT_FOUND')))).toEqual([]);
+  });
+
+  it.each([
+    ['5xx', answer(500, problem(500, 'INTERNAL_ERROR'))],
+    ['undocumented status', answer(418, problem(418, 'TEAPOT'))],
+    ['slow', answer(404, problem(404, 'CASE_NOT_FOUND'), undefined, 1_500)],
+    ['not problem+json', answer(404, '<html>Not Found</html>', 'text/html')],
+    ['problem shape', answer(404, problem(404, 'SOMETHING_ELSE'))],
+    ['problem shape', answer(404, JSON.stringify({ code: 'CASE_NOT_FOUND' }))],
+    ['response schema', answer(200, JSON.stringify({ id: 1 }), 'application/json')],
+    [
+      'leak: stack trace',
+      answer(404, problem(404, 'CASE_NOT_FOUND', { x: 'Error: boom\n    at run (/a/b.ts:1:2)' })),
+    ],
+    [
+      'leak: PostgreSQL error',
+      answer(404, problem(404, 'CASE_NOT_FOUND', { x: 'invalid input syntax for type uuid' })),
+    ],
+    ['leak: SQL text', answer(404, problem(404, 'CASE_NOT_FOUND', { x: 'SELECT id FROM cases' }))],
+    [
+      'leak: file path',
+      answer(404, problem(404, 'CASE_NOT_FOUND', { x: '/work/amparo/libs/x.js' })),
+    ],
+  ])('reports %s', (kind, a) => {
+    expect(kinds(a)).toContain(kind);
+  });
+});
