@@ -104,7 +104,17 @@ describe('OpenAPI document', () => {
           schema: { allOf: { properties: { code: { enum: string[] } } }[] };
         }
       ).schema.allOf[1].properties.code.enum;
-    expect(codes('400')).toEqual(['MALFORMED_BODY', 'VALIDATION_FAILED']);
+    expect(codes('400')).toEqual([
+      'BODY_FIELD_NAME_TOO_LONG',
+      'BODY_LIST_TOO_LONG',
+      'BODY_NOT_AN_OBJECT',
+      'BODY_TOO_DEEP',
+      'BODY_TOO_MANY_FIELDS',
+      'BODY_TOO_MANY_VALUES',
+      'MALFORMED_BODY',
+      'MALFORMED_PATH',
+      'VALIDATION_FAILED',
+    ]);
     expect(codes('404')).toEqual(['CASE_NOT_FOUND']);
     expect(codes('409')).toEqual(['INVALID_TRANSITION']);
     expect(codes('412')).toEqual(['VERSION_CONFLICT']);

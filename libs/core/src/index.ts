@@ -28,5 +28,6 @@ export * from './http/request-context';
 export * from './pagination/page';
 export * from './pagination/list-query';
 export * from './http/query-transforms';
+export * from './http/money-amount';
 export * from './logging/safe-error';
 export * from './tabular/spreadsheet-text';

@@ -1,14 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsISO8601,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsMoneyAmount, MAX_MONEY_AMOUNT } from '@amparo/core';
 import { ACTION_TYPES, ActionType, ConsularAction, VISIT_PLACE_TYPES } from '@amparo/cases';
 
 export class ConsularActionRequest {
@@ -26,7 +18,14 @@ export class ConsularActionRequest {
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   @IsISO8601({ strict: true })
   nextStepDue?: string;
-  @ApiPropertyOptional() @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) cost?: number;
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_MONEY_AMOUNT,
+    description: 'At most two decimals',
+  })
+  @IsOptional()
+  @IsMoneyAmount()
+  cost?: number;
   @ApiPropertyOptional({ example: 'USD' }) @IsOptional() @Matches(/^[A-Z]{3}$/) currency?: string;
   @ApiPropertyOptional({
     format: 'date-time',

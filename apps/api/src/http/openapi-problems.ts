@@ -1,4 +1,9 @@
-import { ERROR_KIND_STATUS, ErrorKind, PROBLEM_CONTENT_TYPE } from '@amparo/core';
+import {
+  ERROR_KIND_STATUS,
+  ErrorKind,
+  JSON_BODY_ERROR_CODES,
+  PROBLEM_CONTENT_TYPE,
+} from '@amparo/core';
 import { OpenAPIObject, SchemaObject } from '@nestjs/swagger';
 import { RouteFacts } from './openapi-routes';
 
@@ -87,11 +92,14 @@ export function problemCodesOf(operation: Operation, facts: RouteFacts): Map<Err
   const parameters = (operation.parameters ?? []) as Parameter[];
   const query = parameters.filter((p) => p.in === 'query').map((p) => p.name);
   if (operation.requestBody) {
-    add('invalid', 'VALIDATION_FAILED', 'MALFORMED_BODY');
+    add('invalid', 'VALIDATION_FAILED', ...JSON_BODY_ERROR_CODES);
     add('payload_too_large', 'PAYLOAD_TOO_LARGE');
     add('unsupported_media_type', 'UNSUPPORTED_MEDIA_TYPE');
   }
   if (query.length) add('invalid', 'VALIDATION_FAILED');
+  // NUL or a lone surrogate in a parameter is VALIDATION_FAILED; undecodable bytes MALFORMED_PATH.
+  if (parameters.some((p) => p.in === 'path'))
+    add('invalid', 'VALIDATION_FAILED', 'MALFORMED_PATH');
   if (query.includes('cursor')) add('invalid', 'INVALID_CURSOR');
   if (query.includes('sort')) add('invalid', 'INVALID_SORT');
   if (facts.access?.kind !== 'public') add('unauthenticated', 'UNAUTHENTICATED');

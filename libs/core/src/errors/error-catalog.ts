@@ -52,6 +52,13 @@ registerErrorTexts({
       en: 'There is no resource at this address.',
     },
   },
+  MALFORMED_PATH: {
+    title: { es: 'Dirección mal formada', en: 'Malformed address' },
+    detail: {
+      es: 'Un parámetro de la dirección no es UTF-8 válido una vez decodificado.',
+      en: 'A parameter of the address is not valid UTF-8 once percent-decoded.',
+    },
+  },
   UNAUTHENTICATED: {
     title: { es: 'Autenticación requerida', en: 'Authentication required' },
     detail: {

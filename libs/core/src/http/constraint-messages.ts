@@ -102,6 +102,13 @@ const CONSTRAINT_TEXTS: Record<string, ConstraintText> = {
     code: 'TOO_FEW_ITEMS',
     message: { es: 'Debe tener al menos {0} elementos.', en: 'Must have at least {0} items.' },
   },
+  isMoneyAmount: {
+    code: 'NOT_AN_AMOUNT',
+    message: {
+      es: 'Debe ser un importe de 0 a 9.999.999.999,99 con dos decimales como máximo.',
+      en: 'Must be an amount from 0 to 9,999,999,999.99 with at most two decimals.',
+    },
+  },
   matches: {
     code: 'BAD_FORMAT',
     message: { es: 'El formato no es válido.', en: 'The format is not valid.' },

@@ -58,6 +58,13 @@ const BREACH_CODES: Record<keyof JsonShapeLimits, string> = {
   maxKeyLength: 'BODY_FIELD_NAME_TOO_LONG',
 };
 
+/** Every 400 code the body parser answers with, for the API document of each route with a body. */
+export const JSON_BODY_ERROR_CODES: readonly string[] = [
+  'MALFORMED_BODY',
+  'BODY_NOT_AN_OBJECT',
+  ...Object.values(BREACH_CODES),
+];
+
 /** Generous for every request DTO of the API (its longest list is 500 items, deepest nesting 6). */
 export const DEFAULT_JSON_SHAPE: JsonShapeLimits = {
   maxDepth: 12,

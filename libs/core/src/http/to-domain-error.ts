@@ -38,6 +38,7 @@ export function toDomainError(error: unknown): DomainError | undefined {
   if (error instanceof DomainError) return error;
   if (isServiceUnavailableError(error)) return serviceUnavailable();
   if (isBodyParserError(error)) return fromBodyParser(error);
+  if (isUndecodablePath(error)) return new DomainError('MALFORMED_PATH', 'invalid');
   if (error instanceof HttpException) {
     const cause = error.cause ?? (error.getResponse() as object);
     if (isBodyParserError(cause)) return fromBodyParser(cause);
@@ -52,6 +53,21 @@ export function toDomainError(error: unknown): DomainError | undefined {
     return new DomainError('HTTP_ERROR', kindOfStatus(status));
   }
   return undefined;
+}
+
+/**
+ * The router refuses a path parameter it cannot percent-decode (%C3%28, %ED%A0%80) with a URIError,
+ * which Nest turns into a BadRequestException carrying only the router's message.
+ */
+function isUndecodablePath(error: unknown): boolean {
+  const message = (error as { message?: unknown } | null)?.message;
+  return (
+    typeof message === 'string' &&
+    message.startsWith('Failed to decode param') &&
+    (error instanceof HttpException
+      ? error.getStatus() === HttpStatus.BAD_REQUEST
+      : (error as { name?: unknown }).name === 'URIError')
+  );
 }
 
 function fromBodyParser(error: BodyParserError): DomainError | undefined {

@@ -60,7 +60,8 @@ export function resolveSort(sort: string | undefined, spec: SortSpec): ResolvedS
   const requested = sort ?? spec.default;
   const descending = requested.startsWith('-');
   const key = descending ? requested.slice(1) : requested;
-  const expression = spec.fields[key];
+  // Own keys only: `valueOf` or `constructor` would otherwise find Object.prototype's function.
+  const expression = Object.hasOwn(spec.fields, key) ? spec.fields[key] : undefined;
   if (!expression) {
     throw new DomainError('INVALID_SORT', 'invalid', {
       params: { fields: Object.keys(spec.fields).join(', ') },
@@ -80,7 +81,7 @@ export function resolveSort(sort: string | undefined, spec: SortSpec): ResolvedS
   return {
     key: requested,
     expression,
-    type: spec.types?.[key] ?? 'text',
+    type: (spec.types && Object.hasOwn(spec.types, key) ? spec.types[key] : undefined) ?? 'text',
     descending,
     orderBy: `ORDER BY ${expression} ${direction}, ${spec.tieBreaker} ${direction}`,
   };
