@@ -7,6 +7,7 @@ import { CreateStatisticsExports1764000000005 } from './1764000000005-create-sta
 import { TunePersonNameIndex1764000000006 } from './1764000000006-tune-person-name-index';
 import { IndexPersonNameWords1764000000007 } from './1764000000007-index-person-name-words';
 import { AddCaseHistoryReason1764000000008 } from './1764000000008-add-case-history-reason';
+import { SealAuditEvents1764000000012 } from './1764000000012-seal-audit-events';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   TunePersonNameIndex1764000000006,
   IndexPersonNameWords1764000000007,
   AddCaseHistoryReason1764000000008,
+  SealAuditEvents1764000000012,
 ];
