@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import request from 'supertest';
 import { createConsulate, createUser, signIn } from './utils/identity';
 import { eventually } from './utils/eventually';
 import { TestStack, createTestApi, createTestStack, createTestWorker } from './utils/test-app';
@@ -306,5 +307,22 @@ describe('Audit log: sealed outside the insert path, checkpoints signed outside 
         writeFileSync(newest, original);
       }
     }, 60000);
+  });
+
+  it('lists an event with hash null until it is sealed, then with its seal', async () => {
+    const auditor = await createUser(stack, [{ role: 'system_admin' }]);
+    const token = (await signIn(api, auditor.email)).accessToken;
+    const list = () =>
+      request(api.getHttpServer())
+        .get('/api/v1/audit-events')
+        .query({ actorId: auditor.id, action: 'auth.login' })
+        .set('Authorization', `Bearer ${token}`);
+    const before = await list();
+    expect(before.status).toBe(200);
+    expect(before.body.items.length).toBeGreaterThan(0);
+    for (const item of before.body.items) expect(item.hash).toBeNull();
+    await sealer().seal();
+    const after = await list();
+    for (const item of after.body.items) expect(item.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 });

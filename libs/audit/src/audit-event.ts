@@ -16,6 +16,6 @@ export interface AuditEvent {
   requestId: string | null;
   ip: string | null;
   details: Record<string, unknown>;
-  /** The event's seal in the chain; empty until the sealer reaches it (about a second). */
-  hash: string;
+  /** The event's seal in the chain; null until the sealer reaches it (about a second). */
+  hash: string | null;
 }
