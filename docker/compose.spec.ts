@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
@@ -28,7 +28,17 @@ const compose = parse(readFileSync(join(dir, 'compose.yml'), 'utf8'), {
 const testPorts = parse(readFileSync(join(dir, 'compose.test-ports.yml'), 'utf8')) as Compose;
 const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
 const runtimeStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
-const { api, worker, postgres, redis } = compose.services;
+const { api, worker, postgres, redis, migrations } = compose.services;
+const initDir = join(dir, 'postgres-init');
+const initScripts = existsSync(initDir)
+  ? readdirSync(initDir).map((f) => readFileSync(join(initDir, f), 'utf8'))
+  : [];
+
+/** The user a service's DATABASE_URL logs in as (the password is an `${VAR}` interpolation). */
+const databaseUser = (service: Service) =>
+  /^postgres:\/\/([^:@/]+):(\$\{[A-Z_]+[^}]*\})@postgres:5432\/amparo$/.exec(
+    service.environment?.DATABASE_URL ?? '',
+  );
 
 /** `volume:/path` mounts of a service, as a map from path to volume. */
 const mounts = (service: Service) =>
@@ -62,6 +72,34 @@ describe('docker/compose.yml', () => {
     expect(worker.restart).toBe('unless-stopped');
     expect(runtimeStage).not.toMatch(/^HEALTHCHECK/m);
     expect(api.healthcheck?.test?.join(' ')).toContain('/health/live');
+  });
+
+  it('runs the migrations as the owner role and the API and worker as a login role that owns nothing', () => {
+    const owner = databaseUser(migrations)?.[1];
+    const superuser = postgres.environment?.POSTGRES_USER;
+    expect(owner).toBeDefined();
+    expect(superuser).toBeDefined();
+    expect(owner).not.toBe(superuser);
+    for (const service of [api, worker]) {
+      const [, user, password] = databaseUser(service) ?? [];
+      expect(user).toBeDefined();
+      expect([user]).not.toContain(owner);
+      expect([user]).not.toContain(superuser);
+      expect(password).not.toBe(databaseUser(migrations)?.[2]);
+    }
+    // The roles come from an init script run on the first start, passwords from the environment.
+    expect(mounts(postgres).get('/docker-entrypoint-initdb.d')).toBe('./postgres-init');
+    const script = initScripts.join('\n');
+    const app = databaseUser(api)![1];
+    expect(databaseUser(worker)![1]).toBe(app);
+    expect(script).toMatch(new RegExp(`CREATE ROLE ${owner} LOGIN\\b`));
+    expect(script).toMatch(new RegExp(`CREATE ROLE ${app} LOGIN\\b`));
+    expect(script).toMatch(new RegExp(`GRANT amparo_app TO ${app}\\b`));
+    expect(script).toMatch(new RegExp(`OWNER TO ${owner}\\b`));
+    expect(script).not.toMatch(/SUPERUSER(?<!NOSUPERUSER)/);
+    expect(script).not.toMatch(/PASSWORD '/);
+    for (const service of [api, worker, migrations])
+      expect(service.environment).not.toHaveProperty('POSTGRES_PASSWORD');
   });
 
   it('runs the worker and the migrations from the built image', () => {

@@ -9,6 +9,7 @@ import { IndexPersonNameWords1764000000007 } from './1764000000007-index-person-
 import { AddCaseHistoryReason1764000000008 } from './1764000000008-add-case-history-reason';
 import { AddMfaRecovery1764000000009 } from './1764000000009-add-mfa-recovery';
 import { AddMfaReplacement1764000000010 } from './1764000000010-add-mfa-replacement';
+import { SealAuditEvents1764000000012 } from './1764000000012-seal-audit-events';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AddCaseHistoryReason1764000000008,
   AddMfaRecovery1764000000009,
   AddMfaReplacement1764000000010,
+  SealAuditEvents1764000000012,
 ];

@@ -1,7 +1,12 @@
-// npm run audit:verify: recomputes the audit log's hash chain and names every altered or removed
-// event. Exit code 0: intact; 1: tampered; 2: could not verify.
+// npm run audit:verify: recomputes the audit log's hash chain here (not in the database), checks
+// the numbers follow without a hole and that the signed checkpoints in AUDIT_CHECKPOINT_DIR match,
+// and names every problem, the first first. Exit code 0: intact; 1: tampered; 2: could not verify.
+// The checkpoints are verified with AUDIT_SIGNING_PUBLIC_KEY (PEM), or the public half of
+// AUDIT_SIGNING_KEY, or of the key generated in EMBEDDED_DATA_DIR.
 import 'reflect-metadata';
 import { formatAuditReport } from '@amparo/audit/format-audit-report';
+import { readCheckpoints } from '@amparo/audit/seal/checkpoint-store';
+import { loadVerifyKey } from '@amparo/audit/seal/signing-key';
 import { verifyAuditChain } from '@amparo/audit/verify-audit-chain';
 import {
   embeddedDataSourceOptions,
@@ -53,7 +58,17 @@ async function main(): Promise<number> {
       `SELECT to_regclass('audit_events') IS NOT NULL AS exists`,
     );
     if (!exists) throw new Error('the database has no audit_events table (not migrated?)');
-    const report = formatAuditReport(await verifyAuditChain(database.dataSource));
+    const pemEnv = (name: string) => process.env[name]?.replace(/\\n/g, '\n') || undefined;
+    const publicKey = loadVerifyKey(
+      pemEnv('AUDIT_SIGNING_PUBLIC_KEY'),
+      pemEnv('AUDIT_SIGNING_KEY'),
+      process.env.EMBEDDED_DATA_DIR || './data',
+    );
+    const dir = process.env.AUDIT_CHECKPOINT_DIR || './data/audit-checkpoints';
+    const checkpoints = await readCheckpoints(dir);
+    const report = formatAuditReport(
+      await verifyAuditChain(database.dataSource, { checkpoints, publicKey }),
+    );
     for (const line of report.lines) console.log(line);
     return report.intact ? 0 : 1;
   } finally {

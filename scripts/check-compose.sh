@@ -14,7 +14,8 @@ if ! docker compose version >/dev/null 2>&1; then
   exit 0
 fi
 
-export POSTGRES_PASSWORD=placeholder AUTH_JWT_PRIVATE_KEY=placeholder \
+export POSTGRES_PASSWORD=placeholder AMPARO_DB_OWNER_PASSWORD=placeholder \
+  AMPARO_DB_APP_PASSWORD=placeholder AUDIT_SIGNING_KEY=placeholder AUTH_JWT_PRIVATE_KEY=placeholder \
   AUTH_JWT_PUBLIC_KEY=placeholder AUTH_MFA_ENCRYPTION_KEY=placeholder
 docker compose -f docker/compose.yml config --quiet
 docker compose -f docker/compose.yml -f docker/compose.test-ports.yml config --quiet

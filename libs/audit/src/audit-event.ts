@@ -16,5 +16,6 @@ export interface AuditEvent {
   requestId: string | null;
   ip: string | null;
   details: Record<string, unknown>;
-  hash: string;
+  /** The event's seal in the chain; null until the sealer reaches it (about a second). */
+  hash: string | null;
 }

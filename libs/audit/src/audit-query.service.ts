@@ -44,7 +44,8 @@ export class AuditQueryService {
       `SELECT seq::text AS "seq", id, occurred_at AS "occurredAt", actor_user_id AS "actorUserId",
               actor_roles AS "actorRoles", consulate_id AS "consulateId", country_code AS "countryCode",
               action, resource_type AS "resourceType", resource_id AS "resourceId", outcome,
-              request_id AS "requestId", host(ip) AS "ip", details, hash
+              request_id AS "requestId", host(ip) AS "ip", details,
+              (SELECT s.hash FROM audit_seals s WHERE s.seq = audit_events.seq) AS hash
          FROM audit_events
         ${where.where}
         ORDER BY audit_events.seq DESC

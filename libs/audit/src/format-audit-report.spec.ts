@@ -1,46 +1,30 @@
 import { formatAuditReport } from './format-audit-report';
 
+const counts = { events: 40, sealed: 38, unsealed: 2, checkpoints: 3 };
+
 describe('formatAuditReport', () => {
-  it('reports an intact log with its number of events', () => {
-    expect(formatAuditReport({ events: 1234, altered: [], broken: [] })).toEqual({
+  it('reports an intact log with its events, seals and verified checkpoints', () => {
+    expect(formatAuditReport({ ...counts, findings: [] })).toEqual({
       intact: true,
-      lines: ['audit log intact: 1234 events'],
+      lines: [
+        'audit log intact: 40 events, 38 sealed, 2 not sealed yet, 3 signed checkpoints verified',
+      ],
     });
-    expect(formatAuditReport({ events: 1, altered: [], broken: [] }).lines).toEqual([
-      'audit log intact: 1 event',
-    ]);
   });
 
-  it('names every altered event and every broken link, in sequence order, then a summary', () => {
-    const report = formatAuditReport({ events: 40, altered: ['17', '9'], broken: ['18', '100'] });
+  it('names the first problem first, events by number and checkpoints by file, then a summary', () => {
+    const report = formatAuditReport({
+      ...counts,
+      findings: [
+        { at: '9', problem: 'content altered' },
+        { at: 'checkpoint-00000000000000000040.json', problem: 'checkpoint signature invalid' },
+      ],
+    });
     expect(report.intact).toBe(false);
     expect(report.lines).toEqual([
       'event 9: content altered',
-      'event 17: content altered',
-      'event 18: previous event missing or altered',
-      'event 100: previous event missing or altered',
-      'audit log NOT intact: 2 altered events, 2 broken links in 40 events',
-    ]);
-  });
-
-  it('lists both findings of an event that is altered and badly linked', () => {
-    const report = formatAuditReport({ events: 3, altered: ['2'], broken: ['2'] });
-    expect(report.lines).toEqual([
-      'event 2: content altered',
-      'event 2: previous event missing or altered',
-      'audit log NOT intact: 1 altered event, 1 broken link in 3 events',
-    ]);
-  });
-
-  it('orders sequence numbers beyond the range of a double exactly', () => {
-    const report = formatAuditReport({
-      events: 2,
-      altered: ['9007199254740993', '9007199254740992'],
-      broken: [],
-    });
-    expect(report.lines.slice(0, 2)).toEqual([
-      'event 9007199254740992: content altered',
-      'event 9007199254740993: content altered',
+      'checkpoint-00000000000000000040.json: checkpoint signature invalid',
+      'audit log NOT intact: 2 problems in 40 events, 38 sealed, 2 not sealed yet, 3 signed checkpoints verified',
     ]);
   });
 });

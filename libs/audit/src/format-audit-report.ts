@@ -2,29 +2,27 @@ import type { AuditChainReport } from './verify-audit-chain';
 
 export interface FormattedAuditReport {
   intact: boolean;
-  /** One line per finding in sequence order, then a summary line. */
+  /** One line per finding (the first problem first), then a summary line. */
   lines: string[];
 }
 
-const bySeq = (a: string, b: string) =>
-  BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** What `npm run audit:verify` prints for a verification of the audit chain. */
+/** What `npm run audit:verify` prints for a verification of the audit log. */
 export function formatAuditReport(report: AuditChainReport): FormattedAuditReport {
-  if (report.altered.length === 0 && report.broken.length === 0) {
-    return { intact: true, lines: [`audit log intact: ${plural(report.events, 'event')}`] };
+  const counts =
+    `${plural(report.events, 'event')}, ${report.sealed} sealed, ${report.unsealed} not sealed yet, ` +
+    `${plural(report.checkpoints, 'signed checkpoint')} verified`;
+  if (report.findings.length === 0) {
+    return { intact: true, lines: [`audit log intact: ${counts}`] };
   }
-  const findings = [
-    ...report.altered.map((seq) => ({ seq, order: 0, text: 'content altered' })),
-    ...report.broken.map((seq) => ({ seq, order: 1, text: 'previous event missing or altered' })),
-  ].sort((a, b) => bySeq(a.seq, b.seq) || a.order - b.order);
   return {
     intact: false,
     lines: [
-      ...findings.map((f) => `event ${f.seq}: ${f.text}`),
-      `audit log NOT intact: ${plural(report.altered.length, 'altered event')}, ` +
-        `${plural(report.broken.length, 'broken link')} in ${plural(report.events, 'event')}`,
+      ...report.findings.map((f) =>
+        /^\d+$/.test(f.at) ? `event ${f.at}: ${f.problem}` : `${f.at}: ${f.problem}`,
+      ),
+      `audit log NOT intact: ${plural(report.findings.length, 'problem')} in ${counts}`,
     ],
   };
 }

@@ -3,3 +3,7 @@ export * from './audit-query.service';
 export * from './audit.module';
 export * from './audit.service';
 export * from './verify-audit-chain';
+export * from './seal/audit-sealer';
+export * from './seal/audit-digest';
+export * from './seal/audit-checkpoint';
+export * from './seal/checkpoint-store';

@@ -10,6 +10,7 @@ export const JobName = {
   StatisticsExport: 'statistics.export',
   ExportsCleanup: 'statistics.exports-cleanup',
   SemesterReport: 'statistics.semester-report',
+  AuditSeal: 'audit.seal',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -19,6 +20,7 @@ export interface JobPayloads {
   [JobName.ExportsCleanup]: Record<string, never>;
   /** `firedAt`: when the schedule fired (ISO); the report covers the semester that ended before. */
   [JobName.SemesterReport]: { firedAt?: string };
+  [JobName.AuditSeal]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -26,6 +28,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.StatisticsExport]: QueueName.Exports,
   [JobName.ExportsCleanup]: QueueName.Exports,
   [JobName.SemesterReport]: QueueName.Exports,
+  [JobName.AuditSeal]: QueueName.System,
 };
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);

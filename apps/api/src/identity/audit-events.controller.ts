@@ -65,7 +65,14 @@ export class AuditEventResponse {
   @ApiProperty({ nullable: true, type: String }) requestId!: string | null;
   @ApiProperty({ nullable: true, type: String }) ip!: string | null;
   @ApiProperty({ type: Object }) details!: Record<string, unknown>;
-  @ApiProperty() hash!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    pattern: '^[0-9a-f]{64}$',
+    description:
+      'SHA-256 seal of the event in the audit chain (hex); null until the sealing job reaches it, about AUDIT_SEAL_INTERVAL_MS after the event',
+  })
+  hash!: string | null;
 }
 
 @ApiTags('audit')

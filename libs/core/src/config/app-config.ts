@@ -54,6 +54,15 @@ export interface AppConfig {
     sweepIntervalSeconds: number;
     maxRowsPerSecond: number;
   };
+  audit: {
+    /** Ed25519 private key (PEM) signing checkpoints; absent outside production (generated). */
+    signingKey?: string;
+    /** Where signed checkpoints go; absent: the log is sealed but no checkpoint is written. */
+    checkpointDir?: string;
+    /** Where a generated signing key is kept (never in the database). */
+    generatedKeyDir: string;
+    sealIntervalMs: number;
+  };
   log: { level: Level | 'silent' };
 }
 

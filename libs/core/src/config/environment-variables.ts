@@ -265,6 +265,30 @@ export class EnvironmentVariables {
   @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(,(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))*$/)
   STATISTICS_SEMESTER_REPORT_DATES = '01-15,07-15';
 
+  @EnvVar({
+    expected:
+      'an Ed25519 private key in PEM (literal \\n allowed) signing the audit checkpoints; unset outside production generates one in EMBEDDED_DATA_DIR',
+    secret: true,
+  })
+  @IsOptional()
+  @Matches(/-----BEGIN PRIVATE KEY-----/)
+  AUDIT_SIGNING_KEY?: string;
+
+  @EnvVar({
+    expected:
+      'a directory outside the database (another disk, a mounted object store) where signed audit checkpoints are written',
+  })
+  @IsOptional()
+  @IsString()
+  AUDIT_CHECKPOINT_DIR?: string;
+
+  @EnvVar({ expected: 'milliseconds between two sealings of the audit log, 200 to 60000' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(200)
+  @Max(60000)
+  AUDIT_SEAL_INTERVAL_MS = 1000;
+
   @EnvVar({ expected: `one of ${LOG_LEVELS.join(', ')}` })
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';

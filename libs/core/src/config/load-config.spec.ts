@@ -77,6 +77,8 @@ describe('loadConfig', () => {
       'AUTH_JWT_PRIVATE_KEY is required when NODE_ENV=production',
       'AUTH_JWT_PUBLIC_KEY is required when NODE_ENV=production',
       'AUTH_MFA_ENCRYPTION_KEY is required when NODE_ENV=production',
+      'AUDIT_SIGNING_KEY is required when NODE_ENV=production',
+      'AUDIT_CHECKPOINT_DIR is required when NODE_ENV=production',
     ]);
   });
 

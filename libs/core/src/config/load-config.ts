@@ -25,6 +25,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       'AUTH_JWT_PRIVATE_KEY',
       'AUTH_JWT_PUBLIC_KEY',
       'AUTH_MFA_ENCRYPTION_KEY',
+      'AUDIT_SIGNING_KEY',
+      'AUDIT_CHECKPOINT_DIR',
     ] as const) {
       if (!vars[name]) problems.push(`${name} is required when NODE_ENV=production`);
     }
@@ -118,6 +120,15 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       requeueAfterSeconds: vars.EXPORTS_REQUEUE_AFTER_SECONDS,
       sweepIntervalSeconds: vars.EXPORTS_SWEEP_INTERVAL_SECONDS,
       maxRowsPerSecond: vars.EXPORTS_MAX_ROWS_PER_SECOND,
+    },
+    audit: {
+      signingKey: vars.AUDIT_SIGNING_KEY ? pem(vars.AUDIT_SIGNING_KEY) : undefined,
+      // Tests write checkpoints only where they ask to; a developer gets them under ./data.
+      checkpointDir:
+        vars.AUDIT_CHECKPOINT_DIR ??
+        (vars.NODE_ENV === 'development' ? './data/audit-checkpoints' : undefined),
+      generatedKeyDir: vars.EMBEDDED_DATA_DIR,
+      sealIntervalMs: vars.AUDIT_SEAL_INTERVAL_MS,
     },
     log: { level: vars.LOG_LEVEL },
   };
