@@ -184,7 +184,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Complete sign-in with a TOTP code, or with a recovery code (once)' })
   @ApiOkResponse({ type: MfaVerifiedResponse })
   @ApiProblems({
-    unauthenticated: ['INVALID_CHALLENGE', 'MFA_CODE_INVALID'],
+    unauthenticated: ['INVALID_CHALLENGE', 'MFA_CODE_INVALID', 'MFA_RECOVERY_CODE_INVALID'],
     conflict: ['MFA_NOT_ENROLLED'],
   })
   verify(@Body() body: MfaVerifyRequest): Promise<SessionTokens | RecoverySession> {
@@ -210,7 +210,10 @@ export class AuthController {
       'Replace your recovery codes with a new set (needs a current TOTP code); the old set stops working',
   })
   @ApiOkResponse({ type: RecoveryCodesResponse })
-  @ApiProblems({ unauthenticated: ['MFA_CODE_INVALID'], conflict: ['MFA_NOT_ENROLLED'] })
+  @ApiProblems({
+    unauthenticated: ['MFA_CODE_INVALID'],
+    conflict: ['MFA_NOT_ENABLED', 'MFA_NOT_ENROLLED'],
+  })
   async regenerateRecoveryCodes(
     @CurrentCaller() caller: Caller,
     @Body() body: RegenerateRecoveryCodesRequest,
@@ -229,7 +232,7 @@ export class AuthController {
   @ApiProblems({
     invalid: ['WRONG_CURRENT_PASSWORD'],
     forbidden: ['MFA_REAUTHENTICATION_REQUIRED'],
-    conflict: ['MFA_NOT_ENROLLED'],
+    conflict: ['MFA_NOT_ENABLED'],
   })
   async startMfaReplacement(
     @CurrentCaller() caller: Caller,
@@ -250,7 +253,7 @@ export class AuthController {
   @ApiOkResponse({ type: MfaReplacedResponse })
   @ApiProblems({
     unauthenticated: ['MFA_CODE_INVALID'],
-    conflict: ['MFA_REPLACEMENT_NOT_STARTED'],
+    conflict: ['MFA_REPLACEMENT_NOT_STARTED', 'MFA_NOT_ENABLED'],
   })
   confirmMfaReplacement(
     @CurrentCaller() caller: Caller,

@@ -169,8 +169,8 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponse })
   @ApiProblems({
     ...USER_NOT_FOUND,
-    forbidden: ['MFA_RESET_NOT_ALLOWED', 'CANNOT_RESET_OWN_MFA'],
-    conflict: ['MFA_NOT_ENROLLED'],
+    forbidden: ['MFA_RESET_NOT_ALLOWED', 'CANNOT_RESET_OWN_MFA', 'USER_ACTION_NOT_ALLOWED'],
+    conflict: ['MFA_NOT_ENABLED'],
   })
   async resetMfa(
     @CurrentCaller() caller: Caller,
