@@ -6,6 +6,7 @@ import { CreateCases1764000000004 } from './1764000000004-create-cases';
 import { CreateStatisticsExports1764000000005 } from './1764000000005-create-statistics-exports';
 import { TunePersonNameIndex1764000000006 } from './1764000000006-tune-person-name-index';
 import { IndexPersonNameWords1764000000007 } from './1764000000007-index-person-name-words';
+import { AuditDigestCoreSha2561764000000010 } from './1764000000010-audit-digest-core-sha256';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateStatisticsExports1764000000005,
   TunePersonNameIndex1764000000006,
   IndexPersonNameWords1764000000007,
+  AuditDigestCoreSha2561764000000010,
 ];
