@@ -9,6 +9,7 @@ import { IndexPersonNameWords1764000000007 } from './1764000000007-index-person-
 import { AddCaseHistoryReason1764000000008 } from './1764000000008-add-case-history-reason';
 import { AddMfaRecovery1764000000009 } from './1764000000009-add-mfa-recovery';
 import { AddMfaReplacement1764000000010 } from './1764000000010-add-mfa-replacement';
+import { AuditDigestCoreSha2561764000000011 } from './1764000000011-audit-digest-core-sha256';
 import { SealAuditEvents1764000000012 } from './1764000000012-seal-audit-events';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   AddCaseHistoryReason1764000000008,
   AddMfaRecovery1764000000009,
   AddMfaReplacement1764000000010,
+  AuditDigestCoreSha2561764000000011,
   SealAuditEvents1764000000012,
 ];

@@ -1,18 +1,28 @@
-import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from '@amparo/core';
 import { DataSource } from 'typeorm';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { applyEmbeddedPatches } from './embedded-postgres-patches';
 
 export const EMBEDDED_POSTGRES = Symbol('EmbeddedPostgres');
 
-/** Closes PGlite after TypeORM has let go of it; an open PGlite keeps the process alive. */
+/**
+ * Patches PGlite's faults once TypeORM has migrated it (before the app serves a request), and
+ * closes PGlite after TypeORM has let go of it; an open PGlite keeps the process alive.
+ */
 @Injectable()
-class EmbeddedPostgresCloser implements OnApplicationShutdown {
+class EmbeddedPostgresLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(EMBEDDED_POSTGRES) private readonly embedded: EmbeddedPostgres | null,
     private readonly moduleRef: ModuleRef,
   ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (!this.embedded) return;
+    const dataSource = this.moduleRef.get(DataSource, { strict: false });
+    await applyEmbeddedPatches((sql) => dataSource.query(sql));
+  }
 
   async onApplicationShutdown(): Promise<void> {
     if (!this.embedded) return;
@@ -30,7 +40,7 @@ class EmbeddedPostgresCloser implements OnApplicationShutdown {
       useFactory: (config: AppConfig) =>
         config.database.mode === 'embedded' ? EmbeddedPostgres.open(config.database.dataDir) : null,
     },
-    EmbeddedPostgresCloser,
+    EmbeddedPostgresLifecycle,
   ],
   exports: [EMBEDDED_POSTGRES],
 })

@@ -6,6 +6,7 @@ import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { exitOnTrap, onWasmTrap } from './embedded-postgres-trap';
 
 /** The contrib extensions the migrations create; PGlite must load them before CREATE EXTENSION. */
 const EXTENSIONS = { citext, pg_trgm, pgcrypto, unaccent };
@@ -20,11 +21,18 @@ export class EmbeddedPostgres {
     private readonly lockFile: string | undefined,
   ) {}
 
-  /** `dataDir` of `memory://` keeps nothing on disk (tests). */
-  static async open(dataDir: string): Promise<EmbeddedPostgres> {
+  /**
+   * `dataDir` of `memory://` keeps nothing on disk (tests). A WebAssembly trap of the backend calls
+   * `onTrap` (by default: a line on stderr and exit) instead of hanging the process.
+   */
+  static async open(
+    dataDir: string,
+    options: { onTrap?: (error: unknown) => void } = {},
+  ): Promise<EmbeddedPostgres> {
     if (dataDir.startsWith('memory://')) {
       const db = new PGlite(dataDir, { extensions: EXTENSIONS });
       await db.waitReady;
+      onWasmTrap(db, options.onTrap ?? exitOnTrap(() => undefined));
       return new EmbeddedPostgres(db, undefined);
     }
     const dir = resolve(dataDir, 'pglite');
@@ -34,6 +42,7 @@ export class EmbeddedPostgres {
     try {
       const db = new PGlite(dir, { extensions: EXTENSIONS });
       await db.waitReady;
+      onWasmTrap(db, options.onTrap ?? exitOnTrap(() => rmSync(lockFile, { force: true })));
       return new EmbeddedPostgres(db, lockFile);
     } catch (error) {
       rmSync(lockFile, { force: true });
