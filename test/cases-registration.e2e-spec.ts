@@ -457,6 +457,27 @@ describe('Cases: registration, idempotency, concurrency, validation, search and 
       ],
     ];
 
+    it('refuses the same existing person linked twice with 400 and the second link at fault, creating nothing', async () => {
+      const first = await post(officer, '/cases').send(caseOf(desk, [valid()]));
+      expect(first.status).toBe(201);
+      const personId = first.body.persons[0].person.id as string;
+      const before = await counts();
+      const res = await post(officer, '/cases').send(
+        caseOf(desk, [
+          { role: 'primary', personId },
+          { role: 'involved', personId },
+        ]),
+      );
+      expect({ status: res.status, code: res.body.code }).toEqual({
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      });
+      expect(
+        res.body.errors.map((e: { field: string; code: string }) => [e.field, e.code]),
+      ).toEqual([['persons.1.personId', 'PERSON_REPEATED']]);
+      expect(await counts()).toEqual(before);
+    });
+
     it.each(refusals)(
       'refuses %s with 400 and the field at fault, creating nothing',
       async (_, body, expected) => {

@@ -10,7 +10,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessRequestsService } from '../access/access-requests.service';
 import { CaseAccess } from '../access/case-access';
 import { recordHistory } from '../history/case-history';
-import { personProblems, unknownPersonProblem } from '../persons/person-rules';
+import {
+  personProblems,
+  repeatedPersonProblem,
+  unknownPersonProblem,
+} from '../persons/person-rules';
 import { Person } from '../persons/person';
 import { PersonsService } from '../persons/persons.service';
 import { assertTransitionAllowed } from '../workflow/case-workflow';
@@ -466,6 +470,8 @@ export class CasesService {
       } else if (link.personId) {
         if (!linkable.has(link.personId))
           problems.push(unknownPersonProblem(`persons.${index}.personId`));
+        else if (input.persons.findIndex((l) => l.personId === link.personId) < index)
+          problems.push(repeatedPersonProblem(`persons.${index}.personId`));
       } else {
         const person = link.person!;
         problems.push(...personProblems(person, now, `persons.${index}.person`));

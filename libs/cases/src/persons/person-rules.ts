@@ -19,6 +19,14 @@ export const unknownPersonProblem = (field: string): FieldError =>
     'Not a registered person you may read.',
   );
 
+export const repeatedPersonProblem = (field: string): FieldError =>
+  problem(
+    field,
+    'PERSON_REPEATED',
+    'Esta persona ya figura en el caso; inclúyala una sola vez.',
+    'This person is already on the case; include them once.',
+  );
+
 /** National identity document formats known for member countries; others are checked for length only. */
 const NATIONAL_ID_FORMATS: Record<string, { pattern: RegExp; es: string; en: string }> = {
   MX: {
