@@ -1,7 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { createConsulate, createUser, signIn } from './utils/identity';
+import { createConsulate, signedInUsers } from './utils/identity';
 import { TestStack, createTestApi, createTestStack } from './utils/test-app';
 
 type Body = Record<string, unknown>;
@@ -15,15 +15,7 @@ describe('Cases: version checks of transitions and assignment', () => {
   let stack: TestStack;
   let app: NestExpressApplication;
   let post: string;
-  const tokens: Record<string, string> = {};
-  const ids: Record<string, string> = {};
-
-  const signInAs = async (name: string, grants: Parameters<typeof createUser>[1]) => {
-    const user = await createUser(stack, grants);
-    const session = await signIn(app, user.email);
-    tokens[name] = session.accessToken;
-    ids[name] = session.userId;
-  };
+  const { tokens, ids, signInAs } = signedInUsers(() => ({ app, stack }));
 
   beforeAll(async () => {
     stack = await createTestStack();

@@ -126,3 +126,26 @@ export async function signIn(
     mfaSecret: secret,
   };
 }
+
+/**
+ * Named signed-in users of a test file: `signInAs(name, grants)` creates a user with those grants,
+ * signs them in and keeps their token in `tokens[name]` and their id in `ids[name]`.
+ */
+export function signedInUsers(
+  context: () => { app: INestApplication; stack: Pick<TestStack, 'query'> },
+): {
+  tokens: Record<string, string>;
+  ids: Record<string, string>;
+  signInAs: (name: string, grants: GrantSpec[]) => Promise<void>;
+} {
+  const tokens: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+  const signInAs = async (name: string, grants: GrantSpec[]) => {
+    const { app, stack } = context();
+    const user = await createUser(stack, grants);
+    const session = await signIn(app, user.email);
+    tokens[name] = session.accessToken;
+    ids[name] = session.userId;
+  };
+  return { tokens, ids, signInAs };
+}
