@@ -1,13 +1,10 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-import { TestChild, freePort } from '../utils/child-processes';
+import { TestChild, freePort, startApiChild } from '../utils/child-processes';
 
-const ROOT = resolve(__dirname, '../..');
 // Generous: on a loaded 2-core machine a start (ts-node, PGlite, migrations) has taken 100 s.
 const START_TIMEOUT_MS = 180_000;
 
 /**
- * The real API (apps/api/src/main.ts, compiled on the fly by ts-node) on the embedded PGlite: no
+ * The real API (`startApiChild`) on the embedded PGlite: no
  * DATABASE_URL and no REDIS_URL, its data in `dataDir`. A child process, so that a restart is a
  * real restart of the database and SIGTERM reaches the real signal handler.
  */
@@ -24,30 +21,12 @@ export class EmbeddedApiProcess {
   ): Promise<EmbeddedApiProcess> {
     const port = await freePort();
     const started = Date.now();
-    const child = new TestChild(
-      spawn(
-        process.execPath,
-        [
-          ...['-r', 'ts-node/register/transpile-only', '-r', './scripts/register-aliases.js'],
-          'apps/api/src/main.ts',
-        ],
-        {
-          cwd: ROOT,
-          env: {
-            PATH: process.env.PATH,
-            HOME: process.env.HOME,
-            TS_NODE_TRANSPILE_ONLY: 'true',
-            NODE_ENV: 'test',
-            LOG_LEVEL: 'warn',
-            HTTP_HOST: '127.0.0.1',
-            HTTP_PORT: String(port),
-            EMBEDDED_DATA_DIR: dataDir,
-            ...env,
-          },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      ),
-    );
+    const child = startApiChild(port, {
+      LOG_LEVEL: 'warn',
+      HTTP_HOST: '127.0.0.1',
+      EMBEDDED_DATA_DIR: dataDir,
+      ...env,
+    });
     const api = new EmbeddedApiProcess(child, `http://127.0.0.1:${port}`, 0);
     await api.untilLive(started + START_TIMEOUT_MS);
     return Object.assign(api, { startMs: Date.now() - started });

@@ -211,15 +211,11 @@ export function spawnWorkerProcess(env: Record<string, string>): TestChild {
 }
 
 /**
- * The real API (apps/api/src/main.ts) as a child process, like the worker above, resolved once it
- * listens on `port`. Each process signs its own tokens unless `env` gives the keys.
+ * The real API (apps/api/src/main.ts, compiled on the fly by ts-node) as a child process on `port`,
+ * not waited for. Only the variables in `env` reach it, with NODE_ENV=test.
  */
-export async function spawnApiProcess(
-  port: number,
-  env: Record<string, string>,
-  startTimeoutMs = 60_000,
-): Promise<TestChild> {
-  const api = new TestChild(
+export function startApiChild(port: number, env: Record<string, string>): TestChild {
+  return new TestChild(
     spawn(
       process.execPath,
       [
@@ -241,6 +237,18 @@ export async function spawnApiProcess(
       },
     ),
   );
+}
+
+/**
+ * The real API as a child process (`startApiChild`), resolved once it listens on `port`. Each
+ * process signs its own tokens unless `env` gives the keys.
+ */
+export async function spawnApiProcess(
+  port: number,
+  env: Record<string, string>,
+  startTimeoutMs = 60_000,
+): Promise<TestChild> {
+  const api = startApiChild(port, env);
   try {
     await api.waitForOutput(/listening on/, startTimeoutMs);
   } catch (error) {
