@@ -1,9 +1,11 @@
-// npm start: builds the API only when a source is newer than the build, then runs it in this
-// process (so signals reach it directly). A full `nest build` takes 20-40 s; most starts change
-// nothing, and those now begin at once.
+// npm start: builds the API only when a source is newer than the build, then runs it under a
+// supervisor that makes SIGTERM/SIGINT take effect within the grace period even when the API's
+// event loop is stuck (scripts/supervise.js). A full `nest build` takes 20-40 s; most starts change
+// nothing, and those begin at once.
 const { spawnSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
+const { graceFromEnvironment, supervise } = require('./supervise');
 
 const root = join(__dirname, '..');
 const main = join(root, 'dist/apps/api/apps/api/src/main.js');
@@ -40,4 +42,4 @@ if (buildIsCurrent()) {
   const build = spawnSync('npx', ['nest', 'build', 'api'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-require(main);
+supervise(process.execPath, [main], { graceMs: graceFromEnvironment() });
