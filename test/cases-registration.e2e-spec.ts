@@ -421,6 +421,11 @@ describe('Cases: registration, idempotency, concurrency, validation, search and 
         [['persons', 'ONE_PRIMARY_PERSON']],
       ],
       [
+        'a family name of only spaces, which would be stored empty',
+        () => caseOf(desk, [valid({ familyNames: '   ' })]),
+        [['persons.0.person.familyNames', 'BLANK']],
+      ],
+      [
         'an unknown nationality',
         () => caseOf(desk, [valid({ nationalityCode: 'XX' })]),
         [['persons.0.person.nationalityCode', 'UNKNOWN_COUNTRY']],

@@ -9,6 +9,7 @@ export * from './errors/error-catalog';
 export * from './errors/error-kind';
 export * from './errors/service-unavailable';
 export * from './http/no-store.middleware';
+export * from './http/not-blank';
 export * from './http/problem-details';
 export * from './http/problem-details.filter';
 export * from './http/request-id';

@@ -27,7 +27,7 @@ import {
   VULNERABILITY_FLAGS,
   VulnerabilityFlag,
 } from '@amparo/cases';
-import { ListQuery, PageQuery, ToArray } from '@amparo/core';
+import { ListQuery, PageQuery, ToArray, NotBlank } from '@amparo/core';
 import { PersonRequest } from './person.dto';
 
 export class ConsentRequest {
@@ -130,7 +130,13 @@ export class UpdateCaseRequest extends PartialType(CaseFields) {}
 
 export class TransitionRequestBody {
   @ApiProperty({ enum: CASE_STATUSES }) @IsIn(CASE_STATUSES) to!: CaseStatus;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) reason?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @NotBlank()
+  @MaxLength(2000)
+  reason?: string;
   @ApiPropertyOptional({ enum: CLOSURE_REASONS })
   @IsOptional()
   @IsIn(CLOSURE_REASONS)

@@ -1,3 +1,4 @@
+import { NotBlank } from '@amparo/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -23,13 +24,13 @@ const COUNTRY = /^[A-Z]{2}$/;
 
 export class PersonDocumentRequest {
   @ApiProperty({ enum: DOCUMENT_TYPES }) @IsIn(DOCUMENT_TYPES) type!: DocumentType;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(40) number!: string;
+  @ApiProperty() @IsString() @MinLength(1) @NotBlank() @MaxLength(40) number!: string;
   @ApiProperty({ example: 'MX' }) @Matches(COUNTRY) issuingCountryCode!: string;
 }
 
 export class PersonRequest {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(120) givenNames!: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(120) familyNames!: string;
+  @ApiProperty() @IsString() @MinLength(1) @NotBlank() @MaxLength(120) givenNames!: string;
+  @ApiProperty() @IsString() @MinLength(1) @NotBlank() @MaxLength(120) familyNames!: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Other names and aliases' })
   @IsOptional()

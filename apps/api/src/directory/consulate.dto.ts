@@ -12,7 +12,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { ListQuery, ToBoolean } from '@amparo/core';
+import { ListQuery, ToBoolean, NotBlank } from '@amparo/core';
 import { CONSULATE_TYPES, Consulate, ConsulateType } from '@amparo/directory';
 
 const COUNTRY = /^[A-Z]{2}$/;
@@ -35,6 +35,7 @@ class ConsulateFields {
   @ApiProperty({ example: 'Los Angeles' })
   @IsString()
   @MinLength(1)
+  @NotBlank()
   @MaxLength(120)
   city!: string;
 

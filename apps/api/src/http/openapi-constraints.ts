@@ -43,6 +43,10 @@ export function applyValidationRules(schema: Schema, rules: readonly ValidationM
       case 'minLength':
         atLeast(target, 'minLength', first);
         break;
+      case 'isNotBlank':
+        target.pattern ??= '\\S';
+        describe(target, 'Not only white space');
+        break;
       case 'maxLength':
         atMost(target, 'maxLength', first);
         break;

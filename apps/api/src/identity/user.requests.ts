@@ -13,7 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@amparo/core';
+import { PageQuery, NotBlank } from '@amparo/core';
 import { ROLES, Role } from '@amparo/identity';
 
 export class GrantRequest {
@@ -41,6 +41,7 @@ export class CreateUserRequest {
   @ApiProperty()
   @IsString()
   @MinLength(1)
+  @NotBlank()
   @MaxLength(200)
   displayName!: string;
 
@@ -70,6 +71,7 @@ export class UpdateUserRequest {
   @IsOptional()
   @IsString()
   @MinLength(1)
+  @NotBlank()
   @MaxLength(200)
   displayName?: string;
 

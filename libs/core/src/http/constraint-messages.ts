@@ -22,6 +22,13 @@ const CONSTRAINT_TEXTS: Record<string, ConstraintText> = {
     code: 'REQUIRED',
     message: { es: 'Este campo no puede estar vacío.', en: 'This field must not be empty.' },
   },
+  isNotBlank: {
+    code: 'BLANK',
+    message: {
+      es: 'Debe contener algo más que espacios.',
+      en: 'Must contain more than white space.',
+    },
+  },
   isString: {
     code: 'NOT_A_STRING',
     message: { es: 'Debe ser un texto.', en: 'Must be a string.' },
