@@ -250,6 +250,23 @@ describe('HTTP conventions', () => {
     expect(path.body.errors).toEqual([expect.objectContaining({ field: 'id' })]);
   });
 
+  // (The query parser, qs, already drops such keys from query strings.)
+  it('refuses a __proto__ or constructor key in the body as a field not allowed', async () => {
+    const body = await http()
+      .post('/api/v1/conventions-probe/echo')
+      .set('Content-Type', 'application/json')
+      .send(
+        '{"name":"Ana","constructor":{"injected":true},"items":[{"__proto__":{"admin":true}}]}',
+      );
+    expect(body.status).toBe(400);
+    expect(body.body.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual(
+      [
+        ['constructor', 'UNKNOWN_FIELD'],
+        ['items.0.__proto__', 'UNKNOWN_FIELD'],
+      ],
+    );
+  });
+
   it('refuses a body too deep or too wide before validating it', async () => {
     const deep = await http()
       .post('/api/v1/conventions-probe/echo')

@@ -30,3 +30,20 @@ describe('unsafe strings', () => {
     expect(fieldPath('persons', '3')).toBe('persons.3');
   });
 });
+
+describe('prototype keys', () => {
+  it('names every __proto__, constructor or prototype key as a field that is not allowed', () => {
+    const body = JSON.parse(
+      '{"reason":"ok","constructor":{"injected":true},"persons":[{"person":{"__proto__":{"admin":true}}}],"x":{"prototype":1}}',
+    );
+    expect(unsafeStringErrors(body, '', 10).map((e) => [e.field, e.code])).toEqual([
+      ['constructor', 'UNKNOWN_FIELD'],
+      ['persons.0.person.__proto__', 'UNKNOWN_FIELD'],
+      ['x.prototype', 'UNKNOWN_FIELD'],
+    ]);
+  });
+
+  it('lets values that merely say those words through', () => {
+    expect(unsafeStringErrors({ summary: 'constructor', tags: ['__proto__'] }, '', 10)).toEqual([]);
+  });
+});

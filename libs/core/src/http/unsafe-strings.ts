@@ -13,6 +13,17 @@ export const UNSAFE_CHARACTER_ERROR = {
   },
 } as const;
 
+/**
+ * Keys that name an object's prototype machinery. No request field is called so; class-transformer
+ * and class-validator treat them specially, so one could slip past the refusal of unknown fields.
+ */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export const PROTOTYPE_KEY_ERROR = {
+  code: 'UNKNOWN_FIELD',
+  message: { es: 'Este campo no está permitido.', en: 'This field is not allowed.' },
+} as const;
+
 export function isUnsafeText(text: string): boolean {
   return UNSAFE.test(text);
 }
@@ -24,27 +35,31 @@ export function fieldPath(parent: string, key: string | number): string {
 
 /**
  * Field errors for every string (value or key) of a parsed body, query or path that holds NUL or a
- * lone surrogate, at most `max`. Walks iteratively: the value's depth was bounded before parsing,
+ * lone surrogate, and for every key of the prototype machinery (`__proto__`, `constructor`,
+ * `prototype`), at most `max`. Walks iteratively: the value's depth was bounded before parsing,
  * but a walker that recursed would still be one more stack to overflow.
  */
 export function unsafeStringErrors(value: unknown, root: string, max: number): FieldError[] {
   const errors: FieldError[] = [];
-  // [value, path, whether the key that leads to it is itself unsafe]
-  const stack: [unknown, string, boolean][] = [[value, root, false]];
+  // [value, path, what is wrong with the key that leads to it, if anything]
+  const stack: [unknown, string, 'unsafe' | 'prototype' | undefined][] = [[value, root, undefined]];
   while (stack.length && errors.length < max) {
-    const [current, path, unsafeKey] = stack.pop()!;
-    if (unsafeKey || (typeof current === 'string' && isUnsafeText(current))) {
+    const [current, path, badKey] = stack.pop()!;
+    if (badKey === 'prototype') {
+      errors.push({ field: path, ...PROTOTYPE_KEY_ERROR });
+    } else if (badKey === 'unsafe' || (typeof current === 'string' && isUnsafeText(current))) {
       errors.push({ field: path || root, ...UNSAFE_CHARACTER_ERROR });
     } else if (Array.isArray(current)) {
       for (let i = current.length - 1; i >= 0; i--)
-        stack.push([current[i], fieldPath(path, i), false]);
+        stack.push([current[i], fieldPath(path, i), undefined]);
     } else if (current && typeof current === 'object') {
       const entries = Object.entries(current);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i];
         // An unsafe key is named by a placeholder: echoing it would put it in the answer.
         const unsafe = isUnsafeText(key);
-        stack.push([child, fieldPath(path, unsafe ? '?' : key), unsafe]);
+        const bad = unsafe ? 'unsafe' : PROTOTYPE_KEYS.has(key) ? 'prototype' : undefined;
+        stack.push([child, fieldPath(path, unsafe ? '?' : key), bad]);
       }
     }
   }
