@@ -90,6 +90,32 @@ describe('Fault suite: two APIs and two workers on one PostgreSQL and one Redis'
     });
   }
 
+  /** Counts what the clients sent and what the database holds for one scenario, and prints it. */
+  async function accountAndPrint(tag: string, title: string, clients: LoadClient, userId: string) {
+    const account = await accountCases(
+      (sql, params) => deployment.query(sql, params),
+      userId,
+      tag,
+      clients.outcomes,
+    );
+    printTable(title, caseRows(account));
+    return account;
+  }
+
+  function expectNothingLostOrDuplicated(account: Awaited<ReturnType<typeof accountCases>>) {
+    expect(account).toEqual(
+      expect.objectContaining({
+        acknowledged: account.sent,
+        stored: account.sent,
+        acknowledgedLost: 0,
+        duplicateCases: 0,
+        keysNotOneCase: 0,
+        stuckKeys: 0,
+        unacknowledged: 0,
+      }),
+    );
+  }
+
   it('loses and duplicates no case when an API process is killed mid-load and restarted', async () => {
     const officer = await signedIn({ role: 'officer', consulateId });
     const clients = load('api-kill', officer.token);
@@ -105,25 +131,14 @@ describe('Fault suite: two APIs and two workers on one PostgreSQL and one Redis'
       await clients.stop();
     }
 
-    const account = await accountCases(
-      (sql, params) => deployment.query(sql, params),
-      officer.userId,
+    const account = await accountAndPrint(
       'api-kill',
-      clients.outcomes,
+      'API SIGKILL mid-load, restarted',
+      clients,
+      officer.userId,
     );
-    printTable('API SIGKILL mid-load, restarted', caseRows(account));
     expect(account.answers['0']).toBeGreaterThan(0); // the kill cut requests in flight
-    expect(account).toEqual(
-      expect.objectContaining({
-        acknowledged: account.sent,
-        stored: account.sent,
-        acknowledgedLost: 0,
-        duplicateCases: 0,
-        keysNotOneCase: 0,
-        stuckKeys: 0,
-        unacknowledged: 0,
-      }),
-    );
+    expectNothingLostOrDuplicated(account);
   }, 360_000);
 
   it('loses and duplicates no case when PostgreSQL restarts mid-load, and answers only 2xx or 503', async () => {
@@ -140,25 +155,14 @@ describe('Fault suite: two APIs and two workers on one PostgreSQL and one Redis'
       await clients.stop();
     }
 
-    const account = await accountCases(
-      (sql, params) => deployment.query(sql, params),
-      officer.userId,
+    const account = await accountAndPrint(
       'pg-restart',
-      clients.outcomes,
+      'PostgreSQL restarted mid-load',
+      clients,
+      officer.userId,
     );
-    printTable('PostgreSQL restarted mid-load', caseRows(account));
     expect(Object.keys(account.answers).sort()).toEqual(['201', '503']);
-    expect(account).toEqual(
-      expect.objectContaining({
-        acknowledged: account.sent,
-        stored: account.sent,
-        acknowledgedLost: 0,
-        duplicateCases: 0,
-        keysNotOneCase: 0,
-        stuckKeys: 0,
-        unacknowledged: 0,
-      }),
-    );
+    expectNothingLostOrDuplicated(account);
   }, 240_000);
 
   it('completes every export exactly once with one complete file when a worker is killed and Redis restarts', async () => {
