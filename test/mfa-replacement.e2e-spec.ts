@@ -186,7 +186,13 @@ describe('MFA: replacing the authenticator', () => {
     const started = await start(session.accessToken);
     const code = await nextCode(started.body.secret);
     const results = await Promise.all([1, 2].map(() => confirm(session.accessToken, { code })));
-    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const [winner, loser] = [...results].sort((a, b) => a.status - b.status);
+    expect(winner.status).toBe(200);
+    // The loser either found the replacement taken (it passed the guard before the winner
+    // committed) or found its session already ended by the winner: never a second replacement.
+    if (loser.status === 401) expectProblem(loser, 401, 'UNAUTHENTICATED');
+    else expectProblem(loser, 409, 'MFA_REPLACEMENT_NOT_STARTED');
+    expect(loser.body).not.toHaveProperty('recoveryCodes');
     const [row] = await stack.query<{ codes: string }>(
       'SELECT count(*) AS codes FROM mfa_recovery_codes WHERE user_id = $1',
       [user.id],

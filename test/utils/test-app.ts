@@ -43,6 +43,9 @@ export async function createTestStack(
     ...env,
   });
   const pool = new Pool({ connectionString: database.url, max: 2 });
+  // Outage tests terminate backends; an idle client of this pool that the server ends must not
+  // crash the suite (pg-pool emits 'error' on the pool). The next query takes a fresh client.
+  pool.on('error', () => undefined);
   return {
     config,
     database,
