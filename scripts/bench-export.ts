@@ -43,7 +43,7 @@ import { ExportFiles } from '@amparo/statistics/exports/export-files';
 import { ExportFormat, ExportSpec, measureQuery } from '@amparo/statistics/exports/export-record';
 import { parseSpec } from '@amparo/statistics/exports/export-requests.service';
 import { ExportLayout } from '@amparo/statistics/exports/writers/export-layout';
-import { createExportWriter } from '@amparo/statistics/exports/writers/export-writer';
+import { createExportWriter } from '@amparo/statistics/exports/writers/create-export-writer';
 import { TOTAL_CODE } from '@amparo/statistics/model/code-labels';
 import { DIMENSIONS, DimensionId } from '@amparo/statistics/model/dimensions';
 import { Queue, QueueEvents } from 'bullmq';

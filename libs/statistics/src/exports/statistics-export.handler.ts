@@ -17,7 +17,8 @@ import { MEASURES, MeasureId } from '../model/measures';
 import { EXPORT_COLUMNS, ExportRecord, measureQuery, toExportRecord } from './export-record';
 import { ExportFiles, TemporaryFile } from './export-files';
 import { ExportLayout } from './writers/export-layout';
-import { createExportWriter, ExportMetadata } from './writers/export-writer';
+import { createExportWriter } from './writers/create-export-writer';
+import { ExportMetadata } from './writers/export-writer';
 
 /**
  * Produces an export's file. Delivery is at least once, and two attempts of one export can even

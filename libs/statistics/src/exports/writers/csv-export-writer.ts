@@ -1,7 +1,8 @@
 import { csvLine } from '@amparo/core';
 import { Writable } from 'node:stream';
 import { ExportLayout, ExportRow } from './export-layout';
-import { endStream, ExportMetadata, ExportWriter, writeText } from './export-writer';
+import { ExportMetadata, ExportWriter } from './export-writer';
+import { endStream, writeText } from './stream-writes';
 import { EXPORT_SCHEMA_VERSION } from '../../export-format';
 
 /**

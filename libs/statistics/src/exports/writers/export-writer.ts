@@ -1,9 +1,4 @@
-import { Writable } from 'node:stream';
-import { ExportFormat } from '../export-record';
-import { ExportLayout, ExportRow } from './export-layout';
-import { CsvExportWriter } from './csv-export-writer';
-import { JsonExportWriter } from './json-export-writer';
-import { XlsxExportWriter } from './xlsx-export-writer';
+import { ExportRow } from './export-layout';
 
 /** The export's metadata (scope, rule…), as in the JSON form's `metadata`. */
 export type ExportMetadata = Record<string, unknown>;
@@ -17,43 +12,4 @@ export interface ExportWriter {
   begin(metadata: ExportMetadata): Promise<void>;
   write(row: ExportRow): Promise<void>;
   end(metadata: ExportMetadata): Promise<void>;
-}
-
-export function createExportWriter(
-  format: ExportFormat,
-  out: Writable,
-  layout: ExportLayout,
-): ExportWriter {
-  switch (format) {
-    case 'csv':
-      return new CsvExportWriter(out, layout);
-    case 'json':
-      return new JsonExportWriter(out, layout);
-    case 'xlsx':
-      return new XlsxExportWriter(out, layout);
-  }
-}
-
-/** Writes text, resolving when the stream can take more (backpressure). */
-export function writeText(out: Writable, text: string): Promise<void> {
-  if (out.write(text)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onDrain = () => {
-      out.off('error', onError);
-      resolve();
-    };
-    const onError = (error: Error) => {
-      out.off('drain', onDrain);
-      reject(error);
-    };
-    out.once('drain', onDrain);
-    out.once('error', onError);
-  });
-}
-
-export function endStream(out: Writable): Promise<void> {
-  return new Promise((resolve, reject) => {
-    out.once('error', reject);
-    out.end(() => resolve());
-  });
 }

@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { EXPORT_SCHEMA_VERSION } from '../../export-format';
 import { ExportLayout, ExportRow } from './export-layout';
-import { endStream, ExportMetadata, ExportWriter, writeText } from './export-writer';
+import { ExportMetadata, ExportWriter } from './export-writer';
+import { endStream, writeText } from './stream-writes';
 
 /**
  * The JSON form (docs/statistics-export-format.md), written row by row. The rows come before the

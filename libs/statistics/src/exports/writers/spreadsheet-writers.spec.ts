@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { DIMENSIONS } from '../../model/dimensions';
 import { ExportFormat } from '../export-record';
 import { ExportLayout } from './export-layout';
-import { createExportWriter } from './export-writer';
+import { createExportWriter } from './create-export-writer';
 
 // Consulate names come from the directory, which admins type: a name that starts like a formula
 // must reach neither file as one.
