@@ -2,9 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule } from '@amparo/audit';
 import { AppConfig, ConfigModule, LoggingModule, ProblemDetailsFilter } from '@amparo/core';
-import { AccessGuard, IdentityModule } from '@amparo/identity';
+import { IdentityModule } from '@amparo/identity';
 import { DatabaseModule, IdempotencyStore } from '@amparo/database';
 import { JobsModule } from '@amparo/jobs';
+import { AccessGuard } from './access/access.guard';
+import { AccessModule } from './access/access.module';
 import { AdminHttpModule } from './admin/admin-http.module';
 import { CasesHttpModule } from './cases/cases-http.module';
 import { DirectoryHttpModule } from './directory/directory-http.module';
@@ -26,6 +28,7 @@ export class AppModule {
         JobsModule.forRoot(config, 'producer'),
         AuditModule,
         IdentityModule,
+        AccessModule,
         IdentityHttpModule,
         DirectoryHttpModule,
         CasesHttpModule,

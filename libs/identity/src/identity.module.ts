@@ -1,12 +1,8 @@
 import { Module } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, AppConfig } from '@amparo/core';
-import { AccessGuard } from './access/access.guard';
 import { CallerLoader } from './access/caller-loader';
-import { ScopeService } from './access/scope.service';
+import { ScopeModule } from './access/scope.module';
 import { AuthService } from './auth/auth.service';
-import { JwtStrategy } from './auth/jwt.strategy';
-import { LocalStrategy } from './auth/local.strategy';
 import { MfaRecoveryService } from './mfa/mfa-recovery.service';
 import { MfaReplacementService } from './mfa/mfa-replacement.service';
 import { RecoveryCodes } from './mfa/recovery-codes';
@@ -20,9 +16,12 @@ import { MfaResetService } from './users/mfa-reset.service';
 import { UserAdminService } from './users/user-admin.service';
 import { UserRecords } from './users/user-records';
 
-/** Users, role grants, sign-in, sessions, MFA and the access guard every route goes through. */
+/**
+ * Users, role grants, sign-in, sessions and MFA. The HTTP side (passport strategies, the access
+ * guard) lives in the API and calls the caller loader and token signer exported here.
+ */
 @Module({
-  imports: [PassportModule],
+  imports: [ScopeModule],
   providers: [
     {
       provide: AUTH_SECRETS,
@@ -39,23 +38,19 @@ import { UserRecords } from './users/user-records';
     MfaReplacementService,
     AuthService,
     CallerLoader,
-    JwtStrategy,
-    LocalStrategy,
-    ScopeService,
     UserAdminService,
     MfaResetService,
     BootstrapAdmin,
-    AccessGuard,
   ],
   exports: [
     AuthService,
     MfaRecoveryService,
     MfaReplacementService,
-    ScopeService,
+    ScopeModule,
     UserAdminService,
     MfaResetService,
-    AccessGuard,
     TokenSigner,
+    CallerLoader,
   ],
 })
 export class IdentityModule {}

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ScopeService } from '@amparo/identity';
+import { ScopeModule } from '@amparo/identity';
 import { CodeLabelResolver } from './aggregate/code-label-resolver';
 import { FilterScopeCheck } from './aggregate/filter-scope';
 import { StatisticsQueriesService } from './aggregate/statistics-queries.service';
@@ -17,9 +17,8 @@ import { StatisticsSchedules } from './exports/statistics-schedules';
  * the recovery sweep and the schedules act only where jobs run.
  */
 @Module({
-  // ScopeService is a pure function of the caller's grants; the worker has no identity module.
+  imports: [ScopeModule],
   providers: [
-    ScopeService,
     CodeLabelResolver,
     FilterScopeCheck,
     StatisticsTables,

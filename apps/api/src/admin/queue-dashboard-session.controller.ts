@@ -8,7 +8,8 @@ import {
 } from '@nestjs/swagger';
 import { AuditService } from '@amparo/audit';
 import { APP_CONFIG, AppConfig, DomainError } from '@amparo/core';
-import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
+import { Caller, RequirePermission } from '@amparo/identity';
+import { CurrentCaller } from '../access/current-caller.decorator';
 import { Request, Response } from 'express';
 import {
   QUEUE_DASHBOARD_COOKIE,

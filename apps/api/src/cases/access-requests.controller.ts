@@ -9,7 +9,8 @@ import {
 } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { AccessRequest, AccessRequestsService } from '@amparo/cases';
-import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
+import { Caller, RequirePermission } from '@amparo/identity';
+import { CurrentCaller } from '../access/current-caller.decorator';
 import { Response } from 'express';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { LOCATION } from '../http/openapi-headers';

@@ -7,7 +7,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CaseHistoryEntry, CaseHistoryService, ConsularActionsService } from '@amparo/cases';
-import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
+import { Caller, RequirePermission } from '@amparo/identity';
+import { CurrentCaller } from '../access/current-caller.decorator';
 import { Response } from 'express';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { IDEMPOTENCY_KEY, LOCATION } from '../http/openapi-headers';

@@ -26,7 +26,8 @@ import {
   etagOf,
   versionFromIfMatch,
 } from '@amparo/cases';
-import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
+import { Caller, RequirePermission } from '@amparo/identity';
+import { CurrentCaller } from '../access/current-caller.decorator';
 import { Response } from 'express';
 import { Idempotent } from '../http/idempotency.interceptor';
 import { ETAG, IDEMPOTENCY_KEY, IF_MATCH, LOCATION } from '../http/openapi-headers';

@@ -13,7 +13,8 @@ import {
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { localeOf } from '@amparo/core';
 import { OfficialsService } from '@amparo/directory';
-import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
+import { Caller, RequirePermission } from '@amparo/identity';
+import { CurrentCaller } from '../access/current-caller.decorator';
 import { Request, Response } from 'express';
 import { LOCATION } from '../http/openapi-headers';
 import { ApiProblems } from '../http/openapi-problems.decorator';

@@ -10,7 +10,7 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { DomainError, registerErrorTexts } from '@amparo/core';
 import { IdempotencyKeyInProgress, IdempotencyStore } from '@amparo/database';
-import { AuthenticatedRequest } from '@amparo/identity';
+import { AuthenticatedRequest } from '../access/authenticated-request';
 import { Response } from 'express';
 import { createHash } from 'node:crypto';
 import { Observable, from, lastValueFrom, map } from 'rxjs';

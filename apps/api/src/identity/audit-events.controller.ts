@@ -10,7 +10,8 @@ import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { AuditQueryService } from '@amparo/audit';
 import { PageQuery } from '@amparo/core';
-import { Caller, CurrentCaller, RequirePermission, ScopeService } from '@amparo/identity';
+import { Caller, RequirePermission, ScopeService } from '@amparo/identity';
+import { CurrentCaller } from '../access/current-caller.decorator';
 import { PageOf } from '../http/page.response';
 
 export class ListAuditEventsQuery extends PageQuery {

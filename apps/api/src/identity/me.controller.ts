@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Authenticated, Caller, CurrentCaller, PERMISSIONS } from '@amparo/identity';
+import { Authenticated, Caller, PERMISSIONS } from '@amparo/identity';
+import { CurrentCaller } from '../access/current-caller.decorator';
 import { GrantResponse } from './user.responses';
 
 export class MeResponse {

@@ -11,13 +11,8 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  Caller,
-  CurrentCaller,
-  MfaResetService,
-  RequirePermission,
-  UserAdminService,
-} from '@amparo/identity';
+import { Caller, MfaResetService, RequirePermission, UserAdminService } from '@amparo/identity';
+import { CurrentCaller } from '../access/current-caller.decorator';
 import { Response } from 'express';
 import { LOCATION } from '../http/openapi-headers';
 import { ApiProblems } from '../http/openapi-problems.decorator';

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { errorText } from '@amparo/core';
-import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
+import { Caller, RequirePermission } from '@amparo/identity';
+import { CurrentCaller } from '../access/current-caller.decorator';
 import { ExportRecord, ExportRequestsService } from '@amparo/statistics';
 import { Response } from 'express';
 import { LOCATION } from '../http/openapi-headers';

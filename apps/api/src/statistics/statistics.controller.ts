@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@amparo/core';
-import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
+import { Caller, RequirePermission } from '@amparo/identity';
+import { CurrentCaller } from '../access/current-caller.decorator';
 import {
   DISCLOSURE_RULE,
   MEASURES,

@@ -10,6 +10,26 @@ export interface AccessClaims {
   ver: number;
 }
 
+/**
+ * The payload of a verified access token holds every claim the API relies on: its type, the user,
+ * the session, the token version, and the validity window the verifier checked.
+ */
+export function isAccessTokenPayload(
+  payload: unknown,
+): payload is AccessClaims & { nbf: number; exp: number } {
+  const claims = payload as Partial<AccessClaims> & { nbf?: unknown; exp?: unknown };
+  return (
+    typeof payload === 'object' &&
+    payload !== null &&
+    claims.typ === 'access' &&
+    typeof claims.sub === 'string' &&
+    typeof claims.sid === 'string' &&
+    typeof claims.ver === 'number' &&
+    typeof claims.nbf === 'number' &&
+    typeof claims.exp === 'number'
+  );
+}
+
 export interface ChallengeClaims {
   typ: 'mfa_verify' | 'mfa_enrol';
   sub: string;

@@ -1,7 +1,6 @@
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
-import { MfaSubject } from '../auth/auth.service';
-import { AuthenticatedRequest } from './access.guard';
-import { Caller } from './caller';
+import { Caller, MfaSubject } from '@amparo/identity';
+import { AuthenticatedRequest } from './authenticated-request';
 
 /** The signed-in caller of a route declared `@Authenticated` or `@RequirePermission`. */
 export const CurrentCaller = createParamDecorator(

@@ -2,16 +2,8 @@ import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { DomainError } from '@amparo/core';
-import { Request } from 'express';
-import { ChallengeClaims } from '../tokens/token-claims';
-import { TokenSigner } from '../tokens/token-signer';
-import { ACCESS_METADATA, AccessDeclaration } from './access.decorators';
-import { Caller } from './caller';
-
-export type AuthenticatedRequest = Request & {
-  user?: Caller;
-  enrolmentChallenge?: ChallengeClaims;
-};
+import { ACCESS_METADATA, AccessDeclaration, TokenSigner } from '@amparo/identity';
+import { AuthenticatedRequest } from './authenticated-request';
 
 /**
  * The global guard. Deny by default: a route that declares nothing is refused and logged as a bug.

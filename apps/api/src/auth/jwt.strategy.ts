@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { Caller } from '../access/caller';
-import { CallerLoader } from '../access/caller-loader';
-import { AccessClaims } from '../tokens/token-claims';
-import { TokenSigner } from '../tokens/token-signer';
+import { Caller, CallerLoader, isAccessTokenPayload, TokenSigner } from '@amparo/identity';
 
 /** Bearer access tokens: ES256 only, issuer, audience, expiry and not-before enforced. */
 @Injectable()
@@ -23,17 +20,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(
-    payload: Partial<AccessClaims> & { nbf?: unknown; exp?: unknown },
-  ): Promise<Caller | false> {
-    const wellFormed =
-      payload.typ === 'access' &&
-      typeof payload.sub === 'string' &&
-      typeof payload.sid === 'string' &&
-      typeof payload.ver === 'number' &&
-      typeof payload.nbf === 'number' &&
-      typeof payload.exp === 'number';
-    if (!wellFormed) return false;
-    return (await this.callers.load(payload as AccessClaims)) ?? false;
+  async validate(payload: unknown): Promise<Caller | false> {
+    if (!isAccessTokenPayload(payload)) return false;
+    return (await this.callers.load(payload)) ?? false;
   }
 }

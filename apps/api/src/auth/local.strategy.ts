@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Request } from 'express';
 import { Strategy } from 'passport-local';
-import { UserWithGrants } from '../users/user-row';
-import { AuthService } from './auth.service';
+import { AuthService, UserWithGrants } from '@amparo/identity';
 
 /** Email and password, checked with throttling and the same answer for every kind of failure. */
 @Injectable()
