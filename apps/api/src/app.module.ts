@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule } from '@amparo/audit';
-import { AppConfig, ConfigModule, LoggingModule, ProblemDetailsFilter } from '@amparo/core';
+import { AppConfig, ConfigModule, LoggingModule } from '@amparo/core';
 import { IdentityModule } from '@amparo/identity';
 import { DatabaseModule, IdempotencyStore } from '@amparo/database';
 import { JobsModule } from '@amparo/jobs';
@@ -12,6 +12,7 @@ import { CasesHttpModule } from './cases/cases-http.module';
 import { DirectoryHttpModule } from './directory/directory-http.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { IdentityHttpModule } from './identity/identity-http.module';
 import { StatisticsHttpModule } from './statistics/statistics-http.module';
 import { SystemModule } from './system/system.module';

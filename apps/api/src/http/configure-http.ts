@@ -1,18 +1,14 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import {
-  AppConfig,
-  CREDENTIALS_JSON_SHAPE,
-  DEFAULT_JSON_SHAPE,
-  MAX_FIELD_ERRORS,
-  UnsafeInputPipe,
-  createRequestValidationPipe,
-  jsonBodyParser,
-  noStore,
-  requestContextMiddleware,
-} from '@amparo/core';
+import { AppConfig } from '@amparo/core';
 import helmet from 'helmet';
+import { MAX_FIELD_ERRORS } from './field-error-limit';
+import { CREDENTIALS_JSON_SHAPE, DEFAULT_JSON_SHAPE, jsonBodyParser } from './json-body';
+import { noStore } from './no-store.middleware';
 import { setupOpenApi } from './openapi';
+import { requestContextMiddleware } from './request-context.middleware';
+import { createRequestValidationPipe } from './request-validation.pipe';
+import { UnsafeInputPipe } from './unsafe-input.pipe';
 
 export const API_PREFIX = 'api/v1';
 

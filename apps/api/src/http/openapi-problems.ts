@@ -1,10 +1,7 @@
-import {
-  ERROR_KIND_STATUS,
-  ErrorKind,
-  JSON_BODY_ERROR_CODES,
-  PROBLEM_CONTENT_TYPE,
-} from '@amparo/core';
+import { ERROR_KIND_STATUS, ErrorKind } from '@amparo/core';
 import { OpenAPIObject, SchemaObject } from '@nestjs/swagger';
+import { JSON_BODY_ERROR_CODES } from './json-body';
+import { PROBLEM_CONTENT_TYPE } from './problem-details';
 import { RouteFacts } from './openapi-routes';
 
 type Operation = OpenAPIObject['paths'][string]['get'] & object;

@@ -1,9 +1,10 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import { DomainError, requestValidationError } from '@amparo/core';
+import { DomainError } from '@amparo/core';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { Request } from 'express';
+import { requestValidationError } from '../http/request-validation.pipe';
 import { LoginRequest } from './login.request';
 
 /**

@@ -1,6 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { IncomingMessage, ServerResponse } from 'node:http';
-import { assignRequestId } from './request-id';
 
 export interface RequestContext {
   requestId: string;
@@ -14,13 +12,7 @@ export function currentRequestContext(): RequestContext | undefined {
   return storage.getStore();
 }
 
-type ExpressLikeRequest = IncomingMessage & { id?: unknown; ip?: string };
-
-export function requestContextMiddleware(
-  req: ExpressLikeRequest,
-  res: ServerResponse,
-  next: () => void,
-): void {
-  const requestId = assignRequestId(req, res);
-  storage.run({ requestId, ip: req.ip ?? req.socket.remoteAddress }, next);
+/** Runs the serving of one request (and everything it awaits) within its context. */
+export function runInRequestContext(context: RequestContext, serve: () => void): void {
+  storage.run(context, serve);
 }

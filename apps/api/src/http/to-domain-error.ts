@@ -1,7 +1,10 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { DomainError } from '../errors/domain-error';
-import { ErrorKind } from '../errors/error-kind';
-import { isServiceUnavailableError, serviceUnavailable } from '../errors/service-unavailable';
+import {
+  DomainError,
+  ErrorKind,
+  isServiceUnavailableError,
+  serviceUnavailable,
+} from '@amparo/core';
 
 const STATUS_CODES: Partial<Record<number, { code: string; kind: ErrorKind }>> = {
   [HttpStatus.NOT_FOUND]: { code: 'ROUTE_NOT_FOUND', kind: 'not_found' },

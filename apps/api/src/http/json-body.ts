@@ -1,9 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
 import { IncomingMessage, ServerResponse } from 'node:http';
-import { DomainError } from '../errors/domain-error';
-import { registerErrorTexts } from '../errors/error-catalog';
+import { DomainError, registerErrorTexts, unsafeStringErrors } from '@amparo/core';
 import { JsonShapeLimits, scanJsonShape } from './json-shape';
-import { unsafeStringErrors } from './unsafe-strings';
 
 registerErrorTexts({
   BODY_NOT_AN_OBJECT: {

@@ -1,5 +1,4 @@
-import { DomainError } from '../errors/domain-error';
-import { registerErrorTexts } from '../errors/error-catalog';
+import { DomainError, registerErrorTexts } from '@amparo/core';
 import { renderProblem } from './problem-details.filter';
 
 registerErrorTexts({

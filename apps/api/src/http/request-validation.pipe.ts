@@ -1,9 +1,7 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
-import { FieldError, DomainError } from '../errors/domain-error';
-import { interpolate, Localized } from '../i18n/locale';
+import { FieldError, DomainError, interpolate, Localized, fieldPath } from '@amparo/core';
 import { constraintText, formatExpectation } from './constraint-messages';
-import { fieldPath } from './unsafe-strings';
 
 /**
  * Global validation: unknown fields are refused, types are converted, and every failure becomes a

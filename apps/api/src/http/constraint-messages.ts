@@ -1,4 +1,4 @@
-import { Localized } from '../i18n/locale';
+import { Localized } from '@amparo/core';
 
 interface ConstraintText {
   code: string;

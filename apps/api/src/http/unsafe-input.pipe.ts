@@ -1,7 +1,6 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
-import { DomainError } from '../errors/domain-error';
+import { DomainError, unsafeStringErrors } from '@amparo/core';
 import { MAX_FIELD_ERRORS } from './field-error-limit';
-import { unsafeStringErrors } from './unsafe-strings';
 
 /**
  * Refuses NUL and lone surrogates in query strings and path parameters, naming the parameter, before

@@ -1,13 +1,17 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { DomainError } from '../errors/domain-error';
-import { errorText } from '../errors/error-catalog';
-import { ERROR_KIND_STATUS } from '../errors/error-kind';
-import { safeErrorForLog } from '../logging/safe-error';
-import { interpolate, Locale, localeOf } from '../i18n/locale';
+import {
+  DomainError,
+  errorText,
+  ERROR_KIND_STATUS,
+  safeErrorForLog,
+  interpolate,
+  Locale,
+  localeOf,
+  requestIdOf,
+} from '@amparo/core';
 import { MAX_FIELD_ERRORS, MAX_FIELD_PATH_LENGTH } from './field-error-limit';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
-import { requestIdOf } from './request-id';
 import { toDomainError } from './to-domain-error';
 
 /** The one place where failures become HTTP: RFC 9457 bodies, localized, never a stack or SQL. */
