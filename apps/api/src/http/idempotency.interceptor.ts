@@ -104,7 +104,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .catch((error: unknown) => {
         if (error instanceof IdempotencyKeyInProgress)
           throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 'conflict', {
-            headers: { 'Retry-After': '2' },
+            retryAfterSeconds: 2,
           });
         throw error;
       });

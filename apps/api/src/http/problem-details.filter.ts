@@ -42,8 +42,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       res.end();
       return;
     }
-    for (const [name, value] of Object.entries(error.details.headers ?? {}))
-      res.setHeader(name, value);
+    if (error.details.retryAfterSeconds !== undefined)
+      res.setHeader('Retry-After', String(error.details.retryAfterSeconds));
     res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 }

@@ -11,8 +11,8 @@ export interface DomainErrorDetails {
   /** Values for `{placeholders}` in the localized detail. Never personal data. */
   params?: Record<string, string | number>;
   fieldErrors?: FieldError[];
-  /** Extra HTTP headers the client needs, such as Retry-After. */
-  headers?: Record<string, string>;
+  /** When trying again may succeed, in whole seconds; the API answers it as Retry-After. */
+  retryAfterSeconds?: number;
 }
 
 /**

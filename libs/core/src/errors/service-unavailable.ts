@@ -61,6 +61,6 @@ export function isServiceUnavailableError(error: unknown): boolean {
 
 export function serviceUnavailable(): DomainError {
   return new DomainError('SERVICE_UNAVAILABLE', 'unavailable', {
-    headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+    retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
   });
 }

@@ -24,7 +24,7 @@ export class LoginThrottle {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Refuses with 429 and Retry-After while any of the keys is locked. */
+  /** Refuses (too many requests, retry after the lock) while any of the keys is locked. */
   async assertOpen(keys: string[]): Promise<void> {
     const [row] = await this.dataSource.query<{ seconds: number | null }[]>(
       `SELECT ceil(extract(epoch FROM max(locked_until) - now()))::int AS seconds
@@ -34,7 +34,7 @@ export class LoginThrottle {
     if (row?.seconds && row.seconds > 0) {
       throw new DomainError('TOO_MANY_ATTEMPTS', 'too_many_requests', {
         params: { seconds: row.seconds },
-        headers: { 'Retry-After': String(row.seconds) },
+        retryAfterSeconds: row.seconds,
       });
     }
   }

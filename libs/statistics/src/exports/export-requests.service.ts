@@ -261,7 +261,7 @@ export class ExportRequestsService {
       const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
       throw new DomainError('EXPORT_QUOTA_EXCEEDED', 'too_many_requests', {
         params: { quota },
-        headers: { 'Retry-After': String(Math.ceil((midnight - now.getTime()) / 1000)) },
+        retryAfterSeconds: Math.ceil((midnight - now.getTime()) / 1000),
       });
     }
   }
