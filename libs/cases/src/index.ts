@@ -7,7 +7,6 @@ export * from './cases.module';
 export * from './cases/case';
 export * from './cases/case-registration';
 export * from './cases/cases.service';
-export * from './cases/version-tag';
 export * from './history/case-history.service';
 export * from './persons/person';
 export * from './persons/persons.service';

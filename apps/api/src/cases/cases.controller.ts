@@ -23,8 +23,6 @@ import {
   CasesService,
   PersonsService,
   PossibleDuplicate,
-  etagOf,
-  versionFromIfMatch,
 } from '@amparo/cases';
 import { Caller, RequirePermission } from '@amparo/identity';
 import { CurrentCaller } from '../access/current-caller.decorator';
@@ -41,6 +39,7 @@ import {
   UpdateCaseRequest,
 } from './case.requests';
 import { CaseResponse, CreatedCaseResponse } from './case.responses';
+import { etagOf, versionFromIfMatch } from './version-tag';
 
 /** What `CasesService.readable` refuses: a case outside your scope, or restricted (T3). */
 const READABLE = { not_found: ['CASE_NOT_FOUND'], forbidden: ['CASE_RESTRICTED'] };

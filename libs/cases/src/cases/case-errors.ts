@@ -26,13 +26,6 @@ registerErrorTexts({
       en: 'The post is deactivated and takes no new cases.',
     },
   },
-  PRECONDITION_REQUIRED: {
-    title: { es: 'Falta If-Match', en: 'If-Match required' },
-    detail: {
-      es: 'Envíe la cabecera If-Match con el ETag del caso que leyó, para no sobrescribir cambios ajenos.',
-      en: 'Send an If-Match header with the ETag of the case you read, so that no one else’s change is overwritten.',
-    },
-  },
   VERSION_CONFLICT: {
     title: { es: 'El caso cambió', en: 'The case has changed' },
     detail: {

@@ -353,7 +353,7 @@ export class CasesService {
     return after;
   }
 
-  /** The version check and the write are one statement: of two writers with one ETag, one wins. */
+  /** The version check and the write are one statement: of two writers of one version, one wins. */
   private async writeVersioned(
     manager: EntityManager,
     id: string,
@@ -538,8 +538,8 @@ export class CasesService {
 }
 
 /**
- * A stale If-Match is answered 412 before the change itself is judged (RFC 9110: preconditions come
- * before the method's semantics), so a writer who lost a race learns that the case changed, not
+ * A stale expected version is refused before the change itself is judged (RFC 9110: preconditions
+ * come before the method's semantics), so a writer who lost a race learns that the case changed, not
  * that its change no longer fits. The atomic UPDATE … WHERE version still decides races after this.
  */
 function assertVersion(current: CaseRecord, expectedVersion: number): void {
