@@ -7,7 +7,22 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { AuthService, Authenticated, Caller, LoginResult, MfaConfirmation, MfaEnrolment, MfaRecoveryService, MfaReplaced, MfaReplacementService, MfaSubject, Public, RecoverySession, SessionTokens, UserWithGrants } from '@amparo/identity';
+import {
+  AuthService,
+  Authenticated,
+  Caller,
+  LoginResult,
+  MfaConfirmation,
+  MfaEnrolment,
+  MfaRecoveryService,
+  MfaReplaced,
+  MfaReplacementService,
+  MfaSubject,
+  Public,
+  RecoverySession,
+  SessionTokens,
+  UserWithGrants,
+} from '@amparo/identity';
 import { CurrentCaller, CurrentMfaSubject } from '../access/current-caller.decorator';
 import { Request } from 'express';
 import { ApiProblems } from '../http/openapi-problems.decorator';
