@@ -10,6 +10,8 @@ const GENERATED_KEY_FILE = 'audit-signing-key.pem';
  */
 export function loadSigningKey(configured: string | undefined, generatedKeyDir: string): KeyObject {
   if (configured) return ed25519(createPrivateKey(configured));
+  // An in-memory database (tests) keeps nothing on disk, and neither does the key of its checkpoints.
+  if (generatedKeyDir.startsWith('memory://')) return generateKeyPairSync('ed25519').privateKey;
   const file = join(resolve(generatedKeyDir), GENERATED_KEY_FILE);
   if (!existsSync(file)) {
     mkdirSync(resolve(generatedKeyDir), { recursive: true });
