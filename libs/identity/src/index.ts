@@ -1,6 +1,7 @@
 export * from './access/access.decorators';
 export * from './access/access.guard';
 export * from './access/caller';
+export * from './access/caller-audit';
 export * from './access/current-caller.decorator';
 export * from './access/permissions';
 export * from './access/roles';

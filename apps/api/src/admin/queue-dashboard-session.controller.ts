@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { AuditService } from '@amparo/audit';
 import { APP_CONFIG, AppConfig, DomainError } from '@amparo/core';
-import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
+import { Caller, CurrentCaller, RequirePermission, actorOf } from '@amparo/identity';
 import { Request, Response } from 'express';
 import {
   QUEUE_DASHBOARD_COOKIE,
@@ -58,7 +58,7 @@ export class QueueDashboardSessionController {
     await this.audit.record({
       action: 'queue_dashboard.session',
       outcome: 'success',
-      actor: { userId: caller.userId, roles: caller.roles },
+      actor: actorOf(caller),
       resourceType: 'queue_dashboard',
       countryCode: caller.countryCode,
       details: { expiresInSeconds: this.config.auth.accessTokenTtlSeconds },

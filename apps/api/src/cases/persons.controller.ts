@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@amparo/audit';
 import { PersonsService } from '@amparo/cases';
 import { DEFAULT_PAGE_SIZE } from '@amparo/core';
-import { Caller, CurrentCaller, RequirePermission } from '@amparo/identity';
+import { Caller, CurrentCaller, RequirePermission, actorOf } from '@amparo/identity';
 import { SearchPersonsQuery } from './case.requests';
 import { PageOf } from '../http/page.response';
 import { FoundPersonResponse } from './found-person.response';
@@ -32,7 +32,7 @@ export class PersonsController {
     await this.audit.record({
       action: 'person.search',
       outcome: 'success',
-      actor: { userId: caller.userId, roles: caller.roles },
+      actor: actorOf(caller),
       resourceType: 'person',
       countryCode: caller.countryCode,
       details: { returned: found.length },

@@ -84,14 +84,13 @@ export class CasesService {
   /** One case, with an audit event for the read; 404 outside the scope, 403 when restricted. */
   async get(caller: Caller, id: string): Promise<CaseRecord> {
     const found = await this.readable(caller, id);
-    await this.record(
-      this.dataSource.manager,
+    await recordCaseEvent(this.audit, {
+      action: 'case.read',
       caller,
-      'case.read',
-      id,
-      found.consulateId,
-      found.countryCode,
-    );
+      caseId: id,
+      consulateId: found.consulateId,
+      countryCode: found.countryCode,
+    });
     return found;
   }
 
@@ -136,18 +135,16 @@ export class CasesService {
     // list waits for one round trip, not two. Both end before the page is answered.
     const [primaries] = await Promise.all([
       this.persons.byIds(page.items.map((c) => c.primaryPersonId)),
-      this.record(
-        this.dataSource.manager,
+      recordCaseEvent(this.audit, {
+        action: 'case.list',
         caller,
-        'case.list',
-        undefined,
-        null,
-        caller.countryCode,
-        {
+        consulateId: null,
+        countryCode: caller.countryCode,
+        details: {
           filters: recorded,
           returned: page.items.length,
         },
-      ),
+      }),
     ]);
     return { ...page, primaries };
   }
@@ -338,17 +335,20 @@ export class CasesService {
       after as unknown as Record<string, unknown>,
       statusReason,
     );
-    await this.record(
-      manager,
-      caller,
-      action,
-      current.id,
-      current.consulateId,
-      current.countryCode,
+    await recordCaseEvent(
+      this.audit,
       {
-        ...details,
-        fields,
+        action,
+        caller,
+        caseId: current.id,
+        consulateId: current.consulateId,
+        countryCode: current.countryCode,
+        details: {
+          ...details,
+          fields,
+        },
       },
+      manager,
     );
     return after;
   }
@@ -518,22 +518,6 @@ export class CasesService {
       place.eventCountryCode ? [place.eventCountryCode] : [],
     );
     return inside.map((p) => ({ ...p, field: 'eventSubdivisionCode' }));
-  }
-
-  private record(
-    manager: EntityManager,
-    caller: Caller,
-    action: string,
-    caseId: string | undefined,
-    consulateId: string | null,
-    countryCode: string | null,
-    details?: Record<string, unknown>,
-  ): Promise<void> {
-    return recordCaseEvent(
-      this.audit,
-      { action, caller, caseId, consulateId, countryCode, details },
-      manager,
-    );
   }
 }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@amparo/audit';
 import { DomainError, Page, SortSpec, resolveSort } from '@amparo/core';
 import { SqlConditions, addTextSearch, keysetPage } from '@amparo/database';
-import { Caller } from '@amparo/identity';
+import { Caller, recordCallerEvent } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReferenceChecks } from '../countries/reference-checks';
@@ -76,7 +76,18 @@ export class ConsulatesService {
         }
         throw error;
       }
-      await this.record(manager, caller, 'consulate.create', id, input.sendingCountryCode);
+      await recordCallerEvent(
+        this.audit,
+        caller,
+        {
+          action: 'consulate.create',
+          resourceType: 'consulate',
+          resourceId: id,
+          consulateId: id,
+          countryCode: input.sendingCountryCode,
+        },
+        manager,
+      );
       return (await this.find(id, manager))!;
     });
   }
@@ -130,9 +141,21 @@ export class ConsulatesService {
           next.website,
         ],
       );
-      await this.record(manager, caller, 'consulate.update', id, current.sendingCountryCode, {
-        fields: Object.keys(stripUndefined(changes)),
-      });
+      await recordCallerEvent(
+        this.audit,
+        caller,
+        {
+          action: 'consulate.update',
+          resourceType: 'consulate',
+          resourceId: id,
+          consulateId: id,
+          countryCode: current.sendingCountryCode,
+          details: {
+            fields: Object.keys(stripUndefined(changes)),
+          },
+        },
+        manager,
+      );
       return (await this.find(id, manager))!;
     });
   }
@@ -151,12 +174,17 @@ export class ConsulatesService {
                 updated_at = now() WHERE id = $1`,
         [id, active],
       );
-      await this.record(
-        manager,
+      await recordCallerEvent(
+        this.audit,
         caller,
-        active ? 'consulate.reactivate' : 'consulate.deactivate',
-        id,
-        current.sendingCountryCode,
+        {
+          action: active ? 'consulate.reactivate' : 'consulate.deactivate',
+          resourceType: 'consulate',
+          resourceId: id,
+          consulateId: id,
+          countryCode: current.sendingCountryCode,
+        },
+        manager,
       );
       return (await this.find(id, manager))!;
     });
@@ -196,29 +224,6 @@ export class ConsulatesService {
       )),
     );
     ReferenceChecks.throwIfAny(problems);
-  }
-
-  private record(
-    manager: EntityManager,
-    caller: Caller,
-    action: string,
-    id: string,
-    countryCode: string,
-    details?: Record<string, unknown>,
-  ): Promise<void> {
-    return this.audit.record(
-      {
-        action,
-        outcome: 'success',
-        actor: { userId: caller.userId, roles: caller.roles },
-        resourceType: 'consulate',
-        resourceId: id,
-        consulateId: id,
-        countryCode,
-        details,
-      },
-      manager,
-    );
   }
 }
 
