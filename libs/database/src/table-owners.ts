@@ -1,12 +1,6 @@
 /** The bounded contexts (and infrastructure) that may own tables. */
 export type TableOwner =
-  | 'identity'
-  | 'audit'
-  | 'directory'
-  | 'cases'
-  | 'statistics'
-  | 'database'
-  | 'jobs';
+  'identity' | 'audit' | 'directory' | 'cases' | 'statistics' | 'database' | 'jobs';
 
 /**
  * Which context owns each table (and sequence) the migrations create. Only the owner names a table

@@ -5,13 +5,14 @@ import { CountriesService } from './countries/countries.service';
 import { ReferenceChecks } from './countries/reference-checks';
 import { DemoOnFirstStart } from './demo/demo-on-first-start';
 import { DemoSeeder } from './demo/demo-seeder';
+import { DirectoryPortsModule } from './directory-ports.module';
 import { DirectoryScope } from './directory-scope';
 import { OfficialsService } from './officials/officials.service';
 import { OrganisationsService } from './organisations/organisations.service';
 
 /** Countries and subdivisions, consulates, accredited officials and referral organisations. */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, DirectoryPortsModule],
   providers: [
     ReferenceChecks,
     DirectoryScope,

@@ -8,6 +8,7 @@ export * from './demo/demo-on-first-start';
 export * from './demo/demo-password-reset';
 export * from './demo/demo-seeder';
 export * from './directory-codes';
+export * from './directory-ports.module';
 export * from './directory.module';
 export * from './officials/official';
 export * from './officials/officials.service';

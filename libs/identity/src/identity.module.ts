@@ -17,6 +17,7 @@ import { AUTH_SECRETS, resolveAuthSecrets } from './tokens/auth-secrets';
 import { TokenSigner } from './tokens/token-signer';
 import { BootstrapAdmin } from './users/bootstrap-admin';
 import { MfaResetService } from './users/mfa-reset.service';
+import { PostOfficers } from './users/post-officers';
 import { UserAdminService } from './users/user-admin.service';
 import { UserRecords } from './users/user-records';
 
@@ -44,6 +45,7 @@ import { UserRecords } from './users/user-records';
     ScopeService,
     UserAdminService,
     MfaResetService,
+    PostOfficers,
     BootstrapAdmin,
     AccessGuard,
   ],
@@ -54,6 +56,7 @@ import { UserRecords } from './users/user-records';
     ScopeService,
     UserAdminService,
     MfaResetService,
+    PostOfficers,
     AccessGuard,
     TokenSigner,
   ],

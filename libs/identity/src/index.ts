@@ -18,6 +18,8 @@ export * from './sessions/session-tokens';
 export * from './tokens/token-claims';
 export * from './users/bootstrap-admin';
 export * from './users/mfa-reset.service';
+export * from './users/post-countries';
+export * from './users/post-officers';
 export * from './users/user-admin.service';
 export * from './users/user-admin.types';
 export * from './users/user-row';

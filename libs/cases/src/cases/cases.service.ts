@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@amparo/audit';
 import { DomainError, FieldError, Page, SortSpec, resolveSort } from '@amparo/core';
 import { SqlConditions, keysetPage, updateReturning, transactional } from '@amparo/database';
-import { ReferenceChecks } from '@amparo/directory';
-import { Caller } from '@amparo/identity';
+import { ConsulatesService, ReferenceChecks } from '@amparo/directory';
+import { Caller, PostOfficers } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessRequestsService } from '../access/access-requests.service';
@@ -52,11 +52,13 @@ export class CasesService {
     private readonly persons: PersonsService,
     private readonly checks: ReferenceChecks,
     private readonly audit: AuditService,
+    private readonly consulates: ConsulatesService,
+    private readonly officers: PostOfficers,
   ) {}
 
   /** Registers a case at a post the caller works, after checking every field (registerCase). */
   async create(caller: Caller, input: NewCase, now = new Date()): Promise<CreatedCase> {
-    const post = await this.postOf(input.consulateId);
+    const post = await this.consulates.locate(input.consulateId);
     if (
       !post ||
       !this.access.worksCase(caller, {
@@ -71,7 +73,7 @@ export class CasesService {
     if (!post.active) throw new DomainError('CONSULATE_INACTIVE', 'conflict');
     await this.validateNewCase(caller, input, post.countryCode, now);
     if (input.assignedOfficerId)
-      await assertAssignable(this.dataSource.manager, input.assignedOfficerId, post.id);
+      await assertAssignable(this.officers, input.assignedOfficerId, post.id);
     return transactional(this.dataSource, (manager) =>
       registerCase(
         manager,
@@ -267,7 +269,7 @@ export class CasesService {
     if (!roles.includes('consul') && !roles.includes('supervisor'))
       throw new DomainError('FORBIDDEN', 'forbidden');
     assertVersion(current, expectedVersion);
-    await assertAssignable(this.dataSource.manager, officerId, current.consulateId);
+    await assertAssignable(this.officers, officerId, current.consulateId);
     return this.dataSource.transaction((manager) =>
       this.writeAndRecord(
         manager,
@@ -393,19 +395,6 @@ export class CasesService {
         },
       ]);
     }
-  }
-
-  private async postOf(
-    consulateId: string,
-  ): Promise<{ id: string; countryCode: string; postCode: string; active: boolean } | null> {
-    if (!isUUID(consulateId)) return null;
-    const [row] = await this.dataSource.query<
-      { id: string; countryCode: string; postCode: string; active: boolean }[]
-    >(
-      `SELECT id, sending_country_code AS "countryCode", post_code AS "postCode", active FROM consulates WHERE id = $1`,
-      [consulateId],
-    );
-    return row ?? null;
   }
 
   private async validateNewCase(

@@ -15,6 +15,7 @@ import {
   ConsulateChanges,
   ConsulateFilters,
   NewConsulate,
+  PostLocation,
 } from './consulate';
 
 export const CONSULATE_SORT: SortSpec = {
@@ -188,6 +189,16 @@ export class ConsulatesService {
       );
       return (await this.find(id, manager))!;
     });
+  }
+
+  /** A post's country, code and state, or null when there is no such post. */
+  async locate(id: string): Promise<PostLocation | null> {
+    if (!isUUID(id)) return null;
+    const [row] = await this.dataSource.query<PostLocation[]>(
+      `SELECT id, sending_country_code AS "countryCode", post_code AS "postCode", active FROM consulates WHERE id = $1`,
+      [id],
+    );
+    return row ?? null;
   }
 
   private async find(

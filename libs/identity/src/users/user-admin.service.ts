@@ -23,6 +23,7 @@ import { newSecret, sha256 } from '../tokens/opaque-token';
 import './user-admin-errors';
 import { IssuedActivation, NewUser, UserChanges, UserFilters } from './user-admin.types';
 import { mayAdminister } from './administrable';
+import { PostCountries } from './post-countries';
 import { UserRecords } from './user-records';
 import { USER_COLUMNS, UserRow, UserStatus, UserWithGrants } from './user-row';
 import { isUUID } from 'class-validator';
@@ -45,6 +46,7 @@ export class UserAdminService {
     private readonly users: UserRecords,
     private readonly scopes: ScopeService,
     private readonly audit: AuditService,
+    private readonly posts: PostCountries,
   ) {}
 
   async create(
@@ -352,13 +354,10 @@ export class UserAdminService {
     for (const [index, grant] of grants.entries()) {
       const at = `grants.${index}`;
       if (CONSULATE_ROLES.includes(grant.role)) {
-        const [consulate] = grant.consulateId
-          ? await manager.query<{ country: string }[]>(
-              `SELECT sending_country_code AS country FROM consulates WHERE id = $1`,
-              [grant.consulateId],
-            )
-          : [];
-        if (!consulate) {
+        const country = grant.consulateId
+          ? await this.posts.countryOf(grant.consulateId, manager)
+          : null;
+        if (!country) {
           invalid.push(
             fieldError(
               `${at}.consulateId`,
@@ -372,7 +371,7 @@ export class UserAdminService {
         resolved.push({
           role: grant.role,
           consulateId: grant.consulateId,
-          countryCode: consulate.country,
+          countryCode: country,
         });
       } else if (COUNTRY_ROLES.includes(grant.role)) {
         if (!grant.countryCode || grant.consulateId) {
