@@ -4,6 +4,7 @@ import { AuditModule } from '@amparo/audit';
 import { AppConfig, ConfigModule, LoggingModule, ProblemDetailsFilter } from '@amparo/core';
 import { AccessGuard, IdentityModule } from '@amparo/identity';
 import { DatabaseModule, IdempotencyStore } from '@amparo/database';
+import { DemoModule } from '@amparo/demo';
 import { JobsModule } from '@amparo/jobs';
 import { AdminHttpModule } from './admin/admin-http.module';
 import { CasesHttpModule } from './cases/cases-http.module';
@@ -28,6 +29,7 @@ export class AppModule {
         IdentityModule,
         IdentityHttpModule,
         DirectoryHttpModule,
+        DemoModule,
         CasesHttpModule,
         StatisticsHttpModule,
         HealthModule,

@@ -19,6 +19,7 @@ import { BootstrapAdmin } from './users/bootstrap-admin';
 import { MfaResetService } from './users/mfa-reset.service';
 import { PostOfficers } from './users/post-officers';
 import { UserAdminService } from './users/user-admin.service';
+import { UserProvisioning } from './users/user-provisioning';
 import { UserRecords } from './users/user-records';
 
 /** Users, role grants, sign-in, sessions, MFA and the access guard every route goes through. */
@@ -46,6 +47,7 @@ import { UserRecords } from './users/user-records';
     UserAdminService,
     MfaResetService,
     PostOfficers,
+    UserProvisioning,
     BootstrapAdmin,
     AccessGuard,
   ],
@@ -57,6 +59,7 @@ import { UserRecords } from './users/user-records';
     UserAdminService,
     MfaResetService,
     PostOfficers,
+    UserProvisioning,
     AccessGuard,
     TokenSigner,
   ],

@@ -23,3 +23,4 @@ export * from './users/post-officers';
 export * from './users/user-admin.service';
 export * from './users/user-admin.types';
 export * from './users/user-row';
+export * from './users/user-provisioning';
