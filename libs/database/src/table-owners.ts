@@ -52,4 +52,12 @@ export interface PublishedView {
 }
 
 /** Views created by migrations, by name: their owner and the contexts allowed to read them. */
-export const PUBLISHED_VIEWS: Record<string, PublishedView> = {};
+export const PUBLISHED_VIEWS: Record<string, PublishedView> = {
+  cases_for_statistics: { owner: 'cases', readers: ['statistics'] },
+  case_persons_for_statistics: { owner: 'cases', readers: ['statistics'] },
+  persons_for_statistics: { owner: 'cases', readers: ['statistics'] },
+  consular_actions_for_statistics: { owner: 'cases', readers: ['statistics'] },
+  consulates_for_statistics: { owner: 'directory', readers: ['statistics'] },
+  countries_for_statistics: { owner: 'directory', readers: ['statistics'] },
+  subdivisions_for_statistics: { owner: 'directory', readers: ['statistics'] },
+};
