@@ -2,11 +2,14 @@ import { AuditActor, AuditOutcome, AuditRecord, AuditService } from '@amparo/aud
 import { EntityManager } from 'typeorm';
 import { UserWithGrants } from '../users/user-row';
 
-/** Who acted, as the audit trail stores it: the user and the roles they held at the time. */
-export function actorOf(caller: {
+/** What of a Caller the audit trail needs (a Caller is one). */
+export interface AuditCaller {
   readonly userId: string;
   readonly roles: readonly string[];
-}): AuditActor {
+}
+
+/** Who acted, as the audit trail stores it: the user and the roles they held at the time. */
+export function actorOf(caller: AuditCaller): AuditActor {
   return { userId: caller.userId, roles: [...caller.roles] };
 }
 
@@ -19,7 +22,7 @@ export type CallerAuditEvent = Omit<AuditRecord, 'actor' | 'outcome'> & { outcom
  */
 export function recordCallerEvent(
   audit: AuditService,
-  caller: { readonly userId: string; readonly roles: readonly string[] },
+  caller: AuditCaller,
   event: CallerAuditEvent,
   manager?: EntityManager,
 ): Promise<void> {
