@@ -20,9 +20,9 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@amparo/migrations$': '<rootDir>/migrations',
-    '^@amparo/(core|database|jobs|testing|audit|identity|directory|cases|statistics)$':
+    '^@amparo/(core|database|jobs|testing|audit|identity|directory|demo|cases|statistics)$':
       '<rootDir>/libs/$1/src',
-    '^@amparo/(core|database|jobs|testing|audit|identity|directory|cases|statistics)/(.*)$':
+    '^@amparo/(core|database|jobs|testing|audit|identity|directory|demo|cases|statistics)/(.*)$':
       '<rootDir>/libs/$1/src/$2',
   },
   testEnvironment: 'node',

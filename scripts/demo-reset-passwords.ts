@@ -6,11 +6,12 @@ import 'reflect-metadata';
 import { AuditModule } from '@amparo/audit';
 import { AppConfig, ConfigModule, readConfigOrExit } from '@amparo/core';
 import { DatabaseModule } from '@amparo/database';
-import { DemoPasswordReset, frameDemoCredentials } from '@amparo/directory';
+import { DemoPasswordReset, frameDemoCredentials } from '@amparo/demo';
+import { UserProvisioning } from '@amparo/identity';
 import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
-// Only what the reset needs: DirectoryModule's first-start hook (seeding) and IdentityModule's
+// Only what the reset needs: DemoModule's first-start hook (seeding) and IdentityModule's
 // bootstrap admin have no business running here.
 @Module({})
 class ResetDemoPasswordsModule {
@@ -18,7 +19,7 @@ class ResetDemoPasswordsModule {
     return {
       module: ResetDemoPasswordsModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule],
-      providers: [DemoPasswordReset],
+      providers: [DemoPasswordReset, UserProvisioning],
     };
   }
 }

@@ -5,21 +5,29 @@ import 'reflect-metadata';
 import { AuditModule } from '@amparo/audit';
 import { AppConfig, ConfigModule, readConfigOrExit } from '@amparo/core';
 import { DatabaseModule, externalDataSourceOptions } from '@amparo/database';
-import { DemoSeeder, formatDemoSeed } from '@amparo/directory';
+import { DemoSeeder, formatDemoSeed } from '@amparo/demo';
+import { DirectoryModule } from '@amparo/directory';
 import { IdentityModule } from '@amparo/identity';
 import { MIGRATIONS } from '@amparo/migrations';
 import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 
-// The seeder without the rest of DirectoryModule, whose first-start hook would seed and print too.
-// IdentityModule is here for BootstrapAdmin: an empty embedded database gets its first admin.
+// The seeder without DemoModule, whose first-start hook would seed and print too.
+// The seeder writes through the directory and identity; IdentityModule also brings BootstrapAdmin:
+// an empty embedded database gets its first admin.
 @Module({})
 class SeedDemoModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: SeedDemoModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, IdentityModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        AuditModule,
+        IdentityModule,
+        DirectoryModule,
+      ],
       providers: [DemoSeeder],
     };
   }

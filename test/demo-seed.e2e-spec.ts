@@ -1,12 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import {
-  DEMO_USERS,
-  DemoOnFirstStart,
-  DemoSeedResult,
-  DemoSeeder,
-  FOCAL_TOPICS,
-  ORGANISATION_SERVICES,
-} from '@amparo/directory';
+import { DEMO_USERS, DemoOnFirstStart, DemoSeedResult, DemoSeeder } from '@amparo/demo';
+import { FOCAL_TOPICS, ORGANISATION_SERVICES } from '@amparo/directory';
 import { TEST_REDIS_URL, TestDatabase, createTestDatabase, testConfig } from '@amparo/testing';
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';

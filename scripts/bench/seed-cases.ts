@@ -11,7 +11,7 @@ import {
   VulnerabilityFlag,
 } from '@amparo/cases';
 import { externalDataSourceOptions } from '@amparo/database';
-import { DEMO_CONSULATES } from '@amparo/directory';
+import { DEMO_CONSULATES } from '@amparo/demo';
 import { hashPassword } from '@amparo/identity';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { AppConfig, describeMode } from '@amparo/core';
-import { DemoOnFirstStart } from '@amparo/directory';
+import { DemoOnFirstStart } from '@amparo/demo';
 import { BootstrapAdmin } from '@amparo/identity';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import pino from 'pino';

@@ -4,6 +4,7 @@ import { AuditModule } from '@amparo/audit';
 import { AppConfig, ConfigModule, LoggingModule } from '@amparo/core';
 import { IdentityModule } from '@amparo/identity';
 import { DatabaseModule, IdempotencyStore } from '@amparo/database';
+import { DemoModule } from '@amparo/demo';
 import { JobsModule } from '@amparo/jobs';
 import { AccessGuard } from './access/access.guard';
 import { AccessModule } from './access/access.module';
@@ -32,6 +33,7 @@ export class AppModule {
         AccessModule,
         IdentityHttpModule,
         DirectoryHttpModule,
+        DemoModule,
         CasesHttpModule,
         StatisticsHttpModule,
         HealthModule,

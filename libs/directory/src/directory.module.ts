@@ -3,15 +3,15 @@ import { IdentityModule } from '@amparo/identity';
 import { ConsulatesService } from './consulates/consulates.service';
 import { CountriesService } from './countries/countries.service';
 import { ReferenceChecks } from './countries/reference-checks';
-import { DemoOnFirstStart } from './demo/demo-on-first-start';
-import { DemoSeeder } from './demo/demo-seeder';
+import { DirectoryPortsModule } from './directory-ports.module';
 import { DirectoryScope } from './directory-scope';
 import { OfficialsService } from './officials/officials.service';
 import { OrganisationsService } from './organisations/organisations.service';
+import { DirectorySeeding } from './seeding/directory-seeding';
 
 /** Countries and subdivisions, consulates, accredited officials and referral organisations. */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, DirectoryPortsModule],
   providers: [
     ReferenceChecks,
     DirectoryScope,
@@ -19,8 +19,7 @@ import { OrganisationsService } from './organisations/organisations.service';
     ConsulatesService,
     OfficialsService,
     OrganisationsService,
-    DemoSeeder,
-    DemoOnFirstStart,
+    DirectorySeeding,
   ],
   exports: [
     ReferenceChecks,
@@ -28,7 +27,7 @@ import { OrganisationsService } from './organisations/organisations.service';
     ConsulatesService,
     OfficialsService,
     OrganisationsService,
-    DemoSeeder,
+    DirectorySeeding,
   ],
 })
 export class DirectoryModule {}

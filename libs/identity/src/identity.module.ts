@@ -13,7 +13,9 @@ import { AUTH_SECRETS, resolveAuthSecrets } from './tokens/auth-secrets';
 import { TokenSigner } from './tokens/token-signer';
 import { BootstrapAdmin } from './users/bootstrap-admin';
 import { MfaResetService } from './users/mfa-reset.service';
+import { PostOfficers } from './users/post-officers';
 import { UserAdminService } from './users/user-admin.service';
+import { UserProvisioning } from './users/user-provisioning';
 import { UserRecords } from './users/user-records';
 
 /**
@@ -40,6 +42,8 @@ import { UserRecords } from './users/user-records';
     CallerLoader,
     UserAdminService,
     MfaResetService,
+    PostOfficers,
+    UserProvisioning,
     BootstrapAdmin,
   ],
   exports: [
@@ -49,6 +53,8 @@ import { UserRecords } from './users/user-records';
     ScopeModule,
     UserAdminService,
     MfaResetService,
+    PostOfficers,
+    UserProvisioning,
     TokenSigner,
     CallerLoader,
   ],

@@ -1,5 +1,6 @@
 export * from './access/access.decorators';
 export * from './access/caller';
+export * from './access/caller-audit';
 export * from './access/caller-loader';
 export * from './access/permissions';
 export * from './access/roles';
@@ -18,6 +19,9 @@ export * from './tokens/token-claims';
 export * from './tokens/token-signer';
 export * from './users/bootstrap-admin';
 export * from './users/mfa-reset.service';
+export * from './users/post-countries';
+export * from './users/post-officers';
 export * from './users/user-admin.service';
 export * from './users/user-admin.types';
 export * from './users/user-row';
+export * from './users/user-provisioning';

@@ -1,6 +1,6 @@
 import { AuditRecord, AuditService } from '@amparo/audit';
 import { DomainError } from '@amparo/core';
-import { Caller } from '@amparo/identity';
+import { Caller, actorOf } from '@amparo/identity';
 import { NextFunction, Request, RequestHandler, Response } from 'express';
 import passport from 'passport';
 import {
@@ -79,7 +79,7 @@ function dashboardEvent(
   return {
     action,
     outcome,
-    actor: { userId: caller.userId, roles: caller.roles },
+    actor: actorOf(caller),
     resourceType: 'queue_dashboard',
     countryCode: caller.countryCode,
     // Queue names and job ids only: job payloads carry ids, never personal data.

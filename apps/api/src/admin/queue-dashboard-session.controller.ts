@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { AuditService } from '@amparo/audit';
 import { APP_CONFIG, AppConfig, DomainError } from '@amparo/core';
-import { Caller, RequirePermission } from '@amparo/identity';
+import { Caller, RequirePermission, actorOf } from '@amparo/identity';
 import { CurrentCaller } from '../access/current-caller.decorator';
 import { Request, Response } from 'express';
 import {
@@ -59,7 +59,7 @@ export class QueueDashboardSessionController {
     await this.audit.record({
       action: 'queue_dashboard.session',
       outcome: 'success',
-      actor: { userId: caller.userId, roles: caller.roles },
+      actor: actorOf(caller),
       resourceType: 'queue_dashboard',
       countryCode: caller.countryCode,
       details: { expiresInSeconds: this.config.auth.accessTokenTtlSeconds },

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@amparo/audit';
 import { PersonsService } from '@amparo/cases';
 import { DEFAULT_PAGE_SIZE } from '@amparo/core';
-import { Caller, RequirePermission } from '@amparo/identity';
+import { Caller, RequirePermission, actorOf } from '@amparo/identity';
 import { CurrentCaller } from '../access/current-caller.decorator';
 import { SearchPersonsQuery } from './case.requests';
 import { PageOf } from '../http/page.response';
@@ -33,7 +33,7 @@ export class PersonsController {
     await this.audit.record({
       action: 'person.search',
       outcome: 'success',
-      actor: { userId: caller.userId, roles: caller.roles },
+      actor: actorOf(caller),
       resourceType: 'person',
       countryCode: caller.countryCode,
       details: { returned: found.length },

@@ -80,10 +80,21 @@ export class AccessRequestsService {
          VALUES ($1, $2, $3, now() + make_interval(hours => $4)) RETURNING id`,
         [caseId, caller.userId, reason.trim(), BREAK_GLASS_HOURS],
       );
-      await this.record(manager, caller, 'case.break_glass', found, {
-        accessRequestId: id,
-        hours: BREAK_GLASS_HOURS,
-      });
+      await recordCaseEvent(
+        this.audit,
+        {
+          action: 'case.break_glass',
+          caller,
+          caseId: found.id,
+          consulateId: found.consulateId,
+          countryCode: found.countryCode,
+          details: {
+            accessRequestId: id,
+            hours: BREAK_GLASS_HOURS,
+          },
+        },
+        manager,
+      );
       return (await this.find(id, manager))!;
     });
   }
@@ -139,10 +150,21 @@ export class AccessRequestsService {
         `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = $1`,
         [existing.caseId],
       );
-      await this.record(manager, caller, 'case.break_glass.review', found, {
-        accessRequestId: id,
-        outcome,
-      });
+      await recordCaseEvent(
+        this.audit,
+        {
+          action: 'case.break_glass.review',
+          caller,
+          caseId: found.id,
+          consulateId: found.consulateId,
+          countryCode: found.countryCode,
+          details: {
+            accessRequestId: id,
+            outcome,
+          },
+        },
+        manager,
+      );
       return (await this.find(id, manager))!;
     });
   }
@@ -172,26 +194,5 @@ export class AccessRequestsService {
       [id],
     );
     return row ?? null;
-  }
-
-  private record(
-    manager: EntityManager,
-    caller: Caller,
-    action: string,
-    found: CaseRecord,
-    details: Record<string, unknown>,
-  ): Promise<void> {
-    return recordCaseEvent(
-      this.audit,
-      {
-        action,
-        caller,
-        caseId: found.id,
-        consulateId: found.consulateId,
-        countryCode: found.countryCode,
-        details,
-      },
-      manager,
-    );
   }
 }

@@ -5,7 +5,7 @@ import { AuditService } from '@amparo/audit';
 import { DomainError, FieldError } from '@amparo/core';
 import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { recordCaseEvent } from '../cases/case-audit';
 import { CasesService } from '../cases/cases.service';
 import { ACTION_COLUMNS, ConsularAction, NewConsularAction } from './consular-action';
@@ -30,8 +30,15 @@ export class ConsularActionsService {
       `SELECT ${ACTION_COLUMNS} FROM consular_actions a WHERE a.case_id = $1 ORDER BY a.occurred_at, a.recorded_at, a.id`,
       [caseId],
     );
-    await this.record(this.dataSource.manager, caller, 'case.actions.read', caseId, found, {
-      count: actions.length,
+    await recordCaseEvent(this.audit, {
+      action: 'case.actions.read',
+      caller,
+      caseId,
+      consulateId: found.consulateId,
+      countryCode: found.countryCode,
+      details: {
+        count: actions.length,
+      },
     });
     return actions;
   }
@@ -98,13 +105,17 @@ export class ConsularActionsService {
         ],
       );
       await manager.query('UPDATE cases SET updated_at = now() WHERE id = $1', [caseId]);
-      await this.record(
+      await recordCaseEvent(
+        this.audit,
+        {
+          action: corrects ? 'case.action.correct' : 'case.action.add',
+          caller,
+          caseId,
+          consulateId: found.consulateId,
+          countryCode: found.countryCode,
+          details: { actionId: id, type: input.type, corrects },
+        },
         manager,
-        caller,
-        corrects ? 'case.action.correct' : 'case.action.add',
-        caseId,
-        found,
-        { actionId: id, type: input.type, corrects },
       );
       const [action] = await manager.query<ConsularAction[]>(
         `SELECT ${ACTION_COLUMNS} FROM consular_actions a WHERE a.id = $1`,
@@ -149,27 +160,5 @@ export class ConsularActionsService {
         );
       }
     }
-  }
-
-  private record(
-    manager: EntityManager,
-    caller: Caller,
-    action: string,
-    caseId: string,
-    found: { consulateId: string; countryCode: string },
-    details: Record<string, unknown>,
-  ): Promise<void> {
-    return recordCaseEvent(
-      this.audit,
-      {
-        action,
-        caller,
-        caseId,
-        consulateId: found.consulateId,
-        countryCode: found.countryCode,
-        details,
-      },
-      manager,
-    );
   }
 }

@@ -1,6 +1,5 @@
 import { DomainError } from '@amparo/core';
-import { isUUID } from 'class-validator';
-import { EntityManager } from 'typeorm';
+import { PostOfficers } from '@amparo/identity';
 
 /**
  * The one rule for who may be a case's assignee, at registration and by assignment: an active user
@@ -8,17 +7,11 @@ import { EntityManager } from 'typeorm';
  * disabled account, a supervisor, an unknown id) is refused with OFFICER_NOT_AT_POST.
  */
 export async function assertAssignable(
-  manager: EntityManager,
+  officers: PostOfficers,
   userId: string,
   consulateId: string,
 ): Promise<void> {
-  const [found] = isUUID(userId)
-    ? await manager.query<unknown[]>(
-        `SELECT 1 FROM users u JOIN role_grants g ON g.user_id = u.id
-          WHERE u.id = $1 AND u.status = 'active' AND g.role IN ('officer', 'consul') AND g.consulate_id = $2
-          LIMIT 1`,
-        [userId, consulateId],
-      )
-    : [];
-  if (!found) throw new DomainError('OFFICER_NOT_AT_POST', 'unprocessable');
+  if (!(await officers.isActiveOfficerAt(userId, consulateId))) {
+    throw new DomainError('OFFICER_NOT_AT_POST', 'unprocessable');
+  }
 }

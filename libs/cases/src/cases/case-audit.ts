@@ -1,5 +1,5 @@
 import { AuditService } from '@amparo/audit';
-import { Caller } from '@amparo/identity';
+import { Caller, recordCallerEvent } from '@amparo/identity';
 import { EntityManager } from 'typeorm';
 
 /** A successful action of a caller on a case (or on the cases of a scope, without `caseId`). */
@@ -22,11 +22,11 @@ export function recordCaseEvent(
   manager?: EntityManager,
 ): Promise<void> {
   const { action, caller, caseId, consulateId, countryCode, details } = event;
-  return audit.record(
+  return recordCallerEvent(
+    audit,
+    caller,
     {
       action,
-      outcome: 'success',
-      actor: { userId: caller.userId, roles: caller.roles },
       resourceType: 'case',
       resourceId: caseId,
       consulateId,

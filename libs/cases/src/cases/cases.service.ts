@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@amparo/audit';
 import { DomainError, FieldError, Page, SortSpec, resolveSort } from '@amparo/core';
 import { SqlConditions, keysetPage, updateReturning, transactional } from '@amparo/database';
-import { ReferenceChecks } from '@amparo/directory';
-import { Caller } from '@amparo/identity';
+import { ConsulatesService, ReferenceChecks } from '@amparo/directory';
+import { Caller, PostOfficers } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessRequestsService } from '../access/access-requests.service';
@@ -52,11 +52,13 @@ export class CasesService {
     private readonly persons: PersonsService,
     private readonly checks: ReferenceChecks,
     private readonly audit: AuditService,
+    private readonly consulates: ConsulatesService,
+    private readonly officers: PostOfficers,
   ) {}
 
   /** Registers a case at a post the caller works, after checking every field (registerCase). */
   async create(caller: Caller, input: NewCase, now = new Date()): Promise<CreatedCase> {
-    const post = await this.postOf(input.consulateId);
+    const post = await this.consulates.locate(input.consulateId);
     if (
       !post ||
       !this.access.worksCase(caller, {
@@ -71,7 +73,7 @@ export class CasesService {
     if (!post.active) throw new DomainError('CONSULATE_INACTIVE', 'conflict');
     await this.validateNewCase(caller, input, post.countryCode, now);
     if (input.assignedOfficerId)
-      await assertAssignable(this.dataSource.manager, input.assignedOfficerId, post.id);
+      await assertAssignable(this.officers, input.assignedOfficerId, post.id);
     return transactional(this.dataSource, (manager) =>
       registerCase(
         manager,
@@ -84,14 +86,13 @@ export class CasesService {
   /** One case, with an audit event for the read; 404 outside the scope, 403 when restricted. */
   async get(caller: Caller, id: string): Promise<CaseRecord> {
     const found = await this.readable(caller, id);
-    await this.record(
-      this.dataSource.manager,
+    await recordCaseEvent(this.audit, {
+      action: 'case.read',
       caller,
-      'case.read',
-      id,
-      found.consulateId,
-      found.countryCode,
-    );
+      caseId: id,
+      consulateId: found.consulateId,
+      countryCode: found.countryCode,
+    });
     return found;
   }
 
@@ -136,18 +137,16 @@ export class CasesService {
     // list waits for one round trip, not two. Both end before the page is answered.
     const [primaries] = await Promise.all([
       this.persons.byIds(page.items.map((c) => c.primaryPersonId)),
-      this.record(
-        this.dataSource.manager,
+      recordCaseEvent(this.audit, {
+        action: 'case.list',
         caller,
-        'case.list',
-        undefined,
-        null,
-        caller.countryCode,
-        {
+        consulateId: null,
+        countryCode: caller.countryCode,
+        details: {
           filters: recorded,
           returned: page.items.length,
         },
-      ),
+      }),
     ]);
     return { ...page, primaries };
   }
@@ -270,7 +269,7 @@ export class CasesService {
     if (!roles.includes('consul') && !roles.includes('supervisor'))
       throw new DomainError('FORBIDDEN', 'forbidden');
     assertVersion(current, expectedVersion);
-    await assertAssignable(this.dataSource.manager, officerId, current.consulateId);
+    await assertAssignable(this.officers, officerId, current.consulateId);
     return this.dataSource.transaction((manager) =>
       this.writeAndRecord(
         manager,
@@ -338,17 +337,20 @@ export class CasesService {
       after as unknown as Record<string, unknown>,
       statusReason,
     );
-    await this.record(
-      manager,
-      caller,
-      action,
-      current.id,
-      current.consulateId,
-      current.countryCode,
+    await recordCaseEvent(
+      this.audit,
       {
-        ...details,
-        fields,
+        action,
+        caller,
+        caseId: current.id,
+        consulateId: current.consulateId,
+        countryCode: current.countryCode,
+        details: {
+          ...details,
+          fields,
+        },
       },
+      manager,
     );
     return after;
   }
@@ -393,19 +395,6 @@ export class CasesService {
         },
       ]);
     }
-  }
-
-  private async postOf(
-    consulateId: string,
-  ): Promise<{ id: string; countryCode: string; postCode: string; active: boolean } | null> {
-    if (!isUUID(consulateId)) return null;
-    const [row] = await this.dataSource.query<
-      { id: string; countryCode: string; postCode: string; active: boolean }[]
-    >(
-      `SELECT id, sending_country_code AS "countryCode", post_code AS "postCode", active FROM consulates WHERE id = $1`,
-      [consulateId],
-    );
-    return row ?? null;
   }
 
   private async validateNewCase(
@@ -518,22 +507,6 @@ export class CasesService {
       place.eventCountryCode ? [place.eventCountryCode] : [],
     );
     return inside.map((p) => ({ ...p, field: 'eventSubdivisionCode' }));
-  }
-
-  private record(
-    manager: EntityManager,
-    caller: Caller,
-    action: string,
-    caseId: string | undefined,
-    consulateId: string | null,
-    countryCode: string | null,
-    details?: Record<string, unknown>,
-  ): Promise<void> {
-    return recordCaseEvent(
-      this.audit,
-      { action, caller, caseId, consulateId, countryCode, details },
-      manager,
-    );
   }
 }
 

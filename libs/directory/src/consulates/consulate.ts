@@ -52,3 +52,11 @@ export const CONSULATE_COLUMNS = `
          c.host_country_code AS "hostCountryCode", c.city, c.jurisdiction, c.address, c.phone,
          c.emergency_phone AS "emergencyPhone", c.email, c.website, c.active, c.created_at AS "createdAt",
          c.updated_at AS "updatedAt", c.deactivated_at AS "deactivatedAt"`;
+
+/** Where a post sits and whether it takes new cases: what other contexts need to place a case. */
+export interface PostLocation {
+  id: string;
+  countryCode: string;
+  postCode: string;
+  active: boolean;
+}

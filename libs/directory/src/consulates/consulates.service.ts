@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@amparo/audit';
 import { DomainError, Page, SortSpec, resolveSort } from '@amparo/core';
 import { SqlConditions, addTextSearch, keysetPage } from '@amparo/database';
-import { Caller } from '@amparo/identity';
+import { Caller, recordCallerEvent } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReferenceChecks } from '../countries/reference-checks';
@@ -15,6 +15,7 @@ import {
   ConsulateChanges,
   ConsulateFilters,
   NewConsulate,
+  PostLocation,
 } from './consulate';
 
 export const CONSULATE_SORT: SortSpec = {
@@ -76,7 +77,18 @@ export class ConsulatesService {
         }
         throw error;
       }
-      await this.record(manager, caller, 'consulate.create', id, input.sendingCountryCode);
+      await recordCallerEvent(
+        this.audit,
+        caller,
+        {
+          action: 'consulate.create',
+          resourceType: 'consulate',
+          resourceId: id,
+          consulateId: id,
+          countryCode: input.sendingCountryCode,
+        },
+        manager,
+      );
       return (await this.find(id, manager))!;
     });
   }
@@ -130,9 +142,21 @@ export class ConsulatesService {
           next.website,
         ],
       );
-      await this.record(manager, caller, 'consulate.update', id, current.sendingCountryCode, {
-        fields: Object.keys(stripUndefined(changes)),
-      });
+      await recordCallerEvent(
+        this.audit,
+        caller,
+        {
+          action: 'consulate.update',
+          resourceType: 'consulate',
+          resourceId: id,
+          consulateId: id,
+          countryCode: current.sendingCountryCode,
+          details: {
+            fields: Object.keys(stripUndefined(changes)),
+          },
+        },
+        manager,
+      );
       return (await this.find(id, manager))!;
     });
   }
@@ -151,15 +175,30 @@ export class ConsulatesService {
                 updated_at = now() WHERE id = $1`,
         [id, active],
       );
-      await this.record(
-        manager,
+      await recordCallerEvent(
+        this.audit,
         caller,
-        active ? 'consulate.reactivate' : 'consulate.deactivate',
-        id,
-        current.sendingCountryCode,
+        {
+          action: active ? 'consulate.reactivate' : 'consulate.deactivate',
+          resourceType: 'consulate',
+          resourceId: id,
+          consulateId: id,
+          countryCode: current.sendingCountryCode,
+        },
+        manager,
       );
       return (await this.find(id, manager))!;
     });
+  }
+
+  /** A post's country, code and state, or null when there is no such post. */
+  async locate(id: string): Promise<PostLocation | null> {
+    if (!isUUID(id)) return null;
+    const [row] = await this.dataSource.query<PostLocation[]>(
+      `SELECT id, sending_country_code AS "countryCode", post_code AS "postCode", active FROM consulates WHERE id = $1`,
+      [id],
+    );
+    return row ?? null;
   }
 
   private async find(
@@ -196,29 +235,6 @@ export class ConsulatesService {
       )),
     );
     ReferenceChecks.throwIfAny(problems);
-  }
-
-  private record(
-    manager: EntityManager,
-    caller: Caller,
-    action: string,
-    id: string,
-    countryCode: string,
-    details?: Record<string, unknown>,
-  ): Promise<void> {
-    return this.audit.record(
-      {
-        action,
-        outcome: 'success',
-        actor: { userId: caller.userId, roles: caller.roles },
-        resourceType: 'consulate',
-        resourceId: id,
-        consulateId: id,
-        countryCode,
-        details,
-      },
-      manager,
-    );
   }
 }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@amparo/audit';
 import { DomainError, Page, SortSpec, resolveSort } from '@amparo/core';
 import { SqlConditions, addTextSearch, keysetPage } from '@amparo/database';
-import { Caller } from '@amparo/identity';
+import { Caller, recordCallerEvent } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { stripUndefined } from '../consulates/consulates.service';
@@ -59,7 +59,18 @@ export class OfficialsService {
           input.workPhone ?? null,
         ],
       );
-      await this.record(manager, caller, 'official.create', id, input.consulateId, country);
+      await recordCallerEvent(
+        this.audit,
+        caller,
+        {
+          action: 'official.create',
+          resourceType: 'official',
+          resourceId: id,
+          consulateId: input.consulateId,
+          countryCode: country,
+        },
+        manager,
+      );
       return (await this.find(id, manager))!;
     });
   }
@@ -113,13 +124,17 @@ export class OfficialsService {
           next.workPhone,
         ],
       );
-      await this.record(
-        manager,
+      await recordCallerEvent(
+        this.audit,
         caller,
-        'official.update',
-        id,
-        current.consulateId,
-        current.sendingCountryCode,
+        {
+          action: 'official.update',
+          resourceType: 'official',
+          resourceId: id,
+          consulateId: current.consulateId,
+          countryCode: current.sendingCountryCode,
+        },
+        manager,
       );
       return (await this.find(id, manager))!;
     });
@@ -168,28 +183,6 @@ export class OfficialsService {
       id,
     ]);
     return row ?? null;
-  }
-
-  private record(
-    manager: EntityManager,
-    caller: Caller,
-    action: string,
-    id: string,
-    consulateId: string,
-    countryCode: string,
-  ): Promise<void> {
-    return this.audit.record(
-      {
-        action,
-        outcome: 'success',
-        actor: { userId: caller.userId, roles: caller.roles },
-        resourceType: 'official',
-        resourceId: id,
-        consulateId,
-        countryCode,
-      },
-      manager,
-    );
   }
 }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@amparo/audit';
 import { DomainError, Page, SortSpec, resolveSort } from '@amparo/core';
 import { SqlConditions, addTextSearch, keysetPage } from '@amparo/database';
-import { Caller, ScopeService } from '@amparo/identity';
+import { Caller, ScopeService, recordCallerEvent } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { stripUndefined } from '../consulates/consulates.service';
@@ -63,7 +63,17 @@ export class OrganisationsService {
           input.active ?? true,
         ],
       );
-      await this.record(manager, caller, 'organisation.create', id, managedBy);
+      await recordCallerEvent(
+        this.audit,
+        caller,
+        {
+          action: 'organisation.create',
+          resourceType: 'organisation',
+          resourceId: id,
+          countryCode: managedBy,
+        },
+        manager,
+      );
       return (await this.find(id, manager))!;
     });
   }
@@ -132,7 +142,17 @@ export class OrganisationsService {
           next.active,
         ],
       );
-      await this.record(manager, caller, 'organisation.update', id, current.managedByCountryCode);
+      await recordCallerEvent(
+        this.audit,
+        caller,
+        {
+          action: 'organisation.update',
+          resourceType: 'organisation',
+          resourceId: id,
+          countryCode: current.managedByCountryCode,
+        },
+        manager,
+      );
       return (await this.find(id, manager))!;
     });
   }
@@ -166,25 +186,5 @@ export class OrganisationsService {
       [id],
     );
     return row ?? null;
-  }
-
-  private record(
-    manager: EntityManager,
-    caller: Caller,
-    action: string,
-    id: string,
-    countryCode: string | null,
-  ): Promise<void> {
-    return this.audit.record(
-      {
-        action,
-        outcome: 'success',
-        actor: { userId: caller.userId, roles: caller.roles },
-        resourceType: 'organisation',
-        resourceId: id,
-        countryCode,
-      },
-      manager,
-    );
   }
 }

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditRecord, AuditService } from '@amparo/audit';
+import { AuditService } from '@amparo/audit';
 import { APP_CONFIG, AppConfig, DomainError } from '@amparo/core';
 import { updateReturning } from '@amparo/database';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Caller } from '../access/caller';
+import { actorOf, ownAccountEvent } from '../access/caller-audit';
 import { MFA_REQUIRED_ROLES } from '../access/roles';
 import { MfaRecoveryService, RecoverySession } from '../mfa/mfa-recovery.service';
 import { RecoveryCodes } from '../mfa/recovery-codes';
@@ -35,11 +36,6 @@ export type MfaProof = { code: string } | { recoveryCode: string };
 
 /** Enrolment confirmed: the recovery codes, shown this once, and the session of a sign-in. */
 export type MfaConfirmation = (SessionTokens | { mfaEnabled: true }) & { recoveryCodes: string[] };
-
-const auditActor = (user: UserWithGrants) => ({
-  userId: user.id,
-  roles: user.grants.map((g) => g.role),
-});
 
 /** Signing in and everything about one's own credentials. */
 @Injectable()
@@ -116,7 +112,10 @@ export class AuthService {
         ? 'enrolment_required'
         : 'not_required';
     return this.dataSource.transaction(async (manager) => {
-      await this.recordOwn(user, 'auth.login', 'success', manager, { secondFactor });
+      await this.audit.record(
+        ownAccountEvent(user, 'auth.login', 'success', { secondFactor }),
+        manager,
+      );
       if (secondFactor === 'not_required') return this.sessions.open(user, manager);
       const typ = secondFactor === 'required' ? 'mfa_verify' : 'mfa_enrol';
       return {
@@ -140,7 +139,7 @@ export class AuthService {
     if ('recoveryCode' in proof) return this.mfaRecovery.signIn(user, proof.recoveryCode);
     await this.consumeAudited(user, proof.code, 'auth.mfa.verify');
     return this.dataSource.transaction(async (manager) => {
-      await this.recordOwn(user, 'auth.mfa.verify', 'success', manager);
+      await this.audit.record(ownAccountEvent(user, 'auth.mfa.verify', 'success'), manager);
       return this.sessions.open(user, manager, { mfaVerified: true });
     });
   }
@@ -149,7 +148,7 @@ export class AuthService {
     const user = await this.userOfSubject(subject);
     return this.dataSource.transaction(async (manager) => {
       const enrolment = await this.totp.enrol(user, manager);
-      await this.recordOwn(user, 'auth.mfa.enrol', 'success', manager);
+      await this.audit.record(ownAccountEvent(user, 'auth.mfa.enrol', 'success'), manager);
       return enrolment;
     });
   }
@@ -168,9 +167,12 @@ export class AuthService {
         [user.id],
       );
       const { codes } = await this.recoveryCodes.issue(user.id, manager);
-      await this.recordOwn(user, 'auth.mfa.confirm', 'success', manager, {
-        recoveryCodesIssued: codes.length,
-      });
+      await this.audit.record(
+        ownAccountEvent(user, 'auth.mfa.confirm', 'success', {
+          recoveryCodesIssued: codes.length,
+        }),
+        manager,
+      );
       const done =
         'challenge' in subject
           ? await this.sessions.open(user, manager, { mfaVerified: true })
@@ -190,7 +192,7 @@ export class AuthService {
         {
           action: 'auth.logout',
           outcome: 'success',
-          actor: { userId: caller.userId, roles: caller.roles },
+          actor: actorOf(caller),
           resourceType: 'user',
           resourceId: caller.userId,
           countryCode: caller.countryCode,
@@ -216,7 +218,10 @@ export class AuthService {
       if (!used || !user || user.status !== 'active')
         throw new DomainError('INVALID_ACTIVATION_TOKEN', 'invalid');
       await this.users.setPassword(user.id, passwordHash, manager);
-      await this.recordOwn(user, 'auth.activate', 'success', manager, { purpose: used.purpose });
+      await this.audit.record(
+        ownAccountEvent(user, 'auth.activate', 'success', { purpose: used.purpose }),
+        manager,
+      );
     });
   }
 
@@ -228,47 +233,27 @@ export class AuthService {
   ): Promise<SessionTokens> {
     const user = (await this.users.byId(caller.userId))!;
     if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
-      await this.recordOwn(user, 'auth.password.change', 'failure', undefined, {
-        reason: 'wrong_current_password',
-      });
+      await this.audit.record(
+        ownAccountEvent(user, 'auth.password.change', 'failure', {
+          reason: 'wrong_current_password',
+        }),
+      );
       throw wrongCurrentPassword();
     }
     assertAcceptablePassword(newPassword, 'newPassword');
     const passwordHash = await hashPassword(newPassword);
     return this.dataSource.transaction(async (manager) => {
       await this.users.setPassword(user.id, passwordHash, manager);
-      await this.recordOwn(user, 'auth.password.change', 'success', manager);
+      await this.audit.record(ownAccountEvent(user, 'auth.password.change', 'success'), manager);
       return this.sessions.open({ id: user.id, tokenVersion: user.tokenVersion + 1 }, manager);
     });
-  }
-
-  /** An event about the user's own account: they are both the actor and the resource. */
-  private recordOwn(
-    user: UserWithGrants,
-    action: string,
-    outcome: AuditRecord['outcome'],
-    manager?: EntityManager,
-    details?: AuditRecord['details'],
-  ): Promise<void> {
-    return this.audit.record(
-      {
-        action,
-        outcome,
-        actor: auditActor(user),
-        resourceType: 'user',
-        resourceId: user.id,
-        countryCode: user.countryCode,
-        details,
-      },
-      manager,
-    );
   }
 
   private async consumeAudited(user: UserWithGrants, code: string, action: string): Promise<void> {
     try {
       await this.totp.consume(user, code);
     } catch (error) {
-      await this.recordOwn(user, action, 'failure');
+      await this.audit.record(ownAccountEvent(user, action, 'failure'));
       throw error;
     }
   }

@@ -10,7 +10,7 @@ import { LoginThrottle, mfaKey } from '../throttle/login-throttle';
 import { UserRecords } from '../users/user-records';
 import { UserWithGrants } from '../users/user-row';
 import './mfa-errors';
-import { ownAccountEvent } from './own-account-event';
+import { ownAccountEvent } from '../access/caller-audit';
 import { RecoveryCodes } from './recovery-codes';
 import { MFA_FAILURE_LIMIT, TotpService } from './totp.service';
 

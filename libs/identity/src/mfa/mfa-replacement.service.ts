@@ -13,7 +13,7 @@ import { LoginThrottle, accountKey } from '../throttle/login-throttle';
 import { UserRecords } from '../users/user-records';
 import { UserWithGrants } from '../users/user-row';
 import './mfa-errors';
-import { ownAccountEvent } from './own-account-event';
+import { ownAccountEvent } from '../access/caller-audit';
 import { RecoveryCodes } from './recovery-codes';
 import { MfaEnrolment, TotpService } from './totp.service';
 

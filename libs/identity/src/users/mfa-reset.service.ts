@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditRecord, AuditService } from '@amparo/audit';
+import { AuditService } from '@amparo/audit';
 import { DomainError } from '@amparo/core';
 import { updateReturning } from '@amparo/database';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Caller } from '../access/caller';
+import { recordCallerEvent } from '../access/caller-audit';
 import { ScopeService, inScope } from '../access/scope.service';
 import '../mfa/mfa-errors';
 import { RecoveryCodes } from '../mfa/recovery-codes';
@@ -34,8 +35,15 @@ export class MfaResetService {
 
   async reset(caller: Caller, id: string, reason: string): Promise<UserWithGrants> {
     if (id === caller.userId) {
-      await this.record(this.dataSource.manager, caller, id, caller.countryCode, 'denied', {
-        reason: 'CANNOT_RESET_OWN_MFA',
+      await recordCallerEvent(this.audit, caller, {
+        action: ACTION,
+        outcome: 'denied',
+        resourceType: 'user',
+        resourceId: id,
+        countryCode: caller.countryCode,
+        details: {
+          reason: 'CANNOT_RESET_OWN_MFA',
+        },
       });
       throw new DomainError('CANNOT_RESET_OWN_MFA', 'forbidden');
     }
@@ -62,43 +70,40 @@ export class MfaResetService {
         [id, caller.userId, reason.trim()],
       );
       await this.users.endAllSessions(id, manager);
-      await this.record(manager, caller, id, user.countryCode, 'success', {
-        mfaResetId,
-        recoveryCodesVoided: voided,
-        sessionsEnded: true,
-      });
+      await recordCallerEvent(
+        this.audit,
+        caller,
+        {
+          action: ACTION,
+          outcome: 'success',
+          resourceType: 'user',
+          resourceId: id,
+          countryCode: user.countryCode,
+          details: {
+            mfaResetId,
+            recoveryCodesVoided: voided,
+            sessionsEnded: true,
+          },
+        },
+        manager,
+      );
       return { user, allowed: true };
     });
     if (!outcome.allowed) {
-      await this.record(this.dataSource.manager, caller, id, outcome.user.countryCode, 'denied', {
-        reason: 'MFA_RESET_NOT_ALLOWED',
+      await recordCallerEvent(this.audit, caller, {
+        action: ACTION,
+        outcome: 'denied',
+        resourceType: 'user',
+        resourceId: id,
+        countryCode: outcome.user.countryCode,
+        details: {
+          reason: 'MFA_RESET_NOT_ALLOWED',
+        },
       });
       throw new DomainError('MFA_RESET_NOT_ALLOWED', 'forbidden');
     }
     // The user may have locked the second step with wrong codes: enrolment starts afresh.
     await this.throttle.clear(mfaKey(id));
     return (await this.users.byId(id))!;
-  }
-
-  private record(
-    manager: EntityManager,
-    caller: Caller,
-    userId: string,
-    countryCode: string | null,
-    outcome: AuditRecord['outcome'],
-    details: AuditRecord['details'],
-  ): Promise<void> {
-    return this.audit.record(
-      {
-        action: ACTION,
-        outcome,
-        actor: { userId: caller.userId, roles: caller.roles },
-        resourceType: 'user',
-        resourceId: userId,
-        countryCode,
-        details,
-      },
-      manager,
-    );
   }
 }

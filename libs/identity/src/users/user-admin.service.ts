@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditRecord, AuditService } from '@amparo/audit';
+import { AuditService } from '@amparo/audit';
 import {
   APP_CONFIG,
   AppConfig,
@@ -16,12 +16,14 @@ import { randomUUID } from 'node:crypto';
 import { SqlConditions, addTextSearch } from '@amparo/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller, RoleGrant } from '../access/caller';
+import { recordCallerEvent } from '../access/caller-audit';
 import { CONSULATE_ROLES, COUNTRY_ROLES, ROLES_GRANTABLE_BY_ADMIN } from '../access/roles';
 import { ScopeService, inScope } from '../access/scope.service';
 import { newSecret, sha256 } from '../tokens/opaque-token';
 import './user-admin-errors';
 import { IssuedActivation, NewUser, UserChanges, UserFilters } from './user-admin.types';
 import { mayAdminister } from './administrable';
+import { PostCountries } from './post-countries';
 import { UserRecords } from './user-records';
 import { USER_COLUMNS, UserRow, UserStatus, UserWithGrants } from './user-row';
 import { isUUID } from 'class-validator';
@@ -44,6 +46,7 @@ export class UserAdminService {
     private readonly users: UserRecords,
     private readonly scopes: ScopeService,
     private readonly audit: AuditService,
+    private readonly posts: PostCountries,
   ) {}
 
   async create(
@@ -66,9 +69,20 @@ export class UserAdminService {
       }
       await this.insertGrants(manager, id, grants);
       const activation = await this.issueActivation(manager, id, 'activation');
-      await this.record(manager, caller, 'user.create', id, countryCode, {
-        roles: grants.map((g) => g.role),
-      });
+      await recordCallerEvent(
+        this.audit,
+        caller,
+        {
+          action: 'user.create',
+          resourceType: 'user',
+          resourceId: id,
+          countryCode,
+          details: {
+            roles: grants.map((g) => g.role),
+          },
+        },
+        manager,
+      );
       return { user: (await this.users.byId(id, manager))!, ...activation };
     });
   }
@@ -96,14 +110,19 @@ export class UserAdminService {
       where.params,
     );
     const grants = await this.users.grantsOf(rows.map((r) => r.id));
-    await this.record(this.dataSource.manager, caller, 'user.list', undefined, caller.countryCode, {
-      filters: {
-        status: filters.status,
-        role: filters.role,
-        countryCode: filters.countryCode,
-        q: filters.q ? true : undefined,
+    await recordCallerEvent(this.audit, caller, {
+      action: 'user.list',
+      resourceType: 'user',
+      countryCode: caller.countryCode,
+      details: {
+        filters: {
+          status: filters.status,
+          role: filters.role,
+          countryCode: filters.countryCode,
+          q: filters.q ? true : undefined,
+        },
+        returned: Math.min(rows.length, limit),
       },
-      returned: Math.min(rows.length, limit),
     });
     return toPage(
       rows,
@@ -115,7 +134,12 @@ export class UserAdminService {
 
   async get(caller: Caller, id: string): Promise<UserWithGrants> {
     const user = await this.visibleUser(caller, id);
-    await this.record(this.dataSource.manager, caller, 'user.read', id, user.countryCode);
+    await recordCallerEvent(this.audit, caller, {
+      action: 'user.read',
+      resourceType: 'user',
+      resourceId: id,
+      countryCode: user.countryCode,
+    });
     return user;
   }
 
@@ -126,9 +150,20 @@ export class UserAdminService {
         `UPDATE users SET display_name = COALESCE($2, display_name), locale = COALESCE($3, locale), updated_at = now() WHERE id = $1`,
         [id, changes.displayName?.trim() ?? null, changes.locale ?? null],
       );
-      await this.record(manager, caller, 'user.update', id, user.countryCode, {
-        fields: Object.keys(changes),
-      });
+      await recordCallerEvent(
+        this.audit,
+        caller,
+        {
+          action: 'user.update',
+          resourceType: 'user',
+          resourceId: id,
+          countryCode: user.countryCode,
+          details: {
+            fields: Object.keys(changes),
+          },
+        },
+        manager,
+      );
       return (await this.users.byId(id, manager))!;
     });
   }
@@ -141,9 +176,20 @@ export class UserAdminService {
       await manager.query('DELETE FROM role_grants WHERE user_id = $1', [id]);
       await this.insertGrants(manager, id, grants);
       await this.users.endAllSessions(id, manager);
-      await this.record(manager, caller, action, id, user.countryCode, {
-        roles: grants.map((g) => g.role),
-      });
+      await recordCallerEvent(
+        this.audit,
+        caller,
+        {
+          action,
+          resourceType: 'user',
+          resourceId: id,
+          countryCode: user.countryCode,
+          details: {
+            roles: grants.map((g) => g.role),
+          },
+        },
+        manager,
+      );
       return (await this.users.byId(id, manager))!;
     });
   }
@@ -156,7 +202,12 @@ export class UserAdminService {
         status,
       ]);
       if (status === 'disabled') await this.users.endAllSessions(id, manager);
-      await this.record(manager, caller, action, id, user.countryCode);
+      await recordCallerEvent(
+        this.audit,
+        caller,
+        { action, resourceType: 'user', resourceId: id, countryCode: user.countryCode },
+        manager,
+      );
       return (await this.users.byId(id, manager))!;
     });
   }
@@ -171,7 +222,12 @@ export class UserAdminService {
       );
       await this.users.endAllSessions(id, manager);
       const activation = await this.issueActivation(manager, id, 'password_reset');
-      await this.record(manager, caller, action, id, user.countryCode);
+      await recordCallerEvent(
+        this.audit,
+        caller,
+        { action, resourceType: 'user', resourceId: id, countryCode: user.countryCode },
+        manager,
+      );
       return activation;
     });
   }
@@ -212,7 +268,14 @@ export class UserAdminService {
     change: (user: UserWithGrants, manager: EntityManager) => Promise<T>,
   ): Promise<T> {
     if (id === caller.userId) {
-      await this.recordDenied(caller, action, id, caller.countryCode, 'CANNOT_CHANGE_OWN_ACCOUNT');
+      await recordCallerEvent(this.audit, caller, {
+        action,
+        outcome: 'denied',
+        resourceType: 'user',
+        resourceId: id,
+        countryCode: caller.countryCode,
+        details: { reason: 'CANNOT_CHANGE_OWN_ACCOUNT' },
+      });
       throw new DomainError('CANNOT_CHANGE_OWN_ACCOUNT', 'conflict');
     }
     const outcome = await this.dataSource.transaction(async (manager) => {
@@ -224,13 +287,14 @@ export class UserAdminService {
       return { allowed: true as const, done: await change(user, manager) };
     });
     if (!outcome.allowed) {
-      await this.recordDenied(
-        caller,
+      await recordCallerEvent(this.audit, caller, {
         action,
-        id,
-        outcome.user.countryCode,
-        'USER_ACTION_NOT_ALLOWED',
-      );
+        outcome: 'denied',
+        resourceType: 'user',
+        resourceId: id,
+        countryCode: outcome.user.countryCode,
+        details: { reason: 'USER_ACTION_NOT_ALLOWED' },
+      });
       throw new DomainError('USER_ACTION_NOT_ALLOWED', 'forbidden');
     }
     return outcome.done;
@@ -290,13 +354,10 @@ export class UserAdminService {
     for (const [index, grant] of grants.entries()) {
       const at = `grants.${index}`;
       if (CONSULATE_ROLES.includes(grant.role)) {
-        const [consulate] = grant.consulateId
-          ? await manager.query<{ country: string }[]>(
-              `SELECT sending_country_code AS country FROM consulates WHERE id = $1`,
-              [grant.consulateId],
-            )
-          : [];
-        if (!consulate) {
+        const country = grant.consulateId
+          ? await this.posts.countryOf(grant.consulateId, manager)
+          : null;
+        if (!country) {
           invalid.push(
             fieldError(
               `${at}.consulateId`,
@@ -310,7 +371,7 @@ export class UserAdminService {
         resolved.push({
           role: grant.role,
           consulateId: grant.consulateId,
-          countryCode: consulate.country,
+          countryCode: country,
         });
       } else if (COUNTRY_ROLES.includes(grant.role)) {
         if (!grant.countryCode || grant.consulateId) {
@@ -392,41 +453,6 @@ export class UserAdminService {
       [userId, sha256(token), purpose, expiresAt],
     );
     return { activationToken: token, activationExpiresAt: expiresAt };
-  }
-
-  /** A refusal, written outside the transaction that the refusal rolled back. */
-  private recordDenied(
-    caller: Caller,
-    action: string,
-    userId: string,
-    countryCode: string | null,
-    reason: string,
-  ): Promise<void> {
-    const manager = this.dataSource.manager;
-    return this.record(manager, caller, action, userId, countryCode, { reason }, 'denied');
-  }
-
-  private record(
-    manager: EntityManager,
-    caller: Caller,
-    action: string,
-    userId: string | undefined,
-    countryCode: string | null,
-    details?: AuditRecord['details'],
-    outcome: AuditRecord['outcome'] = 'success',
-  ): Promise<void> {
-    return this.audit.record(
-      {
-        action,
-        outcome,
-        actor: { userId: caller.userId, roles: caller.roles },
-        resourceType: 'user',
-        resourceId: userId,
-        countryCode,
-        details,
-      },
-      manager,
-    );
   }
 }
 

@@ -67,28 +67,28 @@ function factRows(query: StatisticsQuery, scope: StatisticsScope) {
       : [{ code: '_T', endsAt: dayAfter(query.to) }];
     const codes = conditions.param(periods.map((p) => p.code));
     const ends = conditions.param(periods.map((p) => p.endsAt.toISOString()));
-    from = `FROM cases c JOIN unnest(${codes}::text[], ${ends}::timestamptz[]) AS pe(code, ends_at)
+    from = `FROM cases_for_statistics c JOIN unnest(${codes}::text[], ${ends}::timestamptz[]) AS pe(code, ends_at)
               ON c.opened_at < pe.ends_at AND (c.closed_at IS NULL OR c.closed_at >= pe.ends_at)`;
     periodSql = 'pe.code';
   } else {
     from =
       measure.source === 'action'
-        ? 'FROM consular_actions a JOIN cases c ON c.id = a.case_id'
+        ? 'FROM consular_actions_for_statistics a JOIN cases_for_statistics c ON c.id = a.case_id'
         : measure.source === 'person'
-          ? 'FROM case_persons cp JOIN cases c ON c.id = cp.case_id'
-          : 'FROM cases c';
+          ? 'FROM case_persons_for_statistics cp JOIN cases_for_statistics c ON c.id = cp.case_id'
+          : 'FROM cases_for_statistics c';
     conditions.add(`${measure.date} >= ?::timestamptz`, utcDate(query.from).toISOString());
     conditions.add(`${measure.date} < ?::timestamptz`, dayAfter(query.to).toISOString());
     periodSql = periodCodeSql(query.period, measure.date);
   }
   if (['consulate', 'host_country'].some((d) => used.has(d as DimensionId))) {
-    joins.push('JOIN consulates co ON co.id = c.consulate_id');
+    joins.push('JOIN consulates_for_statistics co ON co.id = c.consulate_id');
   }
   if (used.has('sex') || used.has('age_group')) {
     joins.push(
       measure.source === 'person'
-        ? 'JOIN persons p ON p.id = cp.person_id'
-        : 'JOIN persons p ON p.id = c.primary_person_id',
+        ? 'JOIN persons_for_statistics p ON p.id = cp.person_id'
+        : 'JOIN persons_for_statistics p ON p.id = c.primary_person_id',
     );
   }
   if (used.has('age_group')) joins.push(AGE_LATERAL_JOIN);
@@ -96,7 +96,7 @@ function factRows(query: StatisticsQuery, scope: StatisticsScope) {
   if (measure.source === 'action') {
     // A corrected action is replaced by its correction; count each action once.
     conditions.add(
-      'NOT EXISTS (SELECT 1 FROM consular_actions x WHERE x.corrects_action_id = a.id)',
+      'NOT EXISTS (SELECT 1 FROM consular_actions_for_statistics x WHERE x.corrects_action_id = a.id)',
     );
   }
   // Cases closed as duplicates would count the same person and events twice.

@@ -24,8 +24,8 @@ export class CodeLabelResolver {
 
 const LABEL_QUERIES: Partial<Record<DirectoryCodeList, string>> = {
   country: `SELECT code::text AS code, name_es AS es, name_en AS en
-              FROM countries WHERE code = ANY($1::text[])`,
+              FROM countries_for_statistics WHERE code = ANY($1::text[])`,
   consulate: `SELECT sending_country_code || '-' || post_code AS code, name AS es, name AS en
-                FROM consulates WHERE sending_country_code || '-' || post_code = ANY($1::text[])`,
-  subdivision: `SELECT code, name AS es, name AS en FROM subdivisions WHERE code = ANY($1::text[])`,
+                FROM consulates_for_statistics WHERE sending_country_code || '-' || post_code = ANY($1::text[])`,
+  subdivision: `SELECT code, name AS es, name AS en FROM subdivisions_for_statistics WHERE code = ANY($1::text[])`,
 };

@@ -58,7 +58,7 @@ export class FilterScopeCheck {
     if (scope.consulateIds.length === 0) return [];
     return this.dataSource.query(
       `SELECT sending_country_code || '-' || post_code AS code, sending_country_code::text AS country
-         FROM consulates WHERE id = ANY($1::uuid[])`,
+         FROM consulates_for_statistics WHERE id = ANY($1::uuid[])`,
       [scope.consulateIds],
     );
   }

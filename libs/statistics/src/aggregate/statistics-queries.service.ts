@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@amparo/audit';
 import { DomainError, registerErrorTexts } from '@amparo/core';
-import { Caller, ScopeService } from '@amparo/identity';
+import { Caller, ScopeService, actorOf } from '@amparo/identity';
 import { StatisticsQuery } from '../model/statistics-query';
 import { FilterScopeCheck } from './filter-scope';
 import { StatisticsTable, StatisticsTables } from './statistics-tables';
@@ -39,7 +39,7 @@ export class StatisticsQueriesService {
     await this.audit.record({
       action: 'statistics.query',
       outcome: 'success',
-      actor: { userId: caller.userId, roles: caller.roles },
+      actor: actorOf(caller),
       resourceType: 'statistics',
       countryCode: scope.countries.length === 1 ? scope.countries[0] : null,
       details: { ...query, cells: table.cells.length },

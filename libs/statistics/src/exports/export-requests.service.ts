@@ -9,7 +9,7 @@ import {
   registerErrorTexts,
   safeErrorForLog,
 } from '@amparo/core';
-import { Caller, ScopeService } from '@amparo/identity';
+import { Caller, ScopeService, actorOf } from '@amparo/identity';
 import { JobName, JobQueue } from '@amparo/jobs';
 import { isUUID } from 'class-validator';
 import { createReadStream, ReadStream } from 'node:fs';
@@ -126,7 +126,7 @@ export class ExportRequestsService {
         {
           action: 'export.request',
           outcome: 'success',
-          actor: { userId: caller.userId, roles: caller.roles },
+          actor: actorOf(caller),
           resourceType: 'statistics_export',
           resourceId: created.id,
           countryCode: scope.countries.length === 1 ? scope.countries[0] : null,
@@ -210,7 +210,7 @@ export class ExportRequestsService {
     await this.audit.record({
       action: 'export.download',
       outcome: 'success',
-      actor: { userId: caller.userId, roles: caller.roles },
+      actor: actorOf(caller),
       resourceType: 'statistics_export',
       resourceId: record.id,
       details: { sha256: record.sha256, rowCount: record.rowCount },

@@ -30,7 +30,7 @@ export class SemesterReportHandler implements JobHandler<typeof JobName.Semester
   async handle({ firedAt }: JobPayloads[typeof JobName.SemesterReport]): Promise<void> {
     const semester = lastEndedSemester(firedAt ? new Date(firedAt) : new Date());
     const countries: { code: string }[] = await this.dataSource.query(
-      'SELECT DISTINCT sending_country_code::text AS code FROM consulates ORDER BY 1',
+      'SELECT DISTINCT sending_country_code::text AS code FROM consulates_for_statistics ORDER BY 1',
     );
     if (!countries.length) return;
     const spec: ExportSpec = {

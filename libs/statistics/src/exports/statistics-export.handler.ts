@@ -224,7 +224,7 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
     if (!consulateIds.length) return { countries: [...countries] };
     const posts: { code: string; country: string }[] = await this.dataSource.query(
       `SELECT sending_country_code || '-' || post_code AS code, sending_country_code AS country
-         FROM consulates WHERE id = ANY($1::uuid[]) ORDER BY 1`,
+         FROM consulates_for_statistics WHERE id = ANY($1::uuid[]) ORDER BY 1`,
       [consulateIds],
     );
     return {

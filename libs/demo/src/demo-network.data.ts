@@ -1,8 +1,11 @@
+import {
+  ConsulateType,
+  FocalTopic,
+  NewConsulate,
+  NewOfficial,
+  NewOrganisation,
+} from '@amparo/directory';
 import { Role } from '@amparo/identity';
-import { NewConsulate } from '../consulates/consulate';
-import { ConsulateType, FocalTopic } from '../directory-codes';
-import { NewOfficial } from '../officials/official';
-import { NewOrganisation } from '../organisations/organisation';
 
 /*
  * The demo network: synthetic people and contacts in the real cities where the member countries

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@amparo/audit';
-import { hashPassword } from '@amparo/identity';
+import { DirectorySeeding } from '@amparo/directory';
+import { RoleGrant, UserProvisioning, hashPassword } from '@amparo/identity';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DemoCredential, frameDemoCredentials } from './demo-credentials-frame';
@@ -24,13 +25,16 @@ export interface DemoSeedResult {
 const postKey = (country: string, postCode: string) => `${country}-${postCode}`;
 
 /**
- * Writes the synthetic demo network (see demo-network.data.ts) in one transaction. Idempotent by
- * natural keys: what exists already is left as it is, so a second run creates nothing.
+ * Writes the synthetic demo network (see demo-network.data.ts) in one transaction, through the
+ * directory's and identity's seeding services. Idempotent by natural keys: what exists already is
+ * left as it is, so a second run creates nothing.
  */
 @Injectable()
 export class DemoSeeder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directory: DirectorySeeding,
+    private readonly accounts: UserProvisioning,
     private readonly audit: AuditService,
   ) {}
 
@@ -63,11 +67,7 @@ export class DemoSeeder {
   private async passwordsForMissingUsers(): Promise<
     Map<string, { password: string; hash: string }>
   > {
-    const rows = await this.dataSource.query<{ email: string }[]>(
-      'SELECT email::text AS email FROM users WHERE email = ANY($1::citext[])',
-      [DEMO_USERS.map((u) => u.email)],
-    );
-    const existing = new Set(rows.map((r) => r.email.toLowerCase()));
+    const existing = await this.accounts.idsByEmail(DEMO_USERS.map((u) => u.email));
     const passwords = new Map<string, { password: string; hash: string }>();
     for (const user of DEMO_USERS.filter((u) => !existing.has(u.email.toLowerCase()))) {
       const password = randomBytes(12).toString('base64url');
@@ -82,36 +82,8 @@ export class DemoSeeder {
     const count = { created: 0, skipped: 0 };
     const ids = new Map<string, string>();
     for (const c of DEMO_CONSULATES) {
-      const inserted = await manager.query<{ id: string }[]>(
-        `INSERT INTO consulates (sending_country_code, post_code, name, type, host_country_code, city, jurisdiction,
-                                 address, phone, emergency_phone, email, website)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-         ON CONFLICT ON CONSTRAINT uq_consulates_sending_country_code_post_code DO NOTHING
-         RETURNING id`,
-        [
-          c.sendingCountryCode,
-          c.postCode,
-          c.name,
-          c.type,
-          c.hostCountryCode,
-          c.city,
-          c.jurisdiction ?? [],
-          c.address ?? null,
-          c.phone ?? null,
-          c.emergencyPhone ?? null,
-          c.email ?? null,
-          c.website ?? null,
-        ],
-      );
-      let id = inserted[0]?.id;
-      if (id) count.created++;
-      else {
-        count.skipped++;
-        [{ id }] = await manager.query<{ id: string }[]>(
-          'SELECT id FROM consulates WHERE sending_country_code = $1 AND post_code = $2',
-          [c.sendingCountryCode, c.postCode],
-        );
-      }
+      const { id, created } = await this.directory.ensureConsulate(manager, c);
+      tally(count, created);
       ids.set(postKey(c.sendingCountryCode, c.postCode), id);
     }
     return { count, ids };
@@ -124,25 +96,8 @@ export class DemoSeeder {
     const count = { created: 0, skipped: 0 };
     for (const c of DEMO_CONSULATES) {
       const consulateId = ids.get(postKey(c.sendingCountryCode, c.postCode))!;
-      for (const o of c.officials) {
-        const inserted = await manager.query<{ id: string }[]>(
-          `INSERT INTO officials (consulate_id, name, title, accredited_from, accredited_to, topics, work_email, work_phone)
-           SELECT $1, $2, $3, $4, $5, $6, $7, $8
-            WHERE NOT EXISTS (SELECT 1 FROM officials WHERE consulate_id = $1 AND name = $2)
-           RETURNING id`,
-          [
-            consulateId,
-            o.name,
-            o.title,
-            o.accreditedFrom,
-            o.accreditedTo ?? null,
-            o.topics ?? [],
-            o.workEmail ?? null,
-            o.workPhone ?? null,
-          ],
-        );
-        if (inserted.length) count.created++;
-        else count.skipped++;
+      for (const official of c.officials) {
+        tally(count, await this.directory.ensureOfficial(manager, { ...official, consulateId }));
       }
     }
     return count;
@@ -150,32 +105,8 @@ export class DemoSeeder {
 
   private async seedOrganisations(manager: EntityManager): Promise<DemoSeedCount> {
     const count = { created: 0, skipped: 0 };
-    for (const o of DEMO_ORGANISATIONS) {
-      const inserted = await manager.query<{ id: string }[]>(
-        `INSERT INTO organisations (name, acronym, type, description, services, coverage_countries, coverage_subdivisions,
-                                    languages, email, phone, website, address, managed_by_country_code, active)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
-          WHERE NOT EXISTS (SELECT 1 FROM organisations WHERE name = $1)
-         RETURNING id`,
-        [
-          o.name,
-          o.acronym ?? null,
-          o.type,
-          o.description ?? null,
-          o.services,
-          o.coverageCountries,
-          o.coverageSubdivisions ?? [],
-          o.languages ?? [],
-          o.email ?? null,
-          o.phone ?? null,
-          o.website ?? null,
-          o.address ?? null,
-          o.managedByCountryCode ?? null,
-          o.active ?? true,
-        ],
-      );
-      if (inserted.length) count.created++;
-      else count.skipped++;
+    for (const organisation of DEMO_ORGANISATIONS) {
+      tally(count, await this.directory.ensureOrganisation(manager, organisation));
     }
     return count;
   }
@@ -189,34 +120,20 @@ export class DemoSeeder {
     const credentials: DemoCredential[] = [];
     for (const user of DEMO_USERS) {
       const secret = passwords.get(user.email);
-      const inserted = secret
-        ? await manager.query<{ id: string }[]>(
-            `INSERT INTO users (email, display_name, locale, country_code, password_hash, password_changed_at)
-             VALUES ($1, $2, 'es', $3, $4, now())
-             ON CONFLICT ON CONSTRAINT uq_users_email DO NOTHING
-             RETURNING id`,
-            [user.email, user.displayName, user.countryCode, secret.hash],
-          )
-        : [];
-      if (!secret || !inserted.length) {
+      const id = secret
+        ? await this.accounts.createWithPassword(manager, {
+            email: user.email,
+            displayName: user.displayName,
+            countryCode: user.countryCode,
+            passwordHash: secret.hash,
+            grants: grantsOf(user, ids),
+          })
+        : null;
+      if (!secret || !id) {
         count.skipped++;
         continue;
       }
       count.created++;
-      for (const grant of user.grants) {
-        const consulateId = grant.postCode
-          ? ids.get(postKey(user.countryCode!, grant.postCode))!
-          : null;
-        await manager.query(
-          'INSERT INTO role_grants (user_id, role, consulate_id, country_code) VALUES ($1, $2, $3, $4)',
-          [
-            inserted[0].id,
-            grant.role,
-            consulateId,
-            grant.role === 'system_admin' ? null : user.countryCode,
-          ],
-        );
-      }
       credentials.push({
         email: user.email,
         password: secret.password,
@@ -225,6 +142,20 @@ export class DemoSeeder {
     }
     return { count, credentials };
   }
+}
+
+function tally(count: DemoSeedCount, created: boolean): void {
+  if (created) count.created++;
+  else count.skipped++;
+}
+
+/** A demo user's grants with their posts resolved to ids; a system_admin has no country. */
+function grantsOf(user: DemoUser, ids: Map<string, string>): RoleGrant[] {
+  return user.grants.map((grant) => ({
+    role: grant.role,
+    consulateId: grant.postCode ? ids.get(postKey(user.countryCode!, grant.postCode))! : null,
+    countryCode: grant.role === 'system_admin' ? null : user.countryCode,
+  }));
 }
 
 export function describeGrants(user: DemoUser): string[] {

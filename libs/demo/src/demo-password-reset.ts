@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@amparo/audit';
-import { hashPassword } from '@amparo/identity';
+import { UserProvisioning, hashPassword } from '@amparo/identity';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DemoCredential } from './demo-credentials-frame';
@@ -16,16 +16,13 @@ import { describeGrants } from './demo-seeder';
 export class DemoPasswordReset {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: UserProvisioning,
     private readonly audit: AuditService,
   ) {}
 
   /** The new credentials; an empty list when the database has no demo users. */
   async reset(): Promise<DemoCredential[]> {
-    const rows = await this.dataSource.query<{ id: string; email: string }[]>(
-      'SELECT id, email::text AS email FROM users WHERE email = ANY($1::citext[])',
-      [DEMO_USERS.map((u) => u.email)],
-    );
-    const ids = new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
+    const ids = await this.accounts.idsByEmail(DEMO_USERS.map((u) => u.email));
     const users = DEMO_USERS.filter((u) => ids.has(u.email.toLowerCase()));
     if (!users.length) return [];
     // argon2 is slow on purpose: hash before the transaction.
@@ -37,18 +34,10 @@ export class DemoPasswordReset {
     );
     await this.dataSource.transaction(async (manager) => {
       const userIds = users.map((u) => ids.get(u.email.toLowerCase())!);
-      await manager.query(
-        `UPDATE users u SET password_hash = n.hash, password_changed_at = now(), updated_at = now(),
-                            token_version = u.token_version + 1
-           FROM unnest($1::uuid[], $2::text[]) AS n(id, hash)
-          WHERE u.id = n.id`,
-        [userIds, secrets.map((s) => s.hash)],
-      );
-      // As identity's own password change does: a new password ends every session at once
-      // (access tokens carry the token version; refresh tokens are revoked).
-      await manager.query(
-        'UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = ANY($1::uuid[]) AND revoked_at IS NULL',
-        [userIds],
+      // Ends their sessions too, as a user's own password change does.
+      await this.accounts.replacePasswords(
+        manager,
+        userIds.map((id, i) => ({ id, passwordHash: secrets[i].hash })),
       );
       for (const id of userIds)
         await this.audit.record(

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@amparo/core';
-import { DataSource } from 'typeorm';
+import { DirectorySeeding } from '@amparo/directory';
 import { DemoCredential, frameDemoCredentials } from './demo-credentials-frame';
 import { DemoSeeder, formatDemoSeedCounts } from './demo-seeder';
 
@@ -9,7 +8,7 @@ import { DemoSeeder, formatDemoSeedCounts } from './demo-seeder';
  * The embedded default (a newcomer trying Amparo out) starts with the demo network: seeded once,
  * while there are no consulates. The demo users' passwords are kept until the API is listening,
  * then printed last (`takeCredentialsNotice`), where a hundred log lines cannot bury them.
- * It needs nothing of BootstrapAdmin (which Nest bootstraps first anyway: DirectoryModule imports
+ * It needs nothing of BootstrapAdmin (which Nest bootstraps first anyway: DemoModule imports
  * IdentityModule, and deeper modules are bootstrapped before the modules that import them).
  */
 @Injectable()
@@ -18,17 +17,14 @@ export class DemoOnFirstStart implements OnApplicationBootstrap {
   private credentials: DemoCredential[] = [];
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directory: DirectorySeeding,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly seeder: DemoSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.database.mode !== 'embedded' || this.config.env === 'test') return;
-    const [{ any }] = await this.dataSource.query<{ any: boolean }[]>(
-      'SELECT EXISTS (SELECT 1 FROM consulates) AS any',
-    );
-    if (any) return;
+    if (await this.directory.hasConsulates()) return;
     const result = await this.seeder.seed();
     this.logger.log(`Seeded the demo network: ${formatDemoSeedCounts(result).join('; ')}`);
     this.credentials = result.credentials;

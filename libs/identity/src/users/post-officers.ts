@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** Who works at a post, for other contexts that must not read users and grants themselves. */
+@Injectable()
+export class PostOfficers {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** An active user holding an officer or consul grant at this consulate. */
+  async isActiveOfficerAt(
+    userId: string,
+    consulateId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    if (!isUUID(userId)) return false;
+    const [found] = await manager.query<unknown[]>(
+      `SELECT 1 FROM users u JOIN role_grants g ON g.user_id = u.id
+        WHERE u.id = $1 AND u.status = 'active' AND g.role IN ('officer', 'consul') AND g.consulate_id = $2
+        LIMIT 1`,
+      [userId, consulateId],
+    );
+    return found !== undefined;
+  }
+}
