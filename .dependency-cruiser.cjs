@@ -1,5 +1,5 @@
 // The architecture's "nevers", checked in `npm run lint` (`npm run lint:deps`) so a reviewer never
-// has to remember them. docs/ARCHITECTURE.md explains the layout; this file is the machine's copy.
+// has to remember them. README (Architecture, Development) explains the layout; this is the machine's copy.
 //
 // Who is who:
 // - Contexts (bounded contexts, one lib each): audit, identity, directory, cases, statistics, jobs.
@@ -23,8 +23,12 @@ const LIB_CHAIN = [
   'statistics',
 ];
 const CONTEXTS = ['audit', 'identity', 'directory', 'cases', 'statistics', 'jobs'];
-/** Libs that carry no transport: HTTP adapters (controllers, guards, strategies) live in apps/api. */
+/**
+ * Libs that carry no transport: HTTP adapters (controllers, guards, strategies, filters, middleware)
+ * live in apps/api. Every lib but testing, core included: its HTTP pieces are adapters too.
+ */
 const DOMAIN_LIBS = LIB_CHAIN;
+const ALL_LIBS = [...LIB_CHAIN, 'testing'];
 /** Express, Passport and Nest's HTTP platforms, with their type packages. */
 const HTTP_PACKAGES =
   '(^|/)node_modules/(@types/)?(express|express-serve-static-core|passport|passport-[^/]+|@nestjs/passport|@nestjs/platform-[^/]+)/';
@@ -83,6 +87,15 @@ module.exports = {
       to: { path: `^libs/${either(CONTEXTS.filter((context) => context !== 'audit'))}/` },
     },
     ...upwardRules,
+    {
+      name: 'no-lib-outside-the-chain',
+      comment:
+        'A new lib takes its place in LIB_CHAIN (and CONTEXTS if it is one) before it imports ' +
+        'anything, so the rules above cover it.',
+      severity: 'error',
+      from: { path: `^libs/(?!${either(ALL_LIBS)}/)[^/]+/` },
+      to: {},
+    },
     {
       name: 'no-testing-in-running-code',
       comment: 'libs/testing builds test apps and databases: only specs and test/ use it.',
