@@ -43,7 +43,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: NO_APPS }] },
   },
   {
-    files: ['scripts/**/*.js', '*.config.js'],
+    files: ['scripts/**/*.js', '*.config.js', '.dependency-cruiser.cjs'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: {

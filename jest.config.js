@@ -1,4 +1,6 @@
 // Two projects: unit specs beside the code, e2e specs in test/ against real PostgreSQL and Redis.
+const { jestModuleNameMapper } = require('./scripts/path-aliases');
+
 const swc = [
   '@swc/jest',
   {
@@ -18,13 +20,8 @@ const shared = {
   // otplib's dependencies ship only ES modules: compile them for jest's CommonJS runtime.
   transformIgnorePatterns: ['/node_modules/(?!(@scure|@noble|otplib|@otplib)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: {
-    '^@amparo/migrations$': '<rootDir>/migrations',
-    '^@amparo/(core|database|jobs|testing|audit|identity|directory|demo|cases|statistics)$':
-      '<rootDir>/libs/$1/src',
-    '^@amparo/(core|database|jobs|testing|audit|identity|directory|demo|cases|statistics)/(.*)$':
-      '<rootDir>/libs/$1/src/$2',
-  },
+  // The @amparo/* aliases come from tsconfig.json, their one declaration.
+  moduleNameMapper: jestModuleNameMapper(),
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/data/'],
 };
@@ -41,6 +38,7 @@ module.exports = {
         '<rootDir>/libs/**/*.spec.ts',
         '<rootDir>/migrations/**/*.spec.ts',
         '<rootDir>/docker/**/*.spec.ts',
+        '<rootDir>/test/architecture/**/*.spec.ts',
       ],
     },
     {

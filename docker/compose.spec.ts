@@ -122,7 +122,14 @@ describe('docker/Dockerfile', () => {
     expect(runtimeStage).toMatch(/EXPORTS_DIR=\/app\/data\/exports/);
   });
 
-  it('stays on Node 20', () => {
-    expect(dockerfile.match(/^FROM node:(\d+)/gm)).toEqual(['FROM node:20', 'FROM node:20']);
+  it('runs the Node LTS major that CI tests the whole suite on', () => {
+    const ciLtsMajor = /^LTS_NODE=(\d+)\./m.exec(
+      readFileSync(join(dir, '../.ci/run'), 'utf8'),
+    )?.[1];
+    expect(ciLtsMajor).toBeDefined();
+    expect(dockerfile.match(/^FROM node:\S+/gm)).toEqual([
+      `FROM node:${ciLtsMajor}-bookworm-slim`,
+      `FROM node:${ciLtsMajor}-bookworm-slim`,
+    ]);
   });
 });

@@ -1,8 +1,7 @@
 // Resolves the @amparo/* path aliases for Node tools that run TypeScript sources directly (the
-// TypeORM CLI, jest's global setup). tsconfig-paths cannot read them alone: TypeScript 6 forbids
-// the baseUrl it expects.
+// TypeORM CLI, ts-node scripts, jest's global setup). tsconfig-paths cannot read them alone:
+// TypeScript 6 forbids the baseUrl it expects.
 const { register } = require('tsconfig-paths');
-const { join } = require('node:path');
-const { compilerOptions } = require('../tsconfig.json');
+const { paths, root } = require('./path-aliases');
 
-register({ baseUrl: join(__dirname, '..'), paths: compilerOptions.paths });
+register({ baseUrl: root, paths });

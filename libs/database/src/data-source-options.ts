@@ -4,11 +4,14 @@ import { MIGRATIONS } from '@amparo/migrations';
 import { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
+/** The table TypeORM keeps the applied migrations in (no migration creates it). */
+export const MIGRATIONS_TABLE = 'schema_migrations';
+
 const COMMON = {
   type: 'postgres',
   synchronize: false,
   migrations: MIGRATIONS,
-  migrationsTableName: 'schema_migrations',
+  migrationsTableName: MIGRATIONS_TABLE,
   // gen_random_uuid() (core since PostgreSQL 13); TypeORM would otherwise install uuid-ossp.
   uuidExtension: 'pgcrypto',
   migrationsTransactionMode: 'each',
