@@ -271,7 +271,7 @@ function officerCaller(userId: string, post: Post): Caller {
 const RAW_SERVICES = {
   persons: new PersonsService(
     undefined as unknown as DataSource,
-    new CaseAccess(new ScopeService()),
+    new CaseAccess(new ScopeService(), undefined as unknown as DataSource),
   ),
   audit: new AuditService(undefined as unknown as DataSource),
 };

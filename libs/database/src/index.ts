@@ -7,3 +7,4 @@ export * from './sql-conditions';
 export * from './text-search';
 export * from './keyset-page';
 export * from './idempotency-store';
+export * from './row-security';
