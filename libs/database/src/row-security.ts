@@ -50,11 +50,6 @@ export async function withinRowScope<T>(
   });
 }
 
-/** The transaction with the wall up that the current work runs in, else the data source's manager. */
-export function rowScopedManager(dataSource: DataSource): EntityManager {
-  return rowScopedTransactions.getStore() ?? dataSource.manager;
-}
-
 /** One statement: the role, the scope, and read-only when asked. */
 async function raiseWall(manager: EntityManager, scope: RowScope, readOnly: boolean) {
   const system = scope === 'system';
@@ -66,14 +61,13 @@ async function raiseWall(manager: EntityManager, scope: RowScope, readOnly: bool
     throw new Error('Malformed row scope');
   await manager.query(
     `SELECT set_config('role', $1, true), set_config('amparo.scope_system', $2, true),
-            set_config('amparo.scope_consulates', $3, true), set_config('amparo.scope_countries', $4, true),
-            set_config('transaction_read_only', $5, true)`,
+            set_config('amparo.scope_consulates', $3, true), set_config('amparo.scope_countries', $4, true)
+            ${readOnly ? `, set_config('transaction_read_only', 'on', true)` : ''}`,
     [
       ROW_SCOPED_ROLE,
       system ? 'on' : 'off',
       `{${consulates.join(',')}}`,
       `{${countries.join(',')}}`,
-      readOnly ? 'on' : 'off',
     ],
   );
 }
