@@ -33,15 +33,19 @@ export class PublishStatisticsViews1764000000014 implements MigrationInterface {
       await q.query(`CREATE VIEW ${name} WITH (security_invoker = true) AS ${sql}`);
     }
     // One-table views are updatable in PostgreSQL, and the default privileges of the application
-    // role grant writes: take them back, so a view can only be read.
-    await q.query(`
-      DO $$
-      BEGIN
-        IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'amparo_app') THEN
-          REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${Object.keys(VIEWS).join(', ')} FROM amparo_app;
-          GRANT SELECT ON ${Object.keys(VIEWS).join(', ')} TO amparo_app;
-        END IF;
-      END $$`);
+    // roles (amparo_app, and amparo_scoped that its transactions switch to) grant writes: take them
+    // back, so a view can only be read.
+    const views = Object.keys(VIEWS).join(', ');
+    for (const role of ['amparo_app', 'amparo_scoped']) {
+      await q.query(`
+        DO $$
+        BEGIN
+          IF EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') THEN
+            REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${views} FROM ${role};
+            GRANT SELECT ON ${views} TO ${role};
+          END IF;
+        END $$`);
+    }
   }
 
   async down(q: QueryRunner): Promise<void> {

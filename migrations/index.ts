@@ -11,6 +11,7 @@ import { AddMfaRecovery1764000000009 } from './1764000000009-add-mfa-recovery';
 import { AddMfaReplacement1764000000010 } from './1764000000010-add-mfa-replacement';
 import { AuditDigestCoreSha2561764000000011 } from './1764000000011-audit-digest-core-sha256';
 import { SealAuditEvents1764000000012 } from './1764000000012-seal-audit-events';
+import { CaseRowSecurity1764000000013 } from './1764000000013-case-row-security';
 import { PublishStatisticsViews1764000000014 } from './1764000000014-publish-statistics-views';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   AddMfaReplacement1764000000010,
   AuditDigestCoreSha2561764000000011,
   SealAuditEvents1764000000012,
+  CaseRowSecurity1764000000013,
   PublishStatisticsViews1764000000014,
 ];

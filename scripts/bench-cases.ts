@@ -1,8 +1,10 @@
-// npm run bench:cases [-- --cases N --seconds S --explain --keep]: the cases registry at scale.
+// npm run bench:cases [-- --cases N --seconds S --explain --keep --rls]: the cases registry at scale.
 // Seeds synthetic cases with COPY into a fresh database of the local test server, boots the real API
 // on a loopback port and prints (a) case creation over HTTP against the same insert transaction in
 // raw pg, (b) list latency against the bare SQL of its page query, (c) person search latency; with
-// --explain, the EXPLAIN (ANALYZE, BUFFERS) of those queries. Prints figures; not a test. The
+// --explain, the EXPLAIN (ANALYZE, BUFFERS) of those queries; with --rls, (a) to (c) and the bare
+// queries with the case tables' row-level security policies on and off (alternating slices), and
+// the bare queries alone, outside the wall's transaction, to show what the second wall costs. Prints figures; not a test. The
 // database is dropped at the end, on failure and on Ctrl-C; --keep renames it instead (for psql).
 import 'reflect-metadata';
 import { formatAuditReport } from '@amparo/audit/format-audit-report';
@@ -271,7 +273,7 @@ function officerCaller(userId: string, post: Post): Caller {
 const RAW_SERVICES = {
   persons: new PersonsService(
     undefined as unknown as DataSource,
-    new CaseAccess(new ScopeService()),
+    new CaseAccess(new ScopeService(), undefined as unknown as DataSource),
   ),
   audit: new AuditService(undefined as unknown as DataSource),
 };
@@ -413,7 +415,11 @@ interface CapturedQuery {
 function findCaptured(queries: CapturedQuery[], ...patterns: RegExp[]): CapturedQuery {
   const at = queries.findIndex((q) => patterns.every((p) => p.test(q.text)));
   if (at < 0) throw new Error(`no captured statement matches ${patterns.join(' ')}`);
-  const settings = queries.slice(0, at).filter((q) => /\bset_config\(/.test(q.text));
+  // Only those of its own transaction: a request may run several (the wall's, one per step).
+  const begun = queries
+    .slice(0, at)
+    .findLastIndex((q) => /^\s*(START TRANSACTION|BEGIN)\b/i.test(q.text));
+  const settings = queries.slice(begun + 1, at).filter((q) => /\bset_config\(/.test(q.text));
   return { ...queries[at], settings };
 }
 
@@ -456,6 +462,52 @@ async function captureQueries(run: () => Promise<void>): Promise<CapturedQuery[]
   return captured;
 }
 
+/**
+ * `operation` with the walled tables' policies on and off, in alternating slices of a second or so,
+ * so that the load of the machine, which drifts, weighs on both alike.
+ */
+async function withAndWithoutPolicies(
+  client: Client,
+  seconds: number,
+  lanes: number,
+  operation: (lane: number) => Promise<void>,
+): Promise<{ on: Run; off: Run }> {
+  const slices = Math.max(2, Math.round(seconds));
+  const runs: Record<'on' | 'off', Run[]> = { on: [], off: [] };
+  await measure(Math.min(3, Math.max(1, seconds / 5)), lanes, operation);
+  try {
+    for (let k = 0; k < slices; k++)
+      for (const on of k % 2 ? [false, true] : [true, false]) {
+        await setRowSecurity(client, on);
+        runs[on ? 'on' : 'off'].push(await measure(seconds / slices, lanes, operation));
+      }
+  } finally {
+    await setRowSecurity(client, true);
+  }
+  const merge = (parts: Run[]): Run => ({
+    count: parts.reduce((n, r) => n + r.count, 0),
+    seconds: parts.reduce((n, r) => n + r.seconds, 0),
+    latenciesMs: parts.flatMap((r) => r.latenciesMs),
+    cpuMsPerOp:
+      parts.reduce((n, r) => n + r.cpuMsPerOp * r.count, 0) /
+      Math.max(
+        1,
+        parts.reduce((n, r) => n + r.count, 0),
+      ),
+    loopDelayP99Ms: Math.max(...parts.map((r) => r.loopDelayP99Ms)),
+  });
+  return { on: merge(runs.on), off: merge(runs.off) };
+}
+
+/** Switches the policies of the walled tables off (measuring) or back on. */
+async function setRowSecurity(client: Client, on: boolean): Promise<void> {
+  const { rows } = await client.query<{ table: string }>(
+    `SELECT relname AS table FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relforcerowsecurity`,
+  );
+  for (const { table } of rows)
+    await client.query(`ALTER TABLE ${table} ${on ? 'ENABLE' : 'DISABLE'} ROW LEVEL SECURITY`);
+}
+
 async function renameDatabase(name: string, to: string): Promise<void> {
   const admin = await connect(TEST_ADMIN_DATABASE_URL);
   try {
@@ -483,6 +535,7 @@ async function main(): Promise<number> {
       seconds: { type: 'string', default: '15' },
       explain: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      rls: { type: 'boolean', default: false },
     },
   });
   const total = Number(args.cases);
@@ -547,7 +600,7 @@ async function main(): Promise<number> {
     // (a) creation: HTTP against raw pg, 16 clients each, the same posts and officers.
     log('  (a) creating cases over HTTP');
     const s = new Synth(seeded(7));
-    const httpCreate = await warmThenMeasure(seconds, CLIENTS, async (k) => {
+    const createOverHttp = async (k: number) => {
       const res = await api.call(
         'POST',
         '/cases',
@@ -556,7 +609,8 @@ async function main(): Promise<number> {
       );
       if (res.status !== 201)
         throw new Error(`POST /cases: ${res.status} ${JSON.stringify(res.body)}`);
-    });
+    };
+    const httpCreate = await warmThenMeasure(seconds, CLIENTS, createOverHttp);
     log('  (a) creating cases with raw pg: the same transaction');
     for (let k = 0; k < CLIENTS; k++) clients.push(await connect(url));
     const rawCreate = await warmThenMeasure(seconds, CLIENTS, (k) =>
@@ -670,6 +724,52 @@ async function main(): Promise<number> {
         ...audit.lines,
       ].join('\n'),
     );
+
+    if (args.rls) {
+      log('  row-level security: the same with the policies on and off, in alternating slices');
+      const both = (lanes: number, operation: (lane: number) => Promise<void>) =>
+        withAndWithoutPolicies(bare, seconds, lanes, operation);
+      const inWall = (query: CapturedQuery) => async () => {
+        await runCaptured(bare, query);
+      };
+      const alone = (query: CapturedQuery) => async () => {
+        await runCaptured(bare, { ...query, settings: [] });
+      };
+      const figures = {
+        create: await both(CLIENTS, createOverHttp),
+        listOfficer: await both(1, () => list(officerToken)),
+        listSupervisor: await both(1, () => list(supervisorToken)),
+        search: await both(1, search),
+        bareOfficer: await both(1, inWall(officerPage)),
+        bareSupervisor: await both(1, inWall(supervisorPage)),
+        bareSearch: await both(1, inWall(searchQuery)),
+      };
+      const aloneFigures = {
+        officer: await warmThenMeasure(seconds, 1, alone(officerPage)),
+        supervisor: await warmThenMeasure(seconds, 1, alone(supervisorPage)),
+        search: await warmThenMeasure(seconds, 1, alone(searchQuery)),
+      };
+      const rate = (run: Run) => run.count / run.seconds;
+      const p50 = (run: Run) => percentile(run.latenciesMs, 50);
+      const change = (on: number, off: number) =>
+        `${on >= off ? '+' : ''}${(((on - off) / off) * 100).toFixed(1)} %`;
+      const row = (label: string, { on, off }: { on: Run; off: Run }, without?: Run) =>
+        `    ${label}: p50 ${p50(on).toFixed(2)} ms with the policies, ${p50(off).toFixed(2)} ms without (${change(p50(on), p50(off))})` +
+        (without ? `; the statement alone, no transaction: ${p50(without).toFixed(2)} ms` : '');
+      console.log(
+        [
+          `row-level security (second wall), the application's filters kept; policies on and off in alternating slices:`,
+          `    HTTP POST /api/v1/cases: ${rate(figures.create.on).toFixed(1)}/s with the policies, ${rate(figures.create.off).toFixed(1)}/s without (${change(rate(figures.create.on), rate(figures.create.off))})`,
+          row('GET list, officer', figures.listOfficer),
+          row('GET list, supervisor', figures.listSupervisor),
+          row('GET person search', figures.search),
+          `    bare SQL, in the wall's transaction (role and scope set) as the app runs it:`,
+          row('  list page, officer', figures.bareOfficer, aloneFigures.officer),
+          row('  list page, supervisor', figures.bareSupervisor, aloneFigures.supervisor),
+          row('  person search', figures.bareSearch, aloneFigures.search),
+        ].join('\n'),
+      );
+    }
 
     if (args.explain) {
       // The duplicate check of a new person known by an estimated age (the costliest branch).

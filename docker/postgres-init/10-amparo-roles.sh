@@ -6,6 +6,9 @@
 #   amparo_app       privileges of the API and the worker, granted by the migrations: read and
 #                    write the registry, only add to the audit log, own nothing (no login)
 #   amparo_app_login what the API and the worker log in as: a member of amparo_app, nothing more
+#   amparo_scoped    the role of every transaction that touches cases or persons (SET LOCAL ROLE),
+#                    bound by their row-level security policies; the migrations grant it the
+#                    privileges of amparo_app, and amparo_app's members may take it (no login)
 # Passwords come from the environment, never from the repository.
 set -eu
 : "${AMPARO_DB_OWNER_PASSWORD:?set AMPARO_DB_OWNER_PASSWORD}"
@@ -28,4 +31,7 @@ GRANT CONNECT, TEMPORARY ON DATABASE :"db" TO amparo_app;
 CREATE ROLE amparo_app_login LOGIN INHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS
   PASSWORD :'app_password';
 GRANT amparo_app TO amparo_app_login;
+
+CREATE ROLE amparo_scoped NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOBYPASSRLS;
+GRANT amparo_scoped TO amparo_app;
 SQL

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { rowScopedTransactions } from './row-scope-context';
 
 /** How long a key is remembered, per user. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -42,15 +43,23 @@ interface IdempotencyScope {
 
 const scopes = new AsyncLocalStorage<IdempotencyScope>();
 
+/** Whether the current work runs inside a request with an Idempotency-Key. */
+export function inIdempotentRequest(): boolean {
+  return scopes.getStore() !== undefined;
+}
+
 /**
  * Runs `work` in a database transaction. Inside a request with an Idempotency-Key, every call
  * shares the request's one transaction, which begins by claiming the key and commits only together
- * with the stored response (see IdempotencyStore.execute).
+ * with the stored response (see IdempotencyStore.execute). Inside a transaction with the wall up
+ * (row-security.ts), `work` joins it.
  */
 export async function transactional<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
+  const walled = rowScopedTransactions.getStore();
+  if (walled) return work(walled);
   const scope = scopes.getStore();
   if (!scope) return dataSource.transaction(work);
   if (!scope.runner) {

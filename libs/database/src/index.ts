@@ -7,4 +7,5 @@ export * from './sql-conditions';
 export * from './text-search';
 export * from './keyset-page';
 export * from './idempotency-store';
+export * from './row-security';
 export * from './table-owners';

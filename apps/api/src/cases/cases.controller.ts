@@ -110,7 +110,7 @@ export class CasesController {
     @Param('id') id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseResponse> {
-    return this.full(await this.cases.get(caller, id), res);
+    return this.full(caller, await this.cases.get(caller, id), res);
   }
 
   @Patch(':id')
@@ -126,7 +126,11 @@ export class CasesController {
     @Body() body: UpdateCaseRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseResponse> {
-    return this.full(await this.cases.update(caller, id, versionFromIfMatch(ifMatch), body), res);
+    return this.full(
+      caller,
+      await this.cases.update(caller, id, versionFromIfMatch(ifMatch), body),
+      res,
+    );
   }
 
   @Post(':id/transitions')
@@ -150,6 +154,7 @@ export class CasesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseResponse> {
     return this.full(
+      caller,
       await this.cases.transition(caller, id, versionFromIfMatch(ifMatch), body),
       res,
     );
@@ -170,14 +175,15 @@ export class CasesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseResponse> {
     return this.full(
+      caller,
       await this.cases.assign(caller, id, versionFromIfMatch(ifMatch), body.officerId),
       res,
     );
   }
 
-  private async full(c: CaseRecord, res: Response): Promise<CaseResponse> {
+  private async full(caller: Caller, c: CaseRecord, res: Response): Promise<CaseResponse> {
     res.setHeader('ETag', etagOf(c.version));
-    const persons = (await this.persons.ofCases([c.id])).get(c.id) ?? [];
+    const persons = (await this.persons.ofCases(caller, [c.id])).get(c.id) ?? [];
     return CaseResponse.full(c, persons);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@amparo/audit';
 import { DomainError, registerErrorTexts } from '@amparo/core';
-import { updateReturning, transactional } from '@amparo/database';
+import { updateReturning } from '@amparo/database';
 import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
@@ -67,14 +67,14 @@ export class AccessRequestsService {
   ) {}
 
   async request(caller: Caller, caseId: string, reason: string): Promise<AccessRequest> {
-    const found = await this.caseInScope(caller, caseId);
-    if (
-      this.access.seesRestrictedContent(caller, found) ||
-      (await this.hasActiveGrant(caller.userId, caseId))
-    ) {
+    const [found, granted] = await this.access.read(caller, async (m) => {
+      const found = await this.caseInScope(caller, caseId, m);
+      return [found, await this.hasActiveGrant(caller.userId, caseId, m)] as const;
+    });
+    if (this.access.seesRestrictedContent(caller, found) || granted) {
       throw new DomainError('ACCESS_NOT_NEEDED', 'conflict');
     }
-    return transactional(this.dataSource, async (manager) => {
+    return this.access.write(caller, async (manager) => {
       const [{ id }] = await manager.query<{ id: string }[]>(
         `INSERT INTO case_access_requests (case_id, user_id, reason, expires_at)
          VALUES ($1, $2, $3, now() + make_interval(hours => $4)) RETURNING id`,
@@ -121,10 +121,12 @@ export class AccessRequestsService {
         : status === 'unreviewed'
           ? 'AND r.reviewed_at IS NULL'
           : 'AND r.reviewed_at IS NOT NULL';
-    return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM case_access_requests r JOIN cases c ON c.id = r.case_id
-        WHERE c.consulate_id = ANY($1::uuid[]) ${reviewed} ORDER BY r.granted_at DESC, r.id LIMIT 500`,
-      [posts],
+    return this.access.read(caller, (m) =>
+      m.query(
+        `SELECT ${COLUMNS} FROM case_access_requests r JOIN cases c ON c.id = r.case_id
+          WHERE c.consulate_id = ANY($1::uuid[]) ${reviewed} ORDER BY r.granted_at DESC, r.id LIMIT 500`,
+        [posts],
+      ),
     );
   }
 
@@ -134,11 +136,11 @@ export class AccessRequestsService {
     outcome: 'justified' | 'unjustified',
     note?: string,
   ): Promise<AccessRequest> {
-    const existing = isUUID(id) ? await this.find(id) : null;
+    const existing = isUUID(id) ? await this.access.read(caller, (m) => this.find(id, m)) : null;
     if (!existing || !this.consulPosts(caller).includes(existing.consulateId)) {
       throw new DomainError('ACCESS_REQUEST_NOT_FOUND', 'not_found');
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.access.write(caller, async (manager) => {
       const updated = await updateReturning(
         manager,
         `UPDATE case_access_requests SET reviewed_by = $2, reviewed_at = now(), review_outcome = $3, review_note = $4
@@ -173,12 +175,15 @@ export class AccessRequestsService {
     return caller.grants.filter((g) => g.role === 'consul').map((g) => g.consulateId!);
   }
 
-  private async caseInScope(caller: Caller, caseId: string): Promise<CaseRecord> {
+  private async caseInScope(
+    caller: Caller,
+    caseId: string,
+    manager: EntityManager,
+  ): Promise<CaseRecord> {
     const [found] = isUUID(caseId)
-      ? await this.dataSource.query<CaseRecord[]>(
-          `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = $1`,
-          [caseId],
-        )
+      ? await manager.query<CaseRecord[]>(`SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = $1`, [
+          caseId,
+        ])
       : [];
     if (!found || !this.access.inScope(caller, found))
       throw new DomainError('CASE_NOT_FOUND', 'not_found');

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { SqlConditions } from '@amparo/database';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { RowScope, SqlConditions, withinRowScope } from '@amparo/database';
 import { Caller, ScopeService } from '@amparo/identity';
+import { DataSource, EntityManager } from 'typeorm';
 import { WorkflowRole } from '../workflow/case-workflow';
 
 /** Where a case sits, which is all that decides who may see and work it. */
@@ -17,7 +19,32 @@ export interface CaseLocation {
  */
 @Injectable()
 export class CaseAccess {
-  constructor(private readonly scopes: ScopeService) {}
+  constructor(
+    private readonly scopes: ScopeService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * Reads of case and person tables, in a read-only transaction with the database's own wall up
+   * for the caller's scope (row-level security): a query here that forgot `restrictToScope` still
+   * sees nothing of other posts and countries.
+   */
+  read<T>(caller: Caller, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return withinRowScope(this.dataSource, this.rowScope(caller), work, { readOnly: true });
+  }
+
+  /** Writes (and their reads), in one transaction with the wall up; joins `transactional`'s. */
+  write<T>(caller: Caller, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return withinRowScope(this.dataSource, this.rowScope(caller), work);
+  }
+
+  /** The posts and supervised countries the database lets the caller's transactions touch. */
+  rowScope(caller: Caller): RowScope {
+    return {
+      consulates: this.scopes.caseConsulates(caller),
+      countries: this.scopes.supervisedCountries(caller),
+    };
+  }
 
   /**
    * One post or one country (most callers) is an equality, not `= ANY(array)` nor an OR: only then

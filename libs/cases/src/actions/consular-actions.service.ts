@@ -1,11 +1,9 @@
-import { transactional } from '@amparo/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@amparo/audit';
 import { DomainError, FieldError } from '@amparo/core';
 import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { CaseAccess } from '../access/case-access';
 import { recordCaseEvent } from '../cases/case-audit';
 import { CasesService } from '../cases/cases.service';
 import { ACTION_COLUMNS, ConsularAction, NewConsularAction } from './consular-action';
@@ -19,17 +17,19 @@ const invalid = (field: string, code: string, es: string, en: string) =>
 @Injectable()
 export class ConsularActionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly audit: AuditService,
+    private readonly access: CaseAccess,
   ) {}
 
   async list(caller: Caller, caseId: string): Promise<ConsularAction[]> {
-    const found = await this.cases.readable(caller, caseId);
-    const actions = await this.dataSource.query<ConsularAction[]>(
-      `SELECT ${ACTION_COLUMNS} FROM consular_actions a WHERE a.case_id = $1 ORDER BY a.occurred_at, a.recorded_at, a.id`,
-      [caseId],
-    );
+    const [found, actions] = await this.access.read(caller, async (m) => [
+      await this.cases.readable(caller, caseId, m),
+      await m.query<ConsularAction[]>(
+        `SELECT ${ACTION_COLUMNS} FROM consular_actions a WHERE a.case_id = $1 ORDER BY a.occurred_at, a.recorded_at, a.id`,
+        [caseId],
+      ),
+    ]);
     await recordCaseEvent(this.audit, {
       action: 'case.actions.read',
       caller,
@@ -70,10 +70,10 @@ export class ConsularActionsService {
     corrects: string | null,
     now: Date,
   ): Promise<ConsularAction> {
-    const found = await this.cases.workable(caller, caseId);
+    const found = await this.access.read(caller, (m) => this.cases.workable(caller, caseId, m));
     if (found.status === 'closed') throw new DomainError('CASE_CLOSED', 'conflict');
     this.validate(input, now);
-    return transactional(this.dataSource, async (manager) => {
+    return this.access.write(caller, async (manager) => {
       if (corrects) {
         const [original] = isUUID(corrects)
           ? await manager.query<unknown[]>(

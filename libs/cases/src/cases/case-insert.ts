@@ -24,7 +24,8 @@ export interface NewCaseRow {
 
 /**
  * Inserts a case with the next reference of its post for the year it opened (`MX-LAX-2026-000123`)
- * and links its persons, in one statement. The counter row stays locked until the creating
+ * and links its persons: two statements, as the links' row-level security policy must see the case,
+ * which a sibling statement of one WITH does not. The counter row stays locked until the creating
  * transaction ends, so concurrent creations at one post get consecutive numbers, and a rolled-back
  * creation returns its number: no committed case ever shares or reuses one.
  */
@@ -47,11 +48,7 @@ export async function insertCase(
        SELECT $3 || lpad(counter.sequence, greatest(6, length(counter.sequence)), '0'),
               $1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18
          FROM counter
-       RETURNING *),
-     links AS (
-       INSERT INTO case_persons (case_id, person_id, role, relationship)
-       SELECT c.id, l.person_id, l.role, l.relationship
-         FROM c, unnest($19::uuid[], $20::text[], $21::text[]) AS l(person_id, role, relationship))
+       RETURNING *)
      SELECT ${CASE_COLUMNS} FROM c`,
     [
       row.consulateId,
@@ -72,6 +69,14 @@ export async function insertCase(
       JSON.stringify(row.consent),
       row.restricted,
       row.createdBy,
+    ],
+  );
+  await manager.query(
+    `INSERT INTO case_persons (case_id, person_id, role, relationship)
+     SELECT $1, l.person_id, l.role, l.relationship
+       FROM unnest($2::uuid[], $3::text[], $4::text[]) AS l(person_id, role, relationship)`,
+    [
+      created.id,
       persons.map((p) => p.personId),
       persons.map((p) => p.role),
       persons.map((p) => p.relationship),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@amparo/audit';
 import { DomainError, FieldError, Page, SortSpec, resolveSort } from '@amparo/core';
-import { SqlConditions, keysetPage, updateReturning, transactional } from '@amparo/database';
+import { SqlConditions, keysetPage, updateReturning } from '@amparo/database';
 import { ConsulatesService, ReferenceChecks } from '@amparo/directory';
 import { Caller, PostOfficers } from '@amparo/identity';
 import { isUUID } from 'class-validator';
@@ -74,7 +74,7 @@ export class CasesService {
     await this.validateNewCase(caller, input, post.countryCode, now);
     if (input.assignedOfficerId)
       await assertAssignable(this.officers, input.assignedOfficerId, post.id);
-    return transactional(this.dataSource, (manager) =>
+    return this.access.write(caller, (manager) =>
       registerCase(
         manager,
         { persons: this.persons, audit: this.audit },
@@ -85,7 +85,7 @@ export class CasesService {
 
   /** One case, with an audit event for the read; 404 outside the scope, 403 when restricted. */
   async get(caller: Caller, id: string): Promise<CaseRecord> {
-    const found = await this.readable(caller, id);
+    const found = await this.access.read(caller, (m) => this.readable(caller, id, m));
     await recordCaseEvent(this.audit, {
       action: 'case.read',
       caller,
@@ -123,20 +123,27 @@ export class CasesService {
       where.add(`(c.primary_category = ${category} OR ${category} = ANY(c.secondary_categories))`);
     }
     this.access.restrictToScope(where, caller);
-    const page = await keysetPage<CaseRecord>(this.dataSource.manager, {
-      select: `SELECT ${CASE_COLUMNS}`,
-      from: 'FROM cases c',
-      where,
-      sort: resolveSort(filters.sort, CASE_SORT),
-      tieBreaker: CASE_SORT.tieBreaker,
-      cursor: filters.cursor,
-      limit: filters.limit,
-    });
+    const page = await this.access.read(caller, (manager) =>
+      keysetPage<CaseRecord>(manager, {
+        select: `SELECT ${CASE_COLUMNS}`,
+        from: 'FROM cases c',
+        where,
+        sort: resolveSort(filters.sort, CASE_SORT),
+        tieBreaker: CASE_SORT.tieBreaker,
+        cursor: filters.cursor,
+        limit: filters.limit,
+      }),
+    );
     const { cursor, limit, ...recorded } = filters;
     // The audit event and the persons are written and read side by side, on two connections: the
     // list waits for one round trip, not two. Both end before the page is answered.
     const [primaries] = await Promise.all([
-      this.persons.byIds(page.items.map((c) => c.primaryPersonId)),
+      this.access.read(caller, (m) =>
+        this.persons.byIds(
+          page.items.map((c) => c.primaryPersonId),
+          m,
+        ),
+      ),
       recordCaseEvent(this.audit, {
         action: 'case.list',
         caller,
@@ -158,7 +165,7 @@ export class CasesService {
     changes: CaseChanges,
     now = new Date(),
   ): Promise<CaseRecord> {
-    const current = await this.workable(caller, id);
+    const current = await this.access.read(caller, (m) => this.workable(caller, id, m));
     assertVersion(current, expectedVersion);
     const next = {
       ...current,
@@ -181,7 +188,7 @@ export class CasesService {
         recordedBy: caller.userId,
         recordedAt: now.toISOString(),
       };
-    return this.dataSource.transaction((manager) =>
+    return this.access.write(caller, (manager) =>
       this.writeAndRecord(
         manager,
         caller,
@@ -211,7 +218,7 @@ export class CasesService {
     request: TransitionRequest,
     now = new Date(),
   ): Promise<CaseRecord> {
-    const current = await this.readable(caller, id);
+    const current = await this.access.read(caller, (m) => this.readable(caller, id, m));
     assertVersion(current, expectedVersion);
     // Approving a closure request keeps the requested reason unless the consul gives another.
     if (
@@ -244,7 +251,7 @@ export class CasesService {
     };
     // The reason is narrative about the person: kept in the case's history, never in the audit log.
     const reason = request.reason?.trim() || null;
-    return this.dataSource.transaction((manager) =>
+    return this.access.write(caller, (manager) =>
       this.writeAndRecord(
         manager,
         caller,
@@ -264,13 +271,13 @@ export class CasesService {
     expectedVersion: number,
     officerId: string,
   ): Promise<CaseRecord> {
-    const current = await this.readable(caller, id);
+    const current = await this.access.read(caller, (m) => this.readable(caller, id, m));
     const roles = this.access.rolesOn(caller, current);
     if (!roles.includes('consul') && !roles.includes('supervisor'))
       throw new DomainError('FORBIDDEN', 'forbidden');
     assertVersion(current, expectedVersion);
     await assertAssignable(this.officers, officerId, current.consulateId);
-    return this.dataSource.transaction((manager) =>
+    return this.access.write(caller, (manager) =>
       this.writeAndRecord(
         manager,
         caller,
@@ -377,7 +384,7 @@ export class CasesService {
     current: CaseRecord,
     survivorId: string,
   ): Promise<void> {
-    const survivor = await this.find(survivorId);
+    const survivor = await this.access.read(caller, (m) => this.find(survivorId, m));
     if (
       !survivor ||
       survivor.id === current.id ||
@@ -441,10 +448,13 @@ export class CasesService {
       { field: 'eventCountryCode', code: input.eventCountryCode },
     ]);
     // Persons the caller cannot read answer like ids that do not exist (one problem for both).
-    const { persons: linkable } = await this.persons.linkableByIds(
-      caller,
-      countryCode,
-      input.persons.flatMap((l) => (l.personId && isUUID(l.personId) ? [l.personId] : [])),
+    const { persons: linkable } = await this.access.read(caller, (m) =>
+      this.persons.linkableByIds(
+        caller,
+        countryCode,
+        input.persons.flatMap((l) => (l.personId && isUUID(l.personId) ? [l.personId] : [])),
+        m,
+      ),
     );
     for (const [index, link] of input.persons.entries()) {
       if (!!link.personId === !!link.person) {

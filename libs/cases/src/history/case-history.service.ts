@@ -35,15 +35,17 @@ export class CaseHistoryService {
   ) {}
 
   async list(caller: Caller, caseId: string): Promise<CaseHistoryEntry[]> {
-    const found = await this.cases.readable(caller, caseId);
+    const [found, rows] = await this.access.read(caller, async (m) => [
+      await this.cases.readable(caller, caseId, m),
+      await m.query<Omit<CaseHistoryEntry, 'masked'>[]>(
+        // Sorted by the column, not by the text output "id": "10" would come before "9".
+        `SELECT h.id::text AS id, h.changed_by AS "changedBy", h.changed_at AS "changedAt", h.field,
+                h.tier, h.old_value AS "oldValue", h.new_value AS "newValue", h.reason
+           FROM case_history h WHERE h.case_id = $1 ORDER BY h.id`,
+        [caseId],
+      ),
+    ]);
     const worksCase = this.access.worksCase(caller, found);
-    const rows = await this.dataSource.query<Omit<CaseHistoryEntry, 'masked'>[]>(
-      // Sorted by the column, not by the text output "id": "10" would come before "9".
-      `SELECT h.id::text AS id, h.changed_by AS "changedBy", h.changed_at AS "changedAt", h.field,
-              h.tier, h.old_value AS "oldValue", h.new_value AS "newValue", h.reason
-         FROM case_history h WHERE h.case_id = $1 ORDER BY h.id`,
-      [caseId],
-    );
     await recordCaseEvent(this.audit, {
       action: 'case.history.read',
       caller,

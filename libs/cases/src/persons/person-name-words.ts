@@ -33,7 +33,9 @@ export function queryWords(q: string): string[] {
  * SQL on `persons p`: every word matches a word of the name, or, for three words or more, every
  * word but one (a second family name remembered wrong, a middle name the record lacks). Each
  * branch is one scan of the key index, so the candidates stay few however common one word is.
- * `param` turns a value into a placeholder. With no word, nothing matches.
+ * `param` turns a value into a placeholder. With no word, nothing matches. Under row-level security
+ * these operators cannot drive the index, so queries call the database function
+ * `amparo_person_ids_by_name_words` (migration 1764000000013), which builds this same condition.
  */
 export function nameWordsCondition(words: string[], param: (value: unknown) => string): string {
   if (!words.length) return 'false';

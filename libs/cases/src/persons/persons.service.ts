@@ -12,7 +12,7 @@ import {
   PersonInput,
   PossibleDuplicate,
 } from './person';
-import { nameWordsCondition, queryWords } from './person-name-words';
+import { queryWords } from './person-name-words';
 import { normalizeDocumentNumber } from './person-rules';
 
 /** Names this close (pg_trgm similarity, accents and case ignored) count as the same name. */
@@ -37,7 +37,10 @@ export class PersonsService {
     private readonly access: CaseAccess,
   ) {}
 
-  /** A new person and their documents, in one statement that returns the person as stored. */
+  /**
+   * A new person and their documents, returned as stored. Two statements: the documents' policy
+   * (row-level security) must see the person, which a sibling statement of one WITH does not.
+   */
   async create(
     manager: EntityManager,
     countryCode: string,
@@ -45,19 +48,12 @@ export class PersonsService {
     today: Date,
   ): Promise<Person> {
     const documents = input.documents ?? [];
-    const [person] = await manager.query<Person[]>(
-      `WITH person AS (
-       INSERT INTO persons (country_code, given_names, family_names, other_names, date_of_birth, estimated_age,
+    const [{ id }] = await manager.query<{ id: string }[]>(
+      `INSERT INTO persons (country_code, given_names, family_names, other_names, date_of_birth, estimated_age,
                             estimated_age_on, sex, gender_identity, nationality_code, origin_subdivision_code,
                             origin_municipality, languages, indigenous_people, indigenous_language, phone, email,
                             address_abroad)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING *),
-       documents AS (
-         INSERT INTO person_documents (person_id, type, number, issuing_country_code)
-         SELECT person.id, d.type, d.number, d.issuing_country_code
-           FROM person, unnest($19::text[], $20::text[], $21::text[]) AS d(type, number, issuing_country_code)
-         RETURNING *)
-       SELECT ${personColumns('documents')} FROM person p`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
       [
         countryCode,
         input.givenNames.trim(),
@@ -77,6 +73,17 @@ export class PersonsService {
         input.phone ?? null,
         input.email ?? null,
         input.addressAbroad ?? null,
+      ],
+    );
+    const [person] = await manager.query<Person[]>(
+      `WITH documents AS (
+         INSERT INTO person_documents (person_id, type, number, issuing_country_code)
+         SELECT $1, d.type, d.number, d.issuing_country_code
+           FROM unnest($2::text[], $3::text[], $4::text[]) AS d(type, number, issuing_country_code)
+         RETURNING *)
+       SELECT ${personColumns('documents')} FROM persons p WHERE p.id = $1`,
+      [
+        id,
         documents.map((d) => d.type),
         documents.map((d) => d.number.trim()),
         documents.map((d) => d.issuingCountryCode),
@@ -128,10 +135,14 @@ export class PersonsService {
     };
   }
 
-  /** Persons of each case, primary first. */
-  async ofCases(
+  /** Persons of each case, primary first, as the caller may see them. */
+  async ofCases(caller: Caller, caseIds: string[]): Promise<Map<string, CasePerson[]>> {
+    return this.access.read(caller, (manager) => this.ofCasesIn(manager, caseIds));
+  }
+
+  private async ofCasesIn(
+    manager: EntityManager,
     caseIds: string[],
-    manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, CasePerson[]>> {
     const rows = await manager.query<
       (Person & { caseId: string; role: CasePerson['role']; relationship: string | null })[]
@@ -165,12 +176,16 @@ export class PersonsService {
     manager?: EntityManager,
   ): Promise<PossibleDuplicate[]> {
     if (!inputs.length) return [];
-    return this.withTrigramThresholds(async (m) => {
-      const found: PossibleDuplicate[] = [];
-      for (const input of inputs)
-        found.push(...(await this.duplicatesOf(m, caller, countryCode, input, today)));
-      return found;
-    }, manager);
+    return this.withTrigramThresholds(
+      caller,
+      async (m) => {
+        const found: PossibleDuplicate[] = [];
+        for (const input of inputs)
+          found.push(...(await this.duplicatesOf(m, caller, countryCode, input, today)));
+        return found;
+      },
+      manager,
+    );
   }
 
   private async duplicatesOf(
@@ -213,9 +228,8 @@ export class PersonsService {
            UNION
            SELECT p.id FROM persons p WHERE p.country_code = $1 AND p.date_of_birth = $5::date
            UNION
-           SELECT p.id FROM persons p
-            WHERE $6::int IS NOT NULL AND p.country_code = $1
-              AND p.search_name % amparo_person_search_name($2, $3, $4::text[])),
+           SELECT id FROM amparo_person_ids_by_similar_name($1, amparo_person_search_name($2, $3, $4::text[])) AS id
+            WHERE $6::int IS NOT NULL),
          checked AS (
            SELECT p.id AS "personId", p.given_names AS "givenNames", p.family_names AS "familyNames",
                   extract(year FROM p.date_of_birth)::int AS "birthYear", p.estimated_age AS "estimatedAge",
@@ -264,14 +278,15 @@ export class PersonsService {
     const name = where.param(q);
     const document = where.param(normalizeDocumentNumber(q));
     const threshold = where.param(SEARCH_NAME);
-    const nameWords = nameWordsCondition(queryWords(q), (w) => where.param(w));
+    // Through the index as the system (migration 0013): see amparo_person_ids_by_name_words.
+    const words = where.param(queryWords(q));
     // Matching persons first, from the name-word key and document indexes; then, person by person,
     // which of their cases the caller may see; the word similarity of the whole name filters and
     // ranks.
-    return this.withTrigramThresholds((manager) =>
+    return this.withTrigramThresholds(caller, (manager) =>
       manager.query(
         `WITH matched AS (
-           SELECT p.id FROM persons p WHERE ${nameWords}
+           SELECT id FROM amparo_person_ids_by_name_words(${words}::text[]) AS id
            UNION
            SELECT d.person_id FROM person_documents d WHERE d.number_normalized = ${document}),
          visible AS (
@@ -317,11 +332,12 @@ export class PersonsService {
    * until it ends, which only the trigram operator and the planner read.
    */
   private async withTrigramThresholds<T>(
+    caller: Caller,
     work: (manager: EntityManager) => Promise<T>,
     transaction?: EntityManager,
   ): Promise<T> {
     if (!transaction)
-      return this.dataSource.transaction((m) => this.withTrigramThresholds(work, m));
+      return this.access.read(caller, (m) => this.withTrigramThresholds(caller, work, m));
     await transaction.query(
       `SELECT set_config('pg_trgm.similarity_threshold', $1, true), set_config('jit', 'off', true)`,
       [String(SAME_NAME - 0.001)],

@@ -1,5 +1,6 @@
 import { PoolClient, Query } from 'pg';
 import { DataSource } from 'typeorm';
+import { ROW_SCOPED_ROLE, withinRowScope } from '@amparo/database';
 
 type Row = Record<string, unknown>;
 
@@ -10,6 +11,8 @@ type Row = Record<string, unknown>;
  * PostgreSQL runs a cursor's plan single-threaded, while a plain statement may use its parallel
  * plan when the table is large enough, and needs no round trip per batch of rows. The embedded
  * PGlite has no row events; its results are read at once (it is for trying Amparo out).
+ * Statistics aggregate whole countries: the system scope of row-level security, in a read-only
+ * transaction; the query's own filters decide what is counted.
  */
 export async function streamRows(
   dataSource: DataSource,
@@ -19,19 +22,25 @@ export async function streamRows(
   onRow: (row: Row) => void,
 ): Promise<void> {
   if (embedded) {
-    const rows: Row[] = await dataSource.query(sql, params);
+    const rows: Row[] = await withinRowScope(dataSource, 'system', (m) => m.query(sql, params), {
+      readOnly: true,
+    });
     rows.forEach(onRow);
     return;
   }
   const runner = dataSource.createQueryRunner('slave');
+  let client: PoolClient | undefined;
   try {
-    const client = (await runner.connect()) as PoolClient;
+    client = (await runner.connect()) as PoolClient;
+    await client.query(
+      `BEGIN READ ONLY; SET LOCAL ROLE ${ROW_SCOPED_ROLE}; SET LOCAL amparo.scope_system = 'on'`,
+    );
     await new Promise<void>((resolve, reject) => {
       // With a 'row' listener and no callback, pg emits each row and does not accumulate them. A
       // failing onRow ends the wait only once the statement is over, so the connection goes back
       // to the pool idle.
       let failure: Error | undefined;
-      const query = client.query(new Query(sql, params));
+      const query = client!.query(new Query(sql, params));
       query.on('row', (row: Row) => {
         if (failure) return;
         try {
@@ -44,6 +53,7 @@ export async function streamRows(
       query.on('end', () => (failure ? reject(failure) : resolve()));
     });
   } finally {
+    await client?.query('ROLLBACK').catch(() => undefined);
     await runner.release();
   }
 }

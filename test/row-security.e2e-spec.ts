@@ -1,0 +1,233 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { RowScope, updateReturning, withinRowScope } from '@amparo/database';
+import request from 'supertest';
+import { DataSource, EntityManager } from 'typeorm';
+import { createConsulate, createUser, signIn } from './utils/identity';
+import { TestStack, createTestApi, createTestStack } from './utils/test-app';
+
+/** Every table that holds a case or a person, each behind its own policy (migration 0013). */
+const WALLED_TABLES = [
+  'case_access_requests',
+  'case_history',
+  'case_persons',
+  'cases',
+  'consular_actions',
+  'person_documents',
+  'persons',
+];
+
+/** Per table, the SQL that names the post of each row (through its case). */
+const POST_OF: Record<string, string> = {
+  cases: 'SELECT consulate_id AS post FROM cases',
+  case_persons:
+    'SELECT c.consulate_id AS post FROM case_persons x JOIN cases c ON c.id = x.case_id',
+  consular_actions:
+    'SELECT c.consulate_id AS post FROM consular_actions x JOIN cases c ON c.id = x.case_id',
+  case_history:
+    'SELECT c.consulate_id AS post FROM case_history x JOIN cases c ON c.id = x.case_id',
+  case_access_requests:
+    'SELECT c.consulate_id AS post FROM case_access_requests x JOIN cases c ON c.id = x.case_id',
+  persons: `SELECT c.consulate_id AS post FROM persons x
+              JOIN case_persons cp ON cp.person_id = x.id JOIN cases c ON c.id = cp.case_id`,
+  person_documents: `SELECT c.consulate_id AS post FROM person_documents x
+              JOIN case_persons cp ON cp.person_id = x.person_id JOIN cases c ON c.id = cp.case_id`,
+};
+
+/**
+ * The second wall: with the application's scope filter left out, as a forgotten one would be, the
+ * database itself keeps a caller's transaction to the caller's posts and countries.
+ */
+describe('Row-level security: a query that forgets the scope filter still sees only the scope', () => {
+  let stack: TestStack;
+  let app: NestExpressApplication;
+  let dataSource: DataSource;
+  let postA: string;
+  let postB: string;
+  let postCO: string;
+  const caseOf: Record<string, string> = {};
+
+  beforeAll(async () => {
+    stack = await createTestStack();
+    app = await createTestApi(stack.config);
+    dataSource = app.get(DataSource);
+    postA = await createConsulate(stack, 'MX');
+    postB = await createConsulate(stack, 'MX');
+    postCO = await createConsulate(stack, 'CO');
+    for (const [name, post, country] of [
+      ['A', postA, 'MX'],
+      ['B', postB, 'MX'],
+      ['CO', postCO, 'CO'],
+    ] as const) {
+      const officer = await createUser(stack, [{ role: 'officer', consulateId: post }]);
+      const token = (await signIn(app, officer.email)).accessToken;
+      const http = () => request(app.getHttpServer());
+      const created = await http()
+        .post('/api/v1/cases')
+        .set('Authorization', `Bearer ${token}`)
+        .send({
+          consulateId: post,
+          primaryCategory: 'immigration_detention',
+          summary: `Case of post ${name}`,
+          persons: [
+            {
+              role: 'primary',
+              person: {
+                givenNames: `Persona ${name}`,
+                familyNames: 'Wall',
+                sex: 'female',
+                nationalityCode: country,
+                documents: [
+                  { type: 'passport', number: `RLS${name}01`, issuingCountryCode: country },
+                ],
+              },
+            },
+          ],
+        });
+      expect(created.status).toBe(201);
+      caseOf[name] = created.body.id;
+      const action = await http()
+        .post(`/api/v1/cases/${created.body.id}/actions`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ type: 'interview', occurredAt: new Date(Date.now() - 60_000).toISOString() });
+      expect(action.status).toBe(201);
+      const moved = await http()
+        .post(`/api/v1/cases/${created.body.id}/transitions`)
+        .set('Authorization', `Bearer ${token}`)
+        .set('If-Match', created.headers.etag)
+        .send({ to: 'in_progress' });
+      expect(moved.status).toBe(200);
+    }
+    // A break-the-glass row per case, written directly: the table must be walled as well.
+    for (const id of Object.values(caseOf))
+      await stack.query(
+        `INSERT INTO case_access_requests (case_id, user_id, reason, expires_at)
+         SELECT $1, created_by, 'A reason long enough for the check', now() + interval '1 hour'
+           FROM cases WHERE id = $1`,
+        [id],
+      );
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await stack?.teardown();
+  });
+
+  const within = <T>(scope: RowScope, work: (m: EntityManager) => Promise<T>) =>
+    withinRowScope(dataSource, scope, work);
+  const postsSeen = async (scope: RowScope, table: string) =>
+    new Set(
+      (await within(scope, (m) => m.query<{ post: string }[]>(POST_OF[table]))).map((r) => r.post),
+    );
+
+  it('puts exactly the case and person tables behind forced row-level security', async () => {
+    const rows = await stack.query<{ table: string }>(
+      `SELECT c.relname AS table FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relrowsecurity AND c.relforcerowsecurity
+        ORDER BY 1`,
+    );
+    expect(rows.map((r) => r.table)).toEqual(WALLED_TABLES);
+  });
+
+  it.each(WALLED_TABLES)(
+    'shows an officer of one post only that post’s rows of %s',
+    async (table) => {
+      expect([...(await postsSeen({ consulates: [postA], countries: [] }, table))]).toEqual([
+        postA,
+      ]);
+    },
+  );
+
+  it.each(WALLED_TABLES)(
+    'shows a supervisor of a country the rows of its posts in %s, and none of another country',
+    async (table) => {
+      const seen = await postsSeen({ consulates: [], countries: ['MX'] }, table);
+      expect([...seen].sort()).toEqual([postA, postB].sort());
+    },
+  );
+
+  it.each(WALLED_TABLES)('shows the system scope every row of %s', async (table) => {
+    const seen = await postsSeen('system', table);
+    expect([...seen].sort()).toEqual([postA, postB, postCO].sort());
+  });
+
+  it.each(WALLED_TABLES)('shows nothing of %s to an empty scope', async (table) => {
+    expect((await postsSeen({ consulates: [], countries: [] }, table)).size).toBe(0);
+  });
+
+  it('shows nothing to the scoped role in a transaction that set no scope (fails closed)', async () => {
+    const counts = await dataSource.transaction(async (m) => {
+      await m.query('SET LOCAL ROLE amparo_scoped');
+      return Promise.all(
+        WALLED_TABLES.map(async (t) => (await m.query(`SELECT count(*)::int AS n FROM ${t}`))[0].n),
+      );
+    });
+    expect(counts).toEqual(WALLED_TABLES.map(() => 0));
+  });
+
+  it('changes nothing of another post and refuses new rows there', async () => {
+    const scope: RowScope = { consulates: [postA], countries: [] };
+    const updated = await within(scope, (m) =>
+      updateReturning(m, `UPDATE cases SET summary = 'overwritten' WHERE id = $1 RETURNING id`, [
+        caseOf.B,
+      ]),
+    );
+    expect(updated).toEqual([]);
+    const persons = await within(scope, (m) =>
+      updateReturning(
+        m,
+        `UPDATE persons SET phone = '000' WHERE id IN (SELECT primary_person_id FROM cases) RETURNING id`,
+        [],
+      ),
+    );
+    expect(persons).toHaveLength(1);
+    const [{ summary }] = await stack.query<{ summary: string }>(
+      'SELECT summary FROM cases WHERE id = $1',
+      [caseOf.B],
+    );
+    expect(summary).toBe('Case of post B');
+    const refused = (sql: string, params: unknown[]) =>
+      within(scope, (m) => m.query(sql, params)).then(
+        () => 'ok',
+        (error: { driverError?: { code?: string } }) => error.driverError?.code,
+      );
+    // 42501: new row violates row-level security policy.
+    expect(
+      await refused(
+        `INSERT INTO consular_actions (case_id, type, occurred_at, performed_by)
+         SELECT id, 'interview', now(), created_by FROM cases WHERE id = $1`,
+        [caseOf.B],
+      ),
+    ).toBe('ok'); // the SELECT finds no case B: nothing inserted
+    expect(
+      await refused(
+        `INSERT INTO consular_actions (case_id, type, occurred_at, performed_by)
+         VALUES ($1, 'interview', now(), (SELECT id FROM users LIMIT 1))`,
+        [caseOf.B],
+      ),
+    ).toBe('42501');
+    expect(
+      await refused(
+        `INSERT INTO cases (reference, consulate_id, country_code, primary_category, primary_person_id, created_by)
+         SELECT 'RLS-X', $1, 'MX', 'health', primary_person_id, created_by FROM cases WHERE id = $2`,
+        [postB, caseOf.A],
+      ),
+    ).toBe('42501');
+    expect(
+      await refused(`UPDATE cases SET consulate_id = $1 WHERE id = $2`, [postB, caseOf.A]),
+    ).toBe('42501');
+    const [{ n }] = await stack.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM consular_actions WHERE case_id = $1',
+      [caseOf.B],
+    );
+    expect(n).toBe(1);
+  });
+
+  it('answers 404 through the API for a case of another post', async () => {
+    const officer = await createUser(stack, [{ role: 'officer', consulateId: postA }]);
+    const token = (await signIn(app, officer.email)).accessToken;
+    const read = await request(app.getHttpServer())
+      .get(`/api/v1/cases/${caseOf.B}`)
+      .set('Authorization', `Bearer ${token}`);
+    expect(read.status).toBe(404);
+  });
+});
