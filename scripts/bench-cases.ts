@@ -231,7 +231,7 @@ function newCaseBody(s: Synth, post: Post): NewCaseBody {
 }
 
 /**
- * CasesService.create's transaction on a raw pg client: registerCase, the function the service
+ * CaseRegistrationService.create's transaction on a raw pg client: registerCase, the function the service
  * runs in its transaction (duplicate check, person inserts, the case, the audit event), given a
  * 3-line EntityManager over the client instead of TypeORM's, without Nest, the HTTP layer, access
  * checks and validation (which come before the transaction). The baseline of the creation ratio.

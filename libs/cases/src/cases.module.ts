@@ -4,7 +4,11 @@ import { IdentityModule } from '@amparo/identity';
 import { AccessRequestsService } from './access/access-requests.service';
 import { CaseAccess } from './access/case-access';
 import { ConsularActionsService } from './actions/consular-actions.service';
-import { CasesService } from './cases/cases.service';
+import { CaseAssignmentService } from './cases/case-assignment.service';
+import { CaseChangesService } from './cases/case-changes.service';
+import { CaseListingService } from './cases/case-listing.service';
+import { CaseLookup } from './cases/case-lookup';
+import { CaseRegistrationService } from './cases/case-registration.service';
 import { CaseHistoryService } from './history/case-history.service';
 import { PersonsService } from './persons/persons.service';
 
@@ -15,7 +19,11 @@ import { PersonsService } from './persons/persons.service';
     CaseAccess,
     AccessRequestsService,
     PersonsService,
-    CasesService,
+    CaseLookup,
+    CaseRegistrationService,
+    CaseListingService,
+    CaseChangesService,
+    CaseAssignmentService,
     ConsularActionsService,
     CaseHistoryService,
   ],
@@ -23,7 +31,11 @@ import { PersonsService } from './persons/persons.service';
     CaseAccess,
     AccessRequestsService,
     PersonsService,
-    CasesService,
+    CaseLookup,
+    CaseRegistrationService,
+    CaseListingService,
+    CaseChangesService,
+    CaseAssignmentService,
     ConsularActionsService,
     CaseHistoryService,
   ],

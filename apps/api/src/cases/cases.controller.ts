@@ -19,8 +19,11 @@ import {
 } from '@nestjs/swagger';
 import {
   CaseAccess,
+  CaseAssignmentService,
+  CaseChangesService,
+  CaseListingService,
   CaseRecord,
-  CasesService,
+  CaseRegistrationService,
   PersonsService,
   PossibleDuplicate,
 } from '@amparo/cases';
@@ -41,14 +44,17 @@ import {
 import { CaseResponse, CreatedCaseResponse } from './case.responses';
 import { etagOf, versionFromIfMatch } from './version-tag';
 
-/** What `CasesService.readable` refuses: a case outside your scope, or restricted (T3). */
+/** What `CaseLookup.readable` refuses: a case outside your scope, or restricted (T3). */
 const READABLE = { not_found: ['CASE_NOT_FOUND'], forbidden: ['CASE_RESTRICTED'] };
 
 @ApiTags('cases')
 @Controller('cases')
 export class CasesController {
   constructor(
-    private readonly cases: CasesService,
+    private readonly registration: CaseRegistrationService,
+    private readonly listing: CaseListingService,
+    private readonly changes: CaseChangesService,
+    private readonly assignment: CaseAssignmentService,
     private readonly persons: PersonsService,
     private readonly access: CaseAccess,
   ) {}
@@ -72,7 +78,11 @@ export class CasesController {
     @Body() body: CreateCaseRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseResponse & { possibleDuplicates: PossibleDuplicate[] }> {
-    const { case: created, persons, possibleDuplicates } = await this.cases.create(caller, body);
+    const {
+      case: created,
+      persons,
+      possibleDuplicates,
+    } = await this.registration.create(caller, body);
     res.setHeader('Location', `/api/v1/cases/${created.id}`);
     res.setHeader('ETag', etagOf(created.version));
     return { ...CaseResponse.full(created, persons), possibleDuplicates };
@@ -86,7 +96,7 @@ export class CasesController {
     @CurrentCaller() caller: Caller,
     @Query() query: ListCasesQuery,
   ): Promise<{ items: CaseResponse[]; nextCursor: string | null }> {
-    const { primaries, ...page } = await this.cases.list(caller, query);
+    const { primaries, ...page } = await this.listing.list(caller, query);
     return {
       nextCursor: page.nextCursor,
       items: page.items.map((c) =>
@@ -110,7 +120,7 @@ export class CasesController {
     @Param('id') id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseResponse> {
-    return this.full(caller, await this.cases.get(caller, id), res);
+    return this.full(caller, await this.listing.get(caller, id), res);
   }
 
   @Patch(':id')
@@ -128,7 +138,7 @@ export class CasesController {
   ): Promise<CaseResponse> {
     return this.full(
       caller,
-      await this.cases.update(caller, id, versionFromIfMatch(ifMatch), body),
+      await this.changes.update(caller, id, versionFromIfMatch(ifMatch), body),
       res,
     );
   }
@@ -155,7 +165,7 @@ export class CasesController {
   ): Promise<CaseResponse> {
     return this.full(
       caller,
-      await this.cases.transition(caller, id, versionFromIfMatch(ifMatch), body),
+      await this.changes.transition(caller, id, versionFromIfMatch(ifMatch), body),
       res,
     );
   }
@@ -176,7 +186,7 @@ export class CasesController {
   ): Promise<CaseResponse> {
     return this.full(
       caller,
-      await this.cases.assign(caller, id, versionFromIfMatch(ifMatch), body.officerId),
+      await this.assignment.assign(caller, id, versionFromIfMatch(ifMatch), body.officerId),
       res,
     );
   }

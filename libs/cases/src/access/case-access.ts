@@ -74,7 +74,7 @@ export class CaseAccess {
   }
 
   /**
-   * Cases whose content the caller may read, in SQL: the rule `CasesService.readable` applies to one
+   * Cases whose content the caller may read, in SQL: the rule `CaseLookup.readable` applies to one
    * case (`inScope`, then `seesRestrictedContent` or an unexpired break-the-glass grant), for
    * queries over many. Whatever names a person to the caller (search, duplicates, linking) reads
    * through this, so a person is readable exactly when one of their cases is. Without `breakGlass`,

@@ -5,7 +5,7 @@ import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { CaseAccess } from '../access/case-access';
 import { recordCaseEvent } from '../cases/case-audit';
-import { CasesService } from '../cases/cases.service';
+import { CaseLookup } from '../cases/case-lookup';
 import { ACTION_COLUMNS, ConsularAction, NewConsularAction } from './consular-action';
 
 const invalid = (field: string, code: string, es: string, en: string) =>
@@ -17,7 +17,7 @@ const invalid = (field: string, code: string, es: string, en: string) =>
 @Injectable()
 export class ConsularActionsService {
   constructor(
-    private readonly cases: CasesService,
+    private readonly cases: CaseLookup,
     private readonly audit: AuditService,
     private readonly access: CaseAccess,
   ) {}

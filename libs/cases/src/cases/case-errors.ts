@@ -1,4 +1,4 @@
-import { registerErrorTexts } from '@amparo/core';
+import { DomainError, FieldError, registerErrorTexts } from '@amparo/core';
 
 registerErrorTexts({
   CASE_NOT_FOUND: {
@@ -62,3 +62,7 @@ registerErrorTexts({
     },
   },
 });
+
+/** A 400 naming each field that is wrong. */
+export const invalidFields = (fieldErrors: FieldError[]) =>
+  new DomainError('VALIDATION_FAILED', 'invalid', { fieldErrors });

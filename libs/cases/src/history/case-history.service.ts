@@ -5,7 +5,7 @@ import { Caller } from '@amparo/identity';
 import { DataSource } from 'typeorm';
 import { CaseAccess } from '../access/case-access';
 import { recordCaseEvent } from '../cases/case-audit';
-import { CasesService } from '../cases/cases.service';
+import { CaseLookup } from '../cases/case-lookup';
 
 export interface CaseHistoryEntry {
   id: string;
@@ -29,7 +29,7 @@ export interface CaseHistoryEntry {
 export class CaseHistoryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cases: CasesService,
+    private readonly cases: CaseLookup,
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
   ) {}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError } from '@amparo/core';
+import { Caller } from '@amparo/identity';
+import { isUUID } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessRequestsService } from '../access/access-requests.service';
+import { CaseAccess } from '../access/case-access';
+import { CASE_COLUMNS, CaseRecord } from './case';
+import './case-errors';
+
+/** One case by id, or null (an id that is not a UUID names no case). */
+export async function findCase(manager: EntityManager, id: string): Promise<CaseRecord | null> {
+  if (!isUUID(id)) return null;
+  const [row] = await manager.query<CaseRecord[]>(
+    `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = $1`,
+    [id],
+  );
+  return row ?? null;
+}
+
+/**
+ * The one place that decides whether the caller may read or work one case: every use case that
+ * starts from a case id (get, update, transition, assign, actions, history) begins here.
+ */
+@Injectable()
+export class CaseLookup {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CaseAccess,
+    private readonly accessRequests: AccessRequestsService,
+  ) {}
+
+  /**
+   * A case in scope whose content the caller may read: restricted ones only for the assigned officer,
+   * the consul, or someone holding an unexpired break-the-glass grant. 404 outside the scope.
+   */
+  async readable(caller: Caller, id: string, manager?: EntityManager): Promise<CaseRecord> {
+    const found = await this.find(id, manager);
+    if (!found || !this.access.inScope(caller, found))
+      throw new DomainError('CASE_NOT_FOUND', 'not_found');
+    const allowed =
+      this.access.seesRestrictedContent(caller, found) ||
+      (await this.accessRequests.hasActiveGrant(caller.userId, id, manager));
+    if (!allowed) throw new DomainError('CASE_RESTRICTED', 'forbidden');
+    return found;
+  }
+
+  /** A readable case the caller works (officer or consul of its post). */
+  async workable(caller: Caller, id: string, manager?: EntityManager): Promise<CaseRecord> {
+    const found = await this.readable(caller, id, manager);
+    if (!this.access.worksCase(caller, found)) throw new DomainError('FORBIDDEN', 'forbidden');
+    return found;
+  }
+
+  find(id: string, manager: EntityManager = this.dataSource.manager): Promise<CaseRecord | null> {
+    return findCase(manager, id);
+  }
+}

@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@amparo/audit';
+import { DomainError, FieldError } from '@amparo/core';
+import { ConsulatesService, ReferenceChecks } from '@amparo/directory';
+import { Caller, PostOfficers } from '@amparo/identity';
+import { isUUID } from 'class-validator';
+import { CaseAccess } from '../access/case-access';
+import {
+  personProblems,
+  repeatedPersonProblem,
+  unknownPersonProblem,
+} from '../persons/person-rules';
+import { PersonsService } from '../persons/persons.service';
+import { NewCase } from './case';
+import { assertAssignable } from './case-assignee';
+import { invalidFields } from './case-errors';
+import { CreatedCase, registerCase } from './case-registration';
+import { eventSubdivisionProblems } from './event-place-checks';
+
+/**
+ * Registering a case (intake): every field of the request checked at once, the persons linked or
+ * created, the case inserted with its reference, history and audit event (registerCase).
+ */
+@Injectable()
+export class CaseRegistrationService {
+  constructor(
+    private readonly access: CaseAccess,
+    private readonly persons: PersonsService,
+    private readonly checks: ReferenceChecks,
+    private readonly audit: AuditService,
+    private readonly consulates: ConsulatesService,
+    private readonly officers: PostOfficers,
+  ) {}
+
+  /** Registers a case at a post the caller works, after checking every field (registerCase). */
+  async create(caller: Caller, input: NewCase, now = new Date()): Promise<CreatedCase> {
+    const post = await this.consulates.locate(input.consulateId);
+    if (
+      !post ||
+      !this.access.worksCase(caller, {
+        consulateId: post.id,
+        countryCode: post.countryCode,
+        assignedOfficerId: null,
+        restricted: false,
+      })
+    ) {
+      throw new DomainError('NOT_YOUR_POST', 'forbidden');
+    }
+    if (!post.active) throw new DomainError('CONSULATE_INACTIVE', 'conflict');
+    await this.validateNewCase(caller, input, post.countryCode, now);
+    if (input.assignedOfficerId)
+      await assertAssignable(this.officers, input.assignedOfficerId, post.id);
+    return this.access.write(caller, (manager) =>
+      registerCase(
+        manager,
+        { persons: this.persons, audit: this.audit },
+        { post, caller, input, now },
+      ),
+    );
+  }
+
+  private async validateNewCase(
+    caller: Caller,
+    input: NewCase,
+    countryCode: string,
+    now: Date,
+  ): Promise<void> {
+    const problems: FieldError[] = [];
+    const primaries = input.persons.filter((p) => p.role === 'primary');
+    if (primaries.length !== 1) {
+      problems.push({
+        field: 'persons',
+        code: 'ONE_PRIMARY_PERSON',
+        message: {
+          es: 'Indique exactamente una persona principal.',
+          en: 'Give exactly one primary person.',
+        },
+      });
+    }
+    if (input.openedAt && new Date(input.openedAt) > now) {
+      problems.push({
+        field: 'openedAt',
+        code: 'IN_THE_FUTURE',
+        message: { es: 'No puede ser una fecha futura.', en: 'Cannot be in the future.' },
+      });
+    }
+    // Every country code of the request in one query; each problem is reported in its place below.
+    const countryProblems = await this.checks.countryProblems([
+      ...input.persons.flatMap((link, index) =>
+        link.person && !link.personId
+          ? [
+              {
+                field: `persons.${index}.person.nationalityCode`,
+                code: link.person.nationalityCode,
+              },
+              ...(link.person.documents ?? []).map((d, i) => ({
+                field: `persons.${index}.person.documents.${i}.issuingCountryCode`,
+                code: d.issuingCountryCode,
+              })),
+            ]
+          : [],
+      ),
+      { field: 'eventCountryCode', code: input.eventCountryCode },
+    ]);
+    // Persons the caller cannot read answer like ids that do not exist (one problem for both).
+    const { persons: linkable } = await this.access.read(caller, (m) =>
+      this.persons.linkableByIds(
+        caller,
+        countryCode,
+        input.persons.flatMap((l) => (l.personId && isUUID(l.personId) ? [l.personId] : [])),
+        m,
+      ),
+    );
+    for (const [index, link] of input.persons.entries()) {
+      if (!!link.personId === !!link.person) {
+        problems.push({
+          field: `persons.${index}`,
+          code: 'PERSON_OR_PERSON_ID',
+          message: {
+            es: 'Indique una persona nueva o el identificador de una existente.',
+            en: 'Give a new person or the id of an existing one.',
+          },
+        });
+      } else if (link.personId) {
+        if (!linkable.has(link.personId))
+          problems.push(unknownPersonProblem(`persons.${index}.personId`));
+        else if (input.persons.findIndex((l) => l.personId === link.personId) < index)
+          problems.push(repeatedPersonProblem(`persons.${index}.personId`));
+      } else {
+        const person = link.person!;
+        problems.push(...personProblems(person, now, `persons.${index}.person`));
+        problems.push(
+          ...countryProblems.filter((p) => p.field.startsWith(`persons.${index}.person.`)),
+        );
+        if (person.originSubdivisionCode) {
+          problems.push(
+            ...(await this.checks.subdivisionProblems(
+              `persons.${index}.person.originSubdivisionCode`,
+              [person.originSubdivisionCode],
+              [person.nationalityCode],
+            )),
+          );
+        }
+      }
+    }
+    problems.push(...countryProblems.filter((p) => p.field === 'eventCountryCode'));
+    problems.push(...(await eventSubdivisionProblems(this.checks, input)));
+    if (problems.length)
+      throw invalidFields(
+        problems.map((p) => ({ ...p, field: p.field.replace(/(Code)\.0$/, '$1') })),
+      );
+  }
+}
