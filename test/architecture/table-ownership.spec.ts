@@ -40,4 +40,14 @@ describe('table ownership', () => {
     };
     expect(crossingsIn(libFiles(), mayName)).toEqual([]);
   });
+
+  it("names each table in its owner's row of docs/ARCHITECTURE.md", () => {
+    const doc = readFileSync(join(ROOT, 'docs/ARCHITECTURE.md'), 'utf8');
+    const rowOf = (lib: string) =>
+      doc.split('\n').find((line) => line.startsWith(`| \`libs/${lib}\``)) ?? '';
+    const misplaced = Object.entries(TABLE_OWNERS).filter(
+      ([table, owner]) => !rowOf(owner).includes(`\`${table}\``),
+    );
+    expect(misplaced).toEqual([]);
+  });
 });
