@@ -103,14 +103,15 @@ export class CaseRegistrationService {
       { field: 'eventCountryCode', code: input.eventCountryCode },
     ]);
     // Persons the caller cannot read answer like ids that do not exist (one problem for both).
-    const { persons: linkable } = await this.access.read(caller, (m) =>
-      this.persons.linkableByIds(
-        caller,
-        countryCode,
-        input.persons.flatMap((l) => (l.personId && isUUID(l.personId) ? [l.personId] : [])),
-        m,
-      ),
+    // Most cases link no existing person: then no transaction is opened for the lookup.
+    const linkedIds = input.persons.flatMap((l) =>
+      l.personId && isUUID(l.personId) ? [l.personId] : [],
     );
+    const { persons: linkable } = linkedIds.length
+      ? await this.access.read(caller, (m) =>
+          this.persons.linkableByIds(caller, countryCode, linkedIds, m),
+        )
+      : { persons: new Map<string, unknown>() };
     for (const [index, link] of input.persons.entries()) {
       if (!!link.personId === !!link.person) {
         problems.push({
