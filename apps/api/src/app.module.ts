@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule } from '@amparo/audit';
-import { AppConfig, ConfigModule, LoggingModule } from '@amparo/core';
+import { AppConfig, ConfigModule } from '@amparo/core';
 import { IdentityModule } from '@amparo/identity';
 import { DatabaseModule, IdempotencyStore } from '@amparo/database';
 import { DemoModule } from '@amparo/demo';
@@ -14,6 +14,7 @@ import { DirectoryHttpModule } from './directory/directory-http.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { RequestLoggingModule } from './http/request-logging.module';
 import { IdentityHttpModule } from './identity/identity-http.module';
 import { StatisticsHttpModule } from './statistics/statistics-http.module';
 import { SystemModule } from './system/system.module';
@@ -25,7 +26,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule,
+        RequestLoggingModule,
         DatabaseModule,
         JobsModule.forRoot(config, 'producer'),
         AuditModule,

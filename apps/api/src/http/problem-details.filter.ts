@@ -8,9 +8,9 @@ import {
   interpolate,
   Locale,
   localeOf,
-  requestIdOf,
 } from '@amparo/core';
 import { MAX_FIELD_ERRORS, MAX_FIELD_PATH_LENGTH } from './field-error-limit';
+import { requestIdOf } from './request-id';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
 import { toDomainError } from './to-domain-error';
 

@@ -1,5 +1,6 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
-import { assignRequestId, runInRequestContext } from '@amparo/core';
+import { runInRequestContext } from '@amparo/core';
+import { assignRequestId } from './request-id';
 
 type ExpressLikeRequest = IncomingMessage & { id?: unknown; ip?: string };
 

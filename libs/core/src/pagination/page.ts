@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DomainError } from '../errors/domain-error';
 import { registerErrorTexts } from '../errors/error-catalog';
-import { isUnsafeText } from '../http/unsafe-strings';
+import { isUnsafeText } from '../validation/unsafe-strings';
 
 registerErrorTexts({
   INVALID_CURSOR: {
