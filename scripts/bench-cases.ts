@@ -272,7 +272,6 @@ function officerCaller(userId: string, post: Post): Caller {
 /** The services registerCase calls; given a manager, they use nothing else. */
 const RAW_SERVICES = {
   persons: new PersonsService(
-    undefined as unknown as DataSource,
     new CaseAccess(new ScopeService(), undefined as unknown as DataSource),
   ),
   audit: new AuditService(undefined as unknown as DataSource),

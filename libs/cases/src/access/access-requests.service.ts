@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@amparo/audit';
 import { DomainError, registerErrorTexts } from '@amparo/core';
 import { updateReturning } from '@amparo/database';
 import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { CASE_COLUMNS, CaseRecord } from '../cases/case';
 import { recordCaseEvent } from '../cases/case-audit';
 import { CaseAccess } from './case-access';
@@ -61,7 +60,6 @@ const COLUMNS = `
 @Injectable()
 export class AccessRequestsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
   ) {}
@@ -100,11 +98,7 @@ export class AccessRequestsService {
   }
 
   /** An unexpired break-the-glass grant of this user on this case. */
-  async hasActiveGrant(
-    userId: string,
-    caseId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<boolean> {
+  async hasActiveGrant(userId: string, caseId: string, manager: EntityManager): Promise<boolean> {
     const [row] = await manager.query<unknown[]>(
       'SELECT 1 FROM case_access_requests WHERE case_id = $1 AND user_id = $2 AND expires_at > now() LIMIT 1',
       [caseId, userId],
@@ -190,10 +184,7 @@ export class AccessRequestsService {
     return found;
   }
 
-  private async find(
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<AccessRequest | null> {
+  private async find(id: string, manager: EntityManager): Promise<AccessRequest | null> {
     const [row] = await manager.query<AccessRequest[]>(
       `SELECT ${COLUMNS} FROM case_access_requests r JOIN cases c ON c.id = r.case_id WHERE r.id = $1`,
       [id],

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError } from '@amparo/core';
 import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AccessRequestsService } from '../access/access-requests.service';
 import { CaseAccess } from '../access/case-access';
 import { CASE_COLUMNS, CaseRecord } from './case';
@@ -26,7 +25,6 @@ export async function findCase(manager: EntityManager, id: string): Promise<Case
 @Injectable()
 export class CaseLookup {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CaseAccess,
     private readonly accessRequests: AccessRequestsService,
   ) {}
@@ -35,7 +33,7 @@ export class CaseLookup {
    * A case in scope whose content the caller may read: restricted ones only for the assigned officer,
    * the consul, or someone holding an unexpired break-the-glass grant. 404 outside the scope.
    */
-  async readable(caller: Caller, id: string, manager?: EntityManager): Promise<CaseRecord> {
+  async readable(caller: Caller, id: string, manager: EntityManager): Promise<CaseRecord> {
     const found = await this.find(id, manager);
     if (!found || !this.access.inScope(caller, found))
       throw new DomainError('CASE_NOT_FOUND', 'not_found');
@@ -47,13 +45,13 @@ export class CaseLookup {
   }
 
   /** A readable case the caller works (officer or consul of its post). */
-  async workable(caller: Caller, id: string, manager?: EntityManager): Promise<CaseRecord> {
+  async workable(caller: Caller, id: string, manager: EntityManager): Promise<CaseRecord> {
     const found = await this.readable(caller, id, manager);
     if (!this.access.worksCase(caller, found)) throw new DomainError('FORBIDDEN', 'forbidden');
     return found;
   }
 
-  find(id: string, manager: EntityManager = this.dataSource.manager): Promise<CaseRecord | null> {
+  find(id: string, manager: EntityManager): Promise<CaseRecord | null> {
     return findCase(manager, id);
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { SqlConditions } from '@amparo/database';
 import { Caller } from '@amparo/identity';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { CaseAccess } from '../access/case-access';
 import {
   CasePerson,
@@ -32,10 +31,7 @@ const SEARCH_NAME = 0.5;
  */
 @Injectable()
 export class PersonsService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: CaseAccess,
-  ) {}
+  constructor(private readonly access: CaseAccess) {}
 
   /**
    * A new person and their documents, returned as stored. Two statements: the documents' policy
@@ -92,10 +88,7 @@ export class PersonsService {
     return person;
   }
 
-  async byIds(
-    ids: string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, Person>> {
+  async byIds(ids: string[], manager: EntityManager): Promise<Map<string, Person>> {
     if (!ids.length) return new Map();
     const rows = await manager.query<Person[]>(
       `SELECT ${PERSON_COLUMNS} FROM persons p WHERE p.id = ANY($1::uuid[])`,
@@ -114,7 +107,7 @@ export class PersonsService {
     caller: Caller,
     countryCode: string,
     ids: string[],
-    manager: EntityManager = this.dataSource.manager,
+    manager: EntityManager,
   ): Promise<{ persons: Map<string, Person>; restricted: boolean }> {
     if (!ids.length) return { persons: new Map(), restricted: false };
     const sql = new SqlConditions();
