@@ -187,6 +187,70 @@ describe('Database roles: the app runs as amparo_app, which owns nothing and onl
       expect(read.rows).toEqual([{ action: 'test.roles' }]);
     });
 
+    // Under the login role the row-level policies bind (the superuser of other specs bypasses
+    // them): a query that ran outside the wall's transaction would find no row here.
+    it('finds the case through every case route: lists, search, actions, history, persons', async () => {
+      const post = await createConsulate(stack, 'GT', 'MIA');
+      const officer = await createUser(stack, [{ role: 'officer', consulateId: post }]);
+      const supervisor = await createUser(stack, [{ role: 'supervisor', countryCode: 'GT' }]);
+      const as = async (email: string) => ({
+        Authorization: `Bearer ${(await signIn(api, email)).accessToken}`,
+      });
+      const asOfficer = await as(officer.email);
+      const asSupervisor = await as(supervisor.email);
+      const created = await http()
+        .post('/api/v1/cases')
+        .set(asOfficer)
+        .send({
+          consulateId: post,
+          primaryCategory: 'labour_rights',
+          summary: 'Unpaid wages; asks for legal guidance.',
+          persons: [
+            {
+              role: 'primary',
+              person: {
+                givenNames: 'Marta Elena',
+                familyNames: 'Quiñónez Ajú',
+                dateOfBirth: '1988-09-30',
+                sex: 'female',
+                nationalityCode: 'GT',
+              },
+            },
+          ],
+        });
+      expect(created.status).toBe(201);
+      const id = created.body.id;
+      const action = await http()
+        .post(`/api/v1/cases/${id}/actions`)
+        .set(asOfficer)
+        .send({ type: 'legal_orientation', occurredAt: new Date(Date.now() - 60_000).toISOString() });
+      expect(action.status).toBe(201);
+      const moved = await http()
+        .post(`/api/v1/cases/${id}/transitions`)
+        .set(asOfficer)
+        .set('If-Match', created.headers.etag)
+        .send({ to: 'in_progress' });
+      expect(moved.status).toBe(200);
+
+      for (const auth of [asOfficer, asSupervisor]) {
+        const list = await http().get('/api/v1/cases').set(auth);
+        expect(list.status).toBe(200);
+        expect(list.body.items.map((c: { id: string }) => c.id)).toContain(id);
+        const found = await http().get('/api/v1/persons').query({ q: 'Marta Quiñónez' }).set(auth);
+        expect(found.status).toBe(200);
+        expect(found.body.items).toHaveLength(1);
+        const one = await http().get(`/api/v1/cases/${id}`).set(auth);
+        expect(one.status).toBe(200);
+        expect(one.body.persons).toHaveLength(1);
+        const actions = await http().get(`/api/v1/cases/${id}/actions`).set(auth);
+        expect(actions.status).toBe(200);
+        expect(actions.body.items).toHaveLength(1);
+        const history = await http().get(`/api/v1/cases/${id}/history`).set(auth);
+        expect(history.status).toBe(200);
+        expect(history.body.items.length).toBeGreaterThan(0);
+      }
+    });
+
     it('signs in, registers and reads a case, requests an export the worker completes, and seals the log', async () => {
       const post = await createConsulate(stack, 'MX', 'LAX');
       const officer = await createUser(stack, [{ role: 'officer', consulateId: post }]);

@@ -156,11 +156,24 @@ describe('Audit log: sealed outside the insert path, checkpoints signed outside 
     }
     await sealer().seal();
     const seals = await stack.query<{ seq: string; kind: string }>(
-      'SELECT seq::text AS seq, kind FROM audit_seals ORDER BY seq',
+      'SELECT s.seq::text AS seq, s.kind FROM audit_seals s ORDER BY s.seq',
     );
     expect(seals.map((s) => s.seq)).toEqual(seals.map((_, i) => String(i + 1)));
     expect(seals.every((s) => s.kind === 'event')).toBe(true);
     expect(await count('SELECT count(*)::int AS n FROM audit_events')).toBe(seals.length);
+  });
+
+  it('keeps extending the chain run after run, past numbers of more digits (9 to 10, 99 to 100)', async () => {
+    for (let run = 0; run < 110; run++) {
+      await stack.query(
+        `INSERT INTO audit_events (action, outcome) VALUES ('test.run', 'success')`,
+      );
+      const head = await sealer().seal();
+      const [{ last }] = await stack.query<{ last: string }>(
+        'SELECT max(seq)::text AS last FROM audit_events',
+      );
+      expect(head).toEqual(expect.objectContaining({ headSeq: last, added: 1 }));
+    }
   });
 
   it('seals a number whose transaction rolled back as a gap, and two sealers never seal twice', async () => {
@@ -200,7 +213,9 @@ describe('Audit log: sealed outside the insert path, checkpoints signed outside 
       await sealedByWorker();
       await worker.close();
       worker = undefined;
-      seals = await stack.query('SELECT seq::text AS seq, kind FROM audit_seals ORDER BY seq');
+      seals = await stack.query(
+        'SELECT s.seq::text AS seq, s.kind FROM audit_seals s ORDER BY s.seq',
+      );
     });
 
     it('detects the newest events deleted together with their seals', async () => {

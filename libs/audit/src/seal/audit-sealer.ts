@@ -48,7 +48,8 @@ export class AuditSealer {
     );
     if (!locked) return null;
     const [head] = await m.query<{ seq: string; hash: string }[]>(
-      'SELECT seq::text AS seq, hash FROM audit_seals ORDER BY seq DESC LIMIT 1',
+      // ORDER BY names the table: a bare "seq" would sort by the text output column ("9" > "10").
+      'SELECT s.seq::text AS seq, s.hash FROM audit_seals s ORDER BY s.seq DESC LIMIT 1',
     );
     let seq = BigInt(head?.seq ?? '0');
     let hash = head?.hash ?? GENESIS_HASH;
