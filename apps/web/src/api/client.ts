@@ -27,5 +27,5 @@ const bearer: Middleware = {
  * paths carry the `/api/v1` prefix as the document declares them, so the base is the page's own
  * origin: the API serves this app.
  */
-export const api = createClient<paths>({ baseUrl: '' });
+export const api = createClient<paths>({ baseUrl: window.location.origin });
 api.use(language, bearer);

@@ -17,7 +17,8 @@ export const ErrorSummary = forwardRef<HTMLDivElement, { errors: SummaryError[] 
     const { t } = useTranslation();
     if (errors.length === 0) return null;
     return (
-      <Alert severity="error" sx={{ mb: 3 }}>
+      // The inner element is the one alert (and the focus target): MUI's own would announce twice.
+      <Alert severity="error" role="none" sx={{ mb: 3 }}>
         <div role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
           <AlertTitle id="error-summary-title" component="h2">
             {t('errorSummary.title')}
