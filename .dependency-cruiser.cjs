@@ -73,6 +73,30 @@ module.exports = {
       to: { path: '^libs/[^/]+/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$'] },
     },
     {
+      name: 'no-server-code-in-web',
+      comment:
+        'apps/web runs in the browser and talks to the API only over HTTP, through the client ' +
+        'generated from docs/openapi.json: never server code (libs, the API, the worker, scripts).',
+      severity: 'error',
+      from: { path: '^apps/web/' },
+      to: { path: '^(libs|migrations|scripts|test|docker|apps/(?!web/))' },
+    },
+    {
+      name: 'no-node-in-web',
+      comment:
+        'The web application runs in the browser: no Node built-ins (its build config aside).',
+      severity: 'error',
+      from: { path: '^apps/web/src/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'no-server-imports-web',
+      comment: 'The API serves the built web application as files; no server code imports it.',
+      severity: 'error',
+      from: { path: '^(libs|migrations|scripts|apps/(?!web/))' },
+      to: { path: '^apps/web/' },
+    },
+    {
       name: 'no-http-in-domain-libs',
       comment:
         'Libs know no transport: express, passport and @nestjs/platform-* belong to apps/api ' +
@@ -121,7 +145,7 @@ module.exports = {
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
-      extensions: ['.ts', '.d.ts', '.js', '.cjs', '.mjs', '.json'],
+      extensions: ['.ts', '.tsx', '.d.ts', '.js', '.cjs', '.mjs', '.json'],
     },
     reporterOptions: { text: { highlightFocused: true } },
   },

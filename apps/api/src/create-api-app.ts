@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { AppModule } from './app.module';
 import { configureHttp } from './http/configure-http';
+import { serveWebApp } from './web/web-app';
 
 /**
  * Builds the API application, ready to `listen`. Tests pass extra controllers to exercise the
@@ -25,5 +26,6 @@ export async function createApiApp(
   app.useLogger(app.get(Logger));
   configureHttp(app, config);
   mountQueueDashboard(app, config);
+  serveWebApp(app, config);
   return app;
 }

@@ -11,6 +11,8 @@ export interface AppConfig {
     bodyLimit: string;
     corsOrigins: string[];
     trustProxy: boolean;
+    /** The built web application, served at `/` beside the API. */
+    webDir: string;
     shutdownGraceMs: number;
   };
   database:

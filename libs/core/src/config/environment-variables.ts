@@ -48,6 +48,10 @@ export class EnvironmentVariables {
   @IsBoolean()
   HTTP_TRUST_PROXY = false;
 
+  @EnvVar({ expected: 'the folder of the built web application (npm run build:web), served at /' })
+  @IsString()
+  HTTP_WEB_DIR = './dist/web';
+
   @EnvVar({ expected: 'an integer number of milliseconds to wait for in-flight work on SIGTERM' })
   @Type(() => Number)
   @IsInt()

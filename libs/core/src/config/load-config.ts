@@ -70,6 +70,7 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       bodyLimit: vars.HTTP_BODY_LIMIT,
       corsOrigins: vars.HTTP_CORS_ORIGINS ? vars.HTTP_CORS_ORIGINS.split(',') : [],
       trustProxy: vars.HTTP_TRUST_PROXY,
+      webDir: vars.HTTP_WEB_DIR,
       shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
     },
     database: vars.DATABASE_URL

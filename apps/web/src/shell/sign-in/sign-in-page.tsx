@@ -1,0 +1,59 @@
+import { Paper } from '@mui/material';
+import { useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { useSession } from '../session';
+import { CredentialsStep, type LoginAnswer } from './credentials-step';
+import { EnrolStep, type EnrolledSession } from './enrol-step';
+import { RecoveryCodesStep } from './recovery-codes-step';
+import { VerifyStep } from './verify-step';
+
+type Step =
+  | { kind: 'credentials' }
+  | { kind: 'verify' | 'enrol'; challengeToken: string }
+  | { kind: 'recovery-codes'; session: EnrolledSession };
+
+/** Sign-in as the API leads it: password, then the TOTP code, or TOTP enrolment the first time. */
+export function SignInPage() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
+  const [step, setStep] = useState<Step>({ kind: 'credentials' });
+
+  const finish = (tokens: { accessToken: string }) => {
+    session.start(tokens);
+    void navigate(from, { replace: true });
+  };
+  const startOver = () => setStep({ kind: 'credentials' });
+  const onAnswer = (answer: LoginAnswer) => {
+    if ('accessToken' in answer) finish(answer);
+    else if (answer.challengeType === 'mfa_enrol')
+      setStep({ kind: 'enrol', challengeToken: answer.challengeToken });
+    else setStep({ kind: 'verify', challengeToken: answer.challengeToken });
+  };
+
+  return (
+    <Paper variant="outlined" sx={{ p: { xs: 2, sm: 4 } }}>
+      {step.kind === 'credentials' && <CredentialsStep onAnswer={onAnswer} />}
+      {step.kind === 'verify' && (
+        <VerifyStep
+          challengeToken={step.challengeToken}
+          onSignedIn={finish}
+          onStartOver={startOver}
+        />
+      )}
+      {step.kind === 'enrol' && (
+        <EnrolStep
+          challengeToken={step.challengeToken}
+          onEnrolled={(enrolled) => setStep({ kind: 'recovery-codes', session: enrolled })}
+          onStartOver={startOver}
+        />
+      )}
+      {step.kind === 'recovery-codes' && (
+        <RecoveryCodesStep
+          codes={step.session.recoveryCodes}
+          onContinue={() => finish(step.session)}
+        />
+      )}
+    </Paper>
+  );
+}
