@@ -223,7 +223,10 @@ describe('Database roles: the app runs as amparo_app, which owns nothing and onl
       const action = await http()
         .post(`/api/v1/cases/${id}/actions`)
         .set(asOfficer)
-        .send({ type: 'legal_orientation', occurredAt: new Date(Date.now() - 60_000).toISOString() });
+        .send({
+          type: 'legal_orientation',
+          occurredAt: new Date(Date.now() - 60_000).toISOString(),
+        });
       expect(action.status).toBe(201);
       const moved = await http()
         .post(`/api/v1/cases/${id}/transitions`)
