@@ -8,9 +8,22 @@ export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'amparo.language';
 
+/**
+ * The language chosen before on this browser; on a first visit, the browser's own (its first of
+ * Spanish or English), so an English-speaking officer does not have to find the switch; else Spanish.
+ */
+export function initialLanguage(
+  stored: string | null,
+  browserLanguages: readonly string[],
+): Language {
+  const known = (tag: string | null) =>
+    LANGUAGES.find((language) => language === tag?.toLowerCase().split('-')[0]);
+  if (stored) return known(stored) ?? 'es';
+  return browserLanguages.map(known).find(Boolean) ?? 'es';
+}
+
 function rememberedLanguage(): Language {
-  const stored = localStorage.getItem(STORAGE_KEY);
-  return LANGUAGES.find((language) => language === stored) ?? 'es';
+  return initialLanguage(localStorage.getItem(STORAGE_KEY), navigator.languages ?? []);
 }
 
 /** `<html lang>` follows the language: screen readers read with it, and the API client sends it. */
