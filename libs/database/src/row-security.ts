@@ -13,6 +13,12 @@ export type RowScope =
 /** The role the policies bind: no login, no bypass, the API's privileges. */
 export const ROW_SCOPED_ROLE = 'amparo_scoped';
 
+/**
+ * For a raw pg client that runs its own transaction (statistics streaming its rows): begins a
+ * read-only transaction with the wall up in the system scope, in the one round trip of its BEGIN.
+ */
+export const BEGIN_READ_ONLY_AS_SYSTEM = `BEGIN READ ONLY; SET LOCAL ROLE ${ROW_SCOPED_ROLE}; SET LOCAL amparo.scope_system = 'on'`;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COUNTRY = /^[A-Z]{2}$/;
 

@@ -1,6 +1,6 @@
 import { PoolClient, Query } from 'pg';
 import { DataSource } from 'typeorm';
-import { ROW_SCOPED_ROLE, withinRowScope } from '@amparo/database';
+import { BEGIN_READ_ONLY_AS_SYSTEM, withinRowScope } from '@amparo/database';
 
 type Row = Record<string, unknown>;
 
@@ -32,9 +32,7 @@ export async function streamRows(
   let client: PoolClient | undefined;
   try {
     client = (await runner.connect()) as PoolClient;
-    await client.query(
-      `BEGIN READ ONLY; SET LOCAL ROLE ${ROW_SCOPED_ROLE}; SET LOCAL amparo.scope_system = 'on'`,
-    );
+    await client.query(BEGIN_READ_ONLY_AS_SYSTEM);
     await new Promise<void>((resolve, reject) => {
       // With a 'row' listener and no callback, pg emits each row and does not accumulate them. A
       // failing onRow ends the wait only once the statement is over, so the connection goes back
