@@ -1,12 +1,11 @@
-import { Box, Button, CircularProgress, Stack, TextField, Typography } from '@mui/material';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Box, CircularProgress, Stack, TextField, Typography } from '@mui/material';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ErrorSummary } from '../error-summary';
 import { callApi } from './call-api';
-import { CodeField, isSixDigits } from './code-field';
-import { useErrorSummary } from './use-error-summary';
+import { CodeControls, useCodeSubmission } from './code-step';
 
 type Enrolment = components['schemas']['MfaEnrolmentResponse'];
 export type EnrolledSession = components['schemas']['EnrolledSessionResponse'];
@@ -21,10 +20,17 @@ export function EnrolStep(props: {
   onStartOver(): void;
 }) {
   const { t } = useTranslation();
-  const { errors, setErrors, summaryRef, fieldError } = useErrorSummary();
+  const step = useCodeSubmission(
+    (code) =>
+      api.POST('/api/v1/auth/mfa/confirm', {
+        body: { challengeToken: props.challengeToken, code },
+      }),
+    (data) => {
+      if ('accessToken' in data) props.onEnrolled(data);
+    },
+  );
+  const { errors, setErrors, summaryRef } = step;
   const [enrolment, setEnrolment] = useState<Enrolment>();
-  const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
   // Each enrol call issues a new secret: ask once, even when React runs the effect twice.
   const asked = useRef(false);
 
@@ -37,25 +43,8 @@ export function EnrolStep(props: {
     ).then((outcome) => (outcome.error ? setErrors(outcome.error) : setEnrolment(outcome.data)));
   }, [props.challengeToken, setErrors, t]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!isSixDigits(code))
-      return setErrors([{ fieldId: 'code', message: t('signIn.codeInvalid') }]);
-    setBusy(true);
-    const outcome = await callApi(
-      () =>
-        api.POST('/api/v1/auth/mfa/confirm', {
-          body: { challengeToken: props.challengeToken, code },
-        }),
-      t('signIn.networkError'),
-    );
-    setBusy(false);
-    if (outcome.error) return setErrors(outcome.error);
-    if ('accessToken' in outcome.data) props.onEnrolled(outcome.data);
-  }
-
   return (
-    <form noValidate onSubmit={(event) => void submit(event)}>
+    <form noValidate onSubmit={(event) => void step.submit(event)}>
       <Typography variant="h4" component="h1" gutterBottom>
         {t('signIn.enrolTitle')}
       </Typography>
@@ -82,13 +71,7 @@ export function EnrolStep(props: {
         ) : (
           errors.length === 0 && <CircularProgress aria-label={t('home.loading')} />
         )}
-        <CodeField value={code} onChange={setCode} error={fieldError('code')} />
-        <Button type="submit" variant="contained" size="large" loading={busy}>
-          {t('signIn.verify')}
-        </Button>
-        <Button variant="text" onClick={props.onStartOver}>
-          {t('signIn.startOver')}
-        </Button>
+        <CodeControls step={step} onStartOver={props.onStartOver} />
       </Stack>
     </form>
   );

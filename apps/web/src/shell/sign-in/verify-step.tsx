@@ -1,11 +1,8 @@
-import { Button, Stack, Typography } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorSummary } from '../error-summary';
-import { callApi } from './call-api';
-import { CodeField, isSixDigits } from './code-field';
-import { useErrorSummary } from './use-error-summary';
+import { CodeControls, useCodeSubmission } from './code-step';
 
 /** The second step for an account with TOTP on: the code ends the sign-in. */
 export function VerifyStep(props: {
@@ -14,42 +11,21 @@ export function VerifyStep(props: {
   onStartOver(): void;
 }) {
   const { t } = useTranslation();
-  const { errors, setErrors, summaryRef, fieldError } = useErrorSummary();
-  const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!isSixDigits(code))
-      return setErrors([{ fieldId: 'code', message: t('signIn.codeInvalid') }]);
-    setBusy(true);
-    const outcome = await callApi(
-      () =>
-        api.POST('/api/v1/auth/mfa/verify', {
-          body: { challengeToken: props.challengeToken, code },
-        }),
-      t('signIn.networkError'),
-    );
-    setBusy(false);
-    if (outcome.error) return setErrors(outcome.error);
-    props.onSignedIn(outcome.data);
-  }
+  const step = useCodeSubmission(
+    (code) =>
+      api.POST('/api/v1/auth/mfa/verify', { body: { challengeToken: props.challengeToken, code } }),
+    props.onSignedIn,
+  );
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)}>
+    <form noValidate onSubmit={(event) => void step.submit(event)}>
       <Typography variant="h4" component="h1" gutterBottom>
         {t('signIn.codeTitle')}
       </Typography>
-      <ErrorSummary ref={summaryRef} errors={errors} />
+      <ErrorSummary ref={step.summaryRef} errors={step.errors} />
       <Stack spacing={2}>
         <Typography>{t('signIn.codeHint')}</Typography>
-        <CodeField value={code} onChange={setCode} error={fieldError('code')} />
-        <Button type="submit" variant="contained" size="large" loading={busy}>
-          {t('signIn.verify')}
-        </Button>
-        <Button variant="text" onClick={props.onStartOver}>
-          {t('signIn.startOver')}
-        </Button>
+        <CodeControls step={step} onStartOver={props.onStartOver} />
       </Stack>
     </form>
   );
