@@ -13,6 +13,7 @@ import { AuditDigestCoreSha2561764000000011 } from './1764000000011-audit-digest
 import { SealAuditEvents1764000000012 } from './1764000000012-seal-audit-events';
 import { CaseRowSecurity1764000000013 } from './1764000000013-case-row-security';
 import { PublishStatisticsViews1764000000014 } from './1764000000014-publish-statistics-views';
+import { AddCaseNextStep1764000000015 } from './1764000000015-add-case-next-step';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   SealAuditEvents1764000000012,
   CaseRowSecurity1764000000013,
   PublishStatisticsViews1764000000014,
+  AddCaseNextStep1764000000015,
 ];
