@@ -3,6 +3,7 @@ export * from './access/case-access';
 export * from './actions/consular-action';
 export * from './actions/consular-actions.service';
 export * from './case-codes';
+export * from './case-code-labels';
 export * from './cases.module';
 export * from './cases/case';
 export * from './cases/case-registration';

@@ -3,6 +3,7 @@ import { CasesModule } from '@amparo/cases';
 import { AccessRequestsController } from './access-requests.controller';
 import { CaseActionsController } from './case-actions.controller';
 import { CasesController } from './cases.controller';
+import { CodeListsController } from './code-lists.controller';
 import { PersonsController } from './persons.controller';
 
 @Module({
@@ -12,6 +13,7 @@ import { PersonsController } from './persons.controller';
     CaseActionsController,
     PersonsController,
     AccessRequestsController,
+    CodeListsController,
   ],
 })
 export class CasesHttpModule {}

@@ -1,10 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EXPORT_FORMATS, EXPORT_KINDS, MEASURE_IDS } from '@amparo/statistics';
-
-export class BilingualResponse {
-  @ApiProperty() es!: string;
-  @ApiProperty() en!: string;
-}
+import { BilingualResponse } from '../http/bilingual.response';
 
 export class StatisticsMeasureResponse {
   @ApiProperty({ enum: MEASURE_IDS }) id!: string;

@@ -496,6 +496,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/code-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case code lists with their labels in Spanish and English, in the order to offer them
+         * @description Any signed-in user, for their own account.
+         */
+        get: operations["codeLists_codeLists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consulates": {
         parameters: {
             query?: never;
@@ -1270,6 +1290,22 @@ export interface components {
             currentPassword: string;
             /** Format: password */
             newPassword: string;
+        };
+        CodeListsResponse: {
+            caseCategories: components["schemas"]["CodeResponse"][];
+            vulnerabilityFlags: components["schemas"]["CodeResponse"][];
+            caseStatuses: components["schemas"]["CodeResponse"][];
+            riskLevels: components["schemas"]["CodeResponse"][];
+            closureReasons: components["schemas"]["CodeResponse"][];
+            actionTypes: components["schemas"]["CodeResponse"][];
+            placeTypes: components["schemas"]["CodeResponse"][];
+            sexes: components["schemas"]["CodeResponse"][];
+            documentTypes: components["schemas"]["CodeResponse"][];
+        };
+        CodeResponse: {
+            /** @example unaccompanied_child */
+            code: string;
+            label: components["schemas"]["BilingualResponse"];
         };
         ConfirmMfaReplacementRequest: {
             /**
@@ -5125,6 +5161,53 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "PRECONDITION_REQUIRED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    codeLists_codeLists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeListsResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
                     };
                 };
             };
