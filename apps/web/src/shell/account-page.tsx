@@ -1,9 +1,9 @@
-import { Alert, Button, Chip, Paper, Stack, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
+import { Button, Chip, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
 import type { components } from '../api/schema';
+import { ProblemAlert } from './problem-alert';
 import { useSession } from './session';
+import { useMe } from './use-me';
 
 type Grant = components['schemas']['GrantResponse'];
 
@@ -11,14 +11,7 @@ type Grant = components['schemas']['GrantResponse'];
 export function AccountPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const me = useQuery({
-    queryKey: ['me'],
-    queryFn: async () => {
-      const { data, error } = await api.GET('/api/v1/me');
-      if (error) throw new Error(error.detail ?? error.title);
-      return data;
-    },
-  });
+  const me = useMe();
   const scope = (grant: Grant) =>
     grant.consulateId
       ? t('grantScope.consulate', { id: grant.consulateId.slice(0, 8) })
@@ -27,13 +20,13 @@ export function AccountPage() {
         : t('grantScope.global');
 
   return (
-    <Paper variant="outlined" sx={{ p: { xs: 2, sm: 4 } }}>
+    <Paper variant="outlined" sx={{ p: { xs: 2, sm: 4 }, maxWidth: 600, mx: 'auto' }}>
       <Stack spacing={2}>
         <Typography variant="h4" component="h1">
           {t('home.title')}
         </Typography>
         {me.isPending && <Typography role="status">{t('home.loading')}</Typography>}
-        {me.isError && <Alert severity="error">{me.error.message}</Alert>}
+        {me.isError && <ProblemAlert error={me.error} />}
         {me.data && (
           <>
             <Typography variant="h5" component="p">

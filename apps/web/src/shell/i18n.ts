@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './locales/en';
 import { es } from './locales/es';
+import { NAMESPACES } from './namespaces';
 
 export const LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -33,7 +34,10 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { es: { translation: es }, en: { translation: en } },
+  resources: {
+    es: { translation: es, ...NAMESPACES.es },
+    en: { translation: en, ...NAMESPACES.en },
+  },
   lng: rememberedLanguage(),
   fallbackLng: 'es',
   interpolation: { escapeValue: false }, // React escapes.

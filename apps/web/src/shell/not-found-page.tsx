@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 export function NotFoundPage() {
   const { t } = useTranslation();
   return (
-    <Paper variant="outlined" sx={{ p: 4 }}>
+    <Paper variant="outlined" sx={{ p: 4, maxWidth: 600, mx: 'auto' }}>
       <Stack spacing={2}>
         <Typography variant="h4" component="h1">
           {t('notFound.title')}

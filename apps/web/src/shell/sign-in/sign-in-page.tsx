@@ -32,7 +32,7 @@ export function SignInPage() {
   };
 
   return (
-    <Paper variant="outlined" sx={{ p: { xs: 2, sm: 4 } }}>
+    <Paper variant="outlined" sx={{ p: { xs: 2, sm: 4 }, maxWidth: 600, mx: 'auto' }}>
       {step.kind === 'credentials' && <CredentialsStep onAnswer={onAnswer} />}
       {step.kind === 'verify' && (
         <VerifyStep

@@ -1,0 +1,24 @@
+import { useQuery } from '@tanstack/react-query';
+import { unwrap } from '../api/call';
+import { api } from '../api/client';
+import type { components } from '../api/schema';
+
+export type Me = components['schemas']['MeResponse'];
+export type Permission = Me['permissions'][number];
+
+/** The signed-in user (GET /me): grants and permissions decide which screens and buttons show. */
+export function useMe() {
+  return useQuery({
+    queryKey: ['me'],
+    queryFn: () => unwrap(api.GET('/api/v1/me')),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/**
+ * Whether the signed-in user holds a permission: false while /me loads. Only hides what the API
+ * would refuse anyway; the API checks every call itself.
+ */
+export function useHasPermission(permission: Permission): boolean {
+  return useMe().data?.permissions.includes(permission) ?? false;
+}
