@@ -3,6 +3,8 @@ export * from './access/case-access';
 export * from './actions/consular-action';
 export * from './actions/consular-actions.service';
 export * from './case-codes';
+export * from './caseload/caseload';
+export * from './caseload/caseload.service';
 export * from './cases.module';
 export * from './cases/case';
 export * from './cases/case-registration';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '@amparo/cases';
 import { AccessRequestsController } from './access-requests.controller';
 import { CaseActionsController } from './case-actions.controller';
+import { CaseloadController } from './caseload.controller';
 import { CasesController } from './cases.controller';
 import { PersonsController } from './persons.controller';
 
@@ -12,6 +13,7 @@ import { PersonsController } from './persons.controller';
     CaseActionsController,
     PersonsController,
     AccessRequestsController,
+    CaseloadController,
   ],
 })
 export class CasesHttpModule {}
