@@ -234,7 +234,7 @@ describe('GET /api/v1/caseload', () => {
     let count = 0;
     let cursor: string | null = null;
     do {
-      const res = await api()
+      const res: request.Response = await api()
         .get('/api/v1/cases')
         .query({ ...filters, limit: 100, ...(cursor ? { cursor } : {}) })
         .set('Authorization', `Bearer ${token[who]}`);

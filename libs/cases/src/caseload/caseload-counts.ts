@@ -44,14 +44,19 @@ export class CaseloadCounts {
     const scope = this.scope();
     const start = scope.param(`${from}T00:00:00.000Z`);
     const stop = scope.param(`${end}T00:00:00.000Z`);
-    const branch = (column: 'opened_at' | 'closed_at', opened: number) =>
-      `SELECT to_char(c.${column} AT TIME ZONE 'UTC', 'YYYY-MM') AS month, c.primary_category,
-              c.secondary_categories, ${opened} AS opened, ${1 - opened} AS closed
+    // Grouped by month and category set before the sets are unnested: a few hundred groups
+    // instead of one unnest per case (the period of a large country holds 100,000s).
+    const branch = (column: 'opened_at' | 'closed_at', opened: boolean) =>
+      `SELECT date_trunc('month', c.${column} AT TIME ZONE 'UTC') AS month, c.primary_category,
+              c.secondary_categories, ${opened ? 'count(*)' : '0'} AS opened,
+              ${opened ? '0' : 'count(*)'} AS closed
          FROM cases c ${scope.where}
-          AND c.${column} >= ${start}::timestamptz AND c.${column} < ${stop}::timestamptz`;
+          AND c.${column} >= ${start}::timestamptz AND c.${column} < ${stop}::timestamptz
+        GROUP BY 1, 2, 3`;
     return this.manager.query<MonthCategoryCount[]>(
-      `SELECT e.month, k.category, sum(e.opened)::int AS opened, sum(e.closed)::int AS closed
-         FROM (${branch('opened_at', 1)} UNION ALL ${branch('closed_at', 0)}) e
+      `SELECT to_char(e.month, 'YYYY-MM') AS month, k.category,
+              sum(e.opened)::int AS opened, sum(e.closed)::int AS closed
+         FROM (${branch('opened_at', true)} UNION ALL ${branch('closed_at', false)}) e
         CROSS JOIN LATERAL (SELECT DISTINCT unnest(array_prepend(e.primary_category, e.secondary_categories))
                               AS category) k
         GROUP BY e.month, k.category
