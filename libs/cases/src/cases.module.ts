@@ -4,6 +4,7 @@ import { IdentityModule } from '@amparo/identity';
 import { AccessRequestsService } from './access/access-requests.service';
 import { CaseAccess } from './access/case-access';
 import { ConsularActionsService } from './actions/consular-actions.service';
+import { CaseloadService } from './caseload/caseload.service';
 import { CaseAssignmentService } from './cases/case-assignment.service';
 import { CaseChangesService } from './cases/case-changes.service';
 import { CaseListingService } from './cases/case-listing.service';
@@ -26,6 +27,7 @@ import { PersonsService } from './persons/persons.service';
     CaseAssignmentService,
     ConsularActionsService,
     CaseHistoryService,
+    CaseloadService,
   ],
   exports: [
     CaseAccess,
@@ -38,6 +40,7 @@ import { PersonsService } from './persons/persons.service';
     CaseAssignmentService,
     ConsularActionsService,
     CaseHistoryService,
+    CaseloadService,
   ],
 })
 export class CasesModule {}

@@ -4,6 +4,8 @@ export * from './actions/consular-action';
 export * from './actions/consular-actions.service';
 export * from './case-codes';
 export * from './case-code-labels';
+export * from './caseload/caseload';
+export * from './caseload/caseload.service';
 export * from './cases.module';
 export * from './cases/case';
 export * from './cases/case-registration';

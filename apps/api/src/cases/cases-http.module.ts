@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '@amparo/cases';
 import { AccessRequestsController } from './access-requests.controller';
 import { CaseActionsController } from './case-actions.controller';
+import { CaseloadController } from './caseload.controller';
 import { CasesController } from './cases.controller';
 import { CodeListsController } from './code-lists.controller';
 import { PersonsController } from './persons.controller';
@@ -14,6 +15,7 @@ import { PersonsController } from './persons.controller';
     PersonsController,
     AccessRequestsController,
     CodeListsController,
+    CaseloadController,
   ],
 })
 export class CasesHttpModule {}

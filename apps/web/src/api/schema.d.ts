@@ -324,6 +324,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/caseload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Caseload of your scope: open cases by post and officer, overdue next steps, closures requested, cases opened and closed per month
+         * @description Exact counts of the cases GET /api/v1/cases lists for you (officers and consuls: their posts; supervisors: their country), each equal to that list with the matching filters. "Open" is every status but closed.
+         *
+         *     Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["caseload_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases": {
         parameters: {
             query?: never;
@@ -1285,6 +1307,32 @@ export interface components {
             /** @description In lists only; null when you may not see the person */
             primaryPerson?: components["schemas"]["PersonSummary"] | null;
         };
+        CaseloadResponse: {
+            /**
+             * Format: date
+             * @description UTC date the figures were counted on
+             */
+            today: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            totals: components["schemas"]["CaseloadTotalsResponse"];
+            /** @description Every active post in scope (zeros included), and inactive ones with open cases */
+            byPost: components["schemas"]["PostCaseloadResponse"][];
+            /** @description Not-closed cases per assignee and post; one row per post with officerId null for its unassigned cases */
+            byOfficer: components["schemas"]["OfficerCaseloadResponse"][];
+            /** @description Per UTC month of the period and category; months and categories with no case opened or closed are omitted. A case counts under each of its categories (primary and secondary), as the category filter of GET /cases finds it, so a month’s rows may add up to more than its cases */
+            openedClosed: components["schemas"]["OpenedClosedResponse"][];
+        };
+        CaseloadTotalsResponse: {
+            /** @description Cases in any status but closed */
+            open: number;
+            /** @description Not-closed cases whose next step was due before today */
+            overdueNextSteps: number;
+            closureRequested: number;
+            waiting: number;
+        };
         ChangePasswordRequest: {
             /** Format: password */
             currentPassword: string;
@@ -1906,6 +1954,19 @@ export interface components {
              */
             recoveryCode?: string;
         };
+        OfficerCaseloadResponse: {
+            /**
+             * Format: uuid
+             * @description null: the post’s unassigned cases
+             */
+            officerId: string | null;
+            /** @description null for unassigned cases */
+            displayName: string | null;
+            /** Format: uuid */
+            consulateId: string;
+            open: number;
+            overdueNextSteps: number;
+        };
         OfficialPage: {
             items: components["schemas"]["OfficialResponse"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
@@ -1934,6 +1995,19 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        OpenedClosedResponse: {
+            /**
+             * @description UTC month
+             * @example 2026-03
+             */
+            month: string;
+            /** @enum {string} */
+            category: "unaccompanied_child" | "criminal_detention" | "immigration_detention" | "return" | "trafficking" | "smuggling_harm" | "labour_rights" | "health" | "death" | "whereabouts" | "family_civil" | "human_rights" | "crime_victim" | "crisis" | "asylum" | "documentation";
+            /** @description Cases opened in the month */
+            opened: number;
+            /** @description Cases closed in the month and still closed (a reopened case no longer counts) */
+            closed: number;
         };
         OrganisationPage: {
             items: components["schemas"]["OrganisationResponse"][];
@@ -2054,6 +2128,19 @@ export interface components {
             estimatedAge: number | null;
             matchedOn: ("name" | "birth_date" | "age_band" | "document")[];
             score: number;
+        };
+        PostCaseloadResponse: {
+            /** @description Cases in any status but closed */
+            open: number;
+            /** @description Not-closed cases whose next step was due before today */
+            overdueNextSteps: number;
+            closureRequested: number;
+            waiting: number;
+            /** Format: uuid */
+            consulateId: string;
+            /** @example LAX */
+            postCode: string;
+            name: string;
         };
         /** @description RFC 9457 problem details. `code` is stable (switch on it); `title` and `detail` are in the language of Accept-Language (es by default, en). */
         Problem: {
@@ -3803,6 +3890,84 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    caseload_get: {
+        parameters: {
+            query?: {
+                /** @description First day (UTC) of the opened/closed series; defaults to the first day of the month eleven months before `to` */
+                from?: string;
+                /** @description Last day (UTC, inclusive) of the series; defaults to today. At most 24 calendar months after `from` */
+                to?: string;
+                /** @description Only this post; it must be one you work or supervise (else 403 FILTER_OUTSIDE_SCOPE) */
+                consulateId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseloadResponse"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FILTER_OUTSIDE_SCOPE, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FILTER_OUTSIDE_SCOPE" | "FORBIDDEN";
                     };
                 };
             };

@@ -73,6 +73,15 @@ registerErrorTexts({
       en: 'Your account is not allowed to perform this operation.',
     },
   },
+  // Shared by the contexts whose filters name posts or countries (statistics, the caseload): a
+  // filter outside the caller's scope is refused rather than answered with zeros.
+  FILTER_OUTSIDE_SCOPE: {
+    title: { es: 'Filtro fuera de su alcance', en: 'Filter outside your scope' },
+    detail: {
+      es: 'El filtro {filter} incluye {value}, fuera de los países y consulados que puede ver.',
+      en: 'The {filter} filter includes {value}, outside the countries and posts you may see.',
+    },
+  },
   TOO_MANY_REQUESTS: {
     title: { es: 'Demasiadas solicitudes', en: 'Too many requests' },
     detail: {

@@ -60,3 +60,12 @@ export interface PostLocation {
   postCode: string;
   active: boolean;
 }
+
+/** A post as a list of other contexts names it: code and name, and whether it is active. */
+export interface PostName {
+  id: string;
+  countryCode: string;
+  postCode: string;
+  name: string;
+  active: boolean;
+}

@@ -16,6 +16,7 @@ import {
   ConsulateFilters,
   NewConsulate,
   PostLocation,
+  PostName,
 } from './consulate';
 
 export const CONSULATE_SORT: SortSpec = {
@@ -199,6 +200,18 @@ export class ConsulatesService {
       [id],
     );
     return row ?? null;
+  }
+
+  /** The posts of these sending countries and these posts, by country and post code. */
+  async names(within: { countries: string[]; consulateIds: string[] }): Promise<PostName[]> {
+    const ids = within.consulateIds.filter((id) => isUUID(id));
+    if (within.countries.length === 0 && ids.length === 0) return [];
+    return this.dataSource.query<PostName[]>(
+      `SELECT id, sending_country_code AS "countryCode", post_code AS "postCode", name, active
+         FROM consulates WHERE sending_country_code = ANY($1) OR id = ANY($2::uuid[])
+        ORDER BY sending_country_code, post_code`,
+      [within.countries, ids],
+    );
   }
 
   private async find(

@@ -23,4 +23,15 @@ export class PostOfficers {
     );
     return found !== undefined;
   }
+
+  /** Display names of these users (any status: a case stays assigned to someone who left). */
+  async displayNames(userIds: string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(userIds.filter((id) => isUUID(id)))];
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ id: string; displayName: string }[]>(
+      `SELECT id, display_name AS "displayName" FROM users WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.displayName]));
+  }
 }

@@ -1,19 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, registerErrorTexts } from '@amparo/core';
+import { DomainError } from '@amparo/core';
 import { DataSource } from 'typeorm';
 import { StatisticsFilters } from '../model/statistics-query';
 import { StatisticsScope } from './statistics-scope';
-
-registerErrorTexts({
-  FILTER_OUTSIDE_SCOPE: {
-    title: { es: 'Filtro fuera de su alcance', en: 'Filter outside your scope' },
-    detail: {
-      es: 'El filtro {filter} incluye {value}, fuera de los países y consulados cuyas estadísticas puede ver.',
-      en: 'The {filter} filter includes {value}, outside the countries and posts whose statistics you may see.',
-    },
-  },
-});
 
 /**
  * Filters that say whose cases to count (sending country, post) must stay inside the caller's
