@@ -4,6 +4,7 @@ import { IdentityModule } from '@amparo/identity';
 import { AccessRequestsService } from './access/access-requests.service';
 import { CaseAccess } from './access/case-access';
 import { ConsularActionsService } from './actions/consular-actions.service';
+import { CaseAbilitiesPolicy } from './cases/case-abilities';
 import { CaseAssignmentService } from './cases/case-assignment.service';
 import { CaseChangesService } from './cases/case-changes.service';
 import { CaseListingService } from './cases/case-listing.service';
@@ -11,6 +12,7 @@ import { CaseLookup } from './cases/case-lookup';
 import { CaseRegistrationService } from './cases/case-registration.service';
 import { CaseHistoryService } from './history/case-history.service';
 import { PersonsService } from './persons/persons.service';
+import { WorkQueueService } from './queue/work-queue.service';
 
 /** Persons, cases, consular actions and case history. */
 @Module({
@@ -26,6 +28,8 @@ import { PersonsService } from './persons/persons.service';
     CaseAssignmentService,
     ConsularActionsService,
     CaseHistoryService,
+    CaseAbilitiesPolicy,
+    WorkQueueService,
   ],
   exports: [
     CaseAccess,
@@ -38,6 +42,8 @@ import { PersonsService } from './persons/persons.service';
     CaseAssignmentService,
     ConsularActionsService,
     CaseHistoryService,
+    CaseAbilitiesPolicy,
+    WorkQueueService,
   ],
 })
 export class CasesModule {}

@@ -4,6 +4,7 @@ import { AccessRequestsController } from './access-requests.controller';
 import { CaseActionsController } from './case-actions.controller';
 import { CasesController } from './cases.controller';
 import { PersonsController } from './persons.controller';
+import { WorkQueueController } from './work-queue.controller';
 
 @Module({
   imports: [CasesModule],
@@ -12,6 +13,7 @@ import { PersonsController } from './persons.controller';
     CaseActionsController,
     PersonsController,
     AccessRequestsController,
+    WorkQueueController,
   ],
 })
 export class CasesHttpModule {}
