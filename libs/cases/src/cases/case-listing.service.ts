@@ -14,14 +14,20 @@ import { CaseLookup } from './case-lookup';
 /** Sorts after every real due date: cases without a next step come last, in keyset order. */
 export const NO_NEXT_STEP_DUE = '9999-12-31';
 
+/**
+ * The due date as `YYYY-MM-DD` text in byte order, which is date order: a date column would reach
+ * the cursor through node-postgres as local midnight, and east of UTC as the day before.
+ */
+const NEXT_STEP_DUE_KEY = `to_char(COALESCE(c.next_step_due, DATE '${NO_NEXT_STEP_DUE}'), 'YYYY-MM-DD') COLLATE "C"`;
+
 export const CASE_SORT: SortSpec = {
   fields: {
     openedAt: 'c.opened_at',
     updatedAt: 'c.updated_at',
     reference: 'c.reference',
-    nextStepDue: `COALESCE(c.next_step_due, DATE '${NO_NEXT_STEP_DUE}')`,
+    nextStepDue: NEXT_STEP_DUE_KEY,
   },
-  types: { openedAt: 'timestamp', updatedAt: 'timestamp', nextStepDue: 'date' },
+  types: { openedAt: 'timestamp', updatedAt: 'timestamp' },
   default: '-openedAt',
   tieBreaker: 'c.id',
 };
