@@ -14,6 +14,7 @@ import { SealAuditEvents1764000000012 } from './1764000000012-seal-audit-events'
 import { CaseRowSecurity1764000000013 } from './1764000000013-case-row-security';
 import { PublishStatisticsViews1764000000014 } from './1764000000014-publish-statistics-views';
 import { AddCaseNextStep1764000000015 } from './1764000000015-add-case-next-step';
+import { IndexCaseWorkQueue1764000000016 } from './1764000000016-index-case-work-queue';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CaseRowSecurity1764000000013,
   PublishStatisticsViews1764000000014,
   AddCaseNextStep1764000000015,
+  IndexCaseWorkQueue1764000000016,
 ];
