@@ -312,7 +312,7 @@ describe("Cases: a case's next step and its due date", () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const res = await http()
+        const res: request.Response = await http()
           .get('/api/v1/cases')
           .query({ sort: 'nextStepDue', limit: 2, ...(cursor ? { cursor } : {}) })
           .set('Authorization', bearer('sorter'));

@@ -28,7 +28,11 @@ describe('Work queue: GET /work-queue', () => {
   const http = () => request(app.getHttpServer());
   const bearer = (who: string) => `Bearer ${tokens[who]}`;
 
-  async function createCase(who: string, overrides: Body, consulateId = post): Promise<Body> {
+  async function createCase(
+    who: string,
+    overrides: Body,
+    consulateId = post,
+  ): Promise<request.Response> {
     const res = await http()
       .post('/api/v1/cases')
       .set('Authorization', bearer(who))
