@@ -15,6 +15,7 @@ import { CaseRowSecurity1764000000013 } from './1764000000013-case-row-security'
 import { PublishStatisticsViews1764000000014 } from './1764000000014-publish-statistics-views';
 import { AddCaseNextStep1764000000015 } from './1764000000015-add-case-next-step';
 import { IndexCaseload1764000000016 } from './1764000000016-index-caseload';
+import { IndexCaseWorkQueue1764000000017 } from './1764000000017-index-case-work-queue';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   PublishStatisticsViews1764000000014,
   AddCaseNextStep1764000000015,
   IndexCaseload1764000000016,
+  IndexCaseWorkQueue1764000000017,
 ];

@@ -5,6 +5,7 @@ import { AccessRequestsService } from './access/access-requests.service';
 import { CaseAccess } from './access/case-access';
 import { ConsularActionsService } from './actions/consular-actions.service';
 import { CaseloadService } from './caseload/caseload.service';
+import { CaseAbilitiesPolicy } from './cases/case-abilities';
 import { CaseAssignmentService } from './cases/case-assignment.service';
 import { CaseChangesService } from './cases/case-changes.service';
 import { CaseListingService } from './cases/case-listing.service';
@@ -12,6 +13,7 @@ import { CaseLookup } from './cases/case-lookup';
 import { CaseRegistrationService } from './cases/case-registration.service';
 import { CaseHistoryService } from './history/case-history.service';
 import { PersonsService } from './persons/persons.service';
+import { WorkQueueService } from './queue/work-queue.service';
 
 /** Persons, cases, consular actions and case history. */
 @Module({
@@ -28,6 +30,8 @@ import { PersonsService } from './persons/persons.service';
     ConsularActionsService,
     CaseHistoryService,
     CaseloadService,
+    CaseAbilitiesPolicy,
+    WorkQueueService,
   ],
   exports: [
     CaseAccess,
@@ -41,6 +45,8 @@ import { PersonsService } from './persons/persons.service';
     ConsularActionsService,
     CaseHistoryService,
     CaseloadService,
+    CaseAbilitiesPolicy,
+    WorkQueueService,
   ],
 })
 export class CasesModule {}

@@ -18,3 +18,6 @@ export * from './history/case-history.service';
 export * from './persons/person';
 export * from './persons/persons.service';
 export * from './workflow/case-workflow';
+export * from './cases/case-abilities';
+export * from './queue/work-queue';
+export * from './queue/work-queue.service';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsMoneyAmount, MAX_MONEY_AMOUNT } from '@amparo/core';
+import { IsMoneyAmount, MAX_MONEY_AMOUNT, NotBlank } from '@amparo/core';
 import { ACTION_TYPES, ActionType, ConsularAction, VISIT_PLACE_TYPES } from '@amparo/cases';
 
 export class ConsularActionRequest {
@@ -13,11 +13,25 @@ export class ConsularActionRequest {
   placeType?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) outcome?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) notes?: string;
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description:
+      "When the next step is due (YYYY-MM-DD); also becomes the case's nextStepDue, in its history",
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   @IsISO8601({ strict: true })
   nextStepDue?: string;
+  @ApiPropertyOptional({
+    maxLength: 300,
+    description:
+      "What is to be done next: becomes the case's nextStep, in its history (the action does not keep it)",
+  })
+  @IsOptional()
+  @IsString()
+  @NotBlank()
+  @MaxLength(300)
+  nextStep?: string;
   @ApiPropertyOptional({
     minimum: 0,
     maximum: MAX_MONEY_AMOUNT,

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -92,6 +92,20 @@ class CaseFields {
   eventSubdivisionCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) eventCity?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) summary?: string;
+  @ApiPropertyOptional({ maxLength: 300, description: 'What is to be done next on the case' })
+  @IsOptional()
+  @IsString()
+  @NotBlank()
+  @MaxLength(300)
+  nextStep?: string | null;
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'When the next step is due (YYYY-MM-DD); not before the day the case opened (UTC)',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsISO8601({ strict: true })
+  nextStepDue?: string | null;
   @ApiPropertyOptional({ type: ConsentRequest })
   @IsOptional()
   @ValidateNested()
@@ -126,7 +140,32 @@ export class CreateCaseRequest extends CaseFields {
   persons!: CasePersonRequest[];
 }
 
-export class UpdateCaseRequest extends PartialType(CaseFields) {}
+export class UpdateCaseRequest extends PartialType(
+  OmitType(CaseFields, ['nextStep', 'nextStepDue']),
+) {
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 300,
+    description: 'What is to be done next; null clears it',
+  })
+  @IsOptional()
+  @IsString()
+  @NotBlank()
+  @MaxLength(300)
+  nextStep?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description:
+      'When the next step is due (YYYY-MM-DD), not before the day the case opened (UTC); null clears it',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsISO8601({ strict: true })
+  nextStepDue?: string | null;
+}
 
 export class TransitionRequestBody {
   @ApiProperty({ enum: CASE_STATUSES }) @IsIn(CASE_STATUSES) to!: CaseStatus;
@@ -155,6 +194,15 @@ export class AssignmentRequest {
 }
 
 export class ListCasesQuery extends PickType(ListQuery, ['sort', 'cursor', 'limit'] as const) {
+  @ApiPropertyOptional({
+    description:
+      'openedAt, updatedAt, reference or nextStepDue (soonest first, cases without a next step last); prefix with - for descending. Default -openedAt',
+    example: 'nextStepDue',
+  })
+  @IsOptional()
+  @Matches(/^-?[A-Za-z]{1,40}$/)
+  override sort?: string;
+
   @ApiPropertyOptional({
     enum: CASE_STATUSES,
     isArray: true,
@@ -197,6 +245,15 @@ export class ListCasesQuery extends PickType(ListQuery, ['sort', 'cursor', 'limi
   @IsOptional()
   @IsISO8601({ strict: true })
   closedTo?: string;
+  @ApiPropertyOptional({
+    format: 'date',
+    description:
+      'Cases whose next step is due on or before this date (YYYY-MM-DD); cases without a next step and closed cases are left out',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsISO8601({ strict: true })
+  nextStepDueTo?: string;
 }
 
 export class SearchPersonsQuery extends PickType(PageQuery, ['limit'] as const) {

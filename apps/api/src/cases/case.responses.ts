@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
-import { CaseRecord, Person, initials } from '@amparo/cases';
+import { CASE_STATUSES, CaseAbilities, CaseRecord, Person, initials } from '@amparo/cases';
 
 export class PersonResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -83,6 +83,20 @@ export class CaseResponse {
   @ApiProperty({ nullable: true, type: String }) requestedClosureReason!: string | null;
   @ApiProperty({ nullable: true, type: String }) duplicateOfCaseId!: string | null;
   @ApiPropertyOptional() summary?: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'What is to be done next; in lists null for cases whose identifying fields you do not see',
+  })
+  nextStep!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'When the next step is due (YYYY-MM-DD); kept when the case closes',
+  })
+  nextStepDue!: string | null;
   @ApiPropertyOptional({ type: Object }) consent?: object;
   @ApiProperty() restricted!: boolean;
   @ApiProperty() version!: number;
@@ -117,6 +131,8 @@ export class CaseResponse {
       closureReason: c.closureReason,
       requestedClosureReason: c.requestedClosureReason,
       duplicateOfCaseId: c.duplicateOfCaseId,
+      nextStep: null,
+      nextStepDue: c.nextStepDue,
       restricted: c.restricted,
       version: c.version,
       createdAt: new Date(c.createdAt).toISOString(),
@@ -133,6 +149,7 @@ export class CaseResponse {
       ...CaseResponse.operational(c),
       eventCity: c.eventCity,
       summary: c.summary,
+      nextStep: c.nextStep,
       consent: c.consent,
       persons: persons.map((p) => ({
         role: p.role,
@@ -152,6 +169,8 @@ export class CaseResponse {
     const birthYear = primary?.dateOfBirth ? Number(primary.dateOfBirth.slice(0, 4)) : null;
     return {
       ...CaseResponse.operational(c),
+      // Narrative like the summary: only beside the name, for those who work the case.
+      nextStep: showIdentity ? c.nextStep : null,
       primaryPerson:
         primary && showPerson
           ? {
@@ -167,6 +186,44 @@ export class CaseResponse {
   }
 }
 
+export class AllowedTransitionResponse {
+  @ApiProperty({ enum: CASE_STATUSES }) to!: string;
+  @ApiProperty({ description: 'Send a reason with this transition' }) reasonRequired!: boolean;
+  @ApiProperty({
+    description:
+      'Send a closureReason with this transition (approving a closure request keeps the requested one)',
+  })
+  closureReasonRequired!: boolean;
+}
+
+export class CallerMayResponse {
+  @ApiProperty({ description: 'PATCH /cases/{id} would be accepted' }) update!: boolean;
+  @ApiProperty({ description: 'POST /cases/{id}/assignment would be accepted' }) assign!: boolean;
+  @ApiProperty({
+    description: 'POST /cases/{id}/actions (and corrections) would be accepted',
+  })
+  recordActions!: boolean;
+}
+
+/** A case read on its own: with what the caller may do with it next. */
+export class CaseDetailResponse extends CaseResponse {
+  @ApiProperty({
+    type: [AllowedTransitionResponse],
+    description:
+      'The transitions POST /cases/{id}/transitions would accept from you now (given the fields each needs)',
+  })
+  allowedTransitions!: AllowedTransitionResponse[];
+  @ApiProperty({ type: CallerMayResponse }) callerMay!: CallerMayResponse;
+
+  static of(
+    c: CaseRecord,
+    persons: { role: string; relationship: string | null; person: Person }[],
+    abilities: CaseAbilities,
+  ): CaseDetailResponse {
+    return { ...CaseResponse.full(c, persons), ...abilities };
+  }
+}
+
 export class PossibleDuplicateResponse {
   @ApiProperty({ format: 'uuid' }) personId!: string;
   @ApiProperty({ example: 'M. L.' }) initials!: string;
@@ -177,7 +234,7 @@ export class PossibleDuplicateResponse {
   @ApiProperty({ type: 'number' }) score!: number;
 }
 
-export class CreatedCaseResponse extends CaseResponse {
+export class CreatedCaseResponse extends CaseDetailResponse {
   @ApiProperty({
     type: [PossibleDuplicateResponse],
     description: 'Persons of the same country who may be one of the new persons',

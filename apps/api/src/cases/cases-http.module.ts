@@ -6,6 +6,7 @@ import { CaseloadController } from './caseload.controller';
 import { CasesController } from './cases.controller';
 import { CodeListsController } from './code-lists.controller';
 import { PersonsController } from './persons.controller';
+import { WorkQueueController } from './work-queue.controller';
 
 @Module({
   imports: [CasesModule],
@@ -16,6 +17,7 @@ import { PersonsController } from './persons.controller';
     AccessRequestsController,
     CodeListsController,
     CaseloadController,
+    WorkQueueController,
   ],
 })
 export class CasesHttpModule {}

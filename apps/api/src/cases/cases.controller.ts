@@ -18,6 +18,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  CaseAbilitiesPolicy,
   CaseAccess,
   CaseAssignmentService,
   CaseChangesService,
@@ -41,7 +42,7 @@ import {
   TransitionRequestBody,
   UpdateCaseRequest,
 } from './case.requests';
-import { CaseResponse, CreatedCaseResponse } from './case.responses';
+import { CaseDetailResponse, CaseResponse, CreatedCaseResponse } from './case.responses';
 import { etagOf, versionFromIfMatch } from './version-tag';
 
 /** What `CaseLookup.readable` refuses: a case outside your scope, or restricted (T3). */
@@ -57,6 +58,7 @@ export class CasesController {
     private readonly assignment: CaseAssignmentService,
     private readonly persons: PersonsService,
     private readonly access: CaseAccess,
+    private readonly abilities: CaseAbilitiesPolicy,
   ) {}
 
   @Post()
@@ -77,7 +79,7 @@ export class CasesController {
     @CurrentCaller() caller: Caller,
     @Body() body: CreateCaseRequest,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CaseResponse & { possibleDuplicates: PossibleDuplicate[] }> {
+  ): Promise<CaseDetailResponse & { possibleDuplicates: PossibleDuplicate[] }> {
     const {
       case: created,
       persons,
@@ -85,7 +87,10 @@ export class CasesController {
     } = await this.registration.create(caller, body);
     res.setHeader('Location', `/api/v1/cases/${created.id}`);
     res.setHeader('ETag', etagOf(created.version));
-    return { ...CaseResponse.full(created, persons), possibleDuplicates };
+    return {
+      ...CaseDetailResponse.of(created, persons, this.abilities.of(caller, created)),
+      possibleDuplicates,
+    };
   }
 
   @Get()
@@ -113,13 +118,13 @@ export class CasesController {
   @Get(':id')
   @RequirePermission('cases:read')
   @ApiOperation({ summary: 'A case with its persons; its ETag is the version to send in If-Match' })
-  @ApiOkResponse({ type: CaseResponse, headers: ETAG })
+  @ApiOkResponse({ type: CaseDetailResponse, headers: ETAG })
   @ApiProblems(READABLE)
   async get(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CaseResponse> {
+  ): Promise<CaseDetailResponse> {
     return this.full(caller, await this.listing.get(caller, id), res);
   }
 
@@ -127,7 +132,7 @@ export class CasesController {
   @RequirePermission('cases:write')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Change fields of a case you work; each change goes to its history' })
-  @ApiOkResponse({ type: CaseResponse, headers: ETAG })
+  @ApiOkResponse({ type: CaseDetailResponse, headers: ETAG })
   @ApiProblems(READABLE, { forbidden: ['FORBIDDEN', 'RESTRICTION_NEEDS_CONSUL'] })
   async update(
     @CurrentCaller() caller: Caller,
@@ -135,7 +140,7 @@ export class CasesController {
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: UpdateCaseRequest,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CaseResponse> {
+  ): Promise<CaseDetailResponse> {
     return this.full(
       caller,
       await this.changes.update(caller, id, versionFromIfMatch(ifMatch), body),
@@ -151,7 +156,7 @@ export class CasesController {
     summary:
       'Move the case through its workflow (docs/workflow.md); roles are checked per transition',
   })
-  @ApiOkResponse({ type: CaseResponse, headers: ETAG })
+  @ApiOkResponse({ type: CaseDetailResponse, headers: ETAG })
   @ApiProblems(READABLE, {
     conflict: ['INVALID_TRANSITION'],
     forbidden: ['TRANSITION_FORBIDDEN', 'CLOSURE_NEEDS_CONSUL'],
@@ -162,7 +167,7 @@ export class CasesController {
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: TransitionRequestBody,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CaseResponse> {
+  ): Promise<CaseDetailResponse> {
     return this.full(
       caller,
       await this.changes.transition(caller, id, versionFromIfMatch(ifMatch), body),
@@ -175,7 +180,7 @@ export class CasesController {
   @RequirePermission('cases:assign')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Assign the case to an officer of its post' })
-  @ApiOkResponse({ type: CaseResponse, headers: ETAG })
+  @ApiOkResponse({ type: CaseDetailResponse, headers: ETAG })
   @ApiProblems(READABLE, { unprocessable: ['OFFICER_NOT_AT_POST'] })
   async assign(
     @CurrentCaller() caller: Caller,
@@ -183,7 +188,7 @@ export class CasesController {
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: AssignmentRequest,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CaseResponse> {
+  ): Promise<CaseDetailResponse> {
     return this.full(
       caller,
       await this.assignment.assign(caller, id, versionFromIfMatch(ifMatch), body.officerId),
@@ -191,9 +196,9 @@ export class CasesController {
     );
   }
 
-  private async full(caller: Caller, c: CaseRecord, res: Response): Promise<CaseResponse> {
+  private async full(caller: Caller, c: CaseRecord, res: Response): Promise<CaseDetailResponse> {
     res.setHeader('ETag', etagOf(c.version));
     const persons = (await this.persons.ofCases(caller, [c.id])).get(c.id) ?? [];
-    return CaseResponse.full(c, persons);
+    return CaseDetailResponse.of(c, persons, this.abilities.of(caller, c));
   }
 }

@@ -1094,6 +1094,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/work-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your work queue: how many cases wait in each tab, and the case list filter of each
+         * @description For officers and consuls. Tabs: mine (open, in progress or reopened cases assigned to you), next_steps (next step due within 7 days or overdue, not closed), waiting, closure_requests (consuls) and access_requests (break-the-glass accesses awaiting your review, consuls). Counts are exact and scoped like GET /cases; "today" and "overdue" use the date in UTC.
+         *
+         *     Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["workQueue_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1183,6 +1205,14 @@ export interface components {
             /** Format: date-time */
             activationExpiresAt: string;
         };
+        AllowedTransitionResponse: {
+            /** @enum {string} */
+            to: "open" | "in_progress" | "waiting" | "closure_requested" | "closed" | "reopened";
+            /** @description Send a reason with this transition */
+            reasonRequired: boolean;
+            /** @description Send a closureReason with this transition (approving a closure request keeps the requested one) */
+            closureReasonRequired: boolean;
+        };
         AssignmentRequest: {
             /** Format: uuid */
             officerId: string;
@@ -1216,6 +1246,60 @@ export interface components {
         BilingualResponse: {
             es: string;
             en: string;
+        };
+        CallerMayResponse: {
+            /** @description PATCH /cases/{id} would be accepted */
+            update: boolean;
+            /** @description POST /cases/{id}/assignment would be accepted */
+            assign: boolean;
+            /** @description POST /cases/{id}/actions (and corrections) would be accepted */
+            recordActions: boolean;
+        };
+        CaseDetailResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example MX-LAX-2026-000123 */
+            reference: string;
+            /** Format: uuid */
+            consulateId: string;
+            countryCode: string;
+            primaryCategory: string;
+            secondaryCategories: string[];
+            vulnerabilityFlags: string[];
+            riskLevel: string;
+            status: string;
+            assignedOfficerId: string | null;
+            eventCountryCode: string | null;
+            eventSubdivisionCode: string | null;
+            eventCity: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            closureReason: string | null;
+            requestedClosureReason: string | null;
+            duplicateOfCaseId: string | null;
+            summary?: string;
+            /** @description What is to be done next; in lists null for cases whose identifying fields you do not see */
+            nextStep: string | null;
+            /**
+             * Format: date
+             * @description When the next step is due (YYYY-MM-DD); kept when the case closes
+             */
+            nextStepDue: string | null;
+            consent?: Record<string, never>;
+            restricted: boolean;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            persons?: components["schemas"]["CasePersonResponse"][];
+            /** @description In lists only; null when you may not see the person */
+            primaryPerson?: components["schemas"]["PersonSummary"] | null;
+            /** @description The transitions POST /cases/{id}/transitions would accept from you now (given the fields each needs) */
+            allowedTransitions: components["schemas"]["AllowedTransitionResponse"][];
+            callerMay: components["schemas"]["CallerMayResponse"];
         };
         CaseHistoryEntryPage: {
             items: components["schemas"]["CaseHistoryEntryResponse"][];
@@ -1296,6 +1380,13 @@ export interface components {
             requestedClosureReason: string | null;
             duplicateOfCaseId: string | null;
             summary?: string;
+            /** @description What is to be done next; in lists null for cases whose identifying fields you do not see */
+            nextStep: string | null;
+            /**
+             * Format: date
+             * @description When the next step is due (YYYY-MM-DD); kept when the case closes
+             */
+            nextStepDue: string | null;
             consent?: Record<string, never>;
             restricted: boolean;
             version: number;
@@ -1383,8 +1474,13 @@ export interface components {
             placeType?: "detention_centre" | "hospital" | "shelter" | "court" | "other";
             outcome?: string;
             notes?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description When the next step is due (YYYY-MM-DD); also becomes the case's nextStepDue, in its history
+             */
             nextStepDue?: string;
+            /** @description What is to be done next: becomes the case's nextStep, in its history (the action does not keep it). Not only white space */
+            nextStep?: string;
             /** @description At most two decimals */
             cost?: number;
             /**
@@ -1497,6 +1593,13 @@ export interface components {
             eventSubdivisionCode?: string;
             eventCity?: string;
             summary?: string;
+            /** @description What is to be done next on the case. Not only white space */
+            nextStep?: Record<string, never>;
+            /**
+             * Format: date
+             * @description When the next step is due (YYYY-MM-DD); not before the day the case opened (UTC)
+             */
+            nextStepDue?: Record<string, never>;
             consent?: components["schemas"]["ConsentRequest"];
             /** @description T3: only the assigned officer and the consul may read it (asylum cases always are) */
             restricted?: boolean;
@@ -1662,6 +1765,13 @@ export interface components {
             requestedClosureReason: string | null;
             duplicateOfCaseId: string | null;
             summary?: string;
+            /** @description What is to be done next; in lists null for cases whose identifying fields you do not see */
+            nextStep: string | null;
+            /**
+             * Format: date
+             * @description When the next step is due (YYYY-MM-DD); kept when the case closes
+             */
+            nextStepDue: string | null;
             consent?: Record<string, never>;
             restricted: boolean;
             version: number;
@@ -1672,6 +1782,9 @@ export interface components {
             persons?: components["schemas"]["CasePersonResponse"][];
             /** @description In lists only; null when you may not see the person */
             primaryPerson?: components["schemas"]["PersonSummary"] | null;
+            /** @description The transitions POST /cases/{id}/transitions would accept from you now (given the fields each needs) */
+            allowedTransitions: components["schemas"]["AllowedTransitionResponse"][];
+            callerMay: components["schemas"]["CallerMayResponse"];
             /** @description Persons of the same country who may be one of the new persons */
             possibleDuplicates: components["schemas"]["PossibleDuplicateResponse"][];
         };
@@ -2379,15 +2492,28 @@ export interface components {
              * @enum {string}
              */
             riskLevel: "low" | "medium" | "high" | "critical";
-            /** @example US */
+            /**
+             * @description ISO 3166-1 alpha-2 country code, upper case (GET /api/v1/countries lists them)
+             * @example US
+             */
             eventCountryCode?: string;
-            /** @example US-CA */
+            /**
+             * @description ISO 3166-2 subdivision code, upper case (GET /api/v1/countries/{code}/subdivisions lists them)
+             * @example US-CA
+             */
             eventSubdivisionCode?: string;
             eventCity?: string;
             summary?: string;
             consent?: components["schemas"]["ConsentRequest"];
             /** @description T3: only the assigned officer and the consul may read it (asylum cases always are) */
             restricted?: boolean;
+            /** @description What is to be done next; null clears it. Not only white space */
+            nextStep?: string | null;
+            /**
+             * Format: date
+             * @description When the next step is due (YYYY-MM-DD), not before the day the case opened (UTC); null clears it
+             */
+            nextStepDue?: string | null;
         };
         UpdateConsulateRequest: {
             /** @example Consulado General de México en Los Ángeles */
@@ -2491,6 +2617,33 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        WorkQueueFilterResponse: {
+            status?: ("open" | "in_progress" | "waiting" | "closure_requested" | "closed" | "reopened")[];
+            /** Format: uuid */
+            assignedOfficerId?: string;
+            /** Format: date */
+            nextStepDueTo?: string;
+            /** @example nextStepDue */
+            sort?: string;
+        };
+        WorkQueueResponse: {
+            /**
+             * Format: date
+             * @description The current date in UTC (YYYY-MM-DD), against which steps are overdue
+             */
+            today: string;
+            tabs: components["schemas"]["WorkQueueTabResponse"][];
+        };
+        WorkQueueTabResponse: {
+            /** @enum {string} */
+            id: "mine" | "next_steps" | "waiting" | "closure_requests" | "access_requests";
+            /** @description Exact: the cases GET /cases lists with `filter` */
+            count: number;
+            /** @description Of those, cases whose next step was due before today; null on tabs without dates */
+            overdue: number | null;
+            /** @description Pass as the query of GET /api/v1/cases (status comma-separated) to list the tab; {} for access_requests, listed by GET /api/v1/access-requests */
+            filter: components["schemas"]["WorkQueueFilterResponse"];
         };
     };
     responses: {
@@ -3994,7 +4147,7 @@ export interface operations {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 limit?: number;
-                /** @description A declared field; prefix with - for descending (e.g. -createdAt) */
+                /** @description openedAt, updatedAt, reference or nextStepDue (soonest first, cases without a next step last); prefix with - for descending. Default -openedAt */
                 sort?: string;
                 /** @description One or more, comma-separated */
                 status?: ("open" | "in_progress" | "waiting" | "closure_requested" | "closed" | "reopened")[];
@@ -4008,6 +4161,8 @@ export interface operations {
                 openedTo?: string;
                 closedFrom?: string;
                 closedTo?: string;
+                /** @description Cases whose next step is due on or before this date (YYYY-MM-DD); cases without a next step and closed cases are left out */
+                nextStepDueTo?: string;
             };
             header?: never;
             path?: never;
@@ -4228,7 +4383,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseResponse"];
+                    "application/json": components["schemas"]["CaseDetailResponse"];
                 };
             };
             /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
@@ -4322,7 +4477,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseResponse"];
+                    "application/json": components["schemas"]["CaseDetailResponse"];
                 };
             };
             /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
@@ -4979,7 +5134,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseResponse"];
+                    "application/json": components["schemas"]["CaseDetailResponse"];
                 };
             };
             /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
@@ -5218,7 +5373,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseResponse"];
+                    "application/json": components["schemas"]["CaseDetailResponse"];
                 };
             };
             /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
@@ -8692,6 +8847,65 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "CANNOT_CHANGE_OWN_ACCOUNT";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    workQueue_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkQueueResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
                     };
                 };
             };

@@ -29,6 +29,8 @@ export interface NewConsularAction {
   outcome?: string | null;
   notes?: string | null;
   nextStepDue?: string | null;
+  /** Not kept on the action: it becomes the case's next step (with `nextStepDue`), in its history. */
+  nextStep?: string | null;
   cost?: number | null;
   currency?: string | null;
   arrestedAt?: string | null;

@@ -3,9 +3,12 @@ import { AuditService } from '@amparo/audit';
 import { DomainError, FieldError } from '@amparo/core';
 import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
+import { EntityManager } from 'typeorm';
 import { CaseAccess } from '../access/case-access';
 import { recordCaseEvent } from '../cases/case-audit';
-import { CaseLookup } from '../cases/case-lookup';
+import { CaseLookup, lockCase } from '../cases/case-lookup';
+import { nextStepColumns, nextStepDueProblems } from '../cases/next-step';
+import { writeCaseVersion } from '../cases/versioned-case-write';
 import { ACTION_COLUMNS, ConsularAction, NewConsularAction } from './consular-action';
 
 const invalid = (field: string, code: string, es: string, en: string) =>
@@ -73,6 +76,9 @@ export class ConsularActionsService {
     const found = await this.access.read(caller, (m) => this.cases.workable(caller, caseId, m));
     if (found.status === 'closed') throw new DomainError('CASE_CLOSED', 'conflict');
     this.validate(input, now);
+    const dueProblems = nextStepDueProblems(found.openedAt, input.nextStepDue);
+    if (dueProblems.length)
+      throw new DomainError('VALIDATION_FAILED', 'invalid', { fieldErrors: dueProblems });
     return this.access.write(caller, async (manager) => {
       if (corrects) {
         const [original] = isUUID(corrects)
@@ -104,7 +110,9 @@ export class ConsularActionsService {
           corrects,
         ],
       );
-      await manager.query('UPDATE cases SET updated_at = now() WHERE id = $1', [caseId]);
+      const movesNextStep = input.nextStep != null || input.nextStepDue != null;
+      if (movesNextStep) await this.moveNextStep(caller, caseId, id, input, manager);
+      else await manager.query('UPDATE cases SET updated_at = now() WHERE id = $1', [caseId]);
       await recordCaseEvent(
         this.audit,
         {
@@ -122,6 +130,30 @@ export class ConsularActionsService {
         [id],
       );
       return action;
+    });
+  }
+
+  /**
+   * The case takes the action's next step in the action's transaction, as a versioned change (its
+   * history and audit event), so the case and its timeline never disagree. The row is locked, not
+   * compared with a version the caller read: recording an action sends no If-Match.
+   */
+  private async moveNextStep(
+    caller: Caller,
+    caseId: string,
+    actionId: string,
+    input: NewConsularAction,
+    manager: EntityManager,
+  ): Promise<void> {
+    const current = (await lockCase(manager, caseId))!;
+    if (current.status === 'closed') throw new DomainError('CASE_CLOSED', 'conflict');
+    await writeCaseVersion(manager, this.audit, {
+      caller,
+      current,
+      expectedVersion: current.version,
+      columns: nextStepColumns(current, input),
+      action: 'case.update',
+      details: { actionId },
     });
   }
 

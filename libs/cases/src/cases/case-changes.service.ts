@@ -10,6 +10,7 @@ import { invalidFields } from './case-errors';
 import { CaseLookup } from './case-lookup';
 import { mustBeRestricted } from './case-registration';
 import { placeOfEventProblems } from './event-place-checks';
+import { nextStepColumns, nextStepDueProblems } from './next-step';
 import { assertVersion, writeCaseVersion } from './versioned-case-write';
 
 export interface TransitionRequest {
@@ -42,7 +43,10 @@ export class CaseChangesService {
       ...current,
       ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
     } as CaseRecord;
-    const problems = await placeOfEventProblems(this.checks, next);
+    const problems = [
+      ...(await placeOfEventProblems(this.checks, next)),
+      ...nextStepDueProblems(current.openedAt, changes.nextStepDue),
+    ];
     if (problems.length) throw invalidFields(problems);
     next.restricted = next.restricted || mustBeRestricted(next);
     // Lifting the restriction exposes safety-critical data to the whole post: the consul decides.
@@ -75,6 +79,7 @@ export class CaseChangesService {
           summary: next.summary,
           consent: JSON.stringify(next.consent),
           restricted: next.restricted,
+          ...nextStepColumns(current, changes),
         },
         action: 'case.update',
       }),

@@ -17,6 +17,8 @@ export interface NewCaseRow {
   eventCity: string | null;
   openedAt: Date;
   summary: string;
+  nextStep?: string | null;
+  nextStepDue?: string | null;
   consent: object;
   restricted: boolean;
   createdBy: string;
@@ -44,9 +46,10 @@ export async function insertCase(
      c AS (
        INSERT INTO cases (reference, consulate_id, country_code, primary_category, secondary_categories,
                           vulnerability_flags, risk_level, assigned_officer_id, primary_person_id, event_country_code,
-                          event_subdivision_code, event_city, opened_at, summary, consent, restricted, created_by)
+                          event_subdivision_code, event_city, opened_at, summary, consent, restricted, created_by,
+                          next_step, next_step_due)
        SELECT $3 || lpad(counter.sequence, greatest(6, length(counter.sequence)), '0'),
-              $1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18
+              $1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::date
          FROM counter
        RETURNING *)
      SELECT ${CASE_COLUMNS} FROM c`,
@@ -69,6 +72,8 @@ export async function insertCase(
       JSON.stringify(row.consent),
       row.restricted,
       row.createdBy,
+      row.nextStep ?? null,
+      row.nextStepDue ?? null,
     ],
   );
   await manager.query(

@@ -1,17 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@amparo/audit';
 import { Page, SortSpec, resolveSort } from '@amparo/core';
-import { SqlConditions, keysetPage } from '@amparo/database';
+import { keysetPage } from '@amparo/database';
 import { Caller } from '@amparo/identity';
 import { CaseAccess } from '../access/case-access';
 import { Person } from '../persons/person';
 import { PersonsService } from '../persons/persons.service';
 import { CASE_COLUMNS, CaseFilters, CaseRecord } from './case';
 import { recordCaseEvent } from './case-audit';
+import { caseFilterConditions } from './case-filter-conditions';
 import { CaseLookup } from './case-lookup';
 
+/** Sorts after every real due date: cases without a next step come last, in keyset order. */
+export const NO_NEXT_STEP_DUE = '9999-12-31';
+
+/**
+ * The due date as `YYYY-MM-DD` text in byte order, which is date order: a date column would reach
+ * the cursor through node-postgres as local midnight, and east of UTC as the day before.
+ */
+const NEXT_STEP_DUE_KEY = `to_char(COALESCE(c.next_step_due, DATE '${NO_NEXT_STEP_DUE}'), 'YYYY-MM-DD') COLLATE "C"`;
+
 export const CASE_SORT: SortSpec = {
-  fields: { openedAt: 'c.opened_at', updatedAt: 'c.updated_at', reference: 'c.reference' },
+  fields: {
+    openedAt: 'c.opened_at',
+    updatedAt: 'c.updated_at',
+    reference: 'c.reference',
+    nextStepDue: NEXT_STEP_DUE_KEY,
+  },
   types: { openedAt: 'timestamp', updatedAt: 'timestamp' },
   default: '-openedAt',
   tieBreaker: 'c.id',
@@ -48,24 +63,7 @@ export class CaseListingService {
     caller: Caller,
     filters: CaseFilters,
   ): Promise<Page<CaseRecord> & { primaries: Map<string, Person> }> {
-    const where = new SqlConditions()
-      .addIf(filters.status?.length ? filters.status : undefined, 'c.status = ANY(?)')
-      .addIf(filters.flag, '? = ANY(c.vulnerability_flags)')
-      .addIf(filters.riskLevel, 'c.risk_level = ?')
-      .addIf(filters.assignedOfficerId, 'c.assigned_officer_id = ?')
-      .addIf(filters.consulateId, 'c.consulate_id = ?')
-      .addIf(filters.openedFrom, 'c.opened_at >= ?')
-      .addIf(filters.openedTo, 'c.opened_at < ?')
-      .addIf(filters.closedFrom, 'c.closed_at >= ?')
-      .addIf(filters.closedTo, 'c.closed_at < ?')
-      .addIf(
-        filters.nationalityCode,
-        'EXISTS (SELECT 1 FROM persons p WHERE p.id = c.primary_person_id AND p.nationality_code = ?)',
-      );
-    if (filters.category) {
-      const category = where.param(filters.category);
-      where.add(`(c.primary_category = ${category} OR ${category} = ANY(c.secondary_categories))`);
-    }
+    const where = caseFilterConditions(filters);
     this.access.restrictToScope(where, caller);
     // The page and its primary persons in one read transaction (one wall, one round trip fewer);
     // the audit event after it, on its own connection (the embedded database has only one).

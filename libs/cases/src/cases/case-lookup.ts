@@ -19,6 +19,19 @@ export async function findCase(manager: EntityManager, id: string): Promise<Case
 }
 
 /**
+ * One case by id, its row locked until the transaction ends: for writes that carry no If-Match
+ * (an action moving the case's next step) and so must not fail on another writer's version.
+ */
+export async function lockCase(manager: EntityManager, id: string): Promise<CaseRecord | null> {
+  if (!isUUID(id)) return null;
+  const [row] = await manager.query<CaseRecord[]>(
+    `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = $1 FOR UPDATE`,
+    [id],
+  );
+  return row ?? null;
+}
+
+/**
  * The one place that decides whether the caller may read or work one case: every use case that
  * starts from a case id (get, update, transition, assign, actions, history) begins here.
  */

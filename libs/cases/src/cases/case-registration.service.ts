@@ -16,6 +16,7 @@ import { assertAssignable } from './case-assignee';
 import { invalidFields } from './case-errors';
 import { CreatedCase, registerCase } from './case-registration';
 import { eventSubdivisionProblems } from './event-place-checks';
+import { nextStepDueProblems } from './next-step';
 
 /**
  * Registering a case (intake): every field of the request checked at once, the persons linked or
@@ -84,6 +85,7 @@ export class CaseRegistrationService {
         message: { es: 'No puede ser una fecha futura.', en: 'Cannot be in the future.' },
       });
     }
+    problems.push(...nextStepDueProblems(input.openedAt ?? now, input.nextStepDue));
     // Every country code of the request in one query; each problem is reported in its place below.
     const countryProblems = await this.checks.countryProblems([
       ...input.persons.flatMap((link, index) =>

@@ -101,6 +101,8 @@ export async function registerCase(
       eventCity: input.eventCity ?? null,
       openedAt: input.openedAt ? new Date(input.openedAt) : now,
       summary: input.summary ?? '',
+      nextStep: input.nextStep?.trim() || null,
+      nextStepDue: input.nextStepDue ?? null,
       consent: input.consent
         ? { ...input.consent, recordedBy: caller.userId, recordedAt: now.toISOString() }
         : {},

@@ -37,6 +37,9 @@ export interface CaseRecord {
   requestedClosureReason: ClosureReason | null;
   duplicateOfCaseId: string | null;
   summary: string;
+  /** What is to be done next, and by when (`YYYY-MM-DD`): the work queue reads them. */
+  nextStep: string | null;
+  nextStepDue: string | null;
   consent: Consent | Record<string, never>;
   restricted: boolean;
   version: number;
@@ -63,6 +66,8 @@ export interface NewCase {
   eventCity?: string | null;
   openedAt?: string;
   summary?: string;
+  nextStep?: string | null;
+  nextStepDue?: string | null;
   consent?: Omit<Consent, 'recordedBy' | 'recordedAt'>;
   restricted?: boolean;
   assignedOfficerId?: string;
@@ -80,6 +85,8 @@ export type CaseChanges = Partial<
     | 'eventSubdivisionCode'
     | 'eventCity'
     | 'summary'
+    | 'nextStep'
+    | 'nextStepDue'
     | 'consent'
     | 'restricted'
   >
@@ -98,6 +105,8 @@ export interface CaseFilters {
   closedFrom?: string;
   closedTo?: string;
   crisisEventId?: string;
+  /** Next step due on or before this date (`YYYY-MM-DD`); cases without one are left out. */
+  nextStepDueTo?: string;
   sort?: string;
   cursor?: string;
   limit?: number;
@@ -111,7 +120,8 @@ export const CASE_COLUMNS = `
   c.event_country_code AS "eventCountryCode", c.event_subdivision_code AS "eventSubdivisionCode",
   c.event_city AS "eventCity", c.opened_at AS "openedAt", c.closed_at AS "closedAt",
   c.closure_reason AS "closureReason", c.requested_closure_reason AS "requestedClosureReason",
-  c.duplicate_of_case_id AS "duplicateOfCaseId", c.summary, c.consent, c.restricted, c.version,
+  c.duplicate_of_case_id AS "duplicateOfCaseId", c.summary, c.next_step AS "nextStep",
+  to_char(c.next_step_due, 'YYYY-MM-DD') AS "nextStepDue", c.consent, c.restricted, c.version,
   c.created_by AS "createdBy", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
 /** Sensitivity tier of each case field whose changes the history records (docs/domain.md). */
@@ -126,6 +136,8 @@ export const FIELD_TIERS: Record<string, 'T0' | 'T1' | 'T2' | 'T3'> = {
   eventSubdivisionCode: 'T0',
   eventCity: 'T3',
   summary: 'T2',
+  nextStep: 'T2',
+  nextStepDue: 'T0',
   consent: 'T2',
   restricted: 'T0',
   closureReason: 'T0',

@@ -4,6 +4,7 @@ import {
   TRANSITIONS,
   TransitionInput,
   WorkflowRole,
+  allowedTransitions,
   assertTransitionAllowed,
 } from './case-workflow';
 
@@ -99,5 +100,62 @@ describe('case workflow', () => {
         duplicateOf: 'another-case',
       }),
     ).toBe('allowed');
+  });
+});
+
+describe('allowed transitions', () => {
+  const roleSets: WorkflowRole[][] = [
+    ['officer'],
+    ['consul'],
+    ['supervisor'],
+    ['officer', 'consul'],
+    [],
+  ];
+  const cases = [
+    { flags: [], riskLevel: 'low' },
+    { flags: ['unaccompanied_child'], riskLevel: 'low' },
+    { flags: [], riskLevel: 'critical' },
+  ] as const;
+
+  it('offers exactly the moves the workflow accepts, for every status, role and closure rule', () => {
+    for (const from of CASE_STATUSES)
+      for (const roles of roleSets)
+        for (const c of cases) {
+          const offered = allowedTransitions({
+            from,
+            roles,
+            flags: [...c.flags],
+            riskLevel: c.riskLevel,
+          })
+            .map((t) => t.to)
+            .sort();
+          const accepted = CASE_STATUSES.filter(
+            (to) =>
+              outcome({ from, to, roles, flags: [...c.flags], riskLevel: c.riskLevel }) ===
+              'allowed',
+          ).sort();
+          expect({ from, roles, c, offered }).toEqual({ from, roles, c, offered: accepted });
+        }
+  });
+
+  it('asks for a closure reason except when the consul approves a requested closure', () => {
+    expect(
+      allowedTransitions({
+        from: 'closure_requested',
+        roles: ['consul'],
+        flags: [],
+        riskLevel: 'low',
+      }),
+    ).toEqual([
+      { to: 'in_progress', reasonRequired: true, closureReasonRequired: false },
+      { to: 'closed', reasonRequired: false, closureReasonRequired: false },
+    ]);
+    expect(
+      allowedTransitions({ from: 'in_progress', roles: ['officer'], flags: [], riskLevel: 'low' }),
+    ).toEqual([
+      { to: 'waiting', reasonRequired: true, closureReasonRequired: false },
+      { to: 'closed', reasonRequired: false, closureReasonRequired: true },
+      { to: 'closure_requested', reasonRequired: false, closureReasonRequired: true },
+    ]);
   });
 });

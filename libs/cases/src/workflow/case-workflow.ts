@@ -90,13 +90,13 @@ const required = (field: string): FieldError => ({
   },
 });
 
-/** Throws the problem that refuses the transition, or returns when it is allowed. Pure. */
-export function assertTransitionAllowed(input: TransitionInput): void {
+/** The move's refusal for these roles on this case, before its fields are looked at; or none. */
+function refusal(input: Omit<TransitionInput, 'reason' | 'closureReason' | 'duplicateOf'>) {
   const params = { from: input.from, to: input.to };
   const rule = TRANSITIONS.find((r) => r.to === input.to && r.from.includes(input.from));
-  if (!rule) throw new DomainError('INVALID_TRANSITION', 'conflict', { params });
+  if (!rule) return { error: new DomainError('INVALID_TRANSITION', 'conflict', { params }) };
   if (!rule.roles.some((role) => input.roles.includes(role))) {
-    throw new DomainError('TRANSITION_FORBIDDEN', 'forbidden', { params });
+    return { error: new DomainError('TRANSITION_FORBIDDEN', 'forbidden', { params }) };
   }
   const closingDirectly = input.to === 'closed' && input.from !== 'closure_requested';
   if (
@@ -104,14 +104,21 @@ export function assertTransitionAllowed(input: TransitionInput): void {
     !input.roles.includes('consul') &&
     closureNeedsConsul(input.flags, input.riskLevel)
   ) {
-    throw new DomainError('CLOSURE_NEEDS_CONSUL', 'forbidden');
+    return { error: new DomainError('CLOSURE_NEEDS_CONSUL', 'forbidden') };
   }
+  return { rule };
+}
+
+/** Throws the problem that refuses the transition, or returns when it is allowed. Pure. */
+export function assertTransitionAllowed(input: TransitionInput): void {
+  const { error, rule } = refusal(input);
+  if (error) throw error;
   const problems: FieldError[] = [];
-  if (rule.needs === 'reason' && !input.reason?.trim()) problems.push(required('reason'));
-  if (rule.needs === 'closure_reason' && !input.closureReason)
+  if (rule!.needs === 'reason' && !input.reason?.trim()) problems.push(required('reason'));
+  if (rule!.needs === 'closure_reason' && !input.closureReason)
     problems.push(required('closureReason'));
   if (
-    rule.needs === 'closure_reason' &&
+    rule!.needs === 'closure_reason' &&
     input.closureReason === 'duplicate' &&
     !input.duplicateOf
   ) {
@@ -119,4 +126,34 @@ export function assertTransitionAllowed(input: TransitionInput): void {
   }
   if (problems.length)
     throw new DomainError('VALIDATION_FAILED', 'invalid', { fieldErrors: problems });
+}
+
+/** A move the caller may make now, and what it must be sent with. */
+export interface OfferedTransition {
+  to: CaseStatus;
+  reasonRequired: boolean;
+  /** False when approving a closure request: the requested reason is kept unless another is given. */
+  closureReasonRequired: boolean;
+}
+
+/**
+ * The moves `assertTransitionAllowed` would accept from this status for these roles (given the
+ * fields each needs), by the same rules, so a screen offers nothing the API then refuses. Pure.
+ */
+export function allowedTransitions(
+  input: Omit<TransitionInput, 'to' | 'reason' | 'closureReason' | 'duplicateOf'>,
+): OfferedTransition[] {
+  const targets = [...new Set(TRANSITIONS.map((r) => r.to))];
+  return targets.flatMap((to) => {
+    const { rule } = refusal({ ...input, to });
+    if (!rule) return [];
+    return [
+      {
+        to,
+        reasonRequired: rule.needs === 'reason',
+        closureReasonRequired:
+          rule.needs === 'closure_reason' && input.from !== 'closure_requested',
+      },
+    ];
+  });
 }
