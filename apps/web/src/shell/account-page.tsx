@@ -1,8 +1,8 @@
 import { Alert, Button, Chip, Paper, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
 import type { components } from '../api/schema';
+import { meQuery } from './me-query';
 import { useSession } from './session';
 
 type Grant = components['schemas']['GrantResponse'];
@@ -11,14 +11,7 @@ type Grant = components['schemas']['GrantResponse'];
 export function AccountPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const me = useQuery({
-    queryKey: ['me'],
-    queryFn: async () => {
-      const { data, error } = await api.GET('/api/v1/me');
-      if (error) throw new Error(error.detail ?? error.title);
-      return data;
-    },
-  });
+  const me = useQuery(meQuery);
   const scope = (grant: Grant) =>
     grant.consulateId
       ? t('grantScope.consulate', { id: grant.consulateId.slice(0, 8) })

@@ -2,6 +2,7 @@ import { AppBar, Box, Container, Toolbar, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { LanguageSwitch } from './language-switch';
+import { ServiceBanner } from './service-banner';
 
 /** The frame of every screen: the name of the registry, the language switch, the page. */
 export function AppLayout() {
@@ -19,6 +20,7 @@ export function AppLayout() {
           <LanguageSwitch />
         </Toolbar>
       </AppBar>
+      <ServiceBanner />
       <Container component="main" maxWidth="sm" sx={{ py: 4 }}>
         <Outlet />
       </Container>

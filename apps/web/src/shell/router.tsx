@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AccountPage } from './account-page';
+import { ActivatePage } from './activate-page';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 import { RequireSession } from './require-session';
@@ -11,6 +12,7 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     children: [
       { path: '/sign-in', element: <SignInPage /> },
+      { path: '/activate', element: <ActivatePage /> },
       { element: <RequireSession />, children: [{ path: '/', element: <AccountPage /> }] },
       { path: '*', element: <NotFoundPage /> },
     ],
