@@ -7,14 +7,15 @@ import { RequireSession } from './require-session';
 import { SignInPage } from './sign-in/sign-in-page';
 
 /** Every path of the app; the API answers each of them with index.html (apps/api/src/web). */
-export const router = createBrowserRouter([
-  {
-    element: <AppLayout />,
-    children: [
-      { path: '/sign-in', element: <SignInPage /> },
-      { path: '/activate', element: <ActivatePage /> },
-      { element: <RequireSession />, children: [{ path: '/', element: <AccountPage /> }] },
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-]);
+export const createRouter = () =>
+  createBrowserRouter([
+    {
+      element: <AppLayout />,
+      children: [
+        { path: '/sign-in', element: <SignInPage /> },
+        { path: '/activate', element: <ActivatePage /> },
+        { element: <RequireSession />, children: [{ path: '/', element: <AccountPage /> }] },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
