@@ -13,6 +13,7 @@ import { AUTH_SECRETS, resolveAuthSecrets } from './tokens/auth-secrets';
 import { TokenSigner } from './tokens/token-signer';
 import { BootstrapAdmin } from './users/bootstrap-admin';
 import { MfaResetService } from './users/mfa-reset.service';
+import { OwnAccountService } from './users/own-account.service';
 import { PostOfficers } from './users/post-officers';
 import { UserAdminService } from './users/user-admin.service';
 import { UserProvisioning } from './users/user-provisioning';
@@ -42,6 +43,7 @@ import { UserRecords } from './users/user-records';
     CallerLoader,
     UserAdminService,
     MfaResetService,
+    OwnAccountService,
     PostOfficers,
     UserProvisioning,
     BootstrapAdmin,
@@ -53,6 +55,7 @@ import { UserRecords } from './users/user-records';
     ScopeModule,
     UserAdminService,
     MfaResetService,
+    OwnAccountService,
     PostOfficers,
     UserProvisioning,
     TokenSigner,

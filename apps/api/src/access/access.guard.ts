@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { DomainError } from '@amparo/core';
 import { ACCESS_METADATA, AccessDeclaration, TokenSigner } from '@amparo/identity';
+import { refreshCookieOf } from './refresh-cookie';
 import { AuthenticatedRequest } from './authenticated-request';
 
 /**
@@ -42,6 +43,15 @@ export class AccessGuard extends AuthGuard('jwt') {
     ) {
       req.enrolmentChallenge = this.signer.verifyChallenge(challenge, 'mfa_enrol');
       return true;
+    }
+    if (
+      declaration.kind === 'authenticated' &&
+      declaration.acceptsRefreshToken &&
+      !req.headers.authorization
+    ) {
+      // The service checks the token; the guard only says which proof the route gets.
+      req.refreshToken = refreshCookieOf(req);
+      if (req.refreshToken) return true;
     }
     await super.canActivate(context);
     if (declaration.kind === 'permission' && !req.user!.permissions.has(declaration.permission)) {

@@ -2,6 +2,7 @@ import { AppConfig } from '@amparo/core';
 import { Caller } from '@amparo/identity';
 import { CookieOptions } from 'express';
 import { IncomingHttpHeaders } from 'node:http';
+import { cookieValue } from '../http/cookies';
 
 /** Outside the `/api/v1` prefix: the dashboard is an HTML application, not part of the API. */
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -50,14 +51,4 @@ export function dashboardCookieOptions(config: AppConfig): CookieOptions {
     path: QUEUE_DASHBOARD_PATH,
     maxAge: config.auth.accessTokenTtlSeconds * 1000,
   };
-}
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const pair of (header ?? '').split(';')) {
-    const separator = pair.indexOf('=');
-    if (separator > 0 && pair.slice(0, separator).trim() === name) {
-      return pair.slice(separator + 1).trim() || undefined;
-    }
-  }
-  return undefined;
 }

@@ -1,4 +1,4 @@
-import { HeadersObject } from '@nestjs/swagger';
+import { DECORATORS, HeadersObject } from '@nestjs/swagger';
 
 /** Response headers the routes set, for their OpenAPI responses. */
 export const LOCATION: HeadersObject = {
@@ -31,3 +31,44 @@ export const IDEMPOTENCY_KEY = {
     'Any 1 to 255 visible ASCII characters; a retry with the same key and body gets the first response instead of a second record',
   schema: { type: 'string', pattern: '^[\\x21-\\x7E]{1,255}$' },
 };
+
+/** The refresh token for browsers (apps/api/src/access/refresh-cookie.ts), beside the JSON body. */
+export const SET_REFRESH_COOKIE: HeadersObject = {
+  'Set-Cookie': {
+    description:
+      'amparo_refresh=<the refresh token>; HttpOnly; SameSite=Strict; Path=/api/v1/auth; Max-Age=<session lifetime>, and Secure over HTTPS. Only when the answer carries tokens.',
+    required: false,
+    schema: { type: 'string' },
+  },
+};
+
+export const CLEAR_REFRESH_COOKIE: HeadersObject = {
+  'Set-Cookie': {
+    description: 'Expires the amparo_refresh cookie',
+    required: true,
+    schema: { type: 'string' },
+  },
+};
+
+const REFRESH_COOKIE_PARAMETER = {
+  name: 'amparo_refresh',
+  in: 'cookie',
+  required: false,
+  description:
+    'The refresh token the browser keeps (HttpOnly); read when the body has no refreshToken, and only from a JSON request of the same origin',
+  schema: { type: 'string', maxLength: 200 },
+} as const;
+
+/** Documents the refresh cookie as a parameter (@nestjs/swagger has decorators for header and query only). */
+export function ApiRefreshCookie(): MethodDecorator {
+  return (_target, _key, descriptor) => {
+    const parameters = (Reflect.getMetadata(DECORATORS.API_PARAMETERS, descriptor.value!) ??
+      []) as object[];
+    Reflect.defineMetadata(
+      DECORATORS.API_PARAMETERS,
+      [...parameters, REFRESH_COOKIE_PARAMETER],
+      descriptor.value!,
+    );
+    return descriptor;
+  };
+}

@@ -16,11 +16,13 @@ import {
   addProblemResponses,
 } from './openapi-problems';
 import { RouteFacts, collectRouteFacts, operationIdOf } from './openapi-routes';
+import { REFRESH_COOKIE, REFRESH_COOKIE_PATH } from '../access/refresh-cookie';
 
 type Operation = OpenAPIObject['paths'][string]['get'] & object;
 type Schema = Record<string, unknown>;
 
 const BEARER = 'bearer';
+const REFRESH_COOKIE_SCHEME = 'refreshCookie';
 
 const TAGS: Record<string, string> = {
   auth: 'Sign-in, sessions, password and MFA',
@@ -62,6 +64,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         },
         BEARER,
       )
+      .addCookieAuth(
+        REFRESH_COOKIE,
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          name: REFRESH_COOKIE,
+          description: `The refresh token as the browser keeps it: HttpOnly, SameSite=Strict, Path=${REFRESH_COOKIE_PATH}, set by every answer that issues tokens; read only from JSON requests of the same origin`,
+        },
+        REFRESH_COOKIE_SCHEME,
+      )
       .build(),
     { operationIdFactory: operationIdOf },
   );
@@ -99,7 +111,9 @@ function completeOperation(operation: Operation, route: RouteFacts): void {
       ? []
       : access?.kind === 'authenticated' && access.acceptsEnrolmentChallenge
         ? [{ [BEARER]: [] }, {}]
-        : [{ [BEARER]: [] }];
+        : access?.kind === 'authenticated' && access.acceptsRefreshToken
+          ? [{ [BEARER]: [] }, { [REFRESH_COOKIE_SCHEME]: [] }]
+          : [{ [BEARER]: [] }];
   const who = !access
     ? 'Declares no access rule, so it is always refused (the route-access test forbids this).'
     : access.kind === 'public'
@@ -108,7 +122,9 @@ function completeOperation(operation: Operation, route: RouteFacts): void {
         ? `Requires the permission \`${access.permission}\`; the result is limited to your scope.`
         : access.acceptsEnrolmentChallenge
           ? 'Any signed-in user, or during sign-in the enrolment challengeToken in the body instead of a bearer token.'
-          : 'Any signed-in user, for their own account.';
+          : access.acceptsRefreshToken
+            ? `Any signed-in user, or without a bearer token the holder of the session's refresh token in the ${REFRESH_COOKIE} cookie.`
+            : 'Any signed-in user, for their own account.';
   operation.description = operation.description ? `${operation.description}\n\n${who}` : who;
   if (route.query) {
     const rules = validationRulesOf(route.query);

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiExtraModels,
   ApiNoContentResponse,
@@ -23,8 +34,20 @@ import {
   SessionTokens,
   UserWithGrants,
 } from '@amparo/identity';
+import { APP_CONFIG, AppConfig } from '@amparo/core';
 import { CurrentCaller, CurrentMfaSubject } from '../access/current-caller.decorator';
-import { Request } from 'express';
+import { AuthenticatedRequest } from '../access/authenticated-request';
+import {
+  REFRESH_COOKIE,
+  clearedRefreshCookieOptions,
+  refreshCookieOf,
+} from '../access/refresh-cookie';
+import { Request, Response } from 'express';
+import {
+  CLEAR_REFRESH_COOKIE,
+  ApiRefreshCookie,
+  SET_REFRESH_COOKIE,
+} from '../http/openapi-headers';
 import { ApiProblems } from '../http/openapi-problems.decorator';
 import {
   ActivateRequest,
@@ -45,6 +68,7 @@ import {
   SessionTokensResponse,
 } from './auth.responses';
 import { LoginGuard } from './login.guard';
+import { RefreshCookieInterceptor } from './refresh-cookie.interceptor';
 import { LoginRequest } from './login.request';
 import {
   MfaReplacedResponse,
@@ -61,6 +85,7 @@ const WEAK_PASSWORD = { invalid: ['WEAK_PASSWORD'] };
 @Controller('auth')
 export class AuthController {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly auth: AuthService,
     private readonly mfaRecovery: MfaRecoveryService,
     private readonly mfaReplacement: MfaReplacementService,
@@ -70,9 +95,11 @@ export class AuthController {
   @HttpCode(200)
   @Public('Signing in')
   @UseGuards(LoginGuard)
+  @UseInterceptors(RefreshCookieInterceptor)
   @ApiOperation({ summary: 'Sign in: tokens, or the MFA step the account needs' })
   @ApiOkResponse({
     description: 'Signed in, or a challenge for the second factor',
+    headers: SET_REFRESH_COOKIE,
     schema: {
       oneOf: [
         { $ref: getSchemaPath(SessionTokensResponse) },
@@ -94,20 +121,38 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @Public('Holders of a refresh token renew their session')
-  @ApiOperation({ summary: 'Rotate a refresh token (each works once; reuse revokes the session)' })
-  @ApiOkResponse({ type: SessionTokensResponse })
+  @UseInterceptors(RefreshCookieInterceptor)
+  @ApiOperation({
+    summary:
+      'Rotate a refresh token, from the body or else the amparo_refresh cookie (each works once; reuse revokes the session)',
+  })
+  @ApiRefreshCookie()
+  @ApiOkResponse({ type: SessionTokensResponse, headers: SET_REFRESH_COOKIE })
   @ApiProblems({ unauthenticated: ['INVALID_REFRESH_TOKEN'] })
-  refresh(@Body() body: RefreshRequest): Promise<SessionTokens> {
-    return this.auth.refresh(body.refreshToken);
+  refresh(@Body() body: RefreshRequest, @Req() req: Request): Promise<SessionTokens> {
+    return this.auth.refresh(body.refreshToken ?? refreshCookieOf(req));
   }
 
+  /**
+   * With a bearer token, ends that token's session; a browser whose access token is gone (a reload
+   * while the API was down, say) signs out with the refresh cookie alone. Either way the cookie is
+   * cleared, so a shared computer keeps no way back into the session.
+   */
   @Post('logout')
   @HttpCode(204)
-  @Authenticated()
-  @ApiOperation({ summary: 'End this session; its tokens stop working at once' })
-  @ApiNoContentResponse({ description: 'Signed out' })
-  async logout(@CurrentCaller() caller: Caller): Promise<void> {
-    await this.auth.logout(caller);
+  @Authenticated({ acceptsRefreshToken: true })
+  @ApiOperation({
+    summary:
+      'End this session (bearer token, or the amparo_refresh cookie alone); its tokens stop working at once',
+  })
+  @ApiNoContentResponse({ description: 'Signed out', headers: CLEAR_REFRESH_COOKIE })
+  async logout(
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    if (req.user) await this.auth.logout(req.user);
+    else await this.auth.logoutWithRefreshToken(req.refreshToken!);
+    res.clearCookie(REFRESH_COOKIE, clearedRefreshCookieOptions(this.config, req));
   }
 
   @Post('activate')
@@ -123,8 +168,13 @@ export class AuthController {
   @Post('password')
   @HttpCode(200)
   @Authenticated()
+  @UseInterceptors(RefreshCookieInterceptor)
   @ApiOperation({ summary: 'Change your password (needs the current one); other sessions end' })
-  @ApiOkResponse({ type: SessionTokensResponse, description: 'New tokens for this session' })
+  @ApiOkResponse({
+    type: SessionTokensResponse,
+    description: 'New tokens for this session',
+    headers: SET_REFRESH_COOKIE,
+  })
   @ApiProblems(WEAK_PASSWORD, { invalid: ['WRONG_CURRENT_PASSWORD'] })
   changePassword(
     @CurrentCaller() caller: Caller,
@@ -151,11 +201,13 @@ export class AuthController {
   @Post('mfa/confirm')
   @HttpCode(200)
   @Authenticated({ acceptsEnrolmentChallenge: true })
+  @UseInterceptors(RefreshCookieInterceptor)
   @ApiOperation({
     summary:
       'Confirm enrolment with a first code: the recovery codes (shown once) and, during sign-in, the tokens',
   })
   @ApiOkResponse({
+    headers: SET_REFRESH_COOKIE,
     description:
       'Tokens and recovery codes when enrolling during sign-in; otherwise confirmation and recovery codes',
     schema: {
@@ -180,8 +232,9 @@ export class AuthController {
   @Post('mfa/verify')
   @HttpCode(200)
   @Public('Second step of signing in, carried by the challenge token')
+  @UseInterceptors(RefreshCookieInterceptor)
   @ApiOperation({ summary: 'Complete sign-in with a TOTP code, or with a recovery code (once)' })
-  @ApiOkResponse({ type: MfaVerifiedResponse })
+  @ApiOkResponse({ type: MfaVerifiedResponse, headers: SET_REFRESH_COOKIE })
   @ApiProblems({
     unauthenticated: ['INVALID_CHALLENGE', 'MFA_CODE_INVALID', 'MFA_RECOVERY_CODE_INVALID'],
     conflict: ['MFA_NOT_ENROLLED'],
@@ -245,11 +298,12 @@ export class AuthController {
   @Post('mfa/replacement/confirm')
   @HttpCode(200)
   @Authenticated()
+  @UseInterceptors(RefreshCookieInterceptor)
   @ApiOperation({
     summary:
       'Confirm the replacement with a code from the new authenticator, in the session that started it: the new recovery codes (shown once) and a new session; every other session ends',
   })
-  @ApiOkResponse({ type: MfaReplacedResponse })
+  @ApiOkResponse({ type: MfaReplacedResponse, headers: SET_REFRESH_COOKIE })
   @ApiProblems({
     unauthenticated: ['MFA_CODE_INVALID'],
     conflict: ['MFA_REPLACEMENT_NOT_STARTED', 'MFA_NOT_ENABLED'],

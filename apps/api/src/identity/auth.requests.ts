@@ -10,10 +10,14 @@ import {
 } from 'class-validator';
 
 export class RefreshRequest {
-  @ApiProperty()
+  @ApiPropertyOptional({
+    description:
+      'The refresh token; omit it in a browser, which sends the amparo_refresh cookie instead',
+  })
+  @IsOptional()
   @IsString()
   @MaxLength(200)
-  refreshToken!: string;
+  refreshToken?: string;
 }
 
 export class ActivateRequest {

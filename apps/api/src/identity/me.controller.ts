@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Authenticated, Caller, PERMISSIONS } from '@amparo/identity';
+import { Authenticated, Caller, OwnAccountService, PERMISSIONS } from '@amparo/identity';
 import { CurrentCaller } from '../access/current-caller.decorator';
+import { UpdateMeRequest } from './me.requests';
 import { GrantResponse } from './user.responses';
 
 export class MeResponse {
@@ -28,16 +29,8 @@ export class MeResponse {
 
   @ApiProperty({ enum: PERMISSIONS, isArray: true })
   permissions!: string[];
-}
 
-@ApiTags('me')
-@Controller('me')
-export class MeController {
-  @Get()
-  @Authenticated()
-  @ApiOperation({ summary: 'Who you are: your grants and the permissions they give' })
-  @ApiOkResponse({ type: MeResponse })
-  me(@CurrentCaller() caller: Caller): MeResponse {
+  static from(caller: Caller): MeResponse {
     return {
       id: caller.userId,
       email: caller.email,
@@ -48,5 +41,30 @@ export class MeController {
       grants: caller.grants.map(GrantResponse.from),
       permissions: [...caller.permissions].sort(),
     };
+  }
+}
+
+@ApiTags('me')
+@Controller('me')
+export class MeController {
+  constructor(private readonly ownAccount: OwnAccountService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: 'Who you are: your grants and the permissions they give' })
+  @ApiOkResponse({ type: MeResponse })
+  me(@CurrentCaller() caller: Caller): MeResponse {
+    return MeResponse.from(caller);
+  }
+
+  @Patch()
+  @Authenticated()
+  @ApiOperation({ summary: 'Change your language (remembered for your next sign-in)' })
+  @ApiOkResponse({ type: MeResponse })
+  async update(
+    @CurrentCaller() caller: Caller,
+    @Body() body: UpdateMeRequest,
+  ): Promise<MeResponse> {
+    return MeResponse.from(await this.ownAccount.setLocale(caller, body.locale));
   }
 }

@@ -134,8 +134,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * End this session; its tokens stop working at once
-         * @description Any signed-in user, for their own account.
+         * End this session (bearer token, or the amparo_refresh cookie alone); its tokens stop working at once
+         * @description Any signed-in user, or without a bearer token the holder of the session's refresh token in the amparo_refresh cookie.
          */
         post: operations["auth_logout"];
         delete?: never;
@@ -314,7 +314,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Rotate a refresh token (each works once; reuse revokes the session)
+         * Rotate a refresh token, from the body or else the amparo_refresh cookie (each works once; reuse revokes the session)
          * @description Public: holders of a refresh token renew their session.
          */
         post: operations["auth_refresh"];
@@ -747,7 +747,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change your language (remembered for your next sign-in)
+         * @description Any signed-in user, for their own account.
+         */
+        patch: operations["me_update"];
         trace?: never;
     };
     "/api/v1/officials": {
@@ -2320,7 +2324,8 @@ export interface components {
             recoveryCodes: string[];
         };
         RefreshRequest: {
-            refreshToken: string;
+            /** @description The refresh token; omit it in a browser, which sends the amparo_refresh cookie instead */
+            refreshToken?: string;
         };
         RegenerateRecoveryCodesRequest: {
             /**
@@ -2536,6 +2541,13 @@ export interface components {
             emergencyPhone?: string;
             email?: string;
             website?: string;
+        };
+        UpdateMeRequest: {
+            /**
+             * @description The language the registry speaks to you in
+             * @enum {string}
+             */
+            locale: "es" | "en";
         };
         UpdateOfficialRequest: {
             name?: string;
@@ -3106,6 +3118,8 @@ export interface operations {
             /** @description Signed in, or a challenge for the second factor */
             200: {
                 headers: {
+                    /** @description amparo_refresh=<the refresh token>; HttpOnly; SameSite=Strict; Path=/api/v1/auth; Max-Age=<session lifetime>, and Secure over HTTPS. Only when the answer carries tokens. */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3203,6 +3217,8 @@ export interface operations {
             /** @description Signed out */
             204: {
                 headers: {
+                    /** @description Expires the amparo_refresh cookie */
+                    "Set-Cookie": string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3299,6 +3315,8 @@ export interface operations {
             /** @description Tokens and recovery codes when enrolling during sign-in; otherwise confirmation and recovery codes */
             200: {
                 headers: {
+                    /** @description amparo_refresh=<the refresh token>; HttpOnly; SameSite=Strict; Path=/api/v1/auth; Max-Age=<session lifetime>, and Secure over HTTPS. Only when the answer carries tokens. */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3707,6 +3725,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description amparo_refresh=<the refresh token>; HttpOnly; SameSite=Strict; Path=/api/v1/auth; Max-Age=<session lifetime>, and Secure over HTTPS. Only when the answer carries tokens. */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3806,6 +3826,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description amparo_refresh=<the refresh token>; HttpOnly; SameSite=Strict; Path=/api/v1/auth; Max-Age=<session lifetime>, and Secure over HTTPS. Only when the answer carries tokens. */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3905,6 +3927,8 @@ export interface operations {
             /** @description New tokens for this session */
             200: {
                 headers: {
+                    /** @description amparo_refresh=<the refresh token>; HttpOnly; SameSite=Strict; Path=/api/v1/auth; Max-Age=<session lifetime>, and Secure over HTTPS. Only when the answer carries tokens. */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3981,7 +4005,10 @@ export interface operations {
             query?: never;
             header?: never;
             path?: never;
-            cookie?: never;
+            cookie?: {
+                /** @description The refresh token the browser keeps (HttpOnly); read when the body has no refreshToken, and only from a JSON request of the same origin */
+                amparo_refresh?: string;
+            };
         };
         requestBody: {
             content: {
@@ -3992,6 +4019,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description amparo_refresh=<the refresh token>; HttpOnly; SameSite=Strict; Path=/api/v1/auth; Max-Age=<session lifetime>, and Secure over HTTPS. Only when the answer carries tokens. */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6678,6 +6707,93 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    me_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };

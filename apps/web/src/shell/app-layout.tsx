@@ -5,6 +5,7 @@ import { LanguageSwitch } from './language-switch';
 import { NAVIGATION } from './navigation';
 import { useSession } from './session';
 import { useMe } from './use-me';
+import { ServiceBanner } from './service-banner';
 
 /** The menu of the screens the signed-in user may use (by permission), with the current one marked. */
 function MainMenu() {
@@ -81,6 +82,7 @@ export function AppLayout() {
           <LanguageSwitch />
         </Toolbar>
       </AppBar>
+      <ServiceBanner />
       <Container component="main" id="main" tabIndex={-1} maxWidth="lg" sx={{ py: 4 }}>
         <Outlet />
       </Container>

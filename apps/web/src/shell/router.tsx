@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AccountPage } from './account-page';
+import { ActivatePage } from './activate-page';
 import { AppLayout } from './app-layout';
 import { HomePage } from './home-page';
 import { NotFoundPage } from './not-found-page';
@@ -11,19 +12,21 @@ import { SignInPage } from './sign-in/sign-in-page';
  * screen's folder exports its routes (pages lazy-loaded, so the first load stays small) and they
  * are listed under RequireSession.
  */
-export const router = createBrowserRouter([
-  {
-    element: <AppLayout />,
-    children: [
-      { path: '/sign-in', element: <SignInPage /> },
-      {
-        element: <RequireSession />,
-        children: [
-          { path: '/', element: <HomePage /> },
-          { path: '/account', element: <AccountPage /> },
-        ],
-      },
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-]);
+export const createRouter = () =>
+  createBrowserRouter([
+    {
+      element: <AppLayout />,
+      children: [
+        { path: '/sign-in', element: <SignInPage /> },
+        { path: '/activate', element: <ActivatePage /> },
+        {
+          element: <RequireSession />,
+          children: [
+            { path: '/', element: <HomePage /> },
+            { path: '/account', element: <AccountPage /> },
+          ],
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);

@@ -97,6 +97,7 @@ describe('Signing in', () => {
       ),
     );
     render(<App />);
+    await screen.findByRole('heading', { name: 'Iniciar sesión' });
     type(/Correo electrónico/, 'nobody@example.org');
     type(/Contraseña/, 'wrong');
     fireEvent.click(screen.getByRole('button', { name: 'Iniciar sesión' }));
@@ -107,11 +108,12 @@ describe('Signing in', () => {
     const seen: Seen[] = [];
     answerWith(enrollingApi(seen));
     render(<App />);
+    await screen.findByRole('heading', { name: 'Iniciar sesión' });
     type(/Correo electrónico/, ' supervisor.mx@demo.amparo.example ');
     type(/Contraseña/, 'secret password');
     fireEvent.click(screen.getByRole('button', { name: 'Iniciar sesión' }));
 
-    expect(await screen.findByDisplayValue('JBSWY3DPEHPK3PXP')).toBeTruthy();
+    expect(await screen.findByDisplayValue('JBSW Y3DP EHPK 3PXP')).toBeTruthy();
     type(/Código de verificación/, '123 456');
     fireEvent.click(screen.getByRole('button', { name: 'Verificar' }));
     expect(await screen.findByText('K7QM2-XH4PD')).toBeTruthy();

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { unwrap } from '../api/call';
 import { api } from '../api/client';
 import type { components } from '../api/schema';
@@ -6,13 +6,17 @@ import type { components } from '../api/schema';
 export type Me = components['schemas']['MeResponse'];
 export type Permission = Me['permissions'][number];
 
+/** GET /me, shared by the session (its language), the menu and the screens. */
+export const meQuery = queryOptions({
+  queryKey: ['me'],
+  queryFn: () => unwrap(api.GET('/api/v1/me')),
+  // Who one is changes only through this app (the language switch updates it in place).
+  staleTime: 5 * 60_000,
+});
+
 /** The signed-in user (GET /me): grants and permissions decide which screens and buttons show. */
 export function useMe() {
-  return useQuery({
-    queryKey: ['me'],
-    queryFn: () => unwrap(api.GET('/api/v1/me')),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(meQuery);
 }
 
 /**

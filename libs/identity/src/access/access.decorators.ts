@@ -5,7 +5,7 @@ export const ACCESS_METADATA = 'amparo:access';
 
 export type AccessDeclaration =
   | { kind: 'public'; reason: string }
-  | { kind: 'authenticated'; acceptsEnrolmentChallenge: boolean }
+  | { kind: 'authenticated'; acceptsEnrolmentChallenge: boolean; acceptsRefreshToken: boolean }
   | { kind: 'permission'; permission: Permission };
 
 /**
@@ -17,11 +17,18 @@ export type AccessDeclaration =
 export const Public = (reason: string) =>
   SetMetadata(ACCESS_METADATA, { kind: 'public', reason } satisfies AccessDeclaration);
 
-/** Any signed-in user, acting on their own account. */
-export const Authenticated = (options: { acceptsEnrolmentChallenge?: boolean } = {}) =>
+/**
+ * Any signed-in user, acting on their own account. `acceptsEnrolmentChallenge`: or a user half-way
+ * through a sign-in that requires MFA enrolment. `acceptsRefreshToken`: or, without a bearer token,
+ * the holder of the session's refresh token (a browser whose access token is gone, signing out).
+ */
+export const Authenticated = (
+  options: { acceptsEnrolmentChallenge?: boolean; acceptsRefreshToken?: boolean } = {},
+) =>
   SetMetadata(ACCESS_METADATA, {
     kind: 'authenticated',
     acceptsEnrolmentChallenge: options.acceptsEnrolmentChallenge ?? false,
+    acceptsRefreshToken: options.acceptsRefreshToken ?? false,
   } satisfies AccessDeclaration);
 
 /** Signed-in users whose roles grant this permission; services then apply the caller's scope. */

@@ -181,7 +181,7 @@ export class AuthService {
     });
   }
 
-  refresh(refreshToken: string): Promise<SessionTokens> {
+  refresh(refreshToken: string | undefined): Promise<SessionTokens> {
     return this.sessions.refresh(refreshToken);
   }
 
@@ -197,6 +197,23 @@ export class AuthService {
           resourceId: caller.userId,
           countryCode: caller.countryCode,
         },
+        manager,
+      );
+    });
+  }
+
+  /**
+   * Signing out with the refresh token alone (a browser whose access token is gone). A token that
+   * names no session has nothing left to end: not an error, so a sign-out always succeeds.
+   */
+  async logoutWithRefreshToken(refreshToken: string): Promise<void> {
+    const session = await this.sessions.sessionOf(refreshToken);
+    const user = session && (await this.users.byId(session.userId));
+    if (!session || !user) return;
+    await this.dataSource.transaction(async (manager) => {
+      await this.sessions.revokeFamily(session.familyId, manager);
+      await this.audit.record(
+        ownAccountEvent(user, 'auth.logout', 'success', { proof: 'refresh_token' }),
         manager,
       );
     });

@@ -78,8 +78,9 @@ export class SessionsService {
     return row?.recent === true;
   }
 
-  async refresh(presented: string): Promise<SessionTokens> {
-    const [id, secret] = presented.split('.');
+  /** `presented` is absent when the request carried no token at all: the same refusal. */
+  async refresh(presented: string | undefined): Promise<SessionTokens> {
+    const [id, secret] = (presented ?? '').split('.');
     if (!id || !secret || !isUUID(id)) throw invalid();
     const [row] = await this.dataSource.query<RefreshRow[]>(
       `SELECT id, family_id AS "familyId", user_id AS "userId", token_hash AS "tokenHash",
@@ -126,6 +127,24 @@ export class SessionsService {
     if (result === 'reused') await this.revokeForReuse(row);
     if (typeof result === 'string') throw invalid();
     return result;
+  }
+
+  /**
+   * The session a refresh token belongs to, whether or not it was used already: signing out with
+   * an older token of the family still names the session to end.
+   */
+  async sessionOf(presented: string): Promise<{ familyId: string; userId: string } | null> {
+    const [id, secret] = presented.split('.');
+    if (!id || !secret || !isUUID(id)) return null;
+    const [row] = await this.dataSource.query<
+      Pick<RefreshRow, 'familyId' | 'userId' | 'tokenHash'>[]
+    >(
+      `SELECT family_id AS "familyId", user_id AS "userId", token_hash AS "tokenHash"
+         FROM refresh_tokens WHERE id = $1`,
+      [id],
+    );
+    if (!row || !sameHash(row.tokenHash, sha256(secret))) return null;
+    return { familyId: row.familyId, userId: row.userId };
   }
 
   /** Ends one session; its access tokens stop working at once. */

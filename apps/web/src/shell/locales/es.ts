@@ -17,7 +17,9 @@ export const es = {
     verify: 'Verificar',
     enrolTitle: 'Active la verificación en dos pasos',
     enrolHint:
-      'Su cuenta la exige. Añada esta clave a su aplicación de autenticación (por ejemplo, con el enlace otpauth) y escriba el primer código que muestre.',
+      'Su cuenta la exige. Escanee este código QR con su aplicación de autenticación (o escriba la clave, o abra el enlace) y escriba el primer código que muestre.',
+    qrCode:
+      'Código QR para la aplicación de autenticación (la misma clave y el mismo enlace, en texto, debajo)',
     secret: 'Clave secreta',
     otpauthUri: 'Enlace para la aplicación',
     recoveryTitle: 'Guarde sus códigos de recuperación',
@@ -49,6 +51,40 @@ export const es = {
   nav: { label: 'Menú principal', skipToContent: 'Saltar al contenido', account: 'Su cuenta' },
   problem: { network: 'No se pudo contactar al servidor. Revise su conexión e intente de nuevo.' },
   notFound: { title: 'Página no encontrada', back: 'Ir al inicio' },
+  session: {
+    restoring: 'Recuperando su sesión…',
+    idleTitle: '¿Sigue ahí?',
+    idleText:
+      'Por seguridad, su sesión se cerrará a las {{time}} si no hay actividad. Lo que tenga en pantalla se perderá.',
+    stay: 'Seguir conectado',
+    signOut: 'Cerrar sesión',
+    idleSignedOut: 'Se cerró su sesión tras 30 minutos sin actividad. Inicie sesión de nuevo.',
+  },
+  service: {
+    unavailableTitle: 'El servicio no está disponible en este momento',
+    unavailableText:
+      'Su trabajo en esta página se conserva y su sesión sigue abierta. Volveremos a intentarlo en {{seconds}} segundos.',
+  },
+  activate: {
+    title: 'Elija su contraseña',
+    hint: 'Esta contraseña es para su cuenta en Amparo. Después iniciará sesión con ella.',
+    rulesTitle: 'La contraseña debe',
+    ruleLength: 'tener entre 12 y 128 caracteres (una frase de varias palabras sirve)',
+    ruleCommon: 'no ser una contraseña común ni fácil de adivinar',
+    ruleAnyCharacters:
+      'puede tener cualquier carácter: no se exigen mayúsculas, números ni símbolos',
+    password: 'Nueva contraseña',
+    confirm: 'Repita la nueva contraseña',
+    submit: 'Guardar contraseña',
+    passwordRequired: 'Escriba una contraseña',
+    passwordTooShort: 'La contraseña debe tener al menos 12 caracteres',
+    passwordTooLong: 'La contraseña debe tener como máximo 128 caracteres',
+    confirmRequired: 'Repita la contraseña',
+    mismatch: 'Las dos contraseñas no coinciden',
+    noToken:
+      'Este enlace de activación está incompleto. Use el enlace completo que le dio su administrador o pídale uno nuevo.',
+    done: 'Contraseña guardada. Inicie sesión con ella.',
+  },
 };
 
 export type Messages = typeof es;

@@ -6,6 +6,7 @@ import type { components } from '../../api/schema';
 import { ErrorSummary } from '../error-summary';
 import { callApi } from './call-api';
 import { CodeControls, useCodeSubmission } from './code-step';
+import { OtpauthQrCode, groupedInFours } from './otpauth-qr-code';
 
 type Enrolment = components['schemas']['MfaEnrolmentResponse'];
 export type EnrolledSession = components['schemas']['EnrolledSessionResponse'];
@@ -53,10 +54,11 @@ export function EnrolStep(props: {
         <Typography>{t('signIn.enrolHint')}</Typography>
         {enrolment ? (
           <>
+            <OtpauthQrCode uri={enrolment.otpauthUri} />
             <TextField
               id="secret"
               label={t('signIn.secret')}
-              value={enrolment.secret}
+              value={groupedInFours(enrolment.secret)}
               slotProps={{ htmlInput: { readOnly: true, style: { fontFamily: 'monospace' } } }}
             />
             <Box>

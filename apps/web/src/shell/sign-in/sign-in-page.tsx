@@ -1,6 +1,8 @@
-import { Paper } from '@mui/material';
+import { Alert, Paper } from '@mui/material';
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { RestoringSession } from '../restoring-session';
 import { useSession } from '../session';
 import { CredentialsStep, type LoginAnswer } from './credentials-step';
 import { EnrolStep, type EnrolledSession } from './enrol-step';
@@ -14,12 +16,14 @@ type Step =
 
 /** Sign-in as the API leads it: password, then the TOTP code, or TOTP enrolment the first time. */
 export function SignInPage() {
+  const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
-  const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
+  const state = useLocation().state as { from?: string; activated?: boolean } | null;
+  const from = state?.from ?? '/';
   const [step, setStep] = useState<Step>({ kind: 'credentials' });
 
-  const finish = (tokens: { accessToken: string }) => {
+  const finish = (tokens: { accessToken: string; expiresIn: number }) => {
     session.start(tokens);
     void navigate(from, { replace: true });
   };
@@ -31,8 +35,22 @@ export function SignInPage() {
     else setStep({ kind: 'verify', challengeToken: answer.challengeToken });
   };
 
+  if (session.status === 'restoring') return <RestoringSession />;
+  // Signed in already (a reload of the sign-in page, say), and not in the middle of a new sign-in.
+  if (session.signedIn && step.kind === 'credentials') return <Navigate to={from} replace />;
+
   return (
     <Paper variant="outlined" sx={{ p: { xs: 2, sm: 4 }, maxWidth: 600, mx: 'auto' }}>
+      {step.kind === 'credentials' && session.endedBecause === 'idle' && (
+        <Alert severity="info" role="status" sx={{ mb: 3 }}>
+          {t('session.idleSignedOut')}
+        </Alert>
+      )}
+      {step.kind === 'credentials' && state?.activated && (
+        <Alert severity="success" role="status" sx={{ mb: 3 }}>
+          {t('activate.done')}
+        </Alert>
+      )}
       {step.kind === 'credentials' && <CredentialsStep onAnswer={onAnswer} />}
       {step.kind === 'verify' && (
         <VerifyStep

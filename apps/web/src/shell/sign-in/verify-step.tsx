@@ -7,7 +7,7 @@ import { CodeControls, useCodeSubmission } from './code-step';
 /** The second step for an account with TOTP on: the code ends the sign-in. */
 export function VerifyStep(props: {
   challengeToken: string;
-  onSignedIn(tokens: { accessToken: string }): void;
+  onSignedIn(tokens: { accessToken: string; expiresIn: number }): void;
   onStartOver(): void;
 }) {
   const { t } = useTranslation();
