@@ -1,6 +1,6 @@
 import { AppConfig } from '@amparo/core';
 import { CookieOptions, Request } from 'express';
-import { cookieValue } from '../http/cookies';
+import { cookieValue, isCrossOrigin } from '../http/cookies';
 
 /** The browser's copy of the refresh token; API clients keep using the one in the JSON body. */
 export const REFRESH_COOKIE = 'amparo_refresh';
@@ -39,8 +39,7 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
  * site, so SameSite lets the cookie through) is told apart by the browser's Sec-Fetch-Site.
  */
 export function refreshCookieOf(req: Request): string | undefined {
-  const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin') return undefined;
+  if (isCrossOrigin(req.headers)) return undefined;
   if (!JSON_TYPE.test(req.headers['content-type'] ?? '')) return undefined;
   return cookieValue(req.headers.cookie, REFRESH_COOKIE);
 }

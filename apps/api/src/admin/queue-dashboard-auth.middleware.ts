@@ -9,6 +9,7 @@ import {
   mayOpenQueueDashboard,
 } from './queue-dashboard-access';
 import './queue-dashboard.errors';
+import { isCrossOrigin } from '../http/cookies';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -35,7 +36,7 @@ async function authorize(req: Request, audit: AuditService): Promise<void> {
     throw new DomainError('FORBIDDEN', 'forbidden');
   }
   if (SAFE_METHODS.has(req.method)) return;
-  if (credential.source === 'cookie' && isCrossSite(req)) {
+  if (credential.source === 'cookie' && isCrossOrigin(req.headers)) {
     throw new DomainError('QUEUE_DASHBOARD_CROSS_SITE', 'forbidden');
   }
   await audit.record(dashboardEvent(req, caller, 'queue_dashboard.action', 'success'));
@@ -59,15 +60,6 @@ function callerOf(credential: DashboardCredential): Promise<Caller | null> {
     ) as (req: object, res: object, next: (error?: unknown) => void) => void;
     authenticate({ headers: { authorization: credential.authorization } }, {}, reject);
   });
-}
-
-/**
- * SameSite=Strict keeps other sites' requests from carrying the cookie, but a sibling subdomain is
- * the same site: browsers say where a request comes from, and only the dashboard itself may act.
- */
-function isCrossSite(req: Request): boolean {
-  const site = req.headers['sec-fetch-site'];
-  return site !== undefined && site !== 'same-origin';
 }
 
 function dashboardEvent(

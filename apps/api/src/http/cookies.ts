@@ -8,3 +8,13 @@ export function cookieValue(header: string | undefined, name: string): string | 
   }
   return undefined;
 }
+
+/**
+ * Whether the browser says a request comes from another origin. SameSite=Strict keeps other
+ * sites' requests from carrying a cookie, but a sibling subdomain is the same site: the
+ * browser's Sec-Fetch-Site tells it apart. Clients that send no such header are not browsers.
+ */
+export function isCrossOrigin(headers: { 'sec-fetch-site'?: string | string[] }): boolean {
+  const site = headers['sec-fetch-site'];
+  return site !== undefined && site !== 'same-origin';
+}
