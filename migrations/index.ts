@@ -16,6 +16,7 @@ import { PublishStatisticsViews1764000000014 } from './1764000000014-publish-sta
 import { AddCaseNextStep1764000000015 } from './1764000000015-add-case-next-step';
 import { IndexCaseload1764000000016 } from './1764000000016-index-caseload';
 import { IndexCaseWorkQueue1764000000017 } from './1764000000017-index-case-work-queue';
+import { PersonPolicyCountryFirst1764000000018 } from './1764000000018-person-policy-country-first';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   AddCaseNextStep1764000000015,
   IndexCaseload1764000000016,
   IndexCaseWorkQueue1764000000017,
+  PersonPolicyCountryFirst1764000000018,
 ];

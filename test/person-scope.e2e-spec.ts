@@ -83,6 +83,9 @@ const NO_PERSON_DATA: Record<string, string> = {
   CountriesController: 'reference data',
   OrganisationsController: 'directory',
   SystemPingsController: 'infrastructure check',
+  CodeListsController: 'reference data (code labels)',
+  CaseloadController: 'counts of cases by post, officer and month; names only of staff',
+  WorkQueueController: 'counts of cases per tab and the filters that list them',
 };
 
 // Who may read a person is who may read a case they appear in (the rule of GET /cases/{id}): no
