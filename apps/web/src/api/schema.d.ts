@@ -6062,7 +6062,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not allowed (EXPORT_REGIONAL_ANALYSTS_ONLY, EXPORT_SCOPE_EMPTY, FORBIDDEN) */
+            /** @description Not allowed (EXPORT_REGIONAL_ANALYSTS_ONLY, EXPORT_SCOPE_EMPTY, FILTER_OUTSIDE_SCOPE, FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6070,7 +6070,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "EXPORT_REGIONAL_ANALYSTS_ONLY" | "EXPORT_SCOPE_EMPTY" | "FORBIDDEN";
+                        code?: "EXPORT_REGIONAL_ANALYSTS_ONLY" | "EXPORT_SCOPE_EMPTY" | "FILTER_OUTSIDE_SCOPE" | "FORBIDDEN";
                     };
                 };
             };
@@ -7388,7 +7388,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not allowed (FORBIDDEN, STATISTICS_SCOPE_EMPTY) */
+            /** @description Not allowed (FILTER_OUTSIDE_SCOPE, FORBIDDEN, STATISTICS_SCOPE_EMPTY) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7396,7 +7396,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "FORBIDDEN" | "STATISTICS_SCOPE_EMPTY";
+                        code?: "FILTER_OUTSIDE_SCOPE" | "FORBIDDEN" | "STATISTICS_SCOPE_EMPTY";
                     };
                 };
             };
