@@ -5,6 +5,7 @@ import { HomePage } from './home-page';
 import { NotFoundPage } from './not-found-page';
 import { RequireSession } from './require-session';
 import { SignInPage } from './sign-in/sign-in-page';
+import { statisticsRoutes } from '../statistics/routes';
 
 /**
  * Every path of the app; the API answers each of them with index.html (apps/api/src/web). A
@@ -21,6 +22,7 @@ export const router = createBrowserRouter([
         children: [
           { path: '/', element: <HomePage /> },
           { path: '/account', element: <AccountPage /> },
+          ...statisticsRoutes,
         ],
       },
       { path: '*', element: <NotFoundPage /> },
