@@ -26,6 +26,9 @@ type Format = ExportRequest['format'];
 const FORMATS: Format[] = ['csv', 'xlsx', 'json'];
 const LANGUAGES: Language[] = ['es', 'en'];
 
+/** Group titles read like the breakdown's legends: one visual level for every group of fields. */
+const legendSx = { typography: 'subtitle1', fontWeight: 700, color: 'text.primary' } as const;
+
 /** Element ids of the form's own fields (the breakdown's come from BreakdownFields). */
 export const exportFieldId = (field: string) => breakdownFieldId(EXPORT_FORM, field);
 
@@ -58,7 +61,9 @@ function Choice<T extends string>({
   const labelId = `${exportFieldId(field)}-label`;
   return (
     <FormControl error={Boolean(error)}>
-      <FormLabel id={labelId}>{label}</FormLabel>
+      <FormLabel id={labelId} sx={legendSx}>
+        {label}
+      </FormLabel>
       <RadioGroup
         row
         aria-labelledby={labelId}
@@ -136,7 +141,9 @@ export function ExportRequestForm({ search, errors, busy, onInvalid, onSubmit }:
           />
         )}
         <FormControl component="fieldset" error={Boolean(errors.measures)} required>
-          <FormLabel component="legend">{t('form.measures')}</FormLabel>
+          <FormLabel component="legend" sx={legendSx}>
+            {t('form.measures')}
+          </FormLabel>
           <FormHelperText sx={{ mx: 0 }}>{t('form.measuresHint')}</FormHelperText>
           <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
             {MEASURE_IDS.map((measure, index) => (
