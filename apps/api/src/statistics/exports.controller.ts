@@ -32,7 +32,7 @@ export class ExportsController {
   })
   @ApiAcceptedResponse({ type: ExportResponse, headers: LOCATION })
   @ApiProblems({
-    forbidden: ['EXPORT_REGIONAL_ANALYSTS_ONLY', 'EXPORT_SCOPE_EMPTY'],
+    forbidden: ['EXPORT_REGIONAL_ANALYSTS_ONLY', 'EXPORT_SCOPE_EMPTY', 'FILTER_OUTSIDE_SCOPE'],
     too_many_requests: ['EXPORT_QUOTA_EXCEEDED'],
   })
   async request(

@@ -26,7 +26,7 @@ export class StatisticsController {
   })
   @ApiOkResponse({ type: StatisticsResponse })
   @ApiProblems({
-    forbidden: ['STATISTICS_SCOPE_EMPTY'],
+    forbidden: ['STATISTICS_SCOPE_EMPTY', 'FILTER_OUTSIDE_SCOPE'],
     unprocessable: ['STATISTICS_TABLE_TOO_LARGE'],
   })
   async get(

@@ -6411,7 +6411,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not allowed (EXPORT_REGIONAL_ANALYSTS_ONLY, EXPORT_SCOPE_EMPTY, FORBIDDEN) */
+            /** @description Not allowed (EXPORT_REGIONAL_ANALYSTS_ONLY, EXPORT_SCOPE_EMPTY, FILTER_OUTSIDE_SCOPE, FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6419,7 +6419,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "EXPORT_REGIONAL_ANALYSTS_ONLY" | "EXPORT_SCOPE_EMPTY" | "FORBIDDEN";
+                        code?: "EXPORT_REGIONAL_ANALYSTS_ONLY" | "EXPORT_SCOPE_EMPTY" | "FILTER_OUTSIDE_SCOPE" | "FORBIDDEN";
                     };
                 };
             };
@@ -7824,7 +7824,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not allowed (FORBIDDEN, STATISTICS_SCOPE_EMPTY) */
+            /** @description Not allowed (FILTER_OUTSIDE_SCOPE, FORBIDDEN, STATISTICS_SCOPE_EMPTY) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7832,7 +7832,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "FORBIDDEN" | "STATISTICS_SCOPE_EMPTY";
+                        code?: "FILTER_OUTSIDE_SCOPE" | "FORBIDDEN" | "STATISTICS_SCOPE_EMPTY";
                     };
                 };
             };

@@ -28,7 +28,7 @@ function MainMenu() {
             <Button
               component={NavLink}
               to={entry.path}
-              end={entry.path === '/'}
+              end={entry.end ?? entry.path === '/'}
               color="inherit"
               sx={{
                 '&.active': {

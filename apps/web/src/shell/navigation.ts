@@ -6,10 +6,16 @@ export interface NavigationEntry {
   label: string;
   /** Shown only to users who hold it; the API refuses the screen's calls to anyone else anyway. */
   permission?: Permission;
+  /** Marked current on its own path only, not on the paths below it (another entry's). */
+  end?: boolean;
 }
 
 /**
  * The main menu, in the order shown. A screen's folder adds its entry here when it lands; `end`
  * matching keeps "/" from being active on every page.
  */
-export const NAVIGATION: readonly NavigationEntry[] = [{ path: '/account', label: 'account' }];
+export const NAVIGATION: readonly NavigationEntry[] = [
+  { path: '/statistics', label: 'statistics', permission: 'statistics:read', end: true },
+  { path: '/statistics/exports', label: 'exports', permission: 'statistics:export' },
+  { path: '/account', label: 'account' },
+];

@@ -6,6 +6,7 @@ import { HomePage } from './home-page';
 import { NotFoundPage } from './not-found-page';
 import { RequireSession } from './require-session';
 import { SignInPage } from './sign-in/sign-in-page';
+import { statisticsRoutes } from '../statistics/routes';
 
 /**
  * Every path of the app; the API answers each of them with index.html (apps/api/src/web). A
@@ -24,6 +25,7 @@ export const createRouter = () =>
           children: [
             { path: '/', element: <HomePage /> },
             { path: '/account', element: <AccountPage /> },
+            ...statisticsRoutes,
           ],
         },
         { path: '*', element: <NotFoundPage /> },

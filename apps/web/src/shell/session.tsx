@@ -57,9 +57,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedOutHere = useCallback(() => {
     accessToken.clear();
-    queryClient.clear();
     setStatus('signed-out');
-  }, [queryClient]);
+  }, []);
+
+  // The cache is emptied once the signed-in screens are gone: emptied while they are still mounted,
+  // their queries would fetch again at once (/me without a token, a refresh, a second sign-out).
+  useEffect(() => {
+    if (status === 'signed-out') queryClient.clear();
+  }, [status, queryClient]);
 
   useEffect(() => {
     const tabs = openTabChannel((message: TabMessage) => {
