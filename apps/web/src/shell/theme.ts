@@ -9,7 +9,12 @@ export function themeFor(language: Language): Theme {
   return createTheme(
     {
       palette: { primary: { main: '#1a4f8b' } },
-      components: { MuiButton: { defaultProps: { disableElevation: true } } },
+      components: {
+        MuiButton: { defaultProps: { disableElevation: true } },
+        // A menu (a Select's options) opens inside the landmark of its control, not at the end of
+        // <body>, where its options would be content outside every landmark (axe: region).
+        MuiMenu: { defaultProps: { disablePortal: true } },
+      },
     },
     MUI_LOCALES[language],
   );
