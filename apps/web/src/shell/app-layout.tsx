@@ -1,11 +1,15 @@
 import { AppBar, Box, Container, Toolbar, Typography } from '@mui/material';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from './language-switch';
+import { useFocusHeading } from './use-focus-heading';
 
 /** The frame of every screen: the name of the registry, the language switch, the page. */
 export function AppLayout() {
   const { t } = useTranslation();
+  const main = useRef<HTMLElement>(null);
+  useFocusHeading(useLocation().pathname, main);
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'grey.50' }}>
       <AppBar position="static" color="default" elevation={0}>
@@ -19,7 +23,7 @@ export function AppLayout() {
           <LanguageSwitch />
         </Toolbar>
       </AppBar>
-      <Container component="main" maxWidth="sm" sx={{ py: 4 }}>
+      <Container component="main" ref={main} maxWidth="sm" sx={{ py: 4 }}>
         <Outlet />
       </Container>
     </Box>

@@ -1,7 +1,8 @@
 import { Paper } from '@mui/material';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useSession } from '../session';
+import { useFocusHeading } from '../use-focus-heading';
 import { CredentialsStep, type LoginAnswer } from './credentials-step';
 import { EnrolStep, type EnrolledSession } from './enrol-step';
 import { RecoveryCodesStep } from './recovery-codes-step';
@@ -18,6 +19,8 @@ export function SignInPage() {
   const navigate = useNavigate();
   const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
   const [step, setStep] = useState<Step>({ kind: 'credentials' });
+  const paper = useRef<HTMLDivElement>(null);
+  useFocusHeading(step.kind, paper);
 
   const finish = (tokens: { accessToken: string }) => {
     session.start(tokens);
@@ -32,7 +35,7 @@ export function SignInPage() {
   };
 
   return (
-    <Paper variant="outlined" sx={{ p: { xs: 2, sm: 4 } }}>
+    <Paper ref={paper} variant="outlined" sx={{ p: { xs: 2, sm: 4 } }}>
       {step.kind === 'credentials' && <CredentialsStep onAnswer={onAnswer} />}
       {step.kind === 'verify' && (
         <VerifyStep
