@@ -19,7 +19,9 @@ describe('The language of the web application, in Chromium', () => {
   let context: BrowserContext | undefined;
 
   beforeAll(async () => {
-    [web, browser] = await Promise.all([startWebApp(), openBrowser()]);
+    // The browser first: without Chromium the spec fails at once, with no server left running.
+    browser = await openBrowser();
+    web = await startWebApp();
   });
 
   afterEach(async () => {

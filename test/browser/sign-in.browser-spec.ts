@@ -13,7 +13,9 @@ describe('Signing in with a second factor, in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [web, browser] = await Promise.all([startWebApp(), openBrowser()]);
+    // The browser first: without Chromium the spec fails at once, with no server left running.
+    browser = await openBrowser();
+    web = await startWebApp();
   });
 
   afterAll(async () => {
