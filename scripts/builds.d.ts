@@ -3,6 +3,7 @@ export interface Build {
   output: string;
   inputs: string[];
   command: [string, string[]];
+  env?: Record<string, string>;
 }
 
 export const builds: { api: Build; web: Build };

@@ -8,7 +8,10 @@ const { join } = require('node:path');
 const root = join(__dirname, '..');
 const at = (paths) => paths.map((path) => join(root, path));
 
-/** Each build: the file it produces last, what it reads, and the command that makes it. */
+/**
+ * Each build: the file it produces last, what it reads, the command that makes it and what that
+ * command's environment must hold.
+ */
 const builds = {
   api: {
     name: 'the API',
@@ -28,6 +31,9 @@ const builds = {
     output: join(root, 'dist/web/index.html'),
     inputs: at(['apps/web', 'package.json', 'package-lock.json']),
     command: ['npm', ['run', 'build:web']],
+    // Vite takes NODE_ENV from the environment when set: under jest (NODE_ENV=test) it would build
+    // React's development bundle, which npm start would then serve as current.
+    env: { NODE_ENV: 'production' },
   },
 };
 /** Excluded from the builds (apps/api/tsconfig.app.json, vite's graph), so editing them needs no rebuild. */
@@ -55,7 +61,8 @@ function buildIfStale(build, log = console.log) {
   }
   log(`Sources changed since the last build: building ${build.name}...`);
   const [command, args] = build.command;
-  return spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
+  const env = { ...process.env, ...build.env };
+  return spawnSync(command, args, { cwd: root, stdio: 'inherit', env }).status ?? 1;
 }
 
 module.exports = { builds, buildIfStale };
