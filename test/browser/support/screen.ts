@@ -23,6 +23,8 @@ export async function screen(page: Page, name: string): Promise<void> {
   taken += 1;
   const language = (await page.locator('html').getAttribute('lang')) ?? 'none';
   const file = `${String(taken).padStart(2, '0')}-${name}-${language}.png`;
+  // The pointer stays where the last click was: a hovered button would look like another state.
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: join(dir, file), fullPage: true, animations: 'disabled' });
   await expectNoAxeViolations(page, `${name} (${language}, ${file})`);
   expectNoPageFaults(page);
