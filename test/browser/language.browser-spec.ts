@@ -64,6 +64,8 @@ describe('The language of the web application, in Chromium', () => {
     await page.getByRole('option', { name: 'English' }).click();
     await heading(page, SIGN_IN.en).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // The Spanish message is gone rather than left in an English page; the next submit says it.
+    expect(await page.getByRole('alert').count()).toBe(0);
     expect(await page.getByRole('combobox', { name: 'Language' }).textContent()).toBe('English');
 
     await page.getByRole('button', { name: SIGN_IN.en }).click();
