@@ -38,6 +38,21 @@ describe('The browser harness', () => {
     await expectNoAxeViolations(page, 'a clean page');
   });
 
+  it("reports what the page's Content-Security-Policy refused", async () => {
+    const { page: guarded, context: own } = await openPage(browser, 'en');
+    try {
+      const refused = guarded.waitForEvent('console');
+      await guarded.setContent(
+        '<html><head><meta http-equiv="Content-Security-Policy" content="script-src \'none\'">' +
+          '</head><body><script>document.title = "ran"</script></body></html>',
+      );
+      await refused;
+      expect(() => expectNoPageFaults(guarded)).toThrow(/CSP: .*Content Security Policy/);
+    } finally {
+      await own.close();
+    }
+  });
+
   it("reports a script's uncaught error", async () => {
     await page.setContent('<script>throw new Error("boom")</script>');
     expect(() => expectNoPageFaults(page)).toThrow(/uncaught: boom/);
