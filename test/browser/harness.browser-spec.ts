@@ -54,7 +54,9 @@ describe('The browser harness', () => {
   });
 
   it("reports a script's uncaught error", async () => {
+    const thrown = page.waitForEvent('pageerror');
     await page.setContent('<script>throw new Error("boom")</script>');
+    await thrown;
     expect(() => expectNoPageFaults(page)).toThrow(/uncaught: boom/);
   });
 });
