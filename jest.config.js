@@ -1,4 +1,5 @@
-// Two projects: unit specs beside the code, e2e specs in test/ against real PostgreSQL and Redis.
+// Three projects: unit specs beside the code, e2e specs in test/ against real PostgreSQL and Redis,
+// and browser specs driving Debian's Chromium through the built web application served by the API.
 const { jestModuleNameMapper } = require('./scripts/path-aliases');
 
 const swc = [
@@ -47,6 +48,16 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
+    },
+    {
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      // Builds the web application when its sources changed, then the same template database.
+      globalSetup: '<rootDir>/test/browser/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+      // A test walks several screens, each with a screenshot and an axe scan.
+      testTimeout: 60000,
     },
   ],
 };

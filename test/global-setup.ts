@@ -9,8 +9,12 @@ import {
 } from '@amparo/testing';
 import { DataSource } from 'typeorm';
 
-/** Migrates one template database; every e2e file clones it (CREATE DATABASE … TEMPLATE). */
+/**
+ * Migrates one template database; every e2e and browser file clones it (CREATE DATABASE …
+ * TEMPLATE). Both projects' setups call it in jest's one process: the second finds it made.
+ */
 export default async function globalSetup(): Promise<void> {
+  if (process.env[TEMPLATE_DATABASE_ENV]) return;
   await dropStaleTestDatabases();
   const name = uniqueName('amparo_template');
   await createDatabase(name);

@@ -1,11 +1,13 @@
 import { AppBar, Box, Button, Container, Link, Stack, Toolbar, Typography } from '@mui/material';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from './language-switch';
 import { NAVIGATION } from './navigation';
-import { useSession } from './session';
-import { useMe } from './use-me';
 import { ServiceBanner } from './service-banner';
+import { useSession } from './session';
+import { useFocusHeading } from './use-focus-heading';
+import { useMe } from './use-me';
 
 /** The menu of the screens the signed-in user may use (by permission), with the current one marked. */
 function MainMenu() {
@@ -51,6 +53,8 @@ function MainMenu() {
 export function AppLayout() {
   const { t } = useTranslation();
   const { signedIn } = useSession();
+  const main = useRef<HTMLElement>(null);
+  useFocusHeading(useLocation().pathname, main);
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'grey.50' }}>
       <Link
@@ -83,7 +87,7 @@ export function AppLayout() {
         </Toolbar>
       </AppBar>
       <ServiceBanner />
-      <Container component="main" id="main" tabIndex={-1} maxWidth="lg" sx={{ py: 4 }}>
+      <Container component="main" id="main" tabIndex={-1} ref={main} maxWidth="lg" sx={{ py: 4 }}>
         <Outlet />
       </Container>
     </Box>

@@ -5,18 +5,19 @@ type Outcome<T> = { data: T; error?: undefined } | { data?: undefined; error: Su
 
 /**
  * Runs one API call of the sign-in flow and turns its failure into error-summary messages: the
- * API's own localized problem detail, or a network message when there was no answer.
+ * API's own localized problem detail, or a network message when there was no answer. A problem
+ * about one field (`fieldOf`: problem code to field id) links to that field and shows beside it.
  */
 export async function callApi<T>(
   call: () => Promise<{ data?: T; error?: unknown }>,
   networkError: string,
+  fieldOf: Record<string, string> = {},
 ): Promise<Outcome<T>> {
   try {
     const { data, error } = await call();
     if (data !== undefined) return { data };
-    return {
-      error: [{ message: isProblem(error) ? (error.detail ?? error.title) : networkError }],
-    };
+    if (!isProblem(error)) return { error: [{ message: networkError }] };
+    return { error: [{ fieldId: fieldOf[error.code], message: error.detail ?? error.title }] };
   } catch {
     return { error: [{ message: networkError }] };
   }

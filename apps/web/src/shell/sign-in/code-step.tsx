@@ -5,6 +5,9 @@ import { callApi } from './call-api';
 import { CodeField, isSixDigits } from './code-field';
 import { useErrorSummary } from './use-error-summary';
 
+/** The API's refusal of the code itself: the summary links to the code field. */
+const CODE_PROBLEMS = { MFA_CODE_INVALID: 'code' };
+
 /**
  * A step that ends with a six-digit code sent to the API (verifying a sign-in, confirming an
  * enrolment): the code's state, its check before sending, and the API's answer as errors or data.
@@ -23,7 +26,7 @@ export function useCodeSubmission<T>(
     if (!isSixDigits(code))
       return summary.setErrors([{ fieldId: 'code', message: t('signIn.codeInvalid') }]);
     setBusy(true);
-    const outcome = await callApi(() => send(code), t('signIn.networkError'));
+    const outcome = await callApi(() => send(code), t('signIn.networkError'), CODE_PROBLEMS);
     setBusy(false);
     if (outcome.error) return summary.setErrors(outcome.error);
     onAccepted(outcome.data);

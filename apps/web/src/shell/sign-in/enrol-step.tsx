@@ -1,4 +1,4 @@
-import { Box, CircularProgress, Stack, TextField, Typography } from '@mui/material';
+import { Box, CircularProgress, Link, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -64,9 +64,9 @@ export function EnrolStep(props: {
             <Box>
               <Typography variant="body2" component="p">
                 {t('signIn.otpauthUri')}:{' '}
-                <a href={enrolment.otpauthUri} style={{ wordBreak: 'break-all' }}>
+                <Link href={enrolment.otpauthUri} sx={{ wordBreak: 'break-all' }}>
                   {enrolment.otpauthUri}
-                </a>
+                </Link>
               </Typography>
             </Box>
           </>

@@ -1,9 +1,10 @@
 import { Alert, Paper } from '@mui/material';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { RestoringSession } from '../restoring-session';
 import { useSession } from '../session';
+import { useFocusHeading } from '../use-focus-heading';
 import { CredentialsStep, type LoginAnswer } from './credentials-step';
 import { EnrolStep, type EnrolledSession } from './enrol-step';
 import { RecoveryCodesStep } from './recovery-codes-step';
@@ -22,6 +23,8 @@ export function SignInPage() {
   const state = useLocation().state as { from?: string; activated?: boolean } | null;
   const from = state?.from ?? '/';
   const [step, setStep] = useState<Step>({ kind: 'credentials' });
+  const paper = useRef<HTMLDivElement>(null);
+  useFocusHeading(step.kind, paper);
 
   const finish = (tokens: { accessToken: string; expiresIn: number }) => {
     session.start(tokens);
@@ -40,7 +43,7 @@ export function SignInPage() {
   if (session.signedIn && step.kind === 'credentials') return <Navigate to={from} replace />;
 
   return (
-    <Paper variant="outlined" sx={{ p: { xs: 2, sm: 4 }, maxWidth: 600, mx: 'auto' }}>
+    <Paper ref={paper} variant="outlined" sx={{ p: { xs: 2, sm: 4 }, maxWidth: 600, mx: 'auto' }}>
       {step.kind === 'credentials' && session.endedBecause === 'idle' && (
         <Alert severity="info" role="status" sx={{ mb: 3 }}>
           {t('session.idleSignedOut')}

@@ -1,0 +1,11 @@
+export interface Build {
+  name: string;
+  output: string;
+  inputs: string[];
+  command: [string, string[]];
+  env?: Record<string, string>;
+}
+
+export const builds: { api: Build; web: Build };
+
+export function buildIfStale(build: Build, log?: (line: string) => void): number;
