@@ -2,7 +2,7 @@ import { AppBar, Box, Button, Container, Link, Stack, Toolbar, Typography } from
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { LanguageSwitch } from './language-switch';
-import { NAVIGATION } from './navigation';
+import { mayOpen, NAVIGATION } from './navigation';
 import { useSession } from './session';
 import { useMe } from './use-me';
 import { ServiceBanner } from './service-banner';
@@ -11,10 +11,7 @@ import { ServiceBanner } from './service-banner';
 function MainMenu() {
   const { t } = useTranslation();
   const me = useMe();
-  const permissions = me.data?.permissions ?? [];
-  const entries = NAVIGATION.filter(
-    (entry) => !entry.permission || permissions.includes(entry.permission),
-  );
+  const entries = NAVIGATION.filter((entry) => mayOpen(entry, me.data));
   return (
     <Box component="nav" aria-label={t('nav.label')} sx={{ flexGrow: 1 }}>
       <Stack

@@ -1,9 +1,20 @@
+import { en as dashboardEn } from '../dashboard/locales/en';
+import { es as dashboardEs } from '../dashboard/locales/es';
+import { en as queueEn } from '../queue/locales/en';
+import { es as queueEs } from '../queue/locales/es';
+
 /**
  * The messages of each screen folder are an i18next namespace of their own, read with
  * `useTranslation('<folder>')`, so two screens never edit the same file of messages. A folder adds
  * its `es` and `en` objects here (the shell's own are the default namespace, `translation`).
  */
 export const NAMESPACES: { es: Record<string, object>; en: Record<string, object> } = {
-  es: {},
-  en: {},
+  es: {
+    queue: queueEs,
+    dashboard: dashboardEs,
+  },
+  en: {
+    queue: queueEn,
+    dashboard: dashboardEn,
+  },
 };
