@@ -32,7 +32,7 @@ export function OpenedClosedChart({ points, labels, monthLabel }: Props) {
         <Tooltip labelFormatter={(month) => monthLabel(String(month))} />
         <Legend />
         <Line
-          type="monotone"
+          type="linear"
           dataKey="opened"
           name={labels.opened}
           stroke={theme.palette.primary.main}
@@ -41,7 +41,7 @@ export function OpenedClosedChart({ points, labels, monthLabel }: Props) {
           isAnimationActive={false}
         />
         <Line
-          type="monotone"
+          type="linear"
           dataKey="closed"
           name={labels.closed}
           stroke={theme.palette.secondary.dark}

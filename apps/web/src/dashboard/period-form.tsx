@@ -79,6 +79,8 @@ export function PeriodForm({ period, consulateId, posts, onShow, onReset }: Prop
             onChange={(event) => setPost(event.target.value)}
             size="small"
             sx={{ minWidth: 260 }}
+            // "All posts" is a choice of its own (the empty value), shown rather than a blank field.
+            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
           >
             <MenuItem value="">{t('period.allPosts')}</MenuItem>
             {posts.map((item) => (
