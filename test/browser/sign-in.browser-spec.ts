@@ -4,7 +4,13 @@ import { openBrowser, openPage } from './support/browser';
 import { isFocused } from './support/focus';
 import { LANGUAGES, TEXTS } from './support/languages';
 import { screen } from './support/screen';
-import { shownSecret, submitCode, submitCredentials } from './support/sign-in';
+import {
+  openAccountPage,
+  shownSecret,
+  signedInMenu,
+  submitCode,
+  submitCredentials,
+} from './support/sign-in';
 import { totpCode, wrongCode } from './support/totp';
 import { WebApp, startWebApp } from './support/web-app';
 
@@ -36,8 +42,10 @@ describe('Signing in with a second factor, in Chromium', () => {
       await context?.close();
     });
 
-    it('enrols a supervisor in TOTP (key, first code, recovery codes) and lands on the account page', async () => {
-      const user = await createUser(web.stack, [{ role: 'supervisor', countryCode: 'MX' }]);
+    it('enrols a supervisor in TOTP (key, first code, recovery codes) and lands on the dashboard', async () => {
+      const user = await createUser(web.stack, [{ role: 'supervisor', countryCode: 'MX' }], {
+        locale: language,
+      });
       await page.goto(`${web.url}/`);
       await page.getByRole('heading', { name: t.signIn.title }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/sign-in');
@@ -67,8 +75,10 @@ describe('Signing in with a second factor, in Chromium', () => {
       await screen(page, 'recovery-codes');
 
       await page.getByRole('button', { name: t.signIn.continue }).click();
-      await page.getByRole('heading', { name: t.home.title }).waitFor();
-      expect(new URL(page.url()).pathname).toBe('/');
+      // A supervisor's first screen is the dashboard.
+      await signedInMenu(page, t).waitFor();
+      await page.waitForURL((url) => url.pathname === '/dashboard');
+      await openAccountPage(page, t);
       await page.getByText(user.email).waitFor();
       await page
         .getByText(`${t.roles.supervisor} · ${t.grantScope.country.replace('{{code}}', 'MX')}`)
@@ -82,7 +92,9 @@ describe('Signing in with a second factor, in Chromium', () => {
     });
 
     it('signs out, then back in with a TOTP code after a wrong one that the error summary links to', async () => {
-      const user = await createUser(web.stack, [{ role: 'supervisor', countryCode: 'MX' }]);
+      const user = await createUser(web.stack, [{ role: 'supervisor', countryCode: 'MX' }], {
+        locale: language,
+      });
       await page.goto(`${web.url}/sign-in`);
       await submitCredentials(page, t, user.email);
       const secret = await shownSecret(page, t);
@@ -116,7 +128,7 @@ describe('Signing in with a second factor, in Chromium', () => {
       expect(await isFocused(field)).toBe(true);
 
       await submitCode(page, t, await totpCode(secret));
-      await page.getByRole('heading', { name: t.home.title }).waitFor();
+      await openAccountPage(page, t);
       await page.getByText(user.email).waitFor();
     });
   });

@@ -53,7 +53,7 @@ function randomPostCode(): string {
 export async function createUser(
   stack: Pick<TestStack, 'query'>,
   grants: GrantSpec[],
-  options: { countryCode?: string | null; email?: string } = {},
+  options: { countryCode?: string | null; email?: string; locale?: 'es' | 'en' } = {},
 ): Promise<{ id: string; email: string }> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const email = options.email ?? `user-${randomUUID()}@amparo.test`;
@@ -62,8 +62,9 @@ export async function createUser(
       ? options.countryCode
       : (grants.find((g) => g.countryCode)?.countryCode ?? null);
   const [user] = await stack.query<{ id: string }>(
-    `INSERT INTO users (email, display_name, country_code, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [email, 'Test User', countryCode, await passwordHash],
+    `INSERT INTO users (email, display_name, country_code, password_hash, locale)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [email, 'Test User', countryCode, await passwordHash, options.locale ?? 'es'],
   );
   for (const grant of grants) {
     await stack.query(

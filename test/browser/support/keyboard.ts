@@ -3,11 +3,13 @@ import { isFocused } from './focus';
 
 /**
  * The pixels around a control: compared focused and not, they show whether focus is visible
- * (a focus style that changes nothing on screen leaves the two the same).
+ * (a focus style that changes nothing on screen leaves the two the same). A control placed off
+ * the page until it has the focus (a skip link) is 'off-screen' then: that differs from any image.
  */
-export async function pixelsAround(page: Page, locator: Locator): Promise<Buffer> {
+export async function pixelsAround(page: Page, locator: Locator): Promise<Buffer | 'off-screen'> {
   const box = await locator.boundingBox();
   if (!box) throw new Error('The control is not on screen');
+  if (box.y + box.height <= 0 || box.x + box.width <= 0) return 'off-screen';
   const clip = { x: box.x - 6, y: box.y - 6, width: box.width + 12, height: box.height + 12 };
   return page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
 }
@@ -20,11 +22,13 @@ export async function tabThrough(
   page: Page,
   controls: { name: string; locator: Locator; type?: string }[],
 ): Promise<void> {
-  let previous: { name: string; locator: Locator; focused: Buffer } | undefined;
+  let previous: { name: string; locator: Locator; focused: Buffer | 'off-screen' } | undefined;
   const expectLookedFocused = async () => {
     if (!previous) return;
+    if (previous.focused === 'off-screen')
+      throw new Error(`${previous.name} is off the page while it has the focus`);
     const after = await pixelsAround(page, previous.locator);
-    if (after.equals(previous.focused))
+    if (after !== 'off-screen' && after.equals(previous.focused))
       throw new Error(`${previous.name} looks the same focused and not: focus is not visible`);
   };
   for (const control of controls) {

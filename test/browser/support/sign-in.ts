@@ -34,8 +34,9 @@ export async function shownSecret(page: Page, t: Texts): Promise<string> {
 }
 
 /**
- * Signs in through the screens up to the account page: enrolling TOTP when the account must (the
- * key it returns is the authenticator's) or verifying with `secret` when it has TOTP on.
+ * Signs in through the screens up to the first screen of the user's menu: enrolling TOTP when the
+ * account must (the key it returns is the authenticator's) or verifying with `secret` when it has
+ * TOTP on.
  */
 export async function signInThroughScreens(
   page: Page,
@@ -46,8 +47,8 @@ export async function signInThroughScreens(
   await submitCredentials(page, t, email);
   const enrol = page.getByRole('heading', { name: t.signIn.enrolTitle });
   const verify = page.getByRole('heading', { name: t.signIn.codeTitle });
-  const account = page.getByRole('heading', { name: t.home.title });
-  await enrol.or(verify).or(account).waitFor();
+  const signedIn = signedInMenu(page, t);
+  await enrol.or(verify).or(signedIn).waitFor();
   if (await enrol.isVisible()) {
     secret = await shownSecret(page, t);
     await submitCode(page, t, await totpCode(secret));
@@ -56,8 +57,19 @@ export async function signInThroughScreens(
     if (!secret) throw new Error('The account asks for a TOTP code and the test has no key');
     await submitCode(page, t, await totpCode(secret));
   }
-  await account.waitFor();
+  await signedIn.waitFor();
   return secret;
+}
+
+/** The main menu: shown only once signed in, on every screen. */
+export function signedInMenu(page: Page, t: Texts) {
+  return page.getByRole('navigation', { name: t.nav.label });
+}
+
+/** Opens the account page from the menu, from wherever the user is. */
+export async function openAccountPage(page: Page, t: Texts): Promise<void> {
+  await signedInMenu(page, t).getByRole('link', { name: t.nav.account }).click();
+  await page.getByRole('heading', { name: t.home.title }).waitFor();
 }
 
 /** Chooses a language with the switch every screen has, labelled in the language shown now. */

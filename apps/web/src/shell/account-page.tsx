@@ -1,16 +1,14 @@
-import { Button, Chip, Paper, Stack, Typography } from '@mui/material';
+import { Chip, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../api/schema';
 import { ProblemAlert } from './problem-alert';
-import { useSession } from './session';
 import { useMe } from './use-me';
 
 type Grant = components['schemas']['GrantResponse'];
 
-/** Who is signed in: name, email and roles from GET /me, and the way out. */
+/** Who is signed in: name, email and roles from GET /me (the way out is in the layout). */
 export function AccountPage() {
   const { t } = useTranslation();
-  const session = useSession();
   const me = useMe();
   const scope = (grant: Grant) =>
     grant.consulateId
@@ -51,9 +49,6 @@ export function AccountPage() {
             )}
           </>
         )}
-        <Button variant="outlined" onClick={() => void session.end()} sx={{ alignSelf: 'start' }}>
-          {t('home.signOut')}
-        </Button>
       </Stack>
     </Paper>
   );

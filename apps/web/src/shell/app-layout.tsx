@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from './language-switch';
-import { NAVIGATION } from './navigation';
+import { mayOpen, NAVIGATION } from './navigation';
 import { ServiceBanner } from './service-banner';
 import { useSession } from './session';
 import { useFocusHeading } from './use-focus-heading';
@@ -13,10 +13,7 @@ import { useMe } from './use-me';
 function MainMenu() {
   const { t } = useTranslation();
   const me = useMe();
-  const permissions = me.data?.permissions ?? [];
-  const entries = NAVIGATION.filter(
-    (entry) => !entry.permission || permissions.includes(entry.permission),
-  );
+  const entries = NAVIGATION.filter((entry) => mayOpen(entry, me.data));
   return (
     <Box component="nav" aria-label={t('nav.label')} sx={{ flexGrow: 1 }}>
       <Stack
@@ -49,10 +46,13 @@ function MainMenu() {
   );
 }
 
-/** The frame of every screen: a skip link, the name of the registry, the menu, the language switch. */
+/**
+ * The frame of every screen: a skip link, the name of the registry, the menu, the language switch
+ * and, signed in, the way out (from any screen, not only the account page).
+ */
 export function AppLayout() {
   const { t } = useTranslation();
-  const { signedIn } = useSession();
+  const session = useSession();
   const main = useRef<HTMLElement>(null);
   useFocusHeading(useLocation().pathname, main);
   return (
@@ -76,7 +76,7 @@ export function AppLayout() {
           <Typography component="p" variant="h6" sx={{ fontWeight: 700 }}>
             {t('app.name')}
           </Typography>
-          {signedIn ? (
+          {session.signedIn ? (
             <MainMenu />
           ) : (
             <Typography component="p" variant="body2" sx={{ flexGrow: 1 }}>
@@ -84,6 +84,11 @@ export function AppLayout() {
             </Typography>
           )}
           <LanguageSwitch />
+          {session.signedIn && (
+            <Button variant="outlined" color="inherit" onClick={() => void session.end()}>
+              {t('home.signOut')}
+            </Button>
+          )}
         </Toolbar>
       </AppBar>
       <ServiceBanner />

@@ -1,7 +1,7 @@
 import { Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
-import { NAVIGATION } from './navigation';
+import { mayOpen, NAVIGATION } from './navigation';
 import { ProblemAlert } from './problem-alert';
 import { useMe } from './use-me';
 
@@ -14,9 +14,6 @@ export function HomePage() {
   const me = useMe();
   if (me.isError) return <ProblemAlert error={me.error} />;
   if (!me.data) return <Typography role="status">{t('home.loading')}</Typography>;
-  const permissions = me.data.permissions;
-  const first = NAVIGATION.find(
-    (entry) => !entry.permission || permissions.includes(entry.permission),
-  );
+  const first = NAVIGATION.find((entry) => mayOpen(entry, me.data));
   return <Navigate to={first?.path ?? '/account'} replace />;
 }

@@ -1,3 +1,7 @@
+import { en as dashboardEn } from '../dashboard/locales/en';
+import { es as dashboardEs } from '../dashboard/locales/es';
+import { en as queueEn } from '../queue/locales/en';
+import { es as queueEs } from '../queue/locales/es';
 import { en as statisticsEn } from '../statistics/locales/en';
 import { es as statisticsEs } from '../statistics/locales/es';
 
@@ -7,6 +11,6 @@ import { es as statisticsEs } from '../statistics/locales/es';
  * its `es` and `en` objects here (the shell's own are the default namespace, `translation`).
  */
 export const NAMESPACES: { es: Record<string, object>; en: Record<string, object> } = {
-  es: { statistics: statisticsEs },
-  en: { statistics: statisticsEn },
+  es: { queue: queueEs, dashboard: dashboardEs, statistics: statisticsEs },
+  en: { queue: queueEn, dashboard: dashboardEn, statistics: statisticsEn },
 };

@@ -1,4 +1,4 @@
-import type { Permission } from './use-me';
+import type { Me, Permission, Role } from './use-me';
 
 export interface NavigationEntry {
   path: string;
@@ -8,14 +8,30 @@ export interface NavigationEntry {
   permission?: Permission;
   /** Marked current on its own path only, not on the paths below it (another entry's). */
   end?: boolean;
+  /** Shown only to users with a grant of one of these roles: screens meant for some roles only. */
+  roles?: readonly Role[];
 }
 
 /**
- * The main menu, in the order shown. A screen's folder adds its entry here when it lands; `end`
- * matching keeps "/" from being active on every page.
+ * The main menu, in the order shown; `/` opens the first entry the user may use. A screen's folder
+ * adds its entry here when it lands; `end` matching keeps "/" from being active on every page.
  */
 export const NAVIGATION: readonly NavigationEntry[] = [
+  { path: '/queue', label: 'queue', permission: 'cases:read', roles: ['officer', 'consul'] },
+  {
+    path: '/dashboard',
+    label: 'dashboard',
+    permission: 'cases:read',
+    roles: ['supervisor', 'consul'],
+  },
   { path: '/statistics', label: 'statistics', permission: 'statistics:read', end: true },
   { path: '/statistics/exports', label: 'exports', permission: 'statistics:export' },
   { path: '/account', label: 'account' },
 ];
+
+/** Whether the menu offers an entry to this user (none of the guarded ones while /me loads). */
+export function mayOpen(entry: NavigationEntry, me: Me | undefined): boolean {
+  if (entry.permission && !me?.permissions.includes(entry.permission)) return false;
+  if (entry.roles && !me?.grants.some((grant) => entry.roles!.includes(grant.role))) return false;
+  return true;
+}

@@ -1,4 +1,6 @@
 import { createBrowserRouter } from 'react-router';
+import { dashboardRoutes } from '../dashboard/routes';
+import { queueRoutes } from '../queue/routes';
 import { AccountPage } from './account-page';
 import { ActivatePage } from './activate-page';
 import { AppLayout } from './app-layout';
@@ -25,6 +27,8 @@ export const createRouter = () =>
           children: [
             { path: '/', element: <HomePage /> },
             { path: '/account', element: <AccountPage /> },
+            ...queueRoutes,
+            ...dashboardRoutes,
             ...statisticsRoutes,
           ],
         },

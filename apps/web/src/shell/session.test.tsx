@@ -43,7 +43,8 @@ function restoringApi(paths: string[], me: () => Response = () => json(ME)) {
 
 describe('The session', () => {
   beforeEach(async () => {
-    window.history.replaceState(null, '', '/');
+    // The account page shows who is signed in; `/` would open the user's first screen instead.
+    window.history.replaceState(null, '', '/account');
     await i18n.changeLanguage('es');
   });
   afterEach(() => {

@@ -67,7 +67,8 @@ const type = (label: string | RegExp, value: string) =>
 
 describe('Signing in', () => {
   beforeEach(async () => {
-    window.history.replaceState(null, '', '/');
+    // The account page shows who is signed in; `/` would open the user's first screen instead.
+    window.history.replaceState(null, '', '/account');
     await i18n.changeLanguage('es');
   });
 

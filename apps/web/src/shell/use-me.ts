@@ -5,6 +5,7 @@ import type { components } from '../api/schema';
 
 export type Me = components['schemas']['MeResponse'];
 export type Permission = Me['permissions'][number];
+export type Role = Me['grants'][number]['role'];
 
 /** GET /me, shared by the session (its language), the menu and the screens. */
 export const meQuery = queryOptions({
@@ -25,4 +26,12 @@ export function useMe() {
  */
 export function useHasPermission(permission: Permission): boolean {
   return useMe().data?.permissions.includes(permission) ?? false;
+}
+
+/**
+ * Whether the signed-in user holds a grant of one of these roles: false while /me loads. For
+ * screens the API answers for some roles only (the work queue: officers and consuls).
+ */
+export function useHasRole(...roles: Role[]): boolean {
+  return useMe().data?.grants.some((grant) => roles.includes(grant.role)) ?? false;
 }

@@ -55,9 +55,11 @@ export const en: Messages = {
   nav: {
     label: 'Main menu',
     skipToContent: 'Skip to content',
-    account: 'Your account',
+    queue: 'Work queue',
+    dashboard: 'Dashboard',
     statistics: 'Statistics',
     exports: 'Exports',
+    account: 'Your account',
   },
   problem: { network: 'The server could not be reached. Check your connection and try again.' },
   notFound: { title: 'Page not found', back: 'Go to the start' },

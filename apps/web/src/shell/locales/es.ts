@@ -51,9 +51,11 @@ export const es = {
   nav: {
     label: 'Menú principal',
     skipToContent: 'Saltar al contenido',
-    account: 'Su cuenta',
+    queue: 'Bandeja de trabajo',
+    dashboard: 'Panel de supervisión',
     statistics: 'Estadísticas',
     exports: 'Exportaciones',
+    account: 'Su cuenta',
   },
   problem: { network: 'No se pudo contactar al servidor. Revise su conexión e intente de nuevo.' },
   notFound: { title: 'Página no encontrada', back: 'Ir al inicio' },
