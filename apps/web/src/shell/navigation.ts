@@ -12,4 +12,7 @@ export interface NavigationEntry {
  * The main menu, in the order shown. A screen's folder adds its entry here when it lands; `end`
  * matching keeps "/" from being active on every page.
  */
-export const NAVIGATION: readonly NavigationEntry[] = [{ path: '/account', label: 'account' }];
+export const NAVIGATION: readonly NavigationEntry[] = [
+  { path: '/cases', label: 'cases', permission: 'cases:read' },
+  { path: '/account', label: 'account' },
+];

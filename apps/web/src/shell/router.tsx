@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { casesRoutes } from '../cases/routes';
 import { AccountPage } from './account-page';
 import { AppLayout } from './app-layout';
 import { HomePage } from './home-page';
@@ -21,6 +22,7 @@ export const router = createBrowserRouter([
         children: [
           { path: '/', element: <HomePage /> },
           { path: '/account', element: <AccountPage /> },
+          ...casesRoutes,
         ],
       },
       { path: '*', element: <NotFoundPage /> },
