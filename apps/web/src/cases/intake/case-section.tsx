@@ -116,7 +116,7 @@ export function CaseSection({ form, set, fieldError }: SectionProps) {
           {fieldError('restricted') ?? t('intake.restrictedHint')}
         </FormHelperText>
         {forced && (
-          <Alert severity="info" sx={{ mt: 1 }}>
+          <Alert severity="info" role="status" sx={{ mt: 1 }}>
             {t('intake.restrictedForced')}
           </Alert>
         )}

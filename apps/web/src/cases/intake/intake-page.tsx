@@ -145,7 +145,7 @@ export function IntakePage() {
                   {searching ? t('duplicates.searching') : ''}
                 </Typography>
                 {matches.length > 0 && (
-                  <Alert severity="warning" sx={{ display: 'block' }}>
+                  <Alert severity="warning" role="none" sx={{ display: 'block' }}>
                     <Typography variant="h6" component="h3">
                       {t('duplicates.title')}
                     </Typography>

@@ -15,6 +15,7 @@ export function PersonSection({ form, set, fieldError }: SectionProps) {
     return (
       <Alert
         severity="info"
+        role="status"
         id="linked-person"
         tabIndex={-1}
         action={

@@ -4,8 +4,6 @@ export const en: CasesMessages = {
   common: {
     loading: 'Loading…',
     cancel: 'Cancel',
-    close: 'Close',
-    save: 'Save',
     none: 'None',
     notSet: 'Not given',
     you: 'you',
@@ -63,7 +61,6 @@ export const en: CasesMessages = {
       'Only the assigned officer and the consul of the post will be able to read it. Asylum cases (category or asylum seeker flag) are always restricted.',
     restrictedForced: 'This case will be restricted because it is an asylum case.',
     submit: 'Register the case',
-    submitting: 'Registering…',
     created: 'Case {{reference}} registered.',
     errors: {
       consulate: 'Choose the post of the case',
@@ -86,7 +83,6 @@ export const en: CasesMessages = {
     searching: 'Looking for registered persons with these details…',
     intro:
       'These registered persons look like the one you are registering. If it is the same person, link them instead of creating another.',
-    none: 'No registered person has that name.',
     caption: 'Registered persons who may be the same',
     name: 'Name',
     birth: 'Birth or age',
@@ -95,7 +91,6 @@ export const en: CasesMessages = {
     action: 'Action',
     sameBirth: 'same date of birth',
     use: 'Use this person',
-    useNamed: 'Use {{name}}',
     registerNew: 'Register as a new person',
     linked: 'The registered person {{name}} will be linked; no new person will be created.',
     unlink: 'Register a new person instead',
@@ -240,10 +235,8 @@ export const en: CasesMessages = {
     reasonHint: 'Explain why you need to read this case now.',
     reasonRequired: 'Enter the reason for the request',
     submit: 'Request emergency access',
-    granted: 'Access granted until {{time}}.',
     banner:
       'You are reading this case with emergency access, until {{time}}. Every read is recorded.',
-    expired: 'Your emergency access has ended.',
     back: 'Back to the case list',
   },
   notFound: {

@@ -3,8 +3,6 @@ export const es = {
   common: {
     loading: 'Cargando…',
     cancel: 'Cancelar',
-    close: 'Cerrar',
-    save: 'Guardar',
     none: 'Ninguno',
     notSet: 'Sin indicar',
     you: 'usted',
@@ -62,7 +60,6 @@ export const es = {
       'Solo el funcionario asignado y el cónsul de la sede podrán leerlo. Los casos de asilo (categoría o factor de solicitante de asilo) siempre son restringidos.',
     restrictedForced: 'Este caso será restringido porque es un caso de asilo.',
     submit: 'Registrar el caso',
-    submitting: 'Registrando…',
     created: 'Caso {{reference}} registrado.',
     errors: {
       consulate: 'Elija la sede del caso',
@@ -85,7 +82,6 @@ export const es = {
     searching: 'Buscando personas registradas con estos datos…',
     intro:
       'Estas personas registradas se parecen a la que está registrando. Si es la misma, vincúlela en lugar de crear otra.',
-    none: 'No se encontraron personas registradas con ese nombre.',
     caption: 'Personas registradas que pueden ser la misma',
     name: 'Nombre',
     birth: 'Nacimiento o edad',
@@ -94,7 +90,6 @@ export const es = {
     action: 'Acción',
     sameBirth: 'misma fecha de nacimiento',
     use: 'Usar esta persona',
-    useNamed: 'Usar a {{name}}',
     registerNew: 'Registrar como persona nueva',
     linked: 'Se vinculará la persona registrada {{name}}; no se creará una nueva.',
     unlink: 'Registrar una persona nueva en su lugar',
@@ -239,10 +234,8 @@ export const es = {
     reasonHint: 'Explique por qué necesita leer este caso ahora.',
     reasonRequired: 'Escriba el motivo de la solicitud',
     submit: 'Solicitar acceso de emergencia',
-    granted: 'Acceso concedido hasta las {{time}}.',
     banner:
       'Está leyendo este caso con acceso de emergencia, hasta {{time}}. Cada lectura queda registrada.',
-    expired: 'Su acceso de emergencia terminó.',
     back: 'Volver a la lista de casos',
   },
   notFound: {

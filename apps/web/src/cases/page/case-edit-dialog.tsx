@@ -143,7 +143,7 @@ function EditForm({
       <DialogContent>
         <ErrorSummary ref={summaryRef} errors={errors} />
         {conflicts && (
-          <Alert severity="warning" sx={{ mb: 2 }}>
+          <Alert severity="warning" role="none" sx={{ mb: 2 }}>
             <div id="edit-conflict" tabIndex={-1} role="alert">
               <AlertTitle component="h3">{t('edit.conflictTitle')}</AlertTitle>
               <Typography variant="body2">

@@ -53,7 +53,9 @@ export function RestrictedNotice({ caseId }: { caseId: string }) {
             {t('restricted.title')}
           </Typography>
           <ErrorSummary ref={summaryRef} errors={errors} />
-          <Alert severity="warning">{t('restricted.body')}</Alert>
+          <Alert severity="warning" role="none">
+            {t('restricted.body')}
+          </Alert>
           <TextField
             id="access-reason"
             label={t('restricted.reason')}
