@@ -37,10 +37,10 @@ export function ActionsTimeline({ caseId, mayRecord }: { caseId: string; mayReco
     setDialog(null);
     setTimeout(() => opener.current?.focus());
   };
-  const items = [...(actions.data?.items ?? [])].sort((a, b) =>
-    b.occurredAt === a.occurredAt
-      ? b.recordedAt.localeCompare(a.recordedAt)
-      : b.occurredAt.localeCompare(a.occurredAt),
+  // Newest first; of two at the same time, the one recorded last (a correction) first.
+  const at = (iso: string) => new Date(iso).getTime();
+  const items = [...(actions.data?.items ?? [])].sort(
+    (a, b) => at(b.occurredAt) - at(a.occurredAt) || at(b.recordedAt) - at(a.recordedAt),
   );
   const byId = new Map(items.map((a) => [a.id, a]));
   const typeAndDate = (action: ConsularAction) =>

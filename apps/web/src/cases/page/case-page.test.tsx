@@ -158,4 +158,76 @@ describe('The case page', { timeout: 20_000 }, () => {
       Date.now = now;
     }
   });
+
+  it('corrects an action with a new entry that points at it, keeping the original', async () => {
+    const id = '11111111-aaaa-4aaa-8aaa-000000000003';
+    const action = (actionId: string, fields: object) => ({
+      id: actionId,
+      caseId: id,
+      type: 'interview',
+      occurredAt: '2026-11-03T16:00:00Z',
+      place: 'Centro de detención Adelanto',
+      placeType: null,
+      performedBy: ME_ID,
+      outcome: 'Sin novedad',
+      notes: null,
+      nextStepDue: null,
+      cost: null,
+      currency: null,
+      arrestedAt: null,
+      notifiedAt: null,
+      correctsActionId: null,
+      correctedByActionId: null,
+      recordedAt: '2026-11-03T17:00:00Z',
+      ...fields,
+    });
+    let actions = [action('a1', {})];
+    const seen = fakeApi({
+      [`GET /api/v1/cases/${id}`]: () => versioned(caseAt(id, 1)),
+      [`GET /api/v1/cases/${id}/actions`]: () => json({ items: actions, nextCursor: null }),
+      [`GET /api/v1/cases/${id}/history`]: empty,
+      [`POST /api/v1/cases/${id}/actions/a1/corrections`]: (_, request) => {
+        const correction = action('a2', {
+          ...(request.body as object),
+          correctsActionId: 'a1',
+          recordedAt: '2026-11-04T09:00:00Z',
+        });
+        actions = [action('a1', { correctedByActionId: 'a2' }), correction];
+        return json(correction, 201);
+      },
+    });
+    await openCase(id);
+    fireEvent.click(
+      await screen.findByRole(
+        'button',
+        { name: /^Corregir la actuación Entrevista/ },
+        { timeout: 10_000 },
+      ),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Corregir una actuación' });
+    const outcome = within(dialog).getByLabelText('Resultado') as HTMLTextAreaElement;
+    expect(outcome.value).toBe('Sin novedad');
+    fireEvent.change(outcome, { target: { value: 'Solicita abogado' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Guardar la corrección' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    const post = seen.find((r) => r.method === 'POST')!;
+    expect(post.headers.get('Idempotency-Key')).toBeTruthy();
+    expect(post.body).toMatchObject({
+      type: 'interview',
+      occurredAt: '2026-11-03T16:00:00.000Z',
+      outcome: 'Solicita abogado',
+    });
+    const timeline = screen.getByRole('list', {
+      name: 'Actuaciones del caso, de la más reciente a la más antigua',
+    });
+    await waitFor(() => expect(within(timeline).getAllByRole('listitem')).toHaveLength(2));
+    const [correction, original] = within(timeline).getAllByRole('listitem');
+    expect(correction.textContent).toContain('Corrección');
+    expect(correction.textContent).toContain('Solicita abogado');
+    expect(original.textContent).toContain('Corregida');
+    expect(original.textContent).toContain('Sin novedad');
+    // A corrected action is corrected through its correction, not twice.
+    expect(within(original).queryByRole('button', { name: /^Corregir/ })).toBeNull();
+  });
 });

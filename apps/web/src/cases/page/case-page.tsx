@@ -69,7 +69,11 @@ export function CasePage() {
   if (!found.data) return <Typography role="status">{t('page.loading')}</Typography>;
 
   const c = found.data.case;
-  const recordActions = mayWrite && c.status !== 'closed';
+  // Until the case answer says what the caller may do, the grants at the case's post decide.
+  const rolesHere = (me?.grants ?? []).filter((g) => g.consulateId === c.consulateId);
+  const worksPost = mayWrite && rolesHere.some((g) => g.role === 'officer' || g.role === 'consul');
+  const recordActions = worksPost && c.status !== 'closed';
+  const mayAssignSelf = mayAssign && rolesHere.some((g) => g.role === 'consul');
   return (
     <Stack spacing={4}>
       {grant && <AccessBanner grant={grant} />}
@@ -80,12 +84,12 @@ export function CasePage() {
         value={c}
         actions={
           <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }}>
-            {mayWrite && (
+            {worksPost && (
               <Button ref={editButton} variant="outlined" onClick={() => setEditing(true)}>
                 {t('edit.open')}
               </Button>
             )}
-            {mayAssign && me && c.assignedOfficerId !== me.id && (
+            {mayAssignSelf && me && c.assignedOfficerId !== me.id && (
               <Button variant="outlined" onClick={() => assign.mutate()} loading={assign.isPending}>
                 {t('page.assignToMe')}
               </Button>
