@@ -1,3 +1,5 @@
+import { en as casesEn } from '../cases/locales/en';
+import { es as casesEs } from '../cases/locales/es';
 import { en as dashboardEn } from '../dashboard/locales/en';
 import { es as dashboardEs } from '../dashboard/locales/es';
 import { en as queueEn } from '../queue/locales/en';
@@ -11,6 +13,6 @@ import { es as statisticsEs } from '../statistics/locales/es';
  * its `es` and `en` objects here (the shell's own are the default namespace, `translation`).
  */
 export const NAMESPACES: { es: Record<string, object>; en: Record<string, object> } = {
-  es: { queue: queueEs, dashboard: dashboardEs, statistics: statisticsEs },
-  en: { queue: queueEn, dashboard: dashboardEn, statistics: statisticsEn },
+  es: { cases: casesEs, queue: queueEs, dashboard: dashboardEs, statistics: statisticsEs },
+  en: { cases: casesEn, queue: queueEn, dashboard: dashboardEn, statistics: statisticsEn },
 };

@@ -24,6 +24,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     permission: 'cases:read',
     roles: ['supervisor', 'consul'],
   },
+  { path: '/cases', label: 'cases', permission: 'cases:read' },
   { path: '/statistics', label: 'statistics', permission: 'statistics:read', end: true },
   { path: '/statistics/exports', label: 'exports', permission: 'statistics:export' },
   { path: '/account', label: 'account' },

@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { casesRoutes } from '../cases/routes';
 import { dashboardRoutes } from '../dashboard/routes';
 import { queueRoutes } from '../queue/routes';
 import { AccountPage } from './account-page';
@@ -28,6 +29,7 @@ export const createRouter = () =>
             { path: '/', element: <HomePage /> },
             { path: '/account', element: <AccountPage /> },
             ...queueRoutes,
+            ...casesRoutes,
             ...dashboardRoutes,
             ...statisticsRoutes,
           ],

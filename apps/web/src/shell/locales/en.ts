@@ -57,6 +57,7 @@ export const en: Messages = {
     skipToContent: 'Skip to content',
     queue: 'Work queue',
     dashboard: 'Dashboard',
+    cases: 'Cases',
     statistics: 'Statistics',
     exports: 'Exports',
     account: 'Your account',

@@ -53,6 +53,7 @@ export const es = {
     skipToContent: 'Saltar al contenido',
     queue: 'Bandeja de trabajo',
     dashboard: 'Panel de supervisión',
+    cases: 'Casos',
     statistics: 'Estadísticas',
     exports: 'Exportaciones',
     account: 'Su cuenta',

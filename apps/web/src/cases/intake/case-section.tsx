@@ -1,0 +1,126 @@
+import {
+  Alert,
+  Box,
+  Checkbox,
+  FormControlLabel,
+  FormGroup,
+  FormHelperText,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { useCodeLists } from '../../codes/use-code-lists';
+import type { Language } from '../../shell/i18n';
+import { errorProps, type SectionProps } from './form-props';
+import { mustBeRestricted, type IntakeForm } from './intake-form';
+
+/** The case itself: category, vulnerability flags, risk, summary and the restriction. */
+export function CaseSection({ form, set, fieldError }: SectionProps) {
+  const { t, i18n } = useTranslation('cases');
+  const codes = useCodeLists().data;
+  const language = i18n.language as Language;
+  const forced = mustBeRestricted(form);
+  const toggleFlag = (code: IntakeForm['vulnerabilityFlags'][number], on: boolean) =>
+    set({
+      vulnerabilityFlags: on
+        ? [...form.vulnerabilityFlags, code]
+        : form.vulnerabilityFlags.filter((flag) => flag !== code),
+    });
+  return (
+    <Stack spacing={2}>
+      <TextField
+        select
+        id="primaryCategory"
+        label={t('intake.primaryCategory')}
+        value={form.primaryCategory}
+        onChange={(e) => set({ primaryCategory: e.target.value as IntakeForm['primaryCategory'] })}
+        required
+        {...errorProps(fieldError('primaryCategory'))}
+      >
+        {(codes?.caseCategories ?? []).map((code) => (
+          <MenuItem key={code.code} value={code.code}>
+            {code.label[language]}
+          </MenuItem>
+        ))}
+      </TextField>
+      <Box component="fieldset" sx={{ border: 0, m: 0, p: 0 }}>
+        <Typography component="legend" variant="subtitle1">
+          {t('intake.flags')}
+        </Typography>
+        <FormGroup sx={{ display: 'grid', gridTemplateColumns: { sm: '1fr 1fr' } }}>
+          {(codes?.vulnerabilityFlags ?? []).map((code, index) => (
+            <FormControlLabel
+              key={code.code}
+              label={code.label[language]}
+              control={
+                <Checkbox
+                  id={index === 0 ? 'vulnerabilityFlags' : undefined}
+                  checked={form.vulnerabilityFlags.includes(
+                    code.code as IntakeForm['vulnerabilityFlags'][number],
+                  )}
+                  onChange={(e) =>
+                    toggleFlag(
+                      code.code as IntakeForm['vulnerabilityFlags'][number],
+                      e.target.checked,
+                    )
+                  }
+                />
+              }
+            />
+          ))}
+        </FormGroup>
+        {fieldError('vulnerabilityFlags') && (
+          <FormHelperText error>{fieldError('vulnerabilityFlags')}</FormHelperText>
+        )}
+      </Box>
+      <TextField
+        select
+        id="riskLevel"
+        label={t('intake.riskLevel')}
+        value={form.riskLevel}
+        onChange={(e) => set({ riskLevel: e.target.value as IntakeForm['riskLevel'] })}
+        sx={{ maxWidth: 320 }}
+        {...errorProps(fieldError('riskLevel'))}
+      >
+        {(codes?.riskLevels ?? []).map((code) => (
+          <MenuItem key={code.code} value={code.code}>
+            {code.label[language]}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        id="summary"
+        label={t('intake.summary')}
+        value={form.summary}
+        onChange={(e) => set({ summary: e.target.value })}
+        multiline
+        minRows={3}
+        {...errorProps(fieldError('summary'))}
+      />
+      <Box>
+        <FormControlLabel
+          label={t('intake.restricted')}
+          control={
+            <Checkbox
+              id="restricted"
+              checked={form.restricted || forced}
+              disabled={forced}
+              onChange={(e) => set({ restricted: e.target.checked })}
+              slotProps={{ input: { 'aria-describedby': 'restricted-hint' } }}
+            />
+          }
+        />
+        <FormHelperText id="restricted-hint" error={Boolean(fieldError('restricted'))}>
+          {fieldError('restricted') ?? t('intake.restrictedHint')}
+        </FormHelperText>
+        {forced && (
+          <Alert severity="info" role="status" sx={{ mt: 1 }}>
+            {t('intake.restrictedForced')}
+          </Alert>
+        )}
+      </Box>
+    </Stack>
+  );
+}
