@@ -1520,7 +1520,7 @@ export interface components {
              */
             accreditedFrom: string;
             /** Format: date */
-            accreditedTo?: Record<string, never> | null;
+            accreditedTo?: string | null;
             topics?: ("children" | "trafficking" | "emergencies" | "detention" | "labour" | "health" | "returns")[];
             /** Format: email */
             workEmail?: string;
@@ -2334,7 +2334,7 @@ export interface components {
              */
             accreditedFrom?: string;
             /** Format: date */
-            accreditedTo?: Record<string, never> | null;
+            accreditedTo?: string | null;
             topics?: ("children" | "trafficking" | "emergencies" | "detention" | "labour" | "health" | "returns")[];
             workEmail?: string;
             workPhone?: string;
