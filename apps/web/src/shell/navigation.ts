@@ -12,4 +12,9 @@ export interface NavigationEntry {
  * The main menu, in the order shown. A screen's folder adds its entry here when it lands; `end`
  * matching keeps "/" from being active on every page.
  */
-export const NAVIGATION: readonly NavigationEntry[] = [{ path: '/account', label: 'account' }];
+export const NAVIGATION: readonly NavigationEntry[] = [
+  { path: '/admin/users', label: 'users', permission: 'users:read' },
+  { path: '/admin/audit', label: 'audit', permission: 'audit:read' },
+  { path: '/directory', label: 'directory', permission: 'directory:read' },
+  { path: '/account', label: 'account' },
+];

@@ -1,4 +1,6 @@
 import { createBrowserRouter } from 'react-router';
+import { adminRoutes } from '../admin/routes';
+import { directoryRoutes } from '../directory/routes';
 import { AccountPage } from './account-page';
 import { AppLayout } from './app-layout';
 import { HomePage } from './home-page';
@@ -21,6 +23,8 @@ export const router = createBrowserRouter([
         children: [
           { path: '/', element: <HomePage /> },
           { path: '/account', element: <AccountPage /> },
+          ...directoryRoutes,
+          ...adminRoutes,
         ],
       },
       { path: '*', element: <NotFoundPage /> },

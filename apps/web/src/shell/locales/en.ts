@@ -51,7 +51,14 @@ export const en: Messages = {
     country: 'country {{code}}',
     global: 'whole network',
   },
-  nav: { label: 'Main menu', skipToContent: 'Skip to content', account: 'Your account' },
+  nav: {
+    label: 'Main menu',
+    skipToContent: 'Skip to content',
+    account: 'Your account',
+    directory: 'Directory',
+    users: 'Users',
+    audit: 'Audit',
+  },
   problem: { network: 'The server could not be reached. Check your connection and try again.' },
   notFound: { title: 'Page not found', back: 'Go to the start' },
 };

@@ -46,7 +46,14 @@ export const es = {
     system_admin: 'Administrador del sistema',
   },
   grantScope: { consulate: 'consulado {{id}}', country: 'país {{code}}', global: 'toda la red' },
-  nav: { label: 'Menú principal', skipToContent: 'Saltar al contenido', account: 'Su cuenta' },
+  nav: {
+    label: 'Menú principal',
+    skipToContent: 'Saltar al contenido',
+    account: 'Su cuenta',
+    directory: 'Directorio',
+    users: 'Usuarios',
+    audit: 'Auditoría',
+  },
   problem: { network: 'No se pudo contactar al servidor. Revise su conexión e intente de nuevo.' },
   notFound: { title: 'Página no encontrada', back: 'Ir al inicio' },
 };
