@@ -2,6 +2,7 @@ import { Box, Button, FormHelperText, Paper, Stack, Typography } from '@mui/mate
 import { useTranslation } from 'react-i18next';
 import { CountrySelect } from '../../directory/common/country-select';
 import { SelectField } from '../../directory/common/select-field';
+import { useManagedCountries } from '../../directory/common/use-managed-countries';
 import { useConsulateOptions } from '../../directory/consulates/use-consulate-options';
 import { scopeOf, useGrantableRoles, useRoleLabel } from './roles';
 import type { Role } from './use-user';
@@ -77,7 +78,8 @@ export function GrantsEditor({ prefix, value, onChange, errorOf }: GrantsEditorP
   const { t } = useTranslation('admin');
   const roles = useGrantableRoles();
   const roleLabel = useRoleLabel();
-  const posts = useConsulateOptions(t('grants.inactivePost'));
+  const managed = useManagedCountries();
+  const posts = useConsulateOptions(t('grants.inactivePost'), managed);
   const update = (index: number, change: Partial<GrantDraft>) =>
     onChange(value.map((draft, i) => (i === index ? { ...draft, ...change } : draft)));
   const roleOptions = roles.map((role) => ({ value: role, label: roleLabel(role) }));
@@ -142,6 +144,7 @@ export function GrantsEditor({ prefix, value, onChange, errorOf }: GrantsEditorP
                     onChange={(countryCode) => update(index, { countryCode })}
                     emptyLabel={t('grants.chooseCountry')}
                     membersOnly
+                    only={managed}
                     required
                     error={errorOf(id('countryCode'))}
                   />

@@ -11,6 +11,7 @@ import { FormTextField } from '../../directory/common/form-fields';
 import { QueryState } from '../../directory/common/query-state';
 import { SelectField } from '../../directory/common/select-field';
 import { useForm } from '../../directory/common/use-form';
+import { useManagedCountries } from '../../directory/common/use-managed-countries';
 import { ErrorSummary, type SummaryError } from '../../shell/error-summary';
 import { useMe } from '../../shell/use-me';
 import {
@@ -45,6 +46,7 @@ function CreateUserForm({ defaultCountry }: { defaultCountry: string }) {
     grants: [],
   });
   const { values, set, idOf, errorOf } = form;
+  const managed = useManagedCountries();
   // The token lives in this mutation's state only: leaving the page forgets it for good.
   const create = useMutation({
     mutationFn: () =>
@@ -150,8 +152,9 @@ function CreateUserForm({ defaultCountry }: { defaultCountry: string }) {
           label={t('users.fields.countryCode')}
           value={values.countryCode}
           onChange={(code) => set('countryCode', code)}
-          emptyLabel={t('users.noCountry')}
+          emptyLabel={managed ? undefined : t('users.noCountry')}
           membersOnly
+          only={managed}
           error={errorOf('countryCode')}
           hint={t('users.hints.countryCode')}
         />

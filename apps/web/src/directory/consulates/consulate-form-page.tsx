@@ -17,6 +17,7 @@ import { QueryState } from '../common/query-state';
 import { SelectField } from '../common/select-field';
 import { useSubdivisions } from '../common/use-countries';
 import { useForm } from '../common/use-form';
+import { useManagedCountries } from '../common/use-managed-countries';
 import { consulateKey, useConsulate, type Consulate } from './use-consulate';
 
 type CreateBody = components['schemas']['CreateConsulateRequest'];
@@ -81,6 +82,7 @@ function ConsulateForm({ consulate }: { consulate?: Consulate }) {
   const form = useForm('consulate', initialValues(consulate, me.data?.countryCode ?? ''));
   const { values, set, idOf, errorOf } = form;
   const types = useDirectoryOptions('consulateTypes');
+  const managed = useManagedCountries();
   const subdivisions = useSubdivisions(values.hostCountryCode || undefined);
   const subdivisionOptions = (subdivisions.data?.items ?? []).map((s) => ({
     code: s.code,
@@ -172,6 +174,7 @@ function ConsulateForm({ consulate }: { consulate?: Consulate }) {
               onChange={(code) => set('sendingCountryCode', code)}
               emptyLabel={t('common.choose')}
               membersOnly
+              only={managed}
               required
               error={errorOf('sendingCountryCode')}
             />

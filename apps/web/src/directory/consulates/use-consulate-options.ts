@@ -24,9 +24,9 @@ async function allConsulates(): Promise<Consulate[]> {
 /**
  * Every consular post, for the selects that pick one (an official's post, an officer's grant),
  * as "name (post code)" sorted by name; inactive posts are marked, not hidden, so a record that
- * refers to one still shows it.
+ * refers to one still shows it. `countries` limits them to the posts of those sending countries.
  */
-export function useConsulateOptions(inactiveMark: string) {
+export function useConsulateOptions(inactiveMark: string, countries?: readonly string[]) {
   const query = useQuery({
     queryKey: ['consulates', 'all'],
     queryFn: allConsulates,
@@ -35,13 +35,14 @@ export function useConsulateOptions(inactiveMark: string) {
   const options = useMemo(
     () =>
       (query.data ?? [])
+        .filter((c) => !countries || countries.includes(c.sendingCountryCode))
         .map((c) => ({
           value: c.id,
           label: `${c.name} (${c.sendingCountryCode}-${c.postCode})${c.active ? '' : ` — ${inactiveMark}`}`,
           sendingCountryCode: c.sendingCountryCode,
         }))
         .sort((a, b) => a.label.localeCompare(b.label)),
-    [query.data, inactiveMark],
+    [query.data, inactiveMark, countries],
   );
   return { ...query, options };
 }

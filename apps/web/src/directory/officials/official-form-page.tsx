@@ -14,6 +14,7 @@ import { FormTextField } from '../common/form-fields';
 import { QueryState } from '../common/query-state';
 import { SelectField } from '../common/select-field';
 import { useForm } from '../common/use-form';
+import { useManagedCountries } from '../common/use-managed-countries';
 import { useConsulateOptions } from '../consulates/use-consulate-options';
 import { officialKey, useOfficial, type Official } from './use-official';
 
@@ -44,7 +45,7 @@ function OfficialForm({ official }: { official?: Official }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const topics = useDirectoryOptions('topics');
-  const posts = useConsulateOptions(t('common.inactive'));
+  const posts = useConsulateOptions(t('common.inactive'), useManagedCountries());
   const form = useForm<Values>('official', {
     consulateId: official?.consulateId ?? '',
     name: official?.name ?? '',

@@ -18,6 +18,7 @@ import { QueryState } from '../common/query-state';
 import { SelectField } from '../common/select-field';
 import { useCountryOptions, useSubdivisionOptions } from '../common/use-countries';
 import { useForm } from '../common/use-form';
+import { useManagedCountries } from '../common/use-managed-countries';
 import { parseLanguages } from './languages';
 import { organisationKey, useOrganisation, type Organisation } from './use-organisation';
 
@@ -60,6 +61,7 @@ function OrganisationForm({ organisation }: { organisation?: Organisation }) {
   const services = useDirectoryOptions('services');
   const types = useDirectoryOptions('organisationTypes');
   const countries = useCountryOptions();
+  const managed = useManagedCountries();
   const form = useForm<Values>('organisation', {
     name: organisation?.name ?? '',
     acronym: organisation?.acronym ?? '',
@@ -211,8 +213,9 @@ function OrganisationForm({ organisation }: { organisation?: Organisation }) {
             label={t('organisations.fields.managedByCountryCode')}
             value={values.managedByCountryCode}
             onChange={(code) => set('managedByCountryCode', code)}
-            emptyLabel={t('organisations.noManagingCountry')}
+            emptyLabel={managed ? undefined : t('organisations.noManagingCountry')}
             membersOnly
+            only={managed}
             error={errorOf('managedByCountryCode')}
             hint={t('organisations.hints.managedByCountryCode')}
           />
