@@ -50,7 +50,7 @@ async function fillNewOfficer() {
 }
 
 /** The first render of a lazily loaded page waits for its import: slow on a busy machine. */
-const SLOW = 15_000;
+const SLOW = 30_000;
 
 describe('Creating a user', () => {
   beforeEach(async () => {
@@ -73,7 +73,7 @@ describe('Creating a user', () => {
           ),
       });
       const router = renderScreen('/admin/users/new');
-      await screen.findByRole('heading', { name: 'Crear un usuario' }, { timeout: 5000 });
+      await screen.findByRole('heading', { name: 'Crear un usuario' }, { timeout: 10_000 });
       await fillNewOfficer();
       fireEvent.click(screen.getByRole('button', { name: 'Crear usuario' }));
 
@@ -136,7 +136,7 @@ describe('Creating a user', () => {
           ),
       });
       renderScreen('/admin/users/new');
-      await screen.findByRole('heading', { name: 'Crear un usuario' }, { timeout: 5000 });
+      await screen.findByRole('heading', { name: 'Crear un usuario' }, { timeout: 10_000 });
       await fillNewOfficer();
       fireEvent.click(screen.getByRole('button', { name: 'Crear usuario' }));
 
@@ -170,7 +170,7 @@ describe('Creating a user', () => {
     async () => {
       const seen = fakeApi(READS);
       renderScreen('/admin/users/new');
-      await screen.findByRole('heading', { name: 'Crear un usuario' }, { timeout: 5000 });
+      await screen.findByRole('heading', { name: 'Crear un usuario' }, { timeout: 10_000 });
       fireEvent.click(screen.getByRole('button', { name: 'Agregar una función' }));
       fireEvent.click(screen.getByRole('button', { name: 'Crear usuario' }));
       const summary = await screen.findByRole('alert');

@@ -26,7 +26,7 @@ const LAREDO = {
 };
 
 /** The first render of a lazily loaded page waits for its import: slow on a busy machine. */
-const SLOW = 15_000;
+const SLOW = 30_000;
 
 describe('The consulates list', () => {
   beforeEach(async () => {
@@ -50,7 +50,7 @@ describe('The consulates list', () => {
 
       // The page is loaded lazily: its first render waits for the import.
       expect(
-        await screen.findByRole('link', { name: HOUSTON.name }, { timeout: 5000 }),
+        await screen.findByRole('link', { name: HOUSTON.name }, { timeout: 10_000 }),
       ).toBeTruthy();
       const firstList = seen.find((r) => r.path === '/api/v1/consulates')!;
       expect(firstList.query.get('hostCountryCode')).toBe('US');
@@ -127,7 +127,7 @@ describe('The consulates list', () => {
       });
       const router = renderScreen('/directory/consulates?type=consulate&q=x');
       fireEvent.click(
-        await screen.findByRole('button', { name: 'Borrar filtros' }, { timeout: 5000 }),
+        await screen.findByRole('button', { name: 'Borrar filtros' }, { timeout: 10_000 }),
       );
       await waitFor(() => expect(router.state.location.search).toBe(''));
       expect(await screen.findByRole('link', { name: 'Registrar consulado' })).toBeTruthy();
