@@ -113,7 +113,7 @@ export const en: AdminMessages = {
     resetTitle: 'Link to set a new password',
     shownOnce: 'It is shown only once: copy it now.',
     explain:
-      'Give it to {{name}} through a secure channel; they set their password with it. It expires on {{date}}.',
+      'Give it to {{name}} through a secure channel; they set their password with it (it expires on {{date}}).',
     label: 'One-time link',
     copy: 'Copy the link',
     copied: 'Link copied.',

@@ -111,7 +111,7 @@ export const es = {
     resetTitle: 'Enlace para definir una nueva contraseña',
     shownOnce: 'Se muestra una sola vez: cópielo ahora.',
     explain:
-      'Entrégueselo a {{name}} por un canal seguro; con él definirá su contraseña. Vence el {{date}}.',
+      'Entrégueselo a {{name}} por un canal seguro; con él definirá su contraseña (vence el {{date}}).',
     label: 'Enlace de un solo uso',
     copy: 'Copiar el enlace',
     copied: 'Enlace copiado.',

@@ -27,7 +27,12 @@ export function FilterForm({ label, onApply, onClear, children }: FilterFormProp
           direction="row"
           useFlexGap
           spacing={2}
-          sx={{ flexWrap: 'wrap', alignItems: 'start' }}
+          // Wide enough for the longest label ("Buscar por nombre, ciudad o código") unclipped.
+          sx={{
+            flexWrap: 'wrap',
+            alignItems: 'start',
+            '& > .MuiTextField-root': { minWidth: 280 },
+          }}
         >
           {children}
         </Stack>
