@@ -45,7 +45,8 @@ function OfficialForm({ official }: { official?: Official }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const topics = useDirectoryOptions('topics');
-  const posts = useConsulateOptions(t('common.inactive'), useManagedCountries());
+  const managed = useManagedCountries();
+  const posts = useConsulateOptions(t('common.inactive'), managed);
   const form = useForm<Values>('official', {
     consulateId: official?.consulateId ?? '',
     name: official?.name ?? '',
@@ -133,7 +134,7 @@ function OfficialForm({ official }: { official?: Official }) {
             emptyLabel={t('common.choose')}
             required
             error={errorOf('consulateId')}
-            hint={t('officials.hints.consulateId')}
+            hint={managed ? t('officials.hints.consulateId') : undefined}
           />
         )}
         <FormTextField {...text('name')} required />
