@@ -31,7 +31,7 @@ export class CreateOfficialRequest {
   @IsISO8601({ strict: true })
   accreditedFrom!: string;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String })
   @IsOptional()
   @Matches(DATE)
   @IsISO8601({ strict: true })

@@ -1675,7 +1675,7 @@ export interface components {
              */
             accreditedFrom: string;
             /** Format: date */
-            accreditedTo?: Record<string, never> | null;
+            accreditedTo?: string | null;
             topics?: ("children" | "trafficking" | "emergencies" | "detention" | "labour" | "health" | "returns")[];
             /** Format: email */
             workEmail?: string;
@@ -2559,7 +2559,7 @@ export interface components {
              */
             accreditedFrom?: string;
             /** Format: date */
-            accreditedTo?: Record<string, never> | null;
+            accreditedTo?: string | null;
             topics?: ("children" | "trafficking" | "emergencies" | "detention" | "labour" | "health" | "returns")[];
             workEmail?: string;
             workPhone?: string;

@@ -1,3 +1,7 @@
+import { en as adminEn } from '../admin/locales/en';
+import { es as adminEs } from '../admin/locales/es';
+import { en as directoryEn } from '../directory/locales/en';
+import { es as directoryEs } from '../directory/locales/es';
 import { en as casesEn } from '../cases/locales/en';
 import { es as casesEs } from '../cases/locales/es';
 import { en as dashboardEn } from '../dashboard/locales/en';
@@ -13,6 +17,20 @@ import { es as statisticsEs } from '../statistics/locales/es';
  * its `es` and `en` objects here (the shell's own are the default namespace, `translation`).
  */
 export const NAMESPACES: { es: Record<string, object>; en: Record<string, object> } = {
-  es: { cases: casesEs, queue: queueEs, dashboard: dashboardEs, statistics: statisticsEs },
-  en: { cases: casesEn, queue: queueEn, dashboard: dashboardEn, statistics: statisticsEn },
+  es: {
+    cases: casesEs,
+    queue: queueEs,
+    dashboard: dashboardEs,
+    statistics: statisticsEs,
+    directory: directoryEs,
+    admin: adminEs,
+  },
+  en: {
+    cases: casesEn,
+    queue: queueEn,
+    dashboard: dashboardEn,
+    statistics: statisticsEn,
+    directory: directoryEn,
+    admin: adminEn,
+  },
 };

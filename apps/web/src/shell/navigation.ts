@@ -27,6 +27,9 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/cases', label: 'cases', permission: 'cases:read' },
   { path: '/statistics', label: 'statistics', permission: 'statistics:read', end: true },
   { path: '/statistics/exports', label: 'exports', permission: 'statistics:export' },
+  { path: '/admin/users', label: 'users', permission: 'users:read' },
+  { path: '/admin/audit', label: 'audit', permission: 'audit:read' },
+  { path: '/directory', label: 'directory', permission: 'directory:read' },
   { path: '/account', label: 'account' },
 ];
 

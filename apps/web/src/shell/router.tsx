@@ -1,4 +1,6 @@
 import { createBrowserRouter } from 'react-router';
+import { adminRoutes } from '../admin/routes';
+import { directoryRoutes } from '../directory/routes';
 import { casesRoutes } from '../cases/routes';
 import { dashboardRoutes } from '../dashboard/routes';
 import { queueRoutes } from '../queue/routes';
@@ -32,6 +34,8 @@ export const createRouter = () =>
             ...casesRoutes,
             ...dashboardRoutes,
             ...statisticsRoutes,
+            ...directoryRoutes,
+            ...adminRoutes,
           ],
         },
         { path: '*', element: <NotFoundPage /> },

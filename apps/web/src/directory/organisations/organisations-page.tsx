@@ -1,0 +1,190 @@
+import {
+  Button,
+  Link,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
+import { unwrap } from '../../api/call';
+import { api } from '../../api/client';
+import type { paths } from '../../api/schema';
+import { useHasPermission } from '../../shell/use-me';
+import { CountrySelect } from '../common/country-select';
+import { useDirectoryLabel, useDirectoryOptions } from '../common/directory-codes';
+import { FilterForm } from '../common/filter-form';
+import { Pager } from '../common/pager';
+import { QueryState } from '../common/query-state';
+import { SelectField } from '../common/select-field';
+import { useCountryName } from '../common/use-countries';
+import { useListParams } from '../common/use-list-params';
+
+type Query = NonNullable<paths['/api/v1/organisations']['get']['parameters']['query']>;
+
+const FILTERS = ['q', 'service', 'type', 'coverageCountry', 'language', 'active'] as const;
+type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
+
+function OrganisationFilters({
+  initial,
+  onApply,
+}: {
+  initial: Filters;
+  onApply(f: Filters): void;
+}) {
+  const { t } = useTranslation('directory');
+  const [draft, setDraft] = useState(initial);
+  const services = useDirectoryOptions('services');
+  const types = useDirectoryOptions('organisationTypes');
+  const set = (key: keyof Filters) => (value: string) => setDraft({ ...draft, [key]: value });
+  return (
+    <FilterForm
+      label={t('organisations.filtersLabel')}
+      onApply={() => onApply({ ...draft, language: draft.language?.trim().toLowerCase() })}
+      onClear={() => onApply({})}
+    >
+      <TextField
+        id="organisations-q"
+        label={t('organisations.fields.q')}
+        value={draft.q ?? ''}
+        onChange={(event) => set('q')(event.target.value)}
+      />
+      <SelectField
+        id="organisations-service"
+        label={t('organisations.fields.service')}
+        value={draft.service ?? ''}
+        onChange={set('service')}
+        options={services}
+        emptyLabel={t('common.any')}
+      />
+      <SelectField
+        id="organisations-type"
+        label={t('organisations.fields.type')}
+        value={draft.type ?? ''}
+        onChange={set('type')}
+        options={types}
+        emptyLabel={t('common.any')}
+      />
+      <CountrySelect
+        id="organisations-coverageCountry"
+        label={t('organisations.fields.coverageCountry')}
+        value={draft.coverageCountry ?? ''}
+        onChange={set('coverageCountry')}
+        emptyLabel={t('common.any')}
+      />
+      <TextField
+        id="organisations-language"
+        label={t('organisations.fields.language')}
+        helperText={t('organisations.hints.language')}
+        value={draft.language ?? ''}
+        onChange={(event) => set('language')(event.target.value)}
+        slotProps={{ htmlInput: { maxLength: 3 } }}
+      />
+      <SelectField
+        id="organisations-active"
+        label={t('common.state')}
+        value={draft.active ?? ''}
+        onChange={set('active')}
+        options={[
+          { value: 'true', label: t('common.active') },
+          { value: 'false', label: t('common.inactive') },
+        ]}
+        emptyLabel={t('common.any')}
+      />
+    </FilterForm>
+  );
+}
+
+/** The referral organisations: who offers which service, where, and in which languages. */
+export function OrganisationsPage() {
+  const { t } = useTranslation('directory');
+  const { filters, cursor, apply, goToCursor } = useListParams(FILTERS);
+  const mayManage = useHasPermission('directory:manage');
+  const label = useDirectoryLabel();
+  const countryName = useCountryName();
+  const list = useQuery({
+    queryKey: ['organisations', 'list', filters, cursor],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/organisations', {
+          params: {
+            query: {
+              ...filters,
+              service: filters.service as Query['service'],
+              type: filters.type as Query['type'],
+              active: filters.active === undefined ? undefined : filters.active === 'true',
+              cursor,
+            },
+          },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <>
+      <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 2 }}>
+        <Typography variant="h4" component="h1">
+          {t('organisations.title')}
+        </Typography>
+        {mayManage && (
+          <Button component={RouterLink} to="/directory/organisations/new" variant="contained">
+            {t('organisations.create')}
+          </Button>
+        )}
+      </Stack>
+      <OrganisationFilters key={JSON.stringify(filters)} initial={filters} onApply={apply} />
+      <QueryState isPending={list.isPending} error={list.error} />
+      {list.data && list.data.items.length === 0 && (
+        <Typography role="status">{t('common.noResults')}</Typography>
+      )}
+      {list.data && list.data.items.length > 0 && (
+        <TableContainer>
+          <Table size="small">
+            <caption>{t('organisations.caption')}</caption>
+            <TableHead>
+              <TableRow>
+                <TableCell scope="col">{t('organisations.fields.name')}</TableCell>
+                <TableCell scope="col">{t('organisations.fields.type')}</TableCell>
+                <TableCell scope="col">{t('organisations.fields.services')}</TableCell>
+                <TableCell scope="col">{t('organisations.fields.coverageCountries')}</TableCell>
+                <TableCell scope="col">{t('common.state')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {list.data.items.map((organisation) => (
+                <TableRow key={organisation.id}>
+                  <TableCell scope="row" component="th">
+                    <Link component={RouterLink} to={`/directory/organisations/${organisation.id}`}>
+                      {organisation.name}
+                      {organisation.acronym ? ` (${organisation.acronym})` : ''}
+                    </Link>
+                  </TableCell>
+                  <TableCell>{label('organisationTypes', organisation.type)}</TableCell>
+                  <TableCell>
+                    {organisation.services.map((s) => label('services', s)).join(', ')}
+                  </TableCell>
+                  <TableCell>
+                    {organisation.coverageCountries.map(countryName).join(', ')}
+                  </TableCell>
+                  <TableCell>
+                    {organisation.active ? t('common.active') : t('common.inactive')}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+      <Pager cursor={cursor} nextCursor={list.data?.nextCursor} onPage={goToCursor} />
+    </>
+  );
+}
