@@ -20,7 +20,7 @@ describe('Embedded default (PGlite + in-process jobs)', () => {
   beforeAll(async () => {
     app = await createTestApi(testConfig({ EMBEDDED_DATA_DIR: 'memory://', ...BOOTSTRAP_ENV }));
     token = (await signIn(app, BOOTSTRAP_ADMIN.email, BOOTSTRAP_ADMIN.password)).accessToken;
-  }, 60000);
+  }, 120_000);
 
   afterAll(async () => {
     await app?.close();

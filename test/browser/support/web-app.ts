@@ -14,9 +14,14 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
-/** The real API with the test stack (a database and queue prefix of its own), serving the built SPA. */
-export async function startWebApp(): Promise<WebApp> {
-  const stack = await createTestStack({ HTTP_WEB_DIR: WEB_BUILD });
+/**
+ * The real API with the test stack (a database and queue prefix of its own), serving the built SPA.
+ * `routeDatabaseUrl` lets the API reach the database another way (through a test's TCP proxy).
+ */
+export async function startWebApp(
+  options: { routeDatabaseUrl?: (url: string) => string } = {},
+): Promise<WebApp> {
+  const stack = await createTestStack({ HTTP_WEB_DIR: WEB_BUILD }, options);
   const api = await createTestApi(stack.config);
   await api.listen(0, '127.0.0.1');
   const { port } = api.getHttpServer().address() as AddressInfo;
