@@ -163,6 +163,37 @@ describe('Audit log: sealed outside the insert path, checkpoints signed outside 
     expect(await count('SELECT count(*)::int AS n FROM audit_events')).toBe(seals.length);
   });
 
+  it('never seals as a gap the number of the newest writer on the server while it is in flight', async () => {
+    await sealer().seal();
+    const newest = new Client({ connectionString: stack.database.url });
+    await newest.connect();
+    try {
+      await newest.query('BEGIN');
+      // Its id is the newest: no transaction that began after it has ended, so a snapshot's list
+      // of running ids (which stops at the snapshot's xmax) does not name it.
+      const [{ seq }] = (
+        await newest.query<{ seq: string }>(
+          `INSERT INTO audit_events (action, outcome) VALUES ('test.newest', 'success') RETURNING seq::text`,
+        )
+      ).rows;
+      for (let run = 0; run < 3; run++) await sealer().seal();
+      const [sealed] = await stack.query<{ kind: string }>(
+        'SELECT kind FROM audit_seals WHERE seq = $1',
+        [seq],
+      );
+      expect(sealed).toBeUndefined();
+      await newest.query('COMMIT');
+      await sealer().seal();
+      const [after] = await stack.query<{ kind: string }>(
+        'SELECT kind FROM audit_seals WHERE seq = $1',
+        [seq],
+      );
+      expect(after).toEqual({ kind: 'event' });
+    } finally {
+      await newest.end();
+    }
+  });
+
   it('keeps extending the chain run after run, past numbers of more digits (9 to 10, 99 to 100)', async () => {
     for (let run = 0; run < 110; run++) {
       await stack.query(

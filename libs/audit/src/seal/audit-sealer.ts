@@ -53,18 +53,21 @@ export class AuditSealer {
     );
     let seq = BigInt(head?.seq ?? '0');
     let hash = head?.hash ?? GENESIS_HASH;
-    // The order of these three statements is the proof: the number, then who was running, then
-    // whether they have all ended, then (a fresh snapshot) the events they left.
+    // The order of these statements is the proof. Every number is taken after its transaction
+    // has an id (the numbering trigger asks for one first), and ids are handed out in increasing
+    // order: so once the number handed out last is read, an id this transaction takes next is
+    // greater than the id of every transaction holding a number up to it. When no transaction
+    // older than that id is still running (the snapshot's xmin), each such number is committed,
+    // and visible to the events read after (a fresh snapshot), or rolled back for good. The
+    // snapshot's list of running ids alone would not do: it omits those at or above its xmax, and
+    // the newest writer on the server is one of them.
     const [{ handedOut }] = await m.query<{ handedOut: string }[]>(
       `SELECT (CASE WHEN is_called THEN last_value ELSE 0 END)::text AS "handedOut" FROM audit_events_seq`,
     );
-    const [{ running }] = await m.query<{ running: string[] }[]>(
-      'SELECT ARRAY(SELECT pg_snapshot_xip(pg_current_snapshot()))::text[] AS running',
-    );
+    const [{ own }] = await m.query<{ own: string }[]>('SELECT pg_current_xact_id()::text AS own');
     const [{ settled }] = await m.query<{ settled: boolean }[]>(
-      `SELECT bool_and(pg_visible_in_snapshot(x, pg_current_snapshot())) IS NOT FALSE AS settled
-         FROM unnest($1::xid8[]) AS x`,
-      [running],
+      'SELECT pg_snapshot_xmin(pg_current_snapshot()) >= $1::xid8 AS settled',
+      [own],
     );
     const events = await m.query<SealableEvent[]>(
       `SELECT ${SEALABLE_EVENT_COLUMNS} FROM audit_events e WHERE e.seq > $1 ORDER BY e.seq LIMIT ${BATCH}`,
