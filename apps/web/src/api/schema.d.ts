@@ -1626,12 +1626,12 @@ export interface components {
             eventCity?: string;
             summary?: string;
             /** @description What is to be done next on the case. Not only white space */
-            nextStep?: Record<string, never>;
+            nextStep?: string;
             /**
              * Format: date
              * @description When the next step is due (YYYY-MM-DD); not before the day the case opened (UTC)
              */
-            nextStepDue?: Record<string, never>;
+            nextStepDue?: string;
             consent?: components["schemas"]["ConsentRequest"];
             /** @description T3: only the assigned officer and the consul may read it (asylum cases always are) */
             restricted?: boolean;
