@@ -27,8 +27,9 @@ export function CaseCommands({
   const c = current.case;
   const [open, setOpen] = useState<Open>(null);
   const opener = useRef<HTMLElement | null>(null);
-  const show = (next: Open) => {
-    opener.current = document.activeElement as HTMLElement | null;
+  // The button itself, not the focused element: Safari does not focus a clicked button.
+  const show = (next: Open, button: HTMLElement) => {
+    opener.current = button;
     setOpen(next);
   };
   const close = () => {
@@ -54,19 +55,19 @@ export function CaseCommands({
             <Button
               key={offered.to}
               variant="contained"
-              onClick={() => show({ transition: offered })}
+              onClick={(e) => show({ transition: offered }, e.currentTarget)}
             >
               {t(`transitions.kinds.${kind}.button`)}
             </Button>
           );
         })}
         {c.callerMay.update && (
-          <Button variant="outlined" onClick={() => show({ edit: true })}>
+          <Button variant="outlined" onClick={(e) => show({ edit: true }, e.currentTarget)}>
             {t('edit.open')}
           </Button>
         )}
         {c.callerMay.assign && (
-          <Button variant="outlined" onClick={() => show({ assign: true })}>
+          <Button variant="outlined" onClick={(e) => show({ assign: true }, e.currentTarget)}>
             {t('assign.open')}
           </Button>
         )}
