@@ -35,7 +35,7 @@ export function CaseHeader({ value, actions }: { value: CaseDetail; actions?: Re
         <Typography variant="h4" component="h1" id="case-title" tabIndex={-1}>
           {t('page.reference', { reference: value.reference })}
         </Typography>
-        {value.restricted && <Chip color="warning" label={t('page.restricted')} />}
+        {value.restricted && <Chip variant="outlined" label={t('page.restricted')} />}
       </Stack>
       <Box
         component="dl"
