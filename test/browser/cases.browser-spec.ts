@@ -389,6 +389,9 @@ describe('The case screens, in Chromium', () => {
           locator: dialog.getByRole('button', { name: c.transitions.kinds.hold.confirm }),
         },
       ]);
+      // The last Tab wrapped round to the reason: move off it before looking at it unfocused.
+      await dialog.getByRole('button', { name: c.common.cancel }).focus();
+      await page.waitForTimeout(400);
       const restingLook = await outline.screenshot({ animations: 'disabled', caret: 'hide' });
       expect(focusedLook.equals(restingLook)).toBe(false);
       await reason.focus();
