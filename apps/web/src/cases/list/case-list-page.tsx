@@ -86,7 +86,8 @@ export function CaseListPage() {
         <Stack
           direction={{ xs: 'column', md: 'row' }}
           spacing={2}
-          sx={{ alignItems: { md: 'center' } }}
+          useFlexGap
+          sx={{ alignItems: { md: 'center' }, flexWrap: 'wrap' }}
         >
           {FILTERS.map((filter) => (
             <TextField
@@ -97,7 +98,7 @@ export function CaseListPage() {
               value={selected(filter.param)}
               onChange={(e) => setFilter(filter.param, e.target.value)}
               size="small"
-              sx={{ minWidth: 200 }}
+              sx={{ minWidth: 240 }}
             >
               <MenuItem value="">{t('list.any')}</MenuItem>
               {(codes?.[filter.list] ?? []).map((code) => (
