@@ -68,6 +68,7 @@ const PROBED = new Set([
 const NO_PERSON_DATA: Record<string, string> = {
   'POST CaseActionsController.add': 'answers the action written, which has no person fields',
   'POST CaseActionsController.correct': 'answers the correction written, no person fields',
+  'GET CasesController.assignableOfficers': 'names staff of the case’s post, never its persons',
   'POST AccessRequestsController.request': 'answers the grant (case reference, reason, times)',
   'POST AccessRequestsController.review': 'answers the grant (case reference, reason, times)',
   AuditEventsController: 'audit events never store personal data values',

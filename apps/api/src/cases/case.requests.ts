@@ -92,13 +92,18 @@ class CaseFields {
   eventSubdivisionCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) eventCity?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) summary?: string;
-  @ApiPropertyOptional({ maxLength: 300, description: 'What is to be done next on the case' })
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 300,
+    description: 'What is to be done next on the case',
+  })
   @IsOptional()
   @IsString()
   @NotBlank()
   @MaxLength(300)
   nextStep?: string | null;
   @ApiPropertyOptional({
+    type: String,
     format: 'date',
     description: 'When the next step is due (YYYY-MM-DD); not before the day the case opened (UTC)',
   })

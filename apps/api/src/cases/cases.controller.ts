@@ -42,6 +42,7 @@ import {
   TransitionRequestBody,
   UpdateCaseRequest,
 } from './case.requests';
+import { AssignableOfficersResponse } from './assignable-officers.response';
 import { CaseDetailResponse, CaseResponse, CreatedCaseResponse } from './case.responses';
 import { etagOf, versionFromIfMatch } from './version-tag';
 
@@ -194,6 +195,20 @@ export class CasesController {
       await this.assignment.assign(caller, id, versionFromIfMatch(ifMatch), body.officerId),
       res,
     );
+  }
+
+  @Get(':id/assignable-officers')
+  @RequirePermission('cases:assign')
+  @ApiOperation({
+    summary: 'Who may be assigned the case: the active officers and consuls of its post, by name',
+  })
+  @ApiOkResponse({ type: AssignableOfficersResponse })
+  @ApiProblems(READABLE, { forbidden: ['FORBIDDEN'] })
+  async assignableOfficers(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+  ): Promise<AssignableOfficersResponse> {
+    return { items: await this.assignment.assignableOfficers(caller, id) };
   }
 
   private async full(caller: Caller, c: CaseRecord, res: Response): Promise<CaseDetailResponse> {

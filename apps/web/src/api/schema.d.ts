@@ -458,6 +458,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/assignable-officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who may be assigned the case: the active officers and consuls of its post, by name
+         * @description Requires the permission `cases:assign`; the result is limited to your scope.
+         */
+        get: operations["cases_assignableOfficers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/assignment": {
         parameters: {
             query?: never;
@@ -1217,6 +1237,14 @@ export interface components {
             /** @description Send a closureReason with this transition (approving a closure request keeps the requested one) */
             closureReasonRequired: boolean;
         };
+        AssignableOfficer: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        AssignableOfficersResponse: {
+            items: components["schemas"]["AssignableOfficer"][];
+        };
         AssignmentRequest: {
             /** Format: uuid */
             officerId: string;
@@ -1598,12 +1626,12 @@ export interface components {
             eventCity?: string;
             summary?: string;
             /** @description What is to be done next on the case. Not only white space */
-            nextStep?: Record<string, never>;
+            nextStep?: string;
             /**
              * Format: date
              * @description When the next step is due (YYYY-MM-DD); not before the day the case opened (UTC)
              */
-            nextStepDue?: Record<string, never>;
+            nextStepDue?: string;
             consent?: components["schemas"]["ConsentRequest"];
             /** @description T3: only the assigned officer and the consul may read it (asylum cases always are) */
             restricted?: boolean;
@@ -5117,6 +5145,91 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    cases_assignableOfficers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignableOfficersResponse"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND";
                     };
                 };
             };

@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { isProblem } from '../api/problem';
 import type { components } from '../api/schema';
 
-export type CaseDetail = components['schemas']['CaseResponse'];
+export type CaseDetail = components['schemas']['CaseDetailResponse'];
 
 /** A case as read, with the ETag its writes send back in If-Match. */
 export interface VersionedCase {
@@ -20,6 +20,7 @@ export const caseKeys = {
   actions: (id: string) => ['cases', 'detail', id, 'actions'] as const,
   history: (id: string) => ['cases', 'detail', id, 'history'] as const,
   accessGrant: (id: string) => ['cases', 'access-grant', id] as const,
+  assignable: (id: string) => ['cases', 'detail', id, 'assignable-officers'] as const,
 };
 
 /** Like `unwrap`, keeping the ETag of the answer: the version a write of the case must name. */

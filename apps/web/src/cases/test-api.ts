@@ -43,9 +43,18 @@ const CODE_LISTS = {
     code('unaccompanied_child', 'Niña, niño o adolescente no acompañado', 'Unaccompanied child'),
     code('asylum_seeker', 'Solicitante de asilo', 'Asylum seeker'),
   ],
-  caseStatuses: [code('open', 'Abierto', 'Open'), code('in_progress', 'En curso', 'In progress')],
+  caseStatuses: [
+    code('open', 'Abierto', 'Open'),
+    code('in_progress', 'En curso', 'In progress'),
+    code('waiting', 'En espera', 'Waiting'),
+    code('closure_requested', 'Cierre solicitado', 'Closure requested'),
+    code('closed', 'Cerrado', 'Closed'),
+  ],
   riskLevels: [code('low', 'Bajo', 'Low'), code('high', 'Alto', 'High')],
-  closureReasons: [code('resolved', 'Resuelto', 'Resolved')],
+  closureReasons: [
+    code('resolved', 'Resuelto', 'Resolved'),
+    code('duplicate', 'Duplicado', 'Duplicate'),
+  ],
   actionTypes: [
     code('interview', 'Entrevista', 'Interview'),
     code('consular_visit', 'Visita consular', 'Consular visit'),

@@ -24,6 +24,19 @@ export class PostOfficers {
     return found !== undefined;
   }
 
+  /** The active users who may be assigned a case of this post (isActiveOfficerAt's rule), by name. */
+  async activeOfficersAt(consulateId: string): Promise<{ id: string; displayName: string }[]> {
+    if (!isUUID(consulateId)) return [];
+    return this.dataSource.query<{ id: string; displayName: string }[]>(
+      `SELECT u.id, u.display_name AS "displayName" FROM users u
+        WHERE u.status = 'active' AND EXISTS (
+          SELECT 1 FROM role_grants g
+           WHERE g.user_id = u.id AND g.role IN ('officer', 'consul') AND g.consulate_id = $1)
+        ORDER BY u.display_name, u.id`,
+      [consulateId],
+    );
+  }
+
   /** Display names of these users (any status: a case stays assigned to someone who left). */
   async displayNames(userIds: string[]): Promise<Map<string, string>> {
     const ids = [...new Set(userIds.filter((id) => isUUID(id)))];

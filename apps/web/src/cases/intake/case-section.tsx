@@ -99,6 +99,27 @@ export function CaseSection({ form, set, fieldError }: SectionProps) {
         minRows={3}
         {...errorProps(fieldError('summary'))}
       />
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        <TextField
+          id="nextStep"
+          label={t('intake.nextStep')}
+          value={form.nextStep}
+          onChange={(e) => set({ nextStep: e.target.value })}
+          sx={{ flex: 2 }}
+          slotProps={{ htmlInput: { maxLength: 300 } }}
+          {...errorProps(fieldError('nextStep'))}
+        />
+        <TextField
+          id="nextStepDue"
+          type="date"
+          label={t('intake.nextStepDue')}
+          value={form.nextStepDue}
+          onChange={(e) => set({ nextStepDue: e.target.value })}
+          sx={{ flex: 1 }}
+          slotProps={{ inputLabel: { shrink: true } }}
+          {...errorProps(fieldError('nextStepDue'))}
+        />
+      </Stack>
       <Box>
         <FormControlLabel
           label={t('intake.restricted')}

@@ -23,6 +23,9 @@ export interface IntakeForm {
   vulnerabilityFlags: NonNullable<CreateCase['vulnerabilityFlags']>;
   riskLevel: NonNullable<CreateCase['riskLevel']>;
   summary: string;
+  nextStep: string;
+  /** YYYY-MM-DD */
+  nextStepDue: string;
   restricted: boolean;
   /** An already registered person chosen instead of a new one ("use this person"). */
   linkedPerson: FoundPerson | null;
@@ -43,6 +46,8 @@ export const emptyIntake: IntakeForm = {
   vulnerabilityFlags: [],
   riskLevel: 'low',
   summary: '',
+  nextStep: '',
+  nextStepDue: '',
   restricted: false,
   linkedPerson: null,
 };
@@ -79,6 +84,8 @@ export function intakeProblems(form: IntakeForm, t: TFunction<'cases'>): Summary
     }
   }
   need(Boolean(form.primaryCategory), 'primaryCategory', 'primaryCategory');
+  // A due date alone would say when but not what.
+  need(!form.nextStepDue || Boolean(form.nextStep.trim()), 'nextStep', 'nextStepDue');
   return problems;
 }
 
@@ -109,6 +116,8 @@ export function intakeBody(form: IntakeForm): CreateCase {
     vulnerabilityFlags: form.vulnerabilityFlags,
     riskLevel: form.riskLevel,
     ...(form.summary.trim() ? { summary: form.summary.trim() } : {}),
+    ...(form.nextStep.trim() ? { nextStep: form.nextStep.trim() } : {}),
+    ...(form.nextStepDue ? { nextStepDue: form.nextStepDue } : {}),
     restricted: form.restricted || mustBeRestricted(form),
     persons: [
       form.linkedPerson
@@ -142,6 +151,8 @@ export function intakeFieldId(apiField: string): string | undefined {
     'vulnerabilityFlags',
     'riskLevel',
     'summary',
+    'nextStep',
+    'nextStepDue',
     'restricted',
   ].includes(apiField)
     ? apiField

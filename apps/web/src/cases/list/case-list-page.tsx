@@ -25,7 +25,9 @@ import type { Language } from '../../shell/i18n';
 import { ProblemAlert } from '../../shell/problem-alert';
 import { useHasPermission } from '../../shell/use-me';
 import { caseKeys } from '../case-queries';
-import { FILTERS, listQuery } from './case-filters';
+import { isOverdue } from '../page/next-step';
+import { FILTERS, listQuery, SORTS, statusesOf, withoutFilter } from './case-filters';
+import { FilterChips } from './filter-chips';
 
 /** `/cases`: the cases in the caller's scope, filtered and paged through the URL. */
 export function CaseListPage() {
@@ -48,6 +50,12 @@ export function CaseListPage() {
     if (value) next.set(param, value);
     else next.delete(param);
     setParams(next);
+  };
+  // Several statuses (a dashboard link) show as a chip; the select shows one status or none.
+  const selected = (param: string) => {
+    if (param !== 'status') return params.get(param) ?? '';
+    const statuses = statusesOf(params);
+    return statuses.length === 1 ? statuses[0] : '';
   };
   const page = (cursor: string | null) => {
     const next = new URLSearchParams(params);
@@ -78,7 +86,8 @@ export function CaseListPage() {
         <Stack
           direction={{ xs: 'column', md: 'row' }}
           spacing={2}
-          sx={{ alignItems: { md: 'center' } }}
+          useFlexGap
+          sx={{ alignItems: { md: 'center' }, flexWrap: 'wrap' }}
         >
           {FILTERS.map((filter) => (
             <TextField
@@ -86,10 +95,10 @@ export function CaseListPage() {
               select
               id={`filter-${filter.param}`}
               label={t(filter.label)}
-              value={params.get(filter.param) ?? ''}
+              value={selected(filter.param)}
               onChange={(e) => setFilter(filter.param, e.target.value)}
               size="small"
-              sx={{ minWidth: 200 }}
+              sx={{ minWidth: 240 }}
             >
               <MenuItem value="">{t('list.any')}</MenuItem>
               {(codes?.[filter.list] ?? []).map((code) => (
@@ -99,8 +108,31 @@ export function CaseListPage() {
               ))}
             </TextField>
           ))}
+          <TextField
+            select
+            id="filter-sort"
+            label={t('list.sort')}
+            value={params.get('sort') ?? '-openedAt'}
+            onChange={(e) =>
+              setFilter('sort', e.target.value === '-openedAt' ? '' : e.target.value)
+            }
+            size="small"
+            sx={{ minWidth: 260 }}
+          >
+            {SORTS.map((sort) => (
+              <MenuItem key={sort} value={sort}>
+                {t(`list.sorts.${sort}`)}
+              </MenuItem>
+            ))}
+          </TextField>
           <Button onClick={() => setParams(new URLSearchParams())}>{t('list.clear')}</Button>
         </Stack>
+        <Box sx={{ mt: 2 }}>
+          <FilterChips
+            params={params}
+            onRemove={(param) => setParams(withoutFilter(params, param))}
+          />
+        </Box>
       </Paper>
       {cases.isError && <ProblemAlert error={cases.error} />}
       {cases.isPending && <Typography role="status">{t('common.loading')}</Typography>}
@@ -123,6 +155,7 @@ export function CaseListPage() {
                     <TableCell scope="col">{t('list.status')}</TableCell>
                     <TableCell scope="col">{t('list.risk')}</TableCell>
                     <TableCell scope="col">{t('list.opened')}</TableCell>
+                    <TableCell scope="col">{t('list.nextStepDue')}</TableCell>
                   </TableRow>
                 </TableHead>
                 <TableBody>
@@ -142,6 +175,12 @@ export function CaseListPage() {
                       <TableCell>{label('caseStatuses', c.status)}</TableCell>
                       <TableCell>{label('riskLevels', c.riskLevel)}</TableCell>
                       <TableCell>{f.date(c.openedAt)}</TableCell>
+                      <TableCell sx={isOverdue(c) ? { color: 'error.main' } : undefined}>
+                        {c.nextStepDue &&
+                          t(isOverdue(c) ? 'list.dueOverdue' : 'list.due', {
+                            date: f.date(c.nextStepDue),
+                          })}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

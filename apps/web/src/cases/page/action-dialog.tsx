@@ -33,10 +33,20 @@ interface ActionForm {
   placeType: NonNullable<ActionRequest['placeType']> | '';
   outcome: string;
   notes: string;
+  nextStep: string;
   nextStepDue: string;
 }
 
-const FIELDS = ['type', 'occurredAt', 'place', 'placeType', 'outcome', 'notes', 'nextStepDue'];
+const FIELDS = [
+  'type',
+  'occurredAt',
+  'place',
+  'placeType',
+  'outcome',
+  'notes',
+  'nextStep',
+  'nextStepDue',
+];
 
 function formOf(action: ConsularAction | undefined): ActionForm {
   return {
@@ -46,6 +56,8 @@ function formOf(action: ConsularAction | undefined): ActionForm {
     placeType: (action?.placeType as ActionForm['placeType']) ?? '',
     outcome: action?.outcome ?? '',
     notes: action?.notes ?? '',
+    // The action does not keep the step it set: a correction moves the case's step only if given.
+    nextStep: '',
     nextStepDue: action?.nextStepDue ?? '',
   };
 }
@@ -58,6 +70,7 @@ function bodyOf(form: ActionForm): ActionRequest {
     ...(form.placeType ? { placeType: form.placeType } : {}),
     ...(form.outcome.trim() ? { outcome: form.outcome.trim() } : {}),
     ...(form.notes.trim() ? { notes: form.notes.trim() } : {}),
+    ...(form.nextStep.trim() ? { nextStep: form.nextStep.trim() } : {}),
     ...(form.nextStepDue ? { nextStepDue: form.nextStepDue } : {}),
   };
 }
@@ -119,7 +132,7 @@ export function ActionDialog({
     save.mutate(bodyOf(form));
   };
 
-  const text = (field: 'place' | 'outcome' | 'notes', multiline = false) => (
+  const text = (field: 'place' | 'outcome' | 'notes' | 'nextStep', multiline = false) => (
     <TextField
       id={`action-${field}`}
       label={t(`actions.${field}`)}
@@ -187,6 +200,10 @@ export function ActionDialog({
           </TextField>
           {text('outcome', true)}
           {text('notes', true)}
+          <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+            {t('actions.nextStepHint')}
+          </Typography>
+          {text('nextStep')}
           <TextField
             id="action-nextStepDue"
             type="date"

@@ -102,7 +102,7 @@ export function ActionsTimeline({ caseId, mayRecord }: { caseId: string; mayReco
                   <Chip size="small" label={t('actions.correctedTag')} />
                 )}
                 {action.correctsActionId && (
-                  <Chip size="small" color="info" label={t('actions.correctionTag')} />
+                  <Chip size="small" variant="outlined" label={t('actions.correctionTag')} />
                 )}
               </Stack>
               <Typography variant="body2" sx={{ color: 'text.secondary' }}>

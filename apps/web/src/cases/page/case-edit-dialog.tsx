@@ -24,6 +24,7 @@ import { ApiError } from '../../api/call';
 import { api } from '../../api/client';
 import { useCodeLabel, useCodeLists } from '../../codes/use-code-lists';
 import { ErrorSummary } from '../../shell/error-summary';
+import { useFormat } from '../../shell/format';
 import type { Language } from '../../shell/i18n';
 import { useErrorSummary } from '../../shell/sign-in/use-error-summary';
 import { caseKeys, fetchCase, unwrapVersioned, type VersionedCase } from '../case-queries';
@@ -70,6 +71,7 @@ function EditForm({
   const language = i18n.language as Language;
   const codes = useCodeLists().data;
   const label = useCodeLabel();
+  const f = useFormat();
   const queryClient = useQueryClient();
   const id = current.case.id;
   const [base, setBase] = useState(() => ({ edits: editsOf(current.case), etag: current.etag }));
@@ -87,6 +89,7 @@ function EditForm({
         t('common.none')
       );
     if (field === 'restricted') return t(value ? 'history.yes' : 'history.no');
+    if (field === 'nextStepDue' && value) return f.date(value as string);
     return (value as string) || t('history.empty_value');
   };
 
@@ -220,7 +223,7 @@ function EditForm({
                           set({
                             vulnerabilityFlags: e.target.checked
                               ? [...edits.vulnerabilityFlags, flag]
-                              : edits.vulnerabilityFlags.filter((f) => f !== flag),
+                              : edits.vulnerabilityFlags.filter((other) => other !== flag),
                           })
                         }
                       />
@@ -239,6 +242,25 @@ function EditForm({
             minRows={3}
             error={Boolean(fieldError('edit-summary'))}
             helperText={fieldError('edit-summary')}
+          />
+          <TextField
+            id="edit-nextStep"
+            label={t('edit.fields.nextStep')}
+            value={edits.nextStep}
+            onChange={(e) => set({ nextStep: e.target.value })}
+            slotProps={{ htmlInput: { maxLength: 300 } }}
+            error={Boolean(fieldError('edit-nextStep'))}
+            helperText={fieldError('edit-nextStep')}
+          />
+          <TextField
+            id="edit-nextStepDue"
+            type="date"
+            label={t('edit.fields.nextStepDue')}
+            value={edits.nextStepDue}
+            onChange={(e) => set({ nextStepDue: e.target.value })}
+            slotProps={{ inputLabel: { shrink: true } }}
+            error={Boolean(fieldError('edit-nextStepDue'))}
+            helperText={fieldError('edit-nextStepDue')}
           />
           <FormControlLabel
             label={t('edit.fields.restricted')}

@@ -10,6 +10,10 @@ export interface CaseEdits {
   vulnerabilityFlags: NonNullable<Update['vulnerabilityFlags']>;
   summary: string;
   restricted: boolean;
+  /** Empty clears it (sent as null). */
+  nextStep: string;
+  /** YYYY-MM-DD, or empty to clear it. */
+  nextStepDue: string;
 }
 
 export const EDITED_FIELDS = [
@@ -18,6 +22,8 @@ export const EDITED_FIELDS = [
   'vulnerabilityFlags',
   'summary',
   'restricted',
+  'nextStep',
+  'nextStepDue',
 ] as const satisfies readonly (keyof CaseEdits)[];
 export type EditedField = (typeof EDITED_FIELDS)[number];
 
@@ -28,6 +34,8 @@ export function editsOf(c: CaseDetail): CaseEdits {
     vulnerabilityFlags: [...c.vulnerabilityFlags].sort() as CaseEdits['vulnerabilityFlags'],
     summary: c.summary ?? '',
     restricted: c.restricted,
+    nextStep: c.nextStep ?? '',
+    nextStepDue: c.nextStepDue ?? '',
   };
 }
 
@@ -42,6 +50,8 @@ export function changedFields(base: CaseEdits, edits: CaseEdits): Update {
   const body: Record<string, unknown> = {};
   for (const field of EDITED_FIELDS)
     if (!same(base[field], edits[field])) body[field] = edits[field];
+  for (const field of ['nextStep', 'nextStepDue'] as const)
+    if (field in body) body[field] = edits[field].trim() || null;
   return body as Update;
 }
 

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useCodeLabel } from '../../codes/use-code-lists';
 import { useFormat } from '../../shell/format';
 import type { CaseDetail } from '../case-queries';
-import { useWho } from './use-who';
+import { NextStep } from './next-step';
+import { useAssigneeName } from './use-assignee-name';
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -24,17 +25,17 @@ export function CaseHeader({ value, actions }: { value: CaseDetail; actions?: Re
   const { t } = useTranslation('cases');
   const label = useCodeLabel();
   const f = useFormat();
-  const who = useWho();
+  const assignee = useAssigneeName(value);
   return (
     <Stack spacing={2}>
       <Stack
         direction="row"
         sx={{ justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 2 }}
       >
-        <Typography variant="h4" component="h1">
+        <Typography variant="h4" component="h1" id="case-title" tabIndex={-1}>
           {t('page.reference', { reference: value.reference })}
         </Typography>
-        {value.restricted && <Chip color="warning" label={t('page.restricted')} />}
+        {value.restricted && <Chip variant="outlined" label={t('page.restricted')} />}
       </Stack>
       <Box
         component="dl"
@@ -48,9 +49,7 @@ export function CaseHeader({ value, actions }: { value: CaseDetail; actions?: Re
         <Item term={t('page.status')}>{label('caseStatuses', value.status)}</Item>
         <Item term={t('page.risk')}>{label('riskLevels', value.riskLevel)}</Item>
         <Item term={t('page.category')}>{label('caseCategories', value.primaryCategory)}</Item>
-        <Item term={t('page.assigned')}>
-          {value.assignedOfficerId ? who(value.assignedOfficerId) : t('page.unassigned')}
-        </Item>
+        <Item term={t('page.assigned')}>{assignee}</Item>
         <Item term={t('page.opened')}>{f.dateTime(value.openedAt)}</Item>
         {value.closedAt && <Item term={t('page.closed')}>{f.dateTime(value.closedAt)}</Item>}
         {value.closureReason && (
@@ -62,6 +61,7 @@ export function CaseHeader({ value, actions }: { value: CaseDetail; actions?: Re
           </Item>
         )}
       </Box>
+      <NextStep value={value} />
       <Box>
         <Typography variant="body2" sx={{ color: 'text.secondary' }} id="flags-term">
           {t('page.flags')}

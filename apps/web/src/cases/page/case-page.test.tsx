@@ -30,6 +30,10 @@ const caseAt = (id: string, version: number, fields: object = {}) => ({
   createdAt: '2026-11-02T15:00:00Z',
   updatedAt: '2026-11-02T15:00:00Z',
   persons: [],
+  nextStep: null,
+  nextStepDue: null,
+  allowedTransitions: [],
+  callerMay: { update: true, assign: false, recordActions: true },
   ...fields,
 });
 
