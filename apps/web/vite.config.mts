@@ -17,6 +17,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
+    // Screens are lazily loaded and compiled on first use: on a busy machine that takes seconds.
+    testTimeout: 20_000,
   },
   server: {
     host: '127.0.0.1',

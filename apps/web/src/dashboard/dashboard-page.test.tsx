@@ -5,6 +5,9 @@ import { App } from '../shell/app';
 import { i18n } from '../shell/i18n';
 import { answerWith } from '../test-setup';
 
+/** A lazily loaded page compiles on first use: slow on a busy machine. */
+const LAZY_PAGE = { timeout: 10_000 };
+
 const LAX = '4a7d1c9e-3333-4333-8333-333333333333';
 const HOU = '7b8c9d0e-6666-4666-8666-666666666666';
 const OFFICER = '0f1c3a52-2222-4222-8222-222222222222';
@@ -101,7 +104,7 @@ describe('The supervisor dashboard', () => {
     answerWith(supervisorApi(seen), { answersRefresh: true });
     render(<App />);
 
-    const tiles = await screen.findByRole('region', { name: 'Resumen' });
+    const tiles = await screen.findByRole('region', { name: 'Resumen' }, LAZY_PAGE);
     const overdue = within(tiles).getByRole('link', { name: '4 Próximos pasos vencidos' });
     expect(target(overdue)).toEqual({
       path: '/cases',
@@ -132,7 +135,11 @@ describe('The supervisor dashboard', () => {
     answerWith(supervisorApi([]), { answersRefresh: true });
     render(<App />);
 
-    const posts = await screen.findByRole('table', { name: 'Casos no cerrados por consulado' });
+    const posts = await screen.findByRole(
+      'table',
+      { name: 'Casos no cerrados por consulado' },
+      LAZY_PAGE,
+    );
     expect(target(within(posts).getByRole('link', { name: 'Houston (HOU)' })).filters).toEqual({
       status: 'open,in_progress,waiting,closure_requested,reopened',
       consulateId: HOU,
@@ -190,9 +197,13 @@ describe('The supervisor dashboard', () => {
     fireEvent.mouseDown(
       screen.getByRole('combobox', { name: 'Categoría del gráfico y de la tabla por mes' }),
     );
-    fireEvent.click(await screen.findByRole('option', { name: 'health' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'health' }, LAZY_PAGE));
     expect(
-      await screen.findByRole('table', { name: 'health: casos abiertos y cerrados por mes' }),
+      await screen.findByRole(
+        'table',
+        { name: 'health: casos abiertos y cerrados por mes' },
+        LAZY_PAGE,
+      ),
     ).toBeTruthy();
     expect(new URLSearchParams(window.location.search).get('category')).toBe('health');
   });
@@ -202,7 +213,7 @@ describe('The supervisor dashboard', () => {
     window.history.replaceState(null, '', '/dashboard');
     answerWith(supervisorApi(seen), { answersRefresh: true });
     render(<App />);
-    await screen.findByRole('region', { name: 'Resumen' });
+    await screen.findByRole('region', { name: 'Resumen' }, LAZY_PAGE);
 
     fireEvent.change(screen.getByLabelText(/Desde \(mes\)/), { target: { value: '2026-07' } });
     fireEvent.change(screen.getByLabelText(/Hasta \(mes\)/), { target: { value: '2026-01' } });

@@ -5,6 +5,9 @@ import { i18n } from '../shell/i18n';
 import { answerWith } from '../test-setup';
 import { json, meWith, OFFICER_ID, signedInApi, type Seen } from './test-api';
 
+/** A lazily loaded page compiles on first use: slow on a busy machine. */
+const LAZY_PAGE = { timeout: 10_000 };
+
 const TODAY = '2026-11-20';
 const OPEN = ['open', 'in_progress', 'reopened'];
 
@@ -98,7 +101,11 @@ describe('The work queue', () => {
       await screen.findByRole('heading', { level: 1, name: 'Bandeja de trabajo' }),
     ).toBeTruthy();
     expect(window.location.pathname).toBe('/queue');
-    const mine = await screen.findByRole('tab', { name: 'Mis casos abiertos (12) 3 vencidos' });
+    const mine = await screen.findByRole(
+      'tab',
+      { name: 'Mis casos abiertos (12) 3 vencidos' },
+      LAZY_PAGE,
+    );
     expect(mine.getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('tab', { name: 'Próximos pasos (4) 1 vencido' })).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'En espera (0)' })).toBeTruthy();
@@ -106,7 +113,7 @@ describe('The work queue', () => {
       '/cases/new',
     );
 
-    const table = await screen.findByRole('table', { name: 'Mis casos abiertos' });
+    const table = await screen.findByRole('table', { name: 'Mis casos abiertos' }, LAZY_PAGE);
     const link = within(table).getByRole('link', { name: 'MX-LAX-2026-000001' });
     expect(link.getAttribute('href')).toBe(`/cases/${aCase(1).id}`);
     const first = link.closest('tr')!;
@@ -129,9 +136,9 @@ describe('The work queue', () => {
     const seen: Seen[] = [];
     answerWith(officerApi(seen), { answersRefresh: true });
     const { unmount } = render(<App />);
-    fireEvent.click(await screen.findByRole('tab', { name: /^Próximos pasos/ }));
+    fireEvent.click(await screen.findByRole('tab', { name: /^Próximos pasos/ }, LAZY_PAGE));
 
-    await screen.findByRole('table', { name: 'Próximos pasos' });
+    await screen.findByRole('table', { name: 'Próximos pasos' }, LAZY_PAGE);
     expect(window.location.search).toBe('?tab=next_steps');
     const call = caseCalls(seen).at(-1)!;
     expect(call.query.get('nextStepDueTo')).toBe('2026-11-26');
@@ -141,7 +148,7 @@ describe('The work queue', () => {
 
     window.history.replaceState(null, '', '/queue?tab=waiting');
     render(<App />);
-    const waiting = await screen.findByRole('tab', { name: 'En espera (0)' });
+    const waiting = await screen.findByRole('tab', { name: 'En espera (0)' }, LAZY_PAGE);
     expect(waiting.getAttribute('aria-selected')).toBe('true');
     expect(await screen.findByText('No hay casos en espera.')).toBeTruthy();
   });
@@ -150,18 +157,18 @@ describe('The work queue', () => {
     const seen: Seen[] = [];
     answerWith(officerApi(seen), { answersRefresh: true });
     render(<App />);
-    await screen.findByRole('link', { name: 'MX-LAX-2026-000001' });
+    await screen.findByRole('link', { name: 'MX-LAX-2026-000001' }, LAZY_PAGE);
     expect(screen.queryByRole('button', { name: 'Página anterior' })).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Página siguiente' }));
-    expect(await screen.findByRole('link', { name: 'MX-LAX-2026-000051' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'MX-LAX-2026-000051' }, LAZY_PAGE)).toBeTruthy();
     expect(new URLSearchParams(window.location.search).get('cursor')).toBe('page-2');
     expect(caseCalls(seen).at(-1)!.query.get('cursor')).toBe('page-2');
     expect(screen.getByRole('table', { name: 'Mis casos abiertos, página 2' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Página siguiente' })).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Página anterior' }));
-    expect(await screen.findByRole('link', { name: 'MX-LAX-2026-000001' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'MX-LAX-2026-000001' }, LAZY_PAGE)).toBeTruthy();
     expect(new URLSearchParams(window.location.search).get('cursor')).toBeNull();
   });
 
@@ -170,10 +177,10 @@ describe('The work queue', () => {
     window.history.replaceState(null, '', '/queue?cursor=page-2');
     answerWith(officerApi(seen), { answersRefresh: true });
     render(<App />);
-    await screen.findByRole('link', { name: 'MX-LAX-2026-000051' });
+    await screen.findByRole('link', { name: 'MX-LAX-2026-000051' }, LAZY_PAGE);
     fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Ordenar por' }));
-    fireEvent.click(await screen.findByRole('option', { name: 'Referencia' }));
-    await screen.findByRole('link', { name: 'MX-LAX-2026-000001' });
+    fireEvent.click(await screen.findByRole('option', { name: 'Referencia' }, LAZY_PAGE));
+    await screen.findByRole('link', { name: 'MX-LAX-2026-000001' }, LAZY_PAGE);
     const params = new URLSearchParams(window.location.search);
     expect(params.get('sort')).toBe('reference');
     expect(params.get('cursor')).toBeNull();
@@ -310,7 +317,11 @@ describe("The consul's access reviews", () => {
     );
     render(<App />);
     fireEvent.click(
-      await screen.findByRole('button', { name: 'Revisar el acceso a MX-LAX-2026-000009' }),
+      await screen.findByRole(
+        'button',
+        { name: 'Revisar el acceso a MX-LAX-2026-000009' },
+        LAZY_PAGE,
+      ),
     );
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('radio', { name: 'No justificado' }));
