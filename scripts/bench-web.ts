@@ -19,14 +19,14 @@ import {
 } from '@amparo/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generate } from 'otplib';
-import { Browser, Page, chromium } from 'playwright-core';
+import { Browser, chromium } from 'playwright-core';
 import { PASSWORD, seedCases, seedDirectory } from './bench/seed-cases';
 import { buildIfStale, builds } from './builds';
 
@@ -141,6 +141,14 @@ async function enrolTotp(base: string, email: string): Promise<Authenticator> {
   return authenticator;
 }
 
+/** What scripts/bench/queue-probe.js records in the page (wall-clock ms). */
+interface Probe {
+  submits: number[];
+  codeAsked: number;
+  shown: number;
+}
+const PROBE = `${readFileSync(join(__dirname, 'bench/queue-probe.js'), 'utf8')}\ninstallQueueProbe(${PAGE});`;
+
 interface Script {
   url: string;
   raw: number;
@@ -158,6 +166,8 @@ interface Run {
   code: number;
   /** Each API call after the code's submit: path and ms from request to last byte. */
   calls: { path: string; ms: number }[];
+  /** Each request after the code's submit: ms from the submit to its start and to its last byte. */
+  timeline: { path: string; start: number; end: number }[];
   scripts: Script[];
 }
 
@@ -173,6 +183,7 @@ async function signInOnce(
     viewport: { width: 1280, height: 800 },
   });
   try {
+    await context.addInitScript({ content: PROBE });
     const page = await context.newPage();
     let submitted = false;
     const scripts = new Map<string, Promise<Script>>();
@@ -192,11 +203,16 @@ async function signInOnce(
       );
     });
     const calls: Run['calls'] = [];
-    let coded = false;
+    const timeline: Run['timeline'] = [];
+    let coded = 0; // wall-clock ms of the code's submit
     page.on('requestfinished', (request) => {
       const url = new URL(request.url());
-      if (!coded || !url.pathname.startsWith('/api/')) return;
-      calls.push({ path: url.pathname, ms: request.timing().responseEnd });
+      const timing = request.timing();
+      if (!coded || timing.startTime < coded) return;
+      const start = timing.startTime - coded;
+      timeline.push({ path: url.pathname, start, end: start + timing.responseEnd });
+      if (url.pathname.startsWith('/api/'))
+        calls.push({ path: url.pathname, ms: timing.responseEnd });
     });
 
     await page.goto(`${base}/`);
@@ -207,39 +223,40 @@ async function signInOnce(
     const code = await authenticator.next();
 
     submitted = true;
-    const started = performance.now();
     await submit.click();
     const codeField = page.getByRole('textbox', { name: 'Código de verificación' });
-    await codeField.waitFor();
-    const asked = performance.now();
     await codeField.fill(code);
-    coded = true;
-    const verifying = performance.now();
+    coded = Date.now();
     await page.getByRole('button', { name: 'Verificar' }).click();
-    await lastRow(page).waitFor({ timeout: 120_000 });
-    const shown = performance.now();
+    // Serialised into the page: no names from this module inside.
+    await page.waitForFunction(
+      () => (globalThis as unknown as { __bench: Probe }).__bench.shown > 0,
+      undefined,
+      { timeout: 120_000, polling: 50 },
+    );
+    const probe = await page.evaluate(() => (globalThis as unknown as { __bench: Probe }).__bench);
     const rows = await page.getByRole('main').getByRole('table').locator('tbody tr').count();
     if (rows !== PAGE) throw new Error(`the queue shows ${rows} cases, not ${PAGE}`);
+    const [started, verifying] = probe.submits;
+    if (probe.submits.length !== 2) throw new Error(`${probe.submits.length} submits, not 2`);
     return {
-      total: shown - started,
-      password: asked - started,
-      code: shown - verifying,
+      total: probe.shown - started,
+      password: probe.codeAsked - started,
+      code: probe.shown - verifying,
       calls,
+      timeline: timeline
+        .map((step) => ({
+          ...step,
+          start: step.start + coded - verifying,
+          end: step.end + coded - verifying,
+        }))
+        .sort((a, b) => a.start - b.start),
       scripts: await Promise.all(scripts.values()),
     };
   } finally {
     await context.close();
   }
 }
-
-/** The 50th case of the work queue's table: the page is shown once it is. */
-const lastRow = (page: Page) =>
-  page
-    .getByRole('main')
-    .filter({ has: page.getByRole('heading', { level: 1, name: 'Bandeja de trabajo' }) })
-    .getByRole('table')
-    .locator('tbody tr')
-    .nth(PAGE - 1);
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -356,9 +373,19 @@ async function main(): Promise<void> {
     const paths = [...new Set(measured.flatMap((r) => r.calls.map((c) => c.path)))];
     console.log('  API calls after the code (request to last byte):');
     for (const path of paths) {
-      const times = measured.flatMap((r) => r.calls.filter((c) => c.path === path).map((c) => c.ms));
+      const times = measured.flatMap((r) =>
+        r.calls.filter((c) => c.path === path).map((c) => c.ms),
+      );
       console.log(`    ${path}: ${ms(times)}`);
     }
+    const typical = [...measured].sort((a, b) => a.total - b.total)[Math.floor(runs / 2)];
+    console.log(
+      `  the median run after the code's submit (page of cases shown at ${typical.code.toFixed(0)} ms):`,
+    );
+    for (const step of typical.timeline)
+      console.log(
+        `    ${step.start.toFixed(0).padStart(5)} → ${step.end.toFixed(0).padStart(5)} ms  ${step.path}`,
+      );
     console.log('  JavaScript of the first load (cold cache), in the order fetched:');
     for (const script of first.scripts)
       console.log(
