@@ -17,10 +17,9 @@ import {
   uniqueName,
   uniqueQueuePrefix,
 } from '@amparo/testing';
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,21 +28,12 @@ import { generate } from 'otplib';
 import { Browser, chromium } from 'playwright-core';
 import { PASSWORD, seedCases, seedDirectory } from './bench/seed-cases';
 import { buildIfStale, builds } from './builds';
+import { WEB_BUILD, freePort, postJson, startApi, stopApi } from './support/api-process';
 
 const CHROMIUM = process.env.TEST_CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ROOT = join(__dirname, '..');
 /** The work queue's page size (apps/web/src/queue/case-queue-panel.tsx). */
 const PAGE = 50;
 const log = (line: string) => console.error(line);
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
 
 /** What production requires and an operator provides: signing and encryption keys of this run. */
 function productionSecrets(keyDir: string): Record<string, string> {
@@ -57,27 +47,6 @@ function productionSecrets(keyDir: string): Record<string, string> {
     AUDIT_CHECKPOINT_DIR: join(keyDir, 'checkpoints'),
     EXPORTS_DIR: join(keyDir, 'exports'),
   };
-}
-
-/** The built API in its own process, like production: the bench's own work does not slow it. */
-async function startApi(env: Record<string, string>, base: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [builds.api.output], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
-    const ready = await fetch(`${base}/health/ready`).then(
-      (res) => res.ok,
-      () => false,
-    );
-    if (ready) return child;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the API was not ready within 60 s');
 }
 
 /**
@@ -99,43 +68,26 @@ class Authenticator {
   }
 }
 
-async function post(
-  base: string,
-  path: string,
-  body: object,
-  accessToken?: string,
-): Promise<Record<string, unknown>> {
-  const res = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  const answer = (await res.json()) as Record<string, unknown>;
-  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(answer)}`);
-  return answer;
-}
-
 /**
  * The officer turns TOTP on through the API: officers may sign in with a password alone, so they
  * enrol from their session (as from the account page); an account that must enrol does it with
  * the sign-in's challenge. Either way every later sign-in asks for the code.
  */
 async function enrolTotp(base: string, email: string): Promise<Authenticator> {
-  const login = await post(base, '/api/v1/auth/login', { email, password: PASSWORD });
+  const post = async (path: string, body: object, accessToken?: string) =>
+    (await postJson(base, path, body, { accessToken })).body;
+  const login = await post('/api/v1/auth/login', { email, password: PASSWORD });
   const proof =
     login.challengeType === 'mfa_enrol'
       ? { body: { challengeToken: login.challengeToken as string } }
       : { body: {}, accessToken: login.accessToken as string | undefined };
   if (!proof.accessToken && !('challengeToken' in proof.body))
     throw new Error(`the sign-in gave neither a session nor an enrolment challenge`);
-  const { secret } = await post(base, '/api/v1/auth/mfa/enrol', proof.body, proof.accessToken);
+  const { secret } = await post('/api/v1/auth/mfa/enrol', proof.body, proof.accessToken);
   const authenticator = new Authenticator(secret as string);
   const code = await authenticator.next();
-  await post(base, '/api/v1/auth/mfa/confirm', { ...proof.body, code }, proof.accessToken);
-  const again = await post(base, '/api/v1/auth/login', { email, password: PASSWORD });
+  await post('/api/v1/auth/mfa/confirm', { ...proof.body, code }, proof.accessToken);
+  const again = await post('/api/v1/auth/login', { email, password: PASSWORD });
   if (again.challengeType !== 'mfa_verify')
     throw new Error(`TOTP is on but the sign-in asks ${JSON.stringify(again.challengeType)}`);
   return authenticator;
@@ -298,10 +250,7 @@ async function main(): Promise<void> {
   const cleanUp = () =>
     (cleaning ??= (async () => {
       await browser?.close().catch(() => undefined);
-      if (api && api.exitCode === null) {
-        api.kill('SIGTERM');
-        await new Promise((resolve) => api!.once('exit', resolve));
-      }
+      await stopApi(api);
       await deleteQueueKeys(prefix).catch(() => undefined);
       if (created) await dropDatabase(name);
       rmSync(keyDir, { recursive: true, force: true });
@@ -333,7 +282,7 @@ async function main(): Promise<void> {
         JOBS_PREFIX: prefix,
         HTTP_HOST: '127.0.0.1',
         HTTP_PORT: String(port),
-        HTTP_WEB_DIR: join(ROOT, 'dist/web'),
+        HTTP_WEB_DIR: WEB_BUILD,
         ...productionSecrets(keyDir),
       },
       base,
