@@ -116,6 +116,8 @@ interface Run {
   password: number;
   /** Submit of the code until the page of cases is shown. */
   code: number;
+  /** The app's own share of `total`: without the robot's filling in and sending of the code. */
+  app: number;
   /** Each API call after the code's submit: path and ms from request to last byte. */
   calls: { path: string; ms: number }[];
   /** Each request after the code's submit: ms from the submit to its start and to its last byte. */
@@ -195,6 +197,7 @@ async function signInOnce(
       total: probe.shown - started,
       password: probe.codeAsked - started,
       code: probe.shown - verifying,
+      app: probe.codeAsked - started + (probe.shown - verifying),
       calls,
       timeline: timeline
         .map((step) => ({
@@ -319,6 +322,7 @@ async function main(): Promise<void> {
     console.log(`    total:                        ${ms(measured.map((r) => r.total))}`);
     console.log(`    password until code asked:    ${ms(measured.map((r) => r.password))}`);
     console.log(`    code until the page of cases: ${ms(measured.map((r) => r.code))}`);
+    console.log(`    the two, without the typing:  ${ms(measured.map((r) => r.app))}`);
     const paths = [...new Set(measured.flatMap((r) => r.calls.map((c) => c.path)))];
     console.log('  API calls after the code (request to last byte):');
     for (const path of paths) {
