@@ -2,36 +2,13 @@
 // officials, referral organisations, demo users of every role) and prints the passwords of the
 // users it creates, once. Running it again changes nothing. Exit code 0: done; 1: failed.
 import 'reflect-metadata';
-import { AuditModule } from '@amparo/audit';
-import { AppConfig, ConfigModule, readConfigOrExit } from '@amparo/core';
-import { DatabaseModule, externalDataSourceOptions } from '@amparo/database';
+import { readConfigOrExit } from '@amparo/core';
+import { externalDataSourceOptions } from '@amparo/database';
 import { DemoSeeder, formatDemoSeed } from '@amparo/demo';
-import { DirectoryModule } from '@amparo/directory';
-import { IdentityModule } from '@amparo/identity';
 import { MIGRATIONS } from '@amparo/migrations';
-import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-
-// The seeder without DemoModule, whose first-start hook would seed and print too.
-// The seeder writes through the directory and identity; IdentityModule also brings BootstrapAdmin:
-// an empty embedded database gets its first admin.
-@Module({})
-class SeedDemoModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return {
-      module: SeedDemoModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        DatabaseModule,
-        AuditModule,
-        IdentityModule,
-        DirectoryModule,
-      ],
-      providers: [DemoSeeder],
-    };
-  }
-}
+import { SeedDemoModule } from './support/seed-demo.module';
 
 /** A server database is migrated by `npm run migration:run`, never by this script. */
 async function assertMigrated(url: string): Promise<void> {

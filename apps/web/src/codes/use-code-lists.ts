@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unwrap } from '../api/call';
@@ -11,12 +11,14 @@ export type CodeListName = keyof CodeLists;
 export type Code = components['schemas']['CodeResponse'];
 
 /** The case code lists with their es/en labels (GET /code-lists): fetched once per session. */
+export const codeListsQuery = queryOptions({
+  queryKey: ['code-lists'],
+  queryFn: () => unwrap(api.GET('/api/v1/code-lists')),
+  staleTime: Infinity,
+});
+
 export function useCodeLists() {
-  return useQuery({
-    queryKey: ['code-lists'],
-    queryFn: () => unwrap(api.GET('/api/v1/code-lists')),
-    staleTime: Infinity,
-  });
+  return useQuery(codeListsQuery);
 }
 
 /**

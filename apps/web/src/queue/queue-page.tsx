@@ -1,7 +1,9 @@
 import { Alert, Box, Button, Stack, Tab, Tabs, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
+import { codeListsQuery } from '../codes/use-code-lists';
 import { useFormat } from '../shell/format';
 import { ProblemAlert } from '../shell/problem-alert';
 import { useHasPermission, useHasRole, useMe } from '../shell/use-me';
@@ -21,6 +23,9 @@ export function QueuePage() {
   const mayRegister = useHasPermission('cases:write');
   // The API refuses supervisors the queue: ask only for those it serves.
   const queue = useQuery({ ...workQueueQuery, enabled: forQueue });
+  // The table labels its codes: ask for the lists with the counts, not after the cases have come.
+  const queryClient = useQueryClient();
+  useEffect(() => void queryClient.prefetchQuery(codeListsQuery), [queryClient]);
 
   return (
     <Stack spacing={3}>
