@@ -1233,6 +1233,8 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             actorId: string | null;
+            /** @description The actor's current display name; null for a system event */
+            actorName: string | null;
             actorRoles: string[];
             consulateId: string | null;
             countryCode: string | null;

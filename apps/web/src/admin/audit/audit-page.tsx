@@ -64,9 +64,25 @@ function AuditFilters({ initial, onApply }: { initial: Filters; onApply(f: Filte
 }
 
 /** A filter link on a value of the table: "show only this actor's events". */
-function FilterLink({ to, label, children }: { to: string; label: string; children: string }) {
+function FilterLink({
+  to,
+  label,
+  code = true,
+  children,
+}: {
+  to: string;
+  label: string;
+  /** An identifier (monospace) rather than a name. */
+  code?: boolean;
+  children: string;
+}) {
   return (
-    <Link component={RouterLink} to={to} aria-label={label} sx={{ fontFamily: 'monospace' }}>
+    <Link
+      component={RouterLink}
+      to={to}
+      aria-label={label}
+      sx={code ? { fontFamily: 'monospace' } : undefined}
+    >
       {children}
     </Link>
   );
@@ -86,9 +102,10 @@ function EventRow({ event }: { event: AuditEvent }) {
         {event.actorId ? (
           <FilterLink
             to={`?actorId=${event.actorId}`}
-            label={t('audit.onlyActor', { id: event.actorId })}
+            label={t('audit.onlyActor', { name: event.actorName ?? event.actorId })}
+            code={!event.actorName}
           >
-            {event.actorId.slice(0, 8)}
+            {event.actorName ?? event.actorId.slice(0, 8)}
           </FilterLink>
         ) : (
           t('audit.system')

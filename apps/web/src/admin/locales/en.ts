@@ -125,7 +125,7 @@ export const en: AdminMessages = {
     filtersLabel: 'Filter the events',
     system: 'System',
     notSealed: 'Not sealed yet',
-    onlyActor: 'Show only the events of {{id}}',
+    onlyActor: 'Show only the events of {{name}}',
     onlyAction: 'Show only {{action}} events',
     fields: {
       actorId: 'Actor (id)',

@@ -123,7 +123,7 @@ export const es = {
     filtersLabel: 'Filtrar los eventos',
     system: 'Sistema',
     notSealed: 'Aún sin sellar',
-    onlyActor: 'Ver solo los eventos de {{id}}',
+    onlyActor: 'Ver solo los eventos de {{name}}',
     onlyAction: 'Ver solo los eventos {{action}}',
     fields: {
       actorId: 'Autor (identificador)',
