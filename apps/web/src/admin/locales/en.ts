@@ -15,6 +15,9 @@ export const en: AdminMessages = {
     filtersLabel: 'Filter the users',
     create: 'Create user',
     createTitle: 'Create a user',
+    edit: 'Change name and language',
+    editTitle: 'Change the name and language of {{name}}',
+    saveChanges: 'Save changes',
     created: 'User {{name}} created',
     openUser: "Open {{name}}'s account",
     disabledNotice: 'This account is disabled: it cannot sign in.',
@@ -41,6 +44,7 @@ export const en: AdminMessages = {
     },
     hints: {
       countryCode: "This country's administrators will manage the account.",
+      locale: 'The language the application shows this person when they sign in.',
     },
     required: {
       email: 'Enter the email address',

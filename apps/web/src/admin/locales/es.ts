@@ -13,6 +13,9 @@ export const es = {
     filtersLabel: 'Filtrar los usuarios',
     create: 'Crear usuario',
     createTitle: 'Crear un usuario',
+    edit: 'Cambiar nombre e idioma',
+    editTitle: 'Cambiar el nombre y el idioma de {{name}}',
+    saveChanges: 'Guardar cambios',
     created: 'Usuario {{name}} creado',
     openUser: 'Ver la cuenta de {{name}}',
     disabledNotice: 'Esta cuenta está desactivada: no puede iniciar sesión.',
@@ -39,6 +42,7 @@ export const es = {
     },
     hints: {
       countryCode: 'Los administradores de este país gestionarán la cuenta.',
+      locale: 'El idioma en que la aplicación se muestra a esta persona al iniciar sesión.',
     },
     required: {
       email: 'Escriba el correo electrónico',
