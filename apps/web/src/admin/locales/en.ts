@@ -32,7 +32,7 @@ export const en: AdminMessages = {
       q: 'Search by name or email',
       displayName: 'Name',
       email: 'Email address',
-      locale: 'Language',
+      locale: 'Account language',
       countryCode: 'Country',
       status: 'Status',
       role: 'Role',

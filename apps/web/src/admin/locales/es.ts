@@ -30,7 +30,7 @@ export const es = {
       q: 'Buscar por nombre o correo',
       displayName: 'Nombre',
       email: 'Correo electrónico',
-      locale: 'Idioma',
+      locale: 'Idioma de la cuenta',
       countryCode: 'País',
       status: 'Estado',
       role: 'Función',

@@ -56,7 +56,7 @@ describe("Changing a user's name and language", () => {
       fireEvent.change(screen.getByRole('textbox', { name: 'Nombre' }), {
         target: { value: ' Lucía Paz Ortega ' },
       });
-      fireEvent.change(screen.getByRole('combobox', { name: 'Idioma' }), {
+      fireEvent.change(screen.getByRole('combobox', { name: 'Idioma de la cuenta' }), {
         target: { value: 'en' },
       });
       fireEvent.click(screen.getByRole('button', { name: 'Guardar cambios' }));
