@@ -179,4 +179,16 @@ describe('Directory updates clear optional fields with null', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors[0].field).toBe('email');
   });
+
+  it('says what a web address must look like when it refuses one', async () => {
+    const res = await patch(`/consulates/${consulateId}`, { website: 'consulado sin protocolo' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      {
+        field: 'website',
+        code: 'NOT_A_URL',
+        message: 'Must be a full web address, starting with https:// or http://.',
+      },
+    ]);
+  });
 });
