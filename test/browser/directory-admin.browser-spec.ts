@@ -413,6 +413,8 @@ describe('The directory and the administration screens, in Chromium', () => {
           name: fill(a.audit.onlyActor, { name: adminName }),
         });
         await actor.first().waitFor();
+        // The record's kind in words, not its code.
+        await events.getByText(a.audit.resourceTypes.user, { exact: true }).first().waitFor();
         await screen(page, 'admin-audit-filtered');
         expect(
           await events

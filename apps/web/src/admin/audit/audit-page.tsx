@@ -19,14 +19,26 @@ import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { FilterForm } from '../../directory/common/filter-form';
 import { Pager } from '../../directory/common/pager';
+import { SelectField } from '../../directory/common/select-field';
 import { QueryState } from '../../directory/common/query-state';
 import { useListParams } from '../../directory/common/use-list-params';
 import { useFormat } from '../../shell/format';
+import { es } from '../locales/es';
 import { useRoleLabel } from '../users/roles';
+
+/** A kind of record in words; a kind this screen does not know yet shows as its code. */
+function useResourceTypeLabel() {
+  const { t } = useTranslation('admin');
+  return (type: string) => (isKnownType(type) ? t(`audit.resourceTypes.${type}`) : type);
+}
 
 type AuditEvent = components['schemas']['AuditEventResponse'];
 
 const FILTERS = ['actorId', 'action', 'resourceType', 'resourceId', 'from', 'to'] as const;
+type ResourceType = keyof typeof es.audit.resourceTypes;
+const RESOURCE_TYPES = Object.keys(es.audit.resourceTypes) as ResourceType[];
+const isKnownType = (type: string): type is ResourceType =>
+  (RESOURCE_TYPES as string[]).includes(type);
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
 /** A `datetime-local` value (the user's own clock) as the instant the API filters on. */
@@ -36,6 +48,7 @@ const instant = (local: string | undefined) =>
 function AuditFilters({ initial, onApply }: { initial: Filters; onApply(f: Filters): void }) {
   const { t } = useTranslation('admin');
   const [draft, setDraft] = useState(initial);
+  const typeLabel = useResourceTypeLabel();
   const field = (key: keyof Filters, type = 'text') => (
     <TextField
       id={`audit-${key}`}
@@ -55,7 +68,18 @@ function AuditFilters({ initial, onApply }: { initial: Filters; onApply(f: Filte
     >
       {field('actorId')}
       {field('action')}
-      {field('resourceType')}
+      <SelectField
+        id="audit-resourceType"
+        label={t('audit.fields.resourceType')}
+        value={draft.resourceType ?? ''}
+        onChange={(value) => setDraft({ ...draft, resourceType: value })}
+        options={[
+          ...RESOURCE_TYPES,
+          ...(draft.resourceType && !isKnownType(draft.resourceType) ? [draft.resourceType] : []),
+        ].map((type) => ({ value: type, label: typeLabel(type) }))}
+        emptyLabel={t('common.any')}
+        hint={t('audit.hints.resourceType')}
+      />
       {field('resourceId')}
       {field('from', 'datetime-local')}
       {field('to', 'datetime-local')}
@@ -92,6 +116,7 @@ function EventRow({ event }: { event: AuditEvent }) {
   const { t } = useTranslation('admin');
   const f = useFormat();
   const roleLabel = useRoleLabel();
+  const typeLabel = useResourceTypeLabel();
   const details = Object.keys(event.details).length ? JSON.stringify(event.details) : '';
   return (
     <TableRow>
@@ -123,7 +148,7 @@ function EventRow({ event }: { event: AuditEvent }) {
         </FilterLink>
       </TableCell>
       <TableCell>
-        {event.resourceType ?? ''}
+        {event.resourceType && <span>{typeLabel(event.resourceType)}</span>}
         {event.resourceId && (
           <Typography variant="body2" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
             {event.resourceId}

@@ -140,7 +140,7 @@ export const es = {
     hints: {
       actorId: 'El UUID del usuario',
       action: 'Por ejemplo: auth.login',
-      resourceType: 'Por ejemplo: user, case',
+      resourceType: 'Qué clase de registro',
       resourceId: 'Exacto',
       from: 'Incluida',
       to: 'Excluida',
@@ -155,6 +155,17 @@ export const es = {
       hash: 'Sello (SHA-256)',
     },
     outcomes: { success: 'Realizado', failure: 'Fallido', denied: 'Denegado' },
+    resourceTypes: {
+      case: 'Caso',
+      person: 'Persona',
+      user: 'Usuario',
+      consulate: 'Consulado',
+      official: 'Funcionario',
+      organisation: 'Organización',
+      queue_dashboard: 'Bandeja o panel',
+      statistics: 'Estadísticas',
+      statistics_export: 'Exportación de estadísticas',
+    },
   },
 };
 
