@@ -12,6 +12,7 @@ import { tabThrough } from './support/keyboard';
 import { LANGUAGES, TEXTS } from './support/languages';
 import { screen } from './support/screen';
 import {
+  openAccountPage,
   shownSecret,
   signInThroughScreens,
   signedInMenu,
@@ -127,7 +128,9 @@ describe('The directory and the administration screens, in Chromium', () => {
         );
 
         await consulates.getByRole('link', { name: `Consulate ${postCode}` }).click();
-        await page.getByRole('heading', { name: `Consulate ${postCode}`, level: 1 }).waitFor();
+        await page
+          .getByRole('heading', { name: `Consulate ${postCode}`, level: 1, exact: true })
+          .waitFor();
         await page.getByText(`houston-${tag.toLowerCase()}@sre.example`).waitFor();
         expect(await page.getByRole('link', { name: d.common.edit, exact: true }).count()).toBe(0);
         expect(await page.getByRole('button', { name: d.consulates.deactivate }).count()).toBe(0);
@@ -184,6 +187,10 @@ describe('The directory and the administration screens, in Chromium', () => {
           0,
         );
         await screen(page, 'officer-organisation');
+
+        await openAccountPage(page, t);
+        await page.getByText(officer.email).waitFor();
+        await screen(page, 'officer-account');
       },
       LONG,
     );
@@ -225,13 +232,17 @@ describe('The directory and the administration screens, in Chromium', () => {
           .fill('https://albergue.example');
         await screen(page, 'admin-organisation-create');
         await page.getByRole('button', { name: d.organisations.create }).click();
-        await page.getByRole('heading', { name, level: 1 }).waitFor();
+        await page.getByRole('heading', { name, level: 1, exact: true }).waitFor();
         await page.getByText(`info-${tag}@albergue.example`).waitFor();
         await screen(page, 'admin-organisation');
 
         await page.getByRole('link', { name: d.common.edit, exact: true }).click();
         await page
-          .getByRole('heading', { name: fill(d.organisations.editTitle, { name }), level: 1 })
+          .getByRole('heading', {
+            name: fill(d.organisations.editTitle, { name }),
+            level: 1,
+            exact: true,
+          })
           .waitFor();
         const website = page.getByRole('textbox', { name: d.organisations.fields.website });
         await website.fill('albergue sin protocolo');
@@ -248,8 +259,9 @@ describe('The directory and the administration screens, in Chromium', () => {
         await website.fill('');
         await page.getByRole('textbox', { name: d.organisations.fields.email }).fill('');
         await page.getByRole('button', { name: d.common.saveChanges }).click();
-        await page.getByRole('heading', { name, level: 1 }).waitFor();
+        await page.getByRole('heading', { name, level: 1, exact: true }).waitFor();
         const details = page.locator('dl');
+        await details.waitFor();
         await expect(details.getByText(`info-${tag}@albergue.example`).count()).resolves.toBe(0);
         await expect(details.getByText('https://albergue.example').count()).resolves.toBe(0);
         const [stored] = await web.stack.query<{ email: string | null; website: string | null }>(
@@ -300,7 +312,11 @@ describe('The directory and the administration screens, in Chromium', () => {
         await page.getByRole('button', { name: a.users.create }).click();
 
         await page
-          .getByRole('heading', { name: fill(a.users.created, { name: userName }), level: 1 })
+          .getByRole('heading', {
+            name: fill(a.users.created, { name: userName }),
+            level: 1,
+            exact: true,
+          })
           .waitFor();
         const linkField = page.getByRole('textbox', { name: a.oneTimeLink.label });
         const link = await linkField.inputValue();
@@ -329,6 +345,12 @@ describe('The directory and the administration screens, in Chromium', () => {
           await screen(visitor, 'activate');
           const password = `un paseo largo por el río ${tag}`;
           await visitor.getByLabel(t.activate.password, { exact: false }).first().fill(password);
+          await visitor.getByLabel(t.activate.confirm, { exact: false }).fill(`${password}!`);
+          await visitor.getByRole('button', { name: t.activate.submit }).click();
+          const mismatch = visitor.getByRole('alert');
+          expect(await isFocused(mismatch)).toBe(true);
+          await mismatch.getByRole('link', { name: t.activate.mismatch }).waitFor();
+          await screen(visitor, 'activate-mismatch');
           await visitor.getByLabel(t.activate.confirm, { exact: false }).fill(password);
           await visitor.getByRole('button', { name: t.activate.submit }).click();
           await visitor.getByRole('heading', { name: t.signIn.title }).waitFor();
@@ -360,14 +382,20 @@ describe('The directory and the administration screens, in Chromium', () => {
 
         await page.getByRole('link', { name: a.users.edit }).click();
         await page
-          .getByRole('heading', { name: fill(a.users.editTitle, { name: userName }), level: 1 })
+          .getByRole('heading', {
+            name: fill(a.users.editTitle, { name: userName }),
+            level: 1,
+            exact: true,
+          })
           .waitFor();
         await screen(page, 'admin-user-edit');
         await page
           .getByRole('textbox', { name: a.users.fields.displayName })
           .fill(`${userName} Ruiz`);
         await page.getByRole('button', { name: a.users.saveChanges }).click();
-        await page.getByRole('heading', { name: `${userName} Ruiz`, level: 1 }).waitFor();
+        await page
+          .getByRole('heading', { name: `${userName} Ruiz`, level: 1, exact: true })
+          .waitFor();
         const renamed = `${userName} Ruiz`;
 
         await page.getByRole('button', { name: a.actions.disable.button }).click();
@@ -494,7 +522,11 @@ describe('The directory and the administration screens, in Chromium', () => {
         const created = page.getByRole('heading', { name: a.oneTimeLink.activationTitle });
         expect(await isFocused(created)).toBe(true);
         await page
-          .getByRole('heading', { name: fill(a.users.created, { name: userName }), level: 1 })
+          .getByRole('heading', {
+            name: fill(a.users.created, { name: userName }),
+            level: 1,
+            exact: true,
+          })
           .waitFor();
       },
       LONG,
