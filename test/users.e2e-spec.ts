@@ -866,7 +866,11 @@ describe('User administration and its permission matrix', () => {
     const events = async (actor: ActorName, query = '', limit = 200) =>
       (await listAll<AuditBody>(as(actor), `/audit-events${query}`, limit)).flat();
 
-    it('shows an admin the creation it just made, attributed to it', async () => {
+    it('shows an admin the creation it just made, attributed to it by id and name', async () => {
+      const [admin] = await stack.query<{ displayName: string }>(
+        'SELECT display_name AS "displayName" FROM users WHERE id = $1',
+        [idOf('adminMx')],
+      );
       const res = await call(
         'get',
         `/audit-events?action=user.create&resourceId=${created.id}`,
@@ -878,6 +882,7 @@ describe('User administration and its permission matrix', () => {
           action: 'user.create',
           outcome: 'success',
           actorId: idOf('adminMx'),
+          actorName: admin.displayName,
           actorRoles: ['admin'],
           resourceType: 'user',
           resourceId: created.id,

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { ListQuery, ToBoolean, NotBlank } from '@amparo/core';
 import { CONSULATE_TYPES, Consulate, ConsulateType } from '@amparo/directory';
+import { CLEARABLE } from './clearable';
 
 const COUNTRY = /^[A-Z]{2}$/;
 
@@ -41,23 +42,35 @@ class ConsulateFields {
 
   @ApiPropertyOptional({
     example: ['US-CA'],
-    description: 'ISO 3166-2 subdivisions of the host country',
+    type: [String],
+    description: 'ISO 3166-2 subdivisions of the host country; `null` empties it on update',
+    nullable: true,
   })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
   @Matches(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, { each: true })
-  jurisdiction?: string[];
+  jurisdiction?: string[] | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) address?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\+?[0-9 ()-]{5,30}$/) phone?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\+?[0-9 ()-]{5,30}$/) emergencyPhone?: string;
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
-  @ApiPropertyOptional()
+  @ApiPropertyOptional(CLEARABLE)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string | null;
+  @ApiPropertyOptional(CLEARABLE)
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{5,30}$/)
+  phone?: string | null;
+  @ApiPropertyOptional(CLEARABLE)
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{5,30}$/)
+  emergencyPhone?: string | null;
+  @ApiPropertyOptional(CLEARABLE) @IsOptional() @IsEmail() @MaxLength(254) email?: string | null;
+  @ApiPropertyOptional(CLEARABLE)
   @IsOptional()
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
   @MaxLength(300)
-  website?: string;
+  website?: string | null;
 }
 
 export class CreateConsulateRequest extends ConsulateFields {
@@ -73,7 +86,10 @@ export class CreateConsulateRequest extends ConsulateFields {
   postCode!: string;
 }
 
-export class UpdateConsulateRequest extends PartialType(ConsulateFields) {}
+/** Only the fields sent change; `null` clears an optional one, and a required one refuses it. */
+export class UpdateConsulateRequest extends PartialType(ConsulateFields, {
+  skipNullProperties: false,
+}) {}
 
 export class ListConsulatesQuery extends ListQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(COUNTRY) sendingCountryCode?: string;

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { ListQuery } from '@amparo/core';
 import { FOCAL_TOPICS, FocalTopic, Official } from '@amparo/directory';
+import { CLEARABLE } from './clearable';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -37,19 +38,33 @@ export class CreateOfficialRequest {
   @IsISO8601({ strict: true })
   accreditedTo?: string | null;
 
-  @ApiPropertyOptional({ enum: FOCAL_TOPICS, isArray: true })
+  @ApiPropertyOptional({
+    enum: FOCAL_TOPICS,
+    isArray: true,
+    nullable: true,
+    description: '`null` empties it on update',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(FOCAL_TOPICS.length)
   @IsIn(FOCAL_TOPICS, { each: true })
-  topics?: FocalTopic[];
+  topics?: FocalTopic[] | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) workEmail?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\+?[0-9 ()-]{5,30}$/) workPhone?: string;
+  @ApiPropertyOptional(CLEARABLE)
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  workEmail?: string | null;
+  @ApiPropertyOptional(CLEARABLE)
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{5,30}$/)
+  workPhone?: string | null;
 }
 
+/** Only the fields sent change; `null` clears an optional one, and a required one refuses it. */
 export class UpdateOfficialRequest extends PartialType(
   OmitType(CreateOfficialRequest, ['consulateId'] as const),
+  { skipNullProperties: false },
 ) {}
 
 export class ListOfficialsQuery extends ListQuery {

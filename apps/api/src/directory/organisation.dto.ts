@@ -12,6 +12,7 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { ListQuery, ToBoolean } from '@amparo/core';
 import {
@@ -21,12 +22,17 @@ import {
   OrganisationService,
   OrganisationType,
 } from '@amparo/directory';
+import { CLEARABLE } from './clearable';
 
 export class CreateOrganisationRequest {
   @ApiProperty() @IsString() @MinLength(2) @MaxLength(200) name!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(30) acronym?: string;
+  @ApiPropertyOptional(CLEARABLE) @IsOptional() @IsString() @MaxLength(30) acronym?: string | null;
   @ApiProperty({ enum: ORGANISATION_TYPES }) @IsIn(ORGANISATION_TYPES) type!: OrganisationType;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
+  @ApiPropertyOptional(CLEARABLE)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string | null;
 
   @ApiProperty({ enum: ORGANISATION_SERVICES, isArray: true })
   @IsArray()
@@ -44,29 +50,44 @@ export class CreateOrganisationRequest {
 
   @ApiPropertyOptional({
     example: ['MX-CHP'],
-    description: 'Subdivisions of the covered countries; none means the whole country',
+    type: [String],
+    description:
+      'Subdivisions of the covered countries; none means the whole country; `null` empties it on update',
+    nullable: true,
   })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
   @Matches(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, { each: true })
-  coverageSubdivisions?: string[];
+  coverageSubdivisions?: string[] | null;
 
-  @ApiPropertyOptional({ example: ['es', 'en', 'mam'], description: 'ISO 639 language codes' })
+  @ApiPropertyOptional({
+    example: ['es', 'en', 'mam'],
+    type: [String],
+    description: 'ISO 639 language codes; `null` empties it on update',
+    nullable: true,
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
   @Matches(/^[a-z]{2,3}$/, { each: true })
-  languages?: string[];
+  languages?: string[] | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\+?[0-9 ()-]{5,30}$/) phone?: string;
-  @ApiPropertyOptional()
+  @ApiPropertyOptional(CLEARABLE) @IsOptional() @IsEmail() @MaxLength(254) email?: string | null;
+  @ApiPropertyOptional(CLEARABLE)
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{5,30}$/)
+  phone?: string | null;
+  @ApiPropertyOptional(CLEARABLE)
   @IsOptional()
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
   @MaxLength(300)
-  website?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) address?: string;
+  website?: string | null;
+  @ApiPropertyOptional(CLEARABLE)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string | null;
 
   @ApiPropertyOptional({
     description:
@@ -76,11 +97,17 @@ export class CreateOrganisationRequest {
   @Matches(/^[A-Z]{2}$/)
   managedByCountryCode?: string;
 
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
+  // Absent is the default (or, on update, the current state); null is no state at all.
+  @ApiPropertyOptional({ default: true })
+  @ValidateIf((_: unknown, value: unknown) => value !== undefined)
+  @IsBoolean()
+  active?: boolean;
 }
 
+/** Only the fields sent change; `null` clears an optional one, and a required one refuses it. */
 export class UpdateOrganisationRequest extends PartialType(
   OmitType(CreateOrganisationRequest, ['managedByCountryCode'] as const),
+  { skipNullProperties: false },
 ) {}
 
 export class ListOrganisationsQuery extends ListQuery {

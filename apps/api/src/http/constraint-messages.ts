@@ -60,6 +60,13 @@ const CONSTRAINT_TEXTS: Record<string, ConstraintText> = {
       en: 'Must be a valid email address.',
     },
   },
+  isUrl: {
+    code: 'NOT_A_URL',
+    message: {
+      es: 'Debe ser una dirección web completa, que empiece por https:// o http://.',
+      en: 'Must be a full web address, starting with https:// or http://.',
+    },
+  },
   isDateString: {
     code: 'NOT_A_DATE',
     message: { es: 'Debe ser una fecha ISO 8601.', en: 'Must be an ISO 8601 date.' },

@@ -10,7 +10,7 @@ import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { AuditQueryService } from '@amparo/audit';
 import { PageQuery } from '@amparo/core';
-import { Caller, RequirePermission, ScopeService } from '@amparo/identity';
+import { Caller, PostOfficers, RequirePermission, ScopeService } from '@amparo/identity';
 import { CurrentCaller } from '../access/current-caller.decorator';
 import { PageOf } from '../http/page.response';
 
@@ -56,6 +56,12 @@ export class AuditEventResponse {
   @ApiProperty() seq!: string;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiProperty({ nullable: true, type: String }) actorId!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The actor's current display name; null for a system event",
+  })
+  actorName!: string | null;
   @ApiProperty({ type: [String] }) actorRoles!: string[];
   @ApiProperty({ nullable: true, type: String }) consulateId!: string | null;
   @ApiProperty({ nullable: true, type: String }) countryCode!: string | null;
@@ -82,6 +88,7 @@ export class AuditEventsController {
   constructor(
     private readonly audit: AuditQueryService,
     private readonly scopes: ScopeService,
+    private readonly users: PostOfficers,
   ) {}
 
   @Get()
@@ -100,11 +107,16 @@ export class AuditEventsController {
         actorUserId: query.actorId,
       },
     );
+    // The audit context knows users by id only; identity names them, one query for the page.
+    const names = await this.users.displayNames(
+      page.items.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])),
+    );
     return {
       nextCursor: page.nextCursor,
       items: page.items.map(({ actorUserId, occurredAt, ...event }) => ({
         ...event,
         actorId: actorUserId,
+        actorName: actorUserId ? (names.get(actorUserId) ?? null) : null,
         occurredAt: new Date(occurredAt).toISOString(),
       })),
     };

@@ -15,6 +15,10 @@ export const adminRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('./users/user-page')).UserPage }),
   },
   {
+    path: '/admin/users/:id/edit',
+    lazy: async () => ({ Component: (await import('./users/user-edit-page')).UserEditPage }),
+  },
+  {
     path: '/admin/users/:id/roles',
     lazy: async () => ({ Component: (await import('./users/user-roles-page')).UserRolesPage }),
   },

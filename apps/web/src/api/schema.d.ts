@@ -1261,6 +1261,8 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             actorId: string | null;
+            /** @description The actor's current display name; null for a system event */
+            actorName: string | null;
             actorRoles: string[];
             consulateId: string | null;
             countryCode: string | null;
@@ -1665,21 +1667,28 @@ export interface components {
              */
             city: string;
             /**
-             * @description ISO 3166-2 subdivisions of the host country
+             * @description ISO 3166-2 subdivisions of the host country; `null` empties it on update
              * @example [
              *       "US-CA"
              *     ]
              */
-            jurisdiction?: string[];
-            address?: string;
-            /** @description Phone number: 5 to 30 digits, spaces, parentheses or hyphens, optionally after + */
-            phone?: string;
-            /** @description Phone number: 5 to 30 digits, spaces, parentheses or hyphens, optionally after + */
-            emergencyPhone?: string;
-            /** Format: email */
-            email?: string;
-            /** Format: uri */
-            website?: string;
+            jurisdiction?: string[] | null;
+            /** @description Optional; `null` clears it on update */
+            address?: string | null;
+            /** @description Optional; `null` clears it on update. Phone number: 5 to 30 digits, spaces, parentheses or hyphens, optionally after + */
+            phone?: string | null;
+            /** @description Optional; `null` clears it on update. Phone number: 5 to 30 digits, spaces, parentheses or hyphens, optionally after + */
+            emergencyPhone?: string | null;
+            /**
+             * Format: email
+             * @description Optional; `null` clears it on update
+             */
+            email?: string | null;
+            /**
+             * Format: uri
+             * @description Optional; `null` clears it on update
+             */
+            website?: string | null;
             /**
              * @description Member country that runs the post. ISO 3166-1 alpha-2 country code, upper case (GET /api/v1/countries lists them)
              * @example MX
@@ -1704,18 +1713,24 @@ export interface components {
             accreditedFrom: string;
             /** Format: date */
             accreditedTo?: string | null;
-            topics?: ("children" | "trafficking" | "emergencies" | "detention" | "labour" | "health" | "returns")[];
-            /** Format: email */
-            workEmail?: string;
-            /** @description Phone number: 5 to 30 digits, spaces, parentheses or hyphens, optionally after + */
-            workPhone?: string;
+            /** @description `null` empties it on update */
+            topics?: ("children" | "trafficking" | "emergencies" | "detention" | "labour" | "health" | "returns")[] | null;
+            /**
+             * Format: email
+             * @description Optional; `null` clears it on update
+             */
+            workEmail?: string | null;
+            /** @description Optional; `null` clears it on update. Phone number: 5 to 30 digits, spaces, parentheses or hyphens, optionally after + */
+            workPhone?: string | null;
         };
         CreateOrganisationRequest: {
             name: string;
-            acronym?: string;
+            /** @description Optional; `null` clears it on update */
+            acronym?: string | null;
             /** @enum {string} */
             type: "civil_society" | "international_organisation" | "government_agency";
-            description?: string;
+            /** @description Optional; `null` clears it on update */
+            description?: string | null;
             services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
             /**
              * @example [
@@ -1725,28 +1740,35 @@ export interface components {
              */
             coverageCountries: string[];
             /**
-             * @description Subdivisions of the covered countries; none means the whole country
+             * @description Subdivisions of the covered countries; none means the whole country; `null` empties it on update
              * @example [
              *       "MX-CHP"
              *     ]
              */
-            coverageSubdivisions?: string[];
+            coverageSubdivisions?: string[] | null;
             /**
-             * @description ISO 639 language codes
+             * @description ISO 639 language codes; `null` empties it on update
              * @example [
              *       "es",
              *       "en",
              *       "mam"
              *     ]
              */
-            languages?: string[];
-            /** Format: email */
-            email?: string;
-            /** @description Phone number: 5 to 30 digits, spaces, parentheses or hyphens, optionally after + */
-            phone?: string;
-            /** Format: uri */
-            website?: string;
-            address?: string;
+            languages?: string[] | null;
+            /**
+             * Format: email
+             * @description Optional; `null` clears it on update
+             */
+            email?: string | null;
+            /** @description Optional; `null` clears it on update. Phone number: 5 to 30 digits, spaces, parentheses or hyphens, optionally after + */
+            phone?: string | null;
+            /**
+             * Format: uri
+             * @description Optional; `null` clears it on update
+             */
+            website?: string | null;
+            /** @description Optional; `null` clears it on update */
+            address?: string | null;
             /** @description Country whose admins manage the record (defaults to the admin's; system_admin may leave it empty). ISO 3166-1 alpha-2 country code, upper case (GET /api/v1/countries lists them) */
             managedByCountryCode?: string;
             /** @default true */
@@ -2558,17 +2580,22 @@ export interface components {
             /** @example Los Angeles */
             city?: string;
             /**
-             * @description ISO 3166-2 subdivisions of the host country
+             * @description ISO 3166-2 subdivisions of the host country; `null` empties it on update
              * @example [
              *       "US-CA"
              *     ]
              */
-            jurisdiction?: string[];
-            address?: string;
-            phone?: string;
-            emergencyPhone?: string;
-            email?: string;
-            website?: string;
+            jurisdiction?: string[] | null;
+            /** @description Optional; `null` clears it on update */
+            address?: string | null;
+            /** @description Optional; `null` clears it on update */
+            phone?: string | null;
+            /** @description Optional; `null` clears it on update */
+            emergencyPhone?: string | null;
+            /** @description Optional; `null` clears it on update */
+            email?: string | null;
+            /** @description Optional; `null` clears it on update */
+            website?: string | null;
         };
         UpdateMeRequest: {
             /**
@@ -2588,16 +2615,21 @@ export interface components {
             accreditedFrom?: string;
             /** Format: date */
             accreditedTo?: string | null;
-            topics?: ("children" | "trafficking" | "emergencies" | "detention" | "labour" | "health" | "returns")[];
-            workEmail?: string;
-            workPhone?: string;
+            /** @description `null` empties it on update */
+            topics?: ("children" | "trafficking" | "emergencies" | "detention" | "labour" | "health" | "returns")[] | null;
+            /** @description Optional; `null` clears it on update */
+            workEmail?: string | null;
+            /** @description Optional; `null` clears it on update */
+            workPhone?: string | null;
         };
         UpdateOrganisationRequest: {
             name?: string;
-            acronym?: string;
+            /** @description Optional; `null` clears it on update */
+            acronym?: string | null;
             /** @enum {string} */
             type?: "civil_society" | "international_organisation" | "government_agency";
-            description?: string;
+            /** @description Optional; `null` clears it on update */
+            description?: string | null;
             services?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
             /**
              * @example [
@@ -2607,25 +2639,29 @@ export interface components {
              */
             coverageCountries?: string[];
             /**
-             * @description Subdivisions of the covered countries; none means the whole country
+             * @description Subdivisions of the covered countries; none means the whole country; `null` empties it on update
              * @example [
              *       "MX-CHP"
              *     ]
              */
-            coverageSubdivisions?: string[];
+            coverageSubdivisions?: string[] | null;
             /**
-             * @description ISO 639 language codes
+             * @description ISO 639 language codes; `null` empties it on update
              * @example [
              *       "es",
              *       "en",
              *       "mam"
              *     ]
              */
-            languages?: string[];
-            email?: string;
-            phone?: string;
-            website?: string;
-            address?: string;
+            languages?: string[] | null;
+            /** @description Optional; `null` clears it on update */
+            email?: string | null;
+            /** @description Optional; `null` clears it on update */
+            phone?: string | null;
+            /** @description Optional; `null` clears it on update */
+            website?: string | null;
+            /** @description Optional; `null` clears it on update */
+            address?: string | null;
             /** @default true */
             active: boolean;
         };

@@ -21,9 +21,12 @@ export function DirectoryLayout() {
             key={section}
             component={NavLink}
             to={`/directory/${section}`}
+            // Every link has the bar's room, so the current one sits level with the others.
             sx={{
               borderRadius: 0,
-              '&.active': { borderBottom: 3, borderColor: 'primary.main', fontWeight: 700 },
+              borderBottom: 3,
+              borderColor: 'transparent',
+              '&.active': { borderColor: 'primary.main', fontWeight: 700 },
             }}
           >
             {t(`sections.${section}`)}

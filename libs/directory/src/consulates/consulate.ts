@@ -30,7 +30,7 @@ export interface NewConsulate extends ConsulateContacts {
   type: ConsulateType;
   hostCountryCode: string;
   city: string;
-  jurisdiction?: string[];
+  jurisdiction?: string[] | null;
 }
 
 /** Post code and sending country are permanent: case references are built from them. */

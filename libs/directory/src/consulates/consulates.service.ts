@@ -7,6 +7,7 @@ import { Caller, recordCallerEvent } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReferenceChecks } from '../countries/reference-checks';
+import { changeSummary } from '../change-summary';
 import '../directory-errors';
 import { DirectoryScope } from '../directory-scope';
 import {
@@ -135,7 +136,7 @@ export class ConsulatesService {
           next.type,
           next.hostCountryCode,
           next.city.trim(),
-          next.jurisdiction,
+          next.jurisdiction ?? [],
           next.address,
           next.phone,
           next.emergencyPhone,
@@ -152,9 +153,7 @@ export class ConsulatesService {
           resourceId: id,
           consulateId: id,
           countryCode: current.sendingCountryCode,
-          details: {
-            fields: Object.keys(stripUndefined(changes)),
-          },
+          details: { ...changeSummary(current, changes) },
         },
         manager,
       );
@@ -229,7 +228,7 @@ export class ConsulatesService {
 
   private async validate(
     manager: EntityManager,
-    input: { sendingCountryCode: string; hostCountryCode: string; jurisdiction?: string[] },
+    input: { sendingCountryCode: string; hostCountryCode: string; jurisdiction?: string[] | null },
     host: string,
   ): Promise<void> {
     const problems = await this.checks.countryProblems(

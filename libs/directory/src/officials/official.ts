@@ -25,7 +25,7 @@ export interface NewOfficial {
   title: string;
   accreditedFrom: string;
   accreditedTo?: string | null;
-  topics?: FocalTopic[];
+  topics?: FocalTopic[] | null;
   workEmail?: string | null;
   workPhone?: string | null;
 }

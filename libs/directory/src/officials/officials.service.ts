@@ -7,6 +7,7 @@ import { Caller, recordCallerEvent } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { stripUndefined } from '../consulates/consulates.service';
+import { changeSummary } from '../change-summary';
 import '../directory-errors';
 import { DirectoryScope } from '../directory-scope';
 import {
@@ -119,7 +120,7 @@ export class OfficialsService {
           next.title.trim(),
           next.accreditedFrom,
           next.accreditedTo,
-          next.topics,
+          next.topics ?? [],
           next.workEmail,
           next.workPhone,
         ],
@@ -133,6 +134,7 @@ export class OfficialsService {
           resourceId: id,
           consulateId: current.consulateId,
           countryCode: current.sendingCountryCode,
+          details: { ...changeSummary(current, changes) },
         },
         manager,
       );

@@ -27,8 +27,8 @@ export interface NewOrganisation {
   description?: string | null;
   services: OrganisationService[];
   coverageCountries: string[];
-  coverageSubdivisions?: string[];
-  languages?: string[];
+  coverageSubdivisions?: string[] | null;
+  languages?: string[] | null;
   email?: string | null;
   phone?: string | null;
   website?: string | null;

@@ -8,6 +8,7 @@ import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { stripUndefined } from '../consulates/consulates.service';
 import { ReferenceChecks } from '../countries/reference-checks';
+import { changeSummary } from '../change-summary';
 import '../directory-errors';
 import { DirectoryScope } from '../directory-scope';
 import {
@@ -133,8 +134,8 @@ export class OrganisationsService {
           next.description,
           next.services,
           next.coverageCountries,
-          next.coverageSubdivisions,
-          next.languages,
+          next.coverageSubdivisions ?? [],
+          next.languages ?? [],
           next.email,
           next.phone,
           next.website,
@@ -150,6 +151,7 @@ export class OrganisationsService {
           resourceType: 'organisation',
           resourceId: id,
           countryCode: current.managedByCountryCode,
+          details: { ...changeSummary(current, changes) },
         },
         manager,
       );

@@ -19,14 +19,26 @@ import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { FilterForm } from '../../directory/common/filter-form';
 import { Pager } from '../../directory/common/pager';
+import { SelectField } from '../../directory/common/select-field';
 import { QueryState } from '../../directory/common/query-state';
 import { useListParams } from '../../directory/common/use-list-params';
 import { useFormat } from '../../shell/format';
+import { es } from '../locales/es';
 import { useRoleLabel } from '../users/roles';
+
+/** A kind of record in words; a kind this screen does not know yet shows as its code. */
+function useResourceTypeLabel() {
+  const { t } = useTranslation('admin');
+  return (type: string) => (isKnownType(type) ? t(`audit.resourceTypes.${type}`) : type);
+}
 
 type AuditEvent = components['schemas']['AuditEventResponse'];
 
 const FILTERS = ['actorId', 'action', 'resourceType', 'resourceId', 'from', 'to'] as const;
+type ResourceType = keyof typeof es.audit.resourceTypes;
+const RESOURCE_TYPES = Object.keys(es.audit.resourceTypes) as ResourceType[];
+const isKnownType = (type: string): type is ResourceType =>
+  (RESOURCE_TYPES as string[]).includes(type);
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
 /** A `datetime-local` value (the user's own clock) as the instant the API filters on. */
@@ -36,6 +48,7 @@ const instant = (local: string | undefined) =>
 function AuditFilters({ initial, onApply }: { initial: Filters; onApply(f: Filters): void }) {
   const { t } = useTranslation('admin');
   const [draft, setDraft] = useState(initial);
+  const typeLabel = useResourceTypeLabel();
   const field = (key: keyof Filters, type = 'text') => (
     <TextField
       id={`audit-${key}`}
@@ -55,7 +68,18 @@ function AuditFilters({ initial, onApply }: { initial: Filters; onApply(f: Filte
     >
       {field('actorId')}
       {field('action')}
-      {field('resourceType')}
+      <SelectField
+        id="audit-resourceType"
+        label={t('audit.fields.resourceType')}
+        value={draft.resourceType ?? ''}
+        onChange={(value) => setDraft({ ...draft, resourceType: value })}
+        options={[
+          ...RESOURCE_TYPES,
+          ...(draft.resourceType && !isKnownType(draft.resourceType) ? [draft.resourceType] : []),
+        ].map((type) => ({ value: type, label: typeLabel(type) }))}
+        emptyLabel={t('common.any')}
+        hint={t('audit.hints.resourceType')}
+      />
       {field('resourceId')}
       {field('from', 'datetime-local')}
       {field('to', 'datetime-local')}
@@ -64,9 +88,25 @@ function AuditFilters({ initial, onApply }: { initial: Filters; onApply(f: Filte
 }
 
 /** A filter link on a value of the table: "show only this actor's events". */
-function FilterLink({ to, label, children }: { to: string; label: string; children: string }) {
+function FilterLink({
+  to,
+  label,
+  code = true,
+  children,
+}: {
+  to: string;
+  label: string;
+  /** An identifier (monospace) rather than a name. */
+  code?: boolean;
+  children: string;
+}) {
   return (
-    <Link component={RouterLink} to={to} aria-label={label} sx={{ fontFamily: 'monospace' }}>
+    <Link
+      component={RouterLink}
+      to={to}
+      aria-label={label}
+      sx={code ? { fontFamily: 'monospace' } : undefined}
+    >
       {children}
     </Link>
   );
@@ -76,6 +116,7 @@ function EventRow({ event }: { event: AuditEvent }) {
   const { t } = useTranslation('admin');
   const f = useFormat();
   const roleLabel = useRoleLabel();
+  const typeLabel = useResourceTypeLabel();
   const details = Object.keys(event.details).length ? JSON.stringify(event.details) : '';
   return (
     <TableRow>
@@ -86,9 +127,10 @@ function EventRow({ event }: { event: AuditEvent }) {
         {event.actorId ? (
           <FilterLink
             to={`?actorId=${event.actorId}`}
-            label={t('audit.onlyActor', { id: event.actorId })}
+            label={t('audit.onlyActor', { name: event.actorName ?? event.actorId })}
+            code={!event.actorName}
           >
-            {event.actorId.slice(0, 8)}
+            {event.actorName ?? event.actorId.slice(0, 8)}
           </FilterLink>
         ) : (
           t('audit.system')
@@ -106,7 +148,7 @@ function EventRow({ event }: { event: AuditEvent }) {
         </FilterLink>
       </TableCell>
       <TableCell>
-        {event.resourceType ?? ''}
+        {event.resourceType && <span>{typeLabel(event.resourceType)}</span>}
         {event.resourceId && (
           <Typography variant="body2" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
             {event.resourceId}

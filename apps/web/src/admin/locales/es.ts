@@ -13,6 +13,9 @@ export const es = {
     filtersLabel: 'Filtrar los usuarios',
     create: 'Crear usuario',
     createTitle: 'Crear un usuario',
+    edit: 'Cambiar nombre e idioma',
+    editTitle: 'Cambiar el nombre y el idioma de {{name}}',
+    saveChanges: 'Guardar cambios',
     created: 'Usuario {{name}} creado',
     openUser: 'Ver la cuenta de {{name}}',
     disabledNotice: 'Esta cuenta está desactivada: no puede iniciar sesión.',
@@ -27,7 +30,7 @@ export const es = {
       q: 'Buscar por nombre o correo',
       displayName: 'Nombre',
       email: 'Correo electrónico',
-      locale: 'Idioma',
+      locale: 'Idioma de la cuenta',
       countryCode: 'País',
       status: 'Estado',
       role: 'Función',
@@ -39,6 +42,7 @@ export const es = {
     },
     hints: {
       countryCode: 'Los administradores de este país gestionarán la cuenta.',
+      locale: 'El idioma en que la aplicación se muestra a esta persona al iniciar sesión.',
     },
     required: {
       email: 'Escriba el correo electrónico',
@@ -123,7 +127,7 @@ export const es = {
     filtersLabel: 'Filtrar los eventos',
     system: 'Sistema',
     notSealed: 'Aún sin sellar',
-    onlyActor: 'Ver solo los eventos de {{id}}',
+    onlyActor: 'Ver solo los eventos de {{name}}',
     onlyAction: 'Ver solo los eventos {{action}}',
     fields: {
       actorId: 'Autor (identificador)',
@@ -136,7 +140,7 @@ export const es = {
     hints: {
       actorId: 'El UUID del usuario',
       action: 'Por ejemplo: auth.login',
-      resourceType: 'Por ejemplo: user, case',
+      resourceType: 'Qué clase de registro',
       resourceId: 'Exacto',
       from: 'Incluida',
       to: 'Excluida',
@@ -151,6 +155,17 @@ export const es = {
       hash: 'Sello (SHA-256)',
     },
     outcomes: { success: 'Realizado', failure: 'Fallido', denied: 'Denegado' },
+    resourceTypes: {
+      case: 'Caso',
+      person: 'Persona',
+      user: 'Usuario',
+      consulate: 'Consulado',
+      official: 'Funcionario',
+      organisation: 'Organización',
+      queue_dashboard: 'Bandeja o panel',
+      statistics: 'Estadísticas',
+      statistics_export: 'Exportación de estadísticas',
+    },
   },
 };
 

@@ -1,7 +1,7 @@
-import { Alert, Stack, Typography } from '@mui/material';
+import { Alert, Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link as RouterLink, useParams } from 'react-router';
 import type { components } from '../../api/schema';
 import { DetailList } from '../../directory/common/detail-list';
 import { QueryState } from '../../directory/common/query-state';
@@ -81,6 +81,14 @@ export function UserPage() {
           <Typography variant="h5" component="h2">
             {t('actions.title')}
           </Typography>
+          <Button
+            component={RouterLink}
+            to={`/admin/users/${u.id}/edit`}
+            variant="outlined"
+            sx={{ alignSelf: 'start' }}
+          >
+            {t('users.edit')}
+          </Button>
           {isMe ? (
             <Typography>{t('actions.ownAccount')}</Typography>
           ) : (

@@ -27,11 +27,12 @@ export function FilterForm({ label, onApply, onClear, children }: FilterFormProp
           direction="row"
           useFlexGap
           spacing={2}
-          // Wide enough for the longest label ("Buscar por nombre, ciudad o código") unclipped.
+          // Wide enough for the longest label ("Buscar por nombre, ciudad o código") unclipped, and
+          // one width for all: a native select is otherwise as wide as its longest option.
           sx={{
             flexWrap: 'wrap',
             alignItems: 'start',
-            '& > .MuiTextField-root': { minWidth: 280 },
+            '& > .MuiTextField-root': { width: { xs: '100%', sm: 280 } },
           }}
         >
           {children}

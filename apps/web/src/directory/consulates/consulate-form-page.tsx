@@ -13,6 +13,7 @@ import { CountrySelect } from '../common/country-select';
 import { useDirectoryOptions } from '../common/directory-codes';
 import { fieldIds, problemErrors } from '../common/form-errors';
 import { FormTextField } from '../common/form-fields';
+import { optionalText } from '../common/optional-text';
 import { QueryState } from '../common/query-state';
 import { SelectField } from '../common/select-field';
 import { useSubdivisions } from '../common/use-countries';
@@ -56,7 +57,7 @@ interface Values {
   website: string;
 }
 
-/** The form's strings: empty optional fields are left out of the request. */
+/** The form's strings: a record's absent optional field is an empty one. */
 function initialValues(consulate: Consulate | undefined, defaultCountry: string): Values {
   return {
     sendingCountryCode: consulate?.sendingCountryCode ?? defaultCountry,
@@ -91,10 +92,10 @@ function ConsulateForm({ consulate }: { consulate?: Consulate }) {
 
   const save = useMutation({
     mutationFn: () => {
-      const optional = Object.fromEntries(
-        (['address', 'phone', 'emergencyPhone', 'email', 'website'] as const)
-          .filter((key) => values[key].trim())
-          .map((key) => [key, values[key].trim()]),
+      const optional = optionalText(
+        values,
+        ['address', 'phone', 'emergencyPhone', 'email', 'website'],
+        Boolean(consulate),
       );
       const fields = {
         name: values.name.trim(),

@@ -183,7 +183,7 @@ export const en: DirectoryMessages = {
       coverageCountry: 'Country covered',
       coverageCountries: 'Countries covered',
       coverageSubdivisions: 'States or provinces covered',
-      language: 'Language',
+      language: 'Language spoken',
       languages: 'Languages',
       email: 'Email address',
       phone: 'Phone',

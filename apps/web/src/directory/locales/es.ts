@@ -181,7 +181,7 @@ export const es = {
       coverageCountry: 'País de cobertura',
       coverageCountries: 'Países de cobertura',
       coverageSubdivisions: 'Estados o provincias de cobertura',
-      language: 'Idioma',
+      language: 'Idioma de atención',
       languages: 'Idiomas',
       email: 'Correo electrónico',
       phone: 'Teléfono',

@@ -11,6 +11,7 @@ import { CheckboxGroup } from '../common/checkbox-group';
 import { useDirectoryOptions } from '../common/directory-codes';
 import { fieldIds, problemErrors } from '../common/form-errors';
 import { FormTextField } from '../common/form-fields';
+import { optionalText } from '../common/optional-text';
 import { QueryState } from '../common/query-state';
 import { SelectField } from '../common/select-field';
 import { useForm } from '../common/use-form';
@@ -68,8 +69,7 @@ function OfficialForm({ official }: { official?: Official }) {
         // An emptied end date means the accreditation has no end: null clears it.
         accreditedTo: values.accreditedTo || null,
         topics: values.topics,
-        ...(values.workEmail.trim() && { workEmail: values.workEmail.trim() }),
-        ...(values.workPhone.trim() && { workPhone: values.workPhone.trim() }),
+        ...optionalText(values, ['workEmail', 'workPhone'], Boolean(official)),
       };
       return official
         ? unwrap(

@@ -14,6 +14,7 @@ import { CountrySelect } from '../common/country-select';
 import { useDirectoryOptions } from '../common/directory-codes';
 import { fieldIds, problemErrors } from '../common/form-errors';
 import { FormTextField } from '../common/form-fields';
+import { optionalText } from '../common/optional-text';
 import { QueryState } from '../common/query-state';
 import { SelectField } from '../common/select-field';
 import { useCountryOptions, useSubdivisionOptions } from '../common/use-countries';
@@ -82,9 +83,7 @@ function OrganisationForm({ organisation }: { organisation?: Organisation }) {
 
   const save = useMutation({
     mutationFn: () => {
-      const optional = Object.fromEntries(
-        OPTIONAL_TEXT.filter((key) => values[key].trim()).map((key) => [key, values[key].trim()]),
-      );
+      const optional = optionalText(values, OPTIONAL_TEXT, Boolean(organisation));
       const fields = {
         name: values.name.trim(),
         type: values.type as Body['type'],
