@@ -43,16 +43,19 @@ export function PeriodForm({ period, consulateId, posts, onShow, onReset }: Prop
   const month = (id: string, label: string, value: string, set: (value: string) => void) => {
     const error = fieldError(id);
     return (
+      // A text field, not a native `type="month"`: that one names the months in the browser's
+      // language, not the page's, and its pop-up is not the same to operate in every browser.
       <TextField
         id={id}
-        type="month"
         label={label}
         value={value}
         onChange={(event) => set(event.target.value)}
         error={!!error}
         helperText={error ?? t('period.monthHint')}
         size="small"
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { placeholder: 'YYYY-MM' } }}
+        autoComplete="off"
+        sx={{ width: 200 }}
+        slotProps={{ htmlInput: { inputMode: 'numeric', spellCheck: false } }}
       />
     );
   };

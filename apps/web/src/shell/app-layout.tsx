@@ -1,5 +1,5 @@
-import { AppBar, Box, Button, Container, Link, Stack, Toolbar, Typography } from '@mui/material';
-import { useRef } from 'react';
+import { AppBar, Box, Button, Container, Link, SvgIcon, Toolbar, Typography } from '@mui/material';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from './language-switch';
@@ -9,18 +9,41 @@ import { useSession } from './session';
 import { useFocusHeading } from './use-focus-heading';
 import { useMe } from './use-me';
 
-/** The menu of the screens the signed-in user may use (by permission), with the current one marked. */
-function MainMenu() {
+const MENU_ID = 'main-menu';
+
+/**
+ * The menu of the screens the signed-in user may use (by permission), with the current one marked.
+ * A row of its own under the bar, so a long menu (an administrator's) never pushes the language
+ * switch or the way out onto another line; on a phone it is a list that the menu button opens.
+ */
+function MainMenu({ open }: { open: boolean }) {
   const { t } = useTranslation();
   const me = useMe();
   const entries = NAVIGATION.filter((entry) => mayOpen(entry, me.data));
   return (
-    <Box component="nav" aria-label={t('nav.label')} sx={{ flexGrow: 1 }}>
-      <Stack
+    <Box
+      component="nav"
+      id={MENU_ID}
+      aria-label={t('nav.label')}
+      sx={{
+        display: { xs: open ? 'block' : 'none', sm: 'block' },
+        borderTop: 1,
+        borderColor: 'divider',
+        px: { xs: 1, sm: 2 },
+        py: 0.5,
+      }}
+    >
+      <Box
         component="ul"
-        direction="row"
-        spacing={1}
-        sx={{ m: 0, p: 0, listStyle: 'none', flexWrap: 'wrap' }}
+        sx={{
+          m: 0,
+          p: 0,
+          listStyle: 'none',
+          display: 'flex',
+          flexDirection: { xs: 'column', sm: 'row' },
+          flexWrap: 'wrap',
+          columnGap: 1,
+        }}
       >
         {entries.map((entry) => (
           <li key={entry.path}>
@@ -30,6 +53,8 @@ function MainMenu() {
               end={entry.end ?? entry.path === '/'}
               color="inherit"
               sx={{
+                justifyContent: 'flex-start',
+                width: { xs: '100%', sm: 'auto' },
                 '&.active': {
                   textDecoration: 'underline',
                   textUnderlineOffset: 6,
@@ -41,8 +66,35 @@ function MainMenu() {
             </Button>
           </li>
         ))}
-      </Stack>
+      </Box>
     </Box>
+  );
+}
+
+/** Three bars: the usual sign of a menu, beside its name (never the icon alone). */
+function MenuIcon() {
+  return (
+    <SvgIcon fontSize="small" aria-hidden="true">
+      <path d="M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z" />
+    </SvgIcon>
+  );
+}
+
+/** On a phone only: shows and hides the menu (a disclosure button), closed again on arrival. */
+function MenuButton({ open, onToggle }: { open: boolean; onToggle: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Button
+      color="inherit"
+      variant="outlined"
+      aria-expanded={open}
+      aria-controls={MENU_ID}
+      onClick={onToggle}
+      startIcon={<MenuIcon />}
+      sx={{ display: { xs: 'inline-flex', sm: 'none' } }}
+    >
+      {t('nav.menu')}
+    </Button>
   );
 }
 
@@ -54,7 +106,11 @@ export function AppLayout() {
   const { t } = useTranslation();
   const session = useSession();
   const main = useRef<HTMLElement>(null);
-  useFocusHeading(useLocation().pathname, main);
+  const { pathname } = useLocation();
+  useFocusHeading(pathname, main);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // Choosing a screen from the phone's menu closes it: the new screen is what the user asked for.
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'grey.50' }}>
       <Link
@@ -72,12 +128,16 @@ export function AppLayout() {
         {t('nav.skipToContent')}
       </Link>
       <AppBar position="static" color="default" elevation={0}>
-        <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: 1 }}>
-          <Typography component="p" variant="h6" sx={{ fontWeight: 700 }}>
+        <Toolbar sx={{ columnGap: 2, rowGap: 1, flexWrap: 'wrap', py: 1 }}>
+          <Typography
+            component="p"
+            variant="h6"
+            sx={{ fontWeight: 700, flexBasis: { xs: '100%', sm: 'auto' } }}
+          >
             {t('app.name')}
           </Typography>
           {session.signedIn ? (
-            <MainMenu />
+            <Box sx={{ flexGrow: 1 }} />
           ) : (
             <Typography component="p" variant="body2" sx={{ flexGrow: 1 }}>
               {t('app.tagline')}
@@ -85,11 +145,15 @@ export function AppLayout() {
           )}
           <LanguageSwitch />
           {session.signedIn && (
-            <Button variant="outlined" color="inherit" onClick={() => void session.end()}>
-              {t('home.signOut')}
-            </Button>
+            <>
+              <Button variant="outlined" color="inherit" onClick={() => void session.end()}>
+                {t('home.signOut')}
+              </Button>
+              <MenuButton open={menuOpen} onToggle={() => setMenuOpen((open) => !open)} />
+            </>
           )}
         </Toolbar>
+        {session.signedIn && <MainMenu open={menuOpen} />}
       </AppBar>
       <ServiceBanner />
       <Container component="main" id="main" tabIndex={-1} ref={main} maxWidth="lg" sx={{ py: 4 }}>
