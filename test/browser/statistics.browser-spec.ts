@@ -109,9 +109,11 @@ describe('Statistics and exports, in Chromium', () => {
       await page.getByRole('link', { name: s.statistics.exportThis }).click();
       await page.getByRole('heading', { level: 1, name: s.exports.title }).waitFor();
       // The form starts from the table on screen.
-      expect(await page.getByRole('checkbox', { name: s.measures.cases_opened }).isChecked()).toBe(
-        true,
-      );
+      expect(
+        await page
+          .getByRole('checkbox', { name: s.measures.cases_opened, exact: true })
+          .isChecked(),
+      ).toBe(true);
       await screen(page, 'export-request');
       await page.getByRole('button', { name: s.exports.submit }).click();
       await page.getByText(s.exports.requested).waitFor();

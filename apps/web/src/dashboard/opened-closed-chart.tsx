@@ -36,7 +36,8 @@ export function OpenedClosedChart({ points, labels, monthLabel }: Props) {
         <XAxis dataKey="month" tickFormatter={monthLabel} />
         <YAxis allowDecimals={false} />
         <Tooltip labelFormatter={(month) => monthLabel(String(month))} />
-        <Legend />
+        {/* In the order of the lines (opened, then closed), not sorted by name in each language. */}
+        <Legend itemSorter={(item) => (item.dataKey === 'opened' ? 0 : 1)} />
         <Line
           type="linear"
           dataKey="opened"

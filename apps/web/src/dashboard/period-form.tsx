@@ -54,7 +54,7 @@ export function PeriodForm({ period, consulateId, posts, onShow, onReset }: Prop
         helperText={error ?? t('period.monthHint')}
         size="small"
         autoComplete="off"
-        sx={{ width: 200 }}
+        sx={{ width: 230 }}
         slotProps={{ htmlInput: { inputMode: 'numeric', spellCheck: false } }}
       />
     );
@@ -70,7 +70,8 @@ export function PeriodForm({ period, consulateId, posts, onShow, onReset }: Prop
         <Stack
           direction={{ xs: 'column', md: 'row' }}
           spacing={2}
-          sx={{ alignItems: 'flex-start' }}
+          useFlexGap
+          sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}
         >
           {month('period-from', t('period.from'), from, setFrom)}
           {month('period-to', t('period.to'), to, setTo)}
@@ -92,10 +93,11 @@ export function PeriodForm({ period, consulateId, posts, onShow, onReset }: Prop
               </MenuItem>
             ))}
           </TextField>
-          <Button type="submit" variant="contained">
+          <Button type="submit" variant="contained" sx={{ whiteSpace: 'nowrap' }}>
             {t('period.apply')}
           </Button>
           <Button
+            sx={{ whiteSpace: 'nowrap' }}
             onClick={() => {
               setErrors([]);
               onReset();
