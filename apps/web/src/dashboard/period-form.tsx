@@ -93,6 +93,9 @@ export function PeriodForm({ period, consulateId, posts, onShow, onReset }: Prop
               </MenuItem>
             ))}
           </TextField>
+        </Stack>
+        {/* The actions on a line of their own: beside three fields they would wrap at 1024 px. */}
+        <Stack direction="row" spacing={2} sx={{ mt: 2 }}>
           <Button type="submit" variant="contained" sx={{ whiteSpace: 'nowrap' }}>
             {t('period.apply')}
           </Button>

@@ -1,4 +1,17 @@
-import { AppBar, Box, Button, Container, Link, SvgIcon, Toolbar, Typography } from '@mui/material';
+import {
+  AppBar,
+  Box,
+  Button,
+  Container,
+  Link,
+  Stack,
+  SvgIcon,
+  Toolbar,
+  Typography,
+  useMediaQuery,
+  useTheme,
+} from '@mui/material';
+import type { ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
@@ -14,9 +27,10 @@ const MENU_ID = 'main-menu';
 /**
  * The menu of the screens the signed-in user may use (by permission), with the current one marked.
  * A row of its own under the bar, so a long menu (an administrator's) never pushes the language
- * switch or the way out onto another line; on a phone it is a list that the menu button opens.
+ * switch or the way out onto another line. On a phone it is a list that the menu button opens,
+ * with the language switch and the way out after the entries (`phoneExtras`).
  */
-function MainMenu({ open }: { open: boolean }) {
+function MainMenu({ open, phoneExtras }: { open: boolean; phoneExtras?: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   const entries = NAVIGATION.filter((entry) => mayOpen(entry, me.data));
@@ -67,6 +81,11 @@ function MainMenu({ open }: { open: boolean }) {
           </li>
         ))}
       </Box>
+      {phoneExtras && (
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', px: 1, py: 1.5 }}>
+          {phoneExtras}
+        </Stack>
+      )}
     </Box>
   );
 }
@@ -80,7 +99,10 @@ function MenuIcon() {
   );
 }
 
-/** On a phone only: shows and hides the menu (a disclosure button), closed again on arrival. */
+/**
+ * On a phone only, beside the registry's name: shows and hides the menu (a disclosure button);
+ * choosing a screen closes it again.
+ */
 function MenuButton({ open, onToggle }: { open: boolean; onToggle: () => void }) {
   const { t } = useTranslation();
   return (
@@ -91,7 +113,6 @@ function MenuButton({ open, onToggle }: { open: boolean; onToggle: () => void })
       aria-controls={MENU_ID}
       onClick={onToggle}
       startIcon={<MenuIcon />}
-      sx={{ display: { xs: 'inline-flex', sm: 'none' } }}
     >
       {t('nav.menu')}
     </Button>
@@ -111,6 +132,14 @@ export function AppLayout() {
   const [menuOpen, setMenuOpen] = useState(false);
   // Choosing a screen from the phone's menu closes it: the new screen is what the user asked for.
   useEffect(() => setMenuOpen(false), [pathname]);
+  // On a phone the signed-in bar is the name and the menu button; the rest is in the menu.
+  const phone = useMediaQuery(useTheme().breakpoints.down('sm'));
+  const phoneMenu = session.signedIn && phone;
+  const signOut = session.signedIn && (
+    <Button variant="outlined" color="inherit" onClick={() => void session.end()}>
+      {t('home.signOut')}
+    </Button>
+  );
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'grey.50' }}>
       <Link
@@ -129,31 +158,40 @@ export function AppLayout() {
       </Link>
       <AppBar position="static" color="default" elevation={0}>
         <Toolbar sx={{ columnGap: 2, rowGap: 1, flexWrap: 'wrap', py: 1 }}>
-          <Typography
-            component="p"
-            variant="h6"
-            sx={{ fontWeight: 700, flexBasis: { xs: '100%', sm: 'auto' } }}
-          >
+          <Typography component="p" variant="h6" sx={{ fontWeight: 700, flexGrow: 1 }}>
             {t('app.name')}
           </Typography>
-          {session.signedIn ? (
-            <Box sx={{ flexGrow: 1 }} />
-          ) : (
-            <Typography component="p" variant="body2" sx={{ flexGrow: 1 }}>
+          {!session.signedIn && (
+            <Typography
+              component="p"
+              variant="body2"
+              sx={{ flexGrow: 100, flexBasis: { xs: '100%', sm: 0 } }}
+            >
               {t('app.tagline')}
             </Typography>
           )}
-          <LanguageSwitch />
-          {session.signedIn && (
+          {phoneMenu ? (
+            <MenuButton open={menuOpen} onToggle={() => setMenuOpen((open) => !open)} />
+          ) : (
             <>
-              <Button variant="outlined" color="inherit" onClick={() => void session.end()}>
-                {t('home.signOut')}
-              </Button>
-              <MenuButton open={menuOpen} onToggle={() => setMenuOpen((open) => !open)} />
+              <LanguageSwitch />
+              {signOut}
             </>
           )}
         </Toolbar>
-        {session.signedIn && <MainMenu open={menuOpen} />}
+        {session.signedIn && (
+          <MainMenu
+            open={menuOpen}
+            phoneExtras={
+              phoneMenu && (
+                <>
+                  <LanguageSwitch />
+                  {signOut}
+                </>
+              )
+            }
+          />
+        )}
       </AppBar>
       <ServiceBanner />
       <Container component="main" id="main" tabIndex={-1} ref={main} maxWidth="lg" sx={{ py: 4 }}>
