@@ -122,7 +122,7 @@ export function BreakdownFields({ idPrefix, value, onChange, measures, errors }:
             required
             autoComplete="off"
             helperText={t('form.dateHint')}
-            sx={{ width: 250 }}
+            sx={{ width: 280 }}
             slotProps={{ htmlInput: { inputMode: 'numeric', spellCheck: false } }}
             {...error('from')}
           />
@@ -134,7 +134,7 @@ export function BreakdownFields({ idPrefix, value, onChange, measures, errors }:
             required
             autoComplete="off"
             helperText={t('form.dateHint')}
-            sx={{ width: 250 }}
+            sx={{ width: 280 }}
             slotProps={{ htmlInput: { inputMode: 'numeric', spellCheck: false } }}
             {...error('to')}
           />
