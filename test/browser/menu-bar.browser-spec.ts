@@ -97,6 +97,12 @@ describe('The menu bar at desktop and phone widths, in Chromium', () => {
       await page.keyboard.press('Tab');
       expect(await isFocused(menu.getByRole('link', { name: names[0], exact: true }))).toBe(true);
       await screen(page, 'menu-bar-phone-open');
+      // Escape closes it and gives the keyboard back to the button; Enter opens it again.
+      await page.keyboard.press('Escape');
+      expect(await isFocused(menuButton)).toBe(true);
+      expect(await menuButton.getAttribute('aria-expanded')).toBe('false');
+      expect(await menu.isVisible()).toBe(false);
+      await page.keyboard.press('Enter');
       // Choosing a screen closes the menu: the screen is what was asked for.
       await menu.getByRole('link', { name: t.nav.cases, exact: true }).click();
       await page.waitForURL((url) => url.pathname === '/cases');

@@ -11,7 +11,7 @@ import {
   useMediaQuery,
   useTheme,
 } from '@mui/material';
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
@@ -30,7 +30,15 @@ const MENU_ID = 'main-menu';
  * switch or the way out onto another line. On a phone it is a list that the menu button opens,
  * with the language switch and the way out after the entries (`phoneExtras`).
  */
-function MainMenu({ open, phoneExtras }: { open: boolean; phoneExtras?: ReactNode }) {
+function MainMenu({
+  open,
+  onEscape,
+  phoneExtras,
+}: {
+  open: boolean;
+  onEscape: () => void;
+  phoneExtras?: ReactNode;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const entries = NAVIGATION.filter((entry) => mayOpen(entry, me.data));
@@ -39,6 +47,12 @@ function MainMenu({ open, phoneExtras }: { open: boolean; phoneExtras?: ReactNod
       component="nav"
       id={MENU_ID}
       aria-label={t('nav.label')}
+      // Escape closes the phone's menu and takes the keyboard back to its button; not an Escape
+      // that closes the language list (a portal: in React's tree here, not in the page's).
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && event.currentTarget.contains(event.target as Node))
+          onEscape();
+      }}
       sx={{
         display: { xs: open ? 'block' : 'none', sm: 'block' },
         borderTop: 1,
@@ -103,10 +117,19 @@ function MenuIcon() {
  * On a phone only, beside the registry's name: shows and hides the menu (a disclosure button);
  * choosing a screen closes it again.
  */
-function MenuButton({ open, onToggle }: { open: boolean; onToggle: () => void }) {
+function MenuButton({
+  open,
+  onToggle,
+  ref,
+}: {
+  open: boolean;
+  onToggle: () => void;
+  ref: Ref<HTMLButtonElement>;
+}) {
   const { t } = useTranslation();
   return (
     <Button
+      ref={ref}
       color="inherit"
       variant="outlined"
       aria-expanded={open}
@@ -130,6 +153,7 @@ export function AppLayout() {
   const { pathname } = useLocation();
   useFocusHeading(pathname, main);
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   // Choosing a screen from the phone's menu closes it: the new screen is what the user asked for.
   useEffect(() => setMenuOpen(false), [pathname]);
   // On a phone the signed-in bar is the name and the menu button; the rest is in the menu.
@@ -171,7 +195,11 @@ export function AppLayout() {
             </Typography>
           )}
           {phoneMenu ? (
-            <MenuButton open={menuOpen} onToggle={() => setMenuOpen((open) => !open)} />
+            <MenuButton
+              ref={menuButton}
+              open={menuOpen}
+              onToggle={() => setMenuOpen((open) => !open)}
+            />
           ) : (
             <>
               <LanguageSwitch />
@@ -182,6 +210,11 @@ export function AppLayout() {
         {session.signedIn && (
           <MainMenu
             open={menuOpen}
+            onEscape={() => {
+              if (!phoneMenu) return;
+              setMenuOpen(false);
+              menuButton.current?.focus();
+            }}
             phoneExtras={
               phoneMenu && (
                 <>

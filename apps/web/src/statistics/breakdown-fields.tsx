@@ -213,6 +213,14 @@ function FilterFields({
                   label={t(`dimensions.${filter}`)}
                   error={Boolean(message)}
                   helperText={message}
+                  // A long label ends before the open button, not under it; it shows whole on focus.
+                  slotProps={{
+                    ...params.slotProps,
+                    inputLabel: {
+                      ...params.slotProps?.inputLabel,
+                      sx: { '&:not(.MuiInputLabel-shrink)': { maxWidth: 'calc(100% - 64px)' } },
+                    },
+                  }}
                 />
               )}
             />
