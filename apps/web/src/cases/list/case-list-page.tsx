@@ -78,7 +78,9 @@ export function CaseListPage() {
         <Stack
           direction={{ xs: 'column', md: 'row' }}
           spacing={2}
-          sx={{ alignItems: { md: 'center' } }}
+          useFlexGap
+          // The clear button goes whole to the next line rather than breaking its words.
+          sx={{ alignItems: { md: 'center' }, flexWrap: 'wrap' }}
         >
           {FILTERS.map((filter) => (
             <TextField
@@ -99,7 +101,12 @@ export function CaseListPage() {
               ))}
             </TextField>
           ))}
-          <Button onClick={() => setParams(new URLSearchParams())}>{t('list.clear')}</Button>
+          <Button
+            onClick={() => setParams(new URLSearchParams())}
+            sx={{ whiteSpace: 'nowrap', alignSelf: { xs: 'flex-start', md: 'center' } }}
+          >
+            {t('list.clear')}
+          </Button>
         </Stack>
       </Paper>
       {cases.isError && <ProblemAlert error={cases.error} />}
