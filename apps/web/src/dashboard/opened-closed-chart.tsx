@@ -25,12 +25,19 @@ export function OpenedClosedChart({ points, labels, monthLabel }: Props) {
   const theme = useTheme();
   return (
     <ResponsiveContainer width="100%" height={300}>
-      <LineChart data={points} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
+      {/* No keyboard layer: the chart is hidden from assistive technology (the table says the
+          same), and a focusable element inside aria-hidden would be a stop that announces nothing. */}
+      <LineChart
+        data={points}
+        margin={{ top: 8, right: 24, bottom: 8, left: 0 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="month" tickFormatter={monthLabel} />
         <YAxis allowDecimals={false} />
         <Tooltip labelFormatter={(month) => monthLabel(String(month))} />
-        <Legend />
+        {/* In the order of the lines (opened, then closed), not sorted by name in each language. */}
+        <Legend itemSorter={(item) => (item.dataKey === 'opened' ? 0 : 1)} />
         <Line
           type="linear"
           dataKey="opened"

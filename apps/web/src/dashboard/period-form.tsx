@@ -43,16 +43,19 @@ export function PeriodForm({ period, consulateId, posts, onShow, onReset }: Prop
   const month = (id: string, label: string, value: string, set: (value: string) => void) => {
     const error = fieldError(id);
     return (
+      // A text field, not a native `type="month"`: that one names the months in the browser's
+      // language, not the page's, and its pop-up is not the same to operate in every browser.
       <TextField
         id={id}
-        type="month"
         label={label}
         value={value}
         onChange={(event) => set(event.target.value)}
         error={!!error}
         helperText={error ?? t('period.monthHint')}
         size="small"
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { placeholder: 'YYYY-MM' } }}
+        autoComplete="off"
+        sx={{ width: 230 }}
+        slotProps={{ htmlInput: { inputMode: 'numeric', spellCheck: false } }}
       />
     );
   };
@@ -67,7 +70,8 @@ export function PeriodForm({ period, consulateId, posts, onShow, onReset }: Prop
         <Stack
           direction={{ xs: 'column', md: 'row' }}
           spacing={2}
-          sx={{ alignItems: 'flex-start' }}
+          useFlexGap
+          sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}
         >
           {month('period-from', t('period.from'), from, setFrom)}
           {month('period-to', t('period.to'), to, setTo)}
@@ -89,10 +93,14 @@ export function PeriodForm({ period, consulateId, posts, onShow, onReset }: Prop
               </MenuItem>
             ))}
           </TextField>
-          <Button type="submit" variant="contained">
+        </Stack>
+        {/* The actions on a line of their own: beside three fields they would wrap at 1024 px. */}
+        <Stack direction="row" spacing={2} sx={{ mt: 2 }}>
+          <Button type="submit" variant="contained" sx={{ whiteSpace: 'nowrap' }}>
             {t('period.apply')}
           </Button>
           <Button
+            sx={{ whiteSpace: 'nowrap' }}
             onClick={() => {
               setErrors([]);
               onReset();

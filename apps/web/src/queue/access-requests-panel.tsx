@@ -13,7 +13,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import type { components } from '../api/schema';
@@ -33,6 +33,11 @@ export function AccessRequestsPanel() {
   const [reviewed, setReviewed] = useState<string | null>(null);
   const doneRef = useRef<HTMLDivElement>(null);
   const now = Date.now();
+  // After the render that shows it, and after the closed dialog has given the focus back to the
+  // Review button (a timer could run before either, and leave the focus on a row about to go).
+  useEffect(() => {
+    if (reviewed) doneRef.current?.focus();
+  }, [reviewed]);
 
   if (requests.isPending) return <Typography role="status">{t('access.loading')}</Typography>;
   if (requests.isError) return <ProblemAlert error={requests.error} />;
@@ -103,7 +108,6 @@ export function AccessRequestsPanel() {
           onReviewed={(reference) => {
             setReviewing(null);
             setReviewed(reference);
-            setTimeout(() => doneRef.current?.focus());
           }}
         />
       )}

@@ -55,7 +55,11 @@ export function CaseQueueTable({ caption, cases, today, ref }: Props) {
           {cases.map((item) => (
             <TableRow key={item.id}>
               <TableCell component="th" scope="row">
-                <Link component={RouterLink} to={`/cases/${item.id}`} sx={{ fontWeight: 600 }}>
+                <Link
+                  component={RouterLink}
+                  to={`/cases/${item.id}`}
+                  sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}
+                >
                   {item.reference}
                 </Link>
               </TableCell>

@@ -1,5 +1,18 @@
-import { AppBar, Box, Button, Container, Link, Stack, Toolbar, Typography } from '@mui/material';
-import { useRef } from 'react';
+import {
+  AppBar,
+  Box,
+  Button,
+  Container,
+  Link,
+  Stack,
+  SvgIcon,
+  Toolbar,
+  Typography,
+  useMediaQuery,
+  useTheme,
+} from '@mui/material';
+import type { ReactNode, Ref } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from './language-switch';
@@ -9,18 +22,56 @@ import { useSession } from './session';
 import { useFocusHeading } from './use-focus-heading';
 import { useMe } from './use-me';
 
-/** The menu of the screens the signed-in user may use (by permission), with the current one marked. */
-function MainMenu() {
+const MENU_ID = 'main-menu';
+
+/**
+ * The menu of the screens the signed-in user may use (by permission), with the current one marked.
+ * A row of its own under the bar, so a long menu (an administrator's) never pushes the language
+ * switch or the way out onto another line. On a phone it is a list that the menu button opens,
+ * with the language switch and the way out after the entries (`phoneExtras`).
+ */
+function MainMenu({
+  open,
+  onEscape,
+  phoneExtras,
+}: {
+  open: boolean;
+  onEscape: () => void;
+  phoneExtras?: ReactNode;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const entries = NAVIGATION.filter((entry) => mayOpen(entry, me.data));
   return (
-    <Box component="nav" aria-label={t('nav.label')} sx={{ flexGrow: 1 }}>
-      <Stack
+    <Box
+      component="nav"
+      id={MENU_ID}
+      aria-label={t('nav.label')}
+      // Escape closes the phone's menu and takes the keyboard back to its button; not an Escape
+      // that closes the language list (a portal: in React's tree here, not in the page's).
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && event.currentTarget.contains(event.target as Node))
+          onEscape();
+      }}
+      sx={{
+        display: { xs: open ? 'block' : 'none', sm: 'block' },
+        borderTop: 1,
+        borderColor: 'divider',
+        px: { xs: 1, sm: 2 },
+        py: 0.5,
+      }}
+    >
+      <Box
         component="ul"
-        direction="row"
-        spacing={1}
-        sx={{ m: 0, p: 0, listStyle: 'none', flexWrap: 'wrap' }}
+        sx={{
+          m: 0,
+          p: 0,
+          listStyle: 'none',
+          display: 'flex',
+          flexDirection: { xs: 'column', sm: 'row' },
+          flexWrap: 'wrap',
+          columnGap: 1,
+        }}
       >
         {entries.map((entry) => (
           <li key={entry.path}>
@@ -30,6 +81,8 @@ function MainMenu() {
               end={entry.end ?? entry.path === '/'}
               color="inherit"
               sx={{
+                justifyContent: 'flex-start',
+                width: { xs: '100%', sm: 'auto' },
                 '&.active': {
                   textDecoration: 'underline',
                   textUnderlineOffset: 6,
@@ -41,8 +94,51 @@ function MainMenu() {
             </Button>
           </li>
         ))}
-      </Stack>
+      </Box>
+      {phoneExtras && (
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', px: 1, py: 1.5 }}>
+          {phoneExtras}
+        </Stack>
+      )}
     </Box>
+  );
+}
+
+/** Three bars: the usual sign of a menu, beside its name (never the icon alone). */
+function MenuIcon() {
+  return (
+    <SvgIcon fontSize="small" aria-hidden="true">
+      <path d="M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z" />
+    </SvgIcon>
+  );
+}
+
+/**
+ * On a phone only, beside the registry's name: shows and hides the menu (a disclosure button);
+ * choosing a screen closes it again.
+ */
+function MenuButton({
+  open,
+  onToggle,
+  ref,
+}: {
+  open: boolean;
+  onToggle: () => void;
+  ref: Ref<HTMLButtonElement>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Button
+      ref={ref}
+      color="inherit"
+      variant="outlined"
+      aria-expanded={open}
+      aria-controls={MENU_ID}
+      onClick={onToggle}
+      startIcon={<MenuIcon />}
+    >
+      {t('nav.menu')}
+    </Button>
   );
 }
 
@@ -54,7 +150,20 @@ export function AppLayout() {
   const { t } = useTranslation();
   const session = useSession();
   const main = useRef<HTMLElement>(null);
-  useFocusHeading(useLocation().pathname, main);
+  const { pathname } = useLocation();
+  useFocusHeading(pathname, main);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  // Choosing a screen from the phone's menu closes it: the new screen is what the user asked for.
+  useEffect(() => setMenuOpen(false), [pathname]);
+  // On a phone the signed-in bar is the name and the menu button; the rest is in the menu.
+  const phone = useMediaQuery(useTheme().breakpoints.down('sm'));
+  const phoneMenu = session.signedIn && phone;
+  const signOut = session.signedIn && (
+    <Button variant="outlined" color="inherit" onClick={() => void session.end()}>
+      {t('home.signOut')}
+    </Button>
+  );
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'grey.50' }}>
       <Link
@@ -72,24 +181,50 @@ export function AppLayout() {
         {t('nav.skipToContent')}
       </Link>
       <AppBar position="static" color="default" elevation={0}>
-        <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: 1 }}>
-          <Typography component="p" variant="h6" sx={{ fontWeight: 700 }}>
+        <Toolbar sx={{ columnGap: 2, rowGap: 1, flexWrap: 'wrap', py: 1 }}>
+          <Typography component="p" variant="h6" sx={{ fontWeight: 700, flexGrow: 1 }}>
             {t('app.name')}
           </Typography>
-          {session.signedIn ? (
-            <MainMenu />
-          ) : (
-            <Typography component="p" variant="body2" sx={{ flexGrow: 1 }}>
+          {!session.signedIn && (
+            <Typography
+              component="p"
+              variant="body2"
+              sx={{ flexGrow: 100, flexBasis: { xs: '100%', sm: 0 } }}
+            >
               {t('app.tagline')}
             </Typography>
           )}
-          <LanguageSwitch />
-          {session.signedIn && (
-            <Button variant="outlined" color="inherit" onClick={() => void session.end()}>
-              {t('home.signOut')}
-            </Button>
+          {phoneMenu ? (
+            <MenuButton
+              ref={menuButton}
+              open={menuOpen}
+              onToggle={() => setMenuOpen((open) => !open)}
+            />
+          ) : (
+            <>
+              <LanguageSwitch />
+              {signOut}
+            </>
           )}
         </Toolbar>
+        {session.signedIn && (
+          <MainMenu
+            open={menuOpen}
+            onEscape={() => {
+              if (!phoneMenu) return;
+              setMenuOpen(false);
+              menuButton.current?.focus();
+            }}
+            phoneExtras={
+              phoneMenu && (
+                <>
+                  <LanguageSwitch />
+                  {signOut}
+                </>
+              )
+            }
+          />
+        )}
       </AppBar>
       <ServiceBanner />
       <Container component="main" id="main" tabIndex={-1} ref={main} maxWidth="lg" sx={{ py: 4 }}>

@@ -112,24 +112,30 @@ export function BreakdownFields({ idPrefix, value, onChange, measures, errors }:
               </MenuItem>
             ))}
           </TextField>
+          {/* Text fields, not native date fields: those write the date in the browser's language
+              (12/31/2025 on a Spanish page in an English browser), not the page's. */}
           <TextField
-            type="date"
             id={id('from')}
             label={t('form.from')}
             value={value.from}
             onChange={(event) => set({ from: event.target.value })}
             required
-            slotProps={{ inputLabel: { shrink: true } }}
+            autoComplete="off"
+            helperText={t('form.dateHint')}
+            sx={{ width: 280 }}
+            slotProps={{ htmlInput: { inputMode: 'numeric', spellCheck: false } }}
             {...error('from')}
           />
           <TextField
-            type="date"
             id={id('to')}
             label={t('form.to')}
             value={value.to}
             onChange={(event) => set({ to: event.target.value })}
             required
-            slotProps={{ inputLabel: { shrink: true } }}
+            autoComplete="off"
+            helperText={t('form.dateHint')}
+            sx={{ width: 280 }}
+            slotProps={{ htmlInput: { inputMode: 'numeric', spellCheck: false } }}
             {...error('to')}
           />
         </Stack>
@@ -207,6 +213,14 @@ function FilterFields({
                   label={t(`dimensions.${filter}`)}
                   error={Boolean(message)}
                   helperText={message}
+                  // A long label ends before the open button, not under it; it shows whole on focus.
+                  slotProps={{
+                    ...params.slotProps,
+                    inputLabel: {
+                      ...params.slotProps?.inputLabel,
+                      sx: { '&:not(.MuiInputLabel-shrink)': { maxWidth: 'calc(100% - 64px)' } },
+                    },
+                  }}
                 />
               )}
             />

@@ -17,8 +17,11 @@ export function ExportDownloadButton({ item }: { item: ExportItem }) {
       <Button
         variant="outlined"
         size="small"
-        onClick={() => download.mutate()}
-        disabled={download.isPending}
+        // Not disabled while it downloads: a disabled button drops the keyboard focus to the page.
+        onClick={() => {
+          if (!download.isPending) download.mutate();
+        }}
+        aria-busy={download.isPending}
         sx={{ minHeight: 32 }}
       >
         {download.isPending ? t('exports.downloading') : t('exports.download')}

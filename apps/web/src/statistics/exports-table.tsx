@@ -110,6 +110,8 @@ export function ExportsTable({ items }: { items: ExportItem[] }) {
                 component="th"
                 scope="col"
                 align={column === 'rows' ? 'right' : 'left'}
+                // "SHA-256" is a name: broken at its hyphen it reads as two words.
+                sx={column === 'sha256' ? { whiteSpace: 'nowrap' } : undefined}
               >
                 {t(`exports.columns.${column}`)}
               </TableCell>

@@ -87,6 +87,7 @@ export function CaseListPage() {
           direction={{ xs: 'column', md: 'row' }}
           spacing={2}
           useFlexGap
+          // The clear button goes whole to the next line rather than breaking its words.
           sx={{ alignItems: { md: 'center' }, flexWrap: 'wrap' }}
         >
           {FILTERS.map((filter) => (
@@ -125,7 +126,12 @@ export function CaseListPage() {
               </MenuItem>
             ))}
           </TextField>
-          <Button onClick={() => setParams(new URLSearchParams())}>{t('list.clear')}</Button>
+          <Button
+            onClick={() => setParams(new URLSearchParams())}
+            sx={{ whiteSpace: 'nowrap', alignSelf: { xs: 'flex-start', md: 'center' } }}
+          >
+            {t('list.clear')}
+          </Button>
         </Stack>
         <Box sx={{ mt: 2 }}>
           <FilterChips

@@ -30,7 +30,8 @@ export const en: CasesMessages = {
     empty: 'No case matches these filters.',
     nextPage: 'Next page',
     firstPage: 'Back to the first page',
-    count: '{{count}} cases on this page',
+    count_one: '{{count}} case on this page',
+    count_other: '{{count}} cases on this page',
     sort: 'Order',
     sorts: {
       '-openedAt': 'Opened, newest first',

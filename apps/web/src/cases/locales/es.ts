@@ -29,7 +29,8 @@ export const es = {
     empty: 'Ningún caso coincide con estos filtros.',
     nextPage: 'Página siguiente',
     firstPage: 'Volver a la primera página',
-    count: '{{count}} casos en esta página',
+    count_one: '{{count}} caso en esta página',
+    count_other: '{{count}} casos en esta página',
     sort: 'Orden',
     sorts: {
       '-openedAt': 'Apertura, los más recientes primero',

@@ -9,7 +9,7 @@ export const en: DashboardMessages = {
     title: 'Period and post',
     from: 'From (month)',
     to: 'To (month)',
-    monthHint: 'YYYY-MM',
+    monthHint: 'YYYY-MM, for example 2026-03',
     post: 'Post',
     allPosts: 'All posts',
     apply: 'Show',

@@ -7,7 +7,7 @@ export const es = {
     title: 'Periodo y consulado',
     from: 'Desde (mes)',
     to: 'Hasta (mes)',
-    monthHint: 'AAAA-MM',
+    monthHint: 'AAAA-MM, por ejemplo 2026-03',
     post: 'Consulado',
     allPosts: 'Todos los consulados',
     apply: 'Mostrar',

@@ -54,6 +54,7 @@ export const en: Messages = {
   },
   nav: {
     label: 'Main menu',
+    menu: 'Menu',
     skipToContent: 'Skip to content',
     queue: 'Work queue',
     dashboard: 'Dashboard',

@@ -50,6 +50,7 @@ export const es = {
   grantScope: { consulate: 'consulado {{id}}', country: 'país {{code}}', global: 'toda la red' },
   nav: {
     label: 'Menú principal',
+    menu: 'Menú',
     skipToContent: 'Saltar al contenido',
     queue: 'Bandeja de trabajo',
     dashboard: 'Panel de supervisión',
