@@ -1,16 +1,4 @@
-import {
-  Button,
-  Link,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Link, TextField } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,8 +8,7 @@ import { api } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { CountrySelect } from '../../directory/common/country-select';
 import { FilterForm } from '../../directory/common/filter-form';
-import { Pager } from '../../directory/common/pager';
-import { QueryState } from '../../directory/common/query-state';
+import { ListHeading, ResultsTable } from '../../directory/common/results-table';
 import { SelectField } from '../../directory/common/select-field';
 import { useCountryName } from '../../directory/common/use-countries';
 import { useListParams } from '../../directory/common/use-list-params';
@@ -108,59 +95,45 @@ export function UsersPage() {
 
   return (
     <>
-      <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 2 }}>
-        <Typography variant="h4" component="h1">
-          {t('users.title')}
-        </Typography>
-        {mayManage && (
-          <Button component={RouterLink} to="/admin/users/new" variant="contained">
-            {t('users.create')}
-          </Button>
-        )}
-      </Stack>
+      <ListHeading
+        title={t('users.title')}
+        create={mayManage ? { to: '/admin/users/new', label: t('users.create') } : undefined}
+      />
       <UserFilters key={JSON.stringify(filters)} initial={filters} onApply={apply} />
-      <QueryState isPending={list.isPending} error={list.error} />
-      {list.data && list.data.items.length === 0 && (
-        <Typography role="status">{t('common.noResults')}</Typography>
-      )}
-      {list.data && list.data.items.length > 0 && (
-        <TableContainer>
-          <Table size="small">
-            <caption>{t('users.caption')}</caption>
-            <TableHead>
-              <TableRow>
-                <TableCell scope="col">{t('users.fields.displayName')}</TableCell>
-                <TableCell scope="col">{t('users.fields.email')}</TableCell>
-                <TableCell scope="col">{t('users.fields.roles')}</TableCell>
-                <TableCell scope="col">{t('users.fields.countryCode')}</TableCell>
-                <TableCell scope="col">{t('users.fields.status')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {list.data.items.map((user) => (
-                <TableRow key={user.id}>
-                  <TableCell scope="row" component="th">
-                    <Link component={RouterLink} to={`/admin/users/${user.id}`}>
-                      {user.displayName}
-                    </Link>
-                  </TableCell>
-                  <TableCell>{user.email}</TableCell>
-                  <TableCell>
-                    {[...new Set(user.grants.map((grant) => roleLabel(grant.role)))].join(', ') ||
-                      t('users.noRoles')}
-                  </TableCell>
-                  <TableCell>{countryName(user.countryCode) || t('users.noCountry')}</TableCell>
-                  <TableCell>
-                    {t(`users.status.${user.status}`)}
-                    {!user.activated && ` · ${t('users.pendingActivation')}`}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      )}
-      <Pager cursor={cursor} nextCursor={list.data?.nextCursor} onPage={goToCursor} />
+      <ResultsTable
+        list={list}
+        caption={t('users.caption')}
+        rowKey={(user) => user.id}
+        cursor={cursor}
+        onPage={goToCursor}
+        columns={[
+          {
+            header: t('users.fields.displayName'),
+            cell: (user) => (
+              <Link component={RouterLink} to={`/admin/users/${user.id}`}>
+                {user.displayName}
+              </Link>
+            ),
+          },
+          { header: t('users.fields.email'), cell: (user) => user.email },
+          {
+            header: t('users.fields.roles'),
+            cell: (user) =>
+              [...new Set(user.grants.map((grant) => roleLabel(grant.role)))].join(', ') ||
+              t('users.noRoles'),
+          },
+          {
+            header: t('users.fields.countryCode'),
+            cell: (user) => countryName(user.countryCode) || t('users.noCountry'),
+          },
+          {
+            header: t('users.fields.status'),
+            cell: (user) =>
+              t(`users.status.${user.status}`) +
+              (user.activated ? '' : ` · ${t('users.pendingActivation')}`),
+          },
+        ]}
+      />
     </>
   );
 }

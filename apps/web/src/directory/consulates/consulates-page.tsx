@@ -1,16 +1,4 @@
-import {
-  Button,
-  Link,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Link, TextField } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,8 +10,7 @@ import { useHasPermission } from '../../shell/use-me';
 import { CountrySelect } from '../common/country-select';
 import { useDirectoryLabel, useDirectoryOptions } from '../common/directory-codes';
 import { FilterForm } from '../common/filter-form';
-import { Pager } from '../common/pager';
-import { QueryState } from '../common/query-state';
+import { ListHeading, ResultsTable } from '../common/results-table';
 import { SelectField } from '../common/select-field';
 import { useCountryName } from '../common/use-countries';
 import { useListParams } from '../common/use-list-params';
@@ -115,59 +102,47 @@ export function ConsulatesPage() {
 
   return (
     <>
-      <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 2 }}>
-        <Typography variant="h4" component="h1">
-          {t('consulates.title')}
-        </Typography>
-        {mayManage && (
-          <Button component={RouterLink} to="/directory/consulates/new" variant="contained">
-            {t('consulates.create')}
-          </Button>
-        )}
-      </Stack>
+      <ListHeading
+        title={t('consulates.title')}
+        create={
+          mayManage ? { to: '/directory/consulates/new', label: t('consulates.create') } : undefined
+        }
+      />
       <ConsulateFilters key={JSON.stringify(filters)} initial={filters} onApply={apply} />
-      <QueryState isPending={list.isPending} error={list.error} />
-      {list.data && list.data.items.length === 0 && (
-        <Typography role="status">{t('common.noResults')}</Typography>
-      )}
-      {list.data && list.data.items.length > 0 && (
-        <TableContainer>
-          <Table size="small">
-            <caption>{t('consulates.caption')}</caption>
-            <TableHead>
-              <TableRow>
-                <TableCell scope="col">{t('consulates.fields.name')}</TableCell>
-                <TableCell scope="col">{t('consulates.fields.postCode')}</TableCell>
-                <TableCell scope="col">{t('consulates.fields.type')}</TableCell>
-                <TableCell scope="col">{t('consulates.fields.sendingCountryCode')}</TableCell>
-                <TableCell scope="col">{t('consulates.fields.location')}</TableCell>
-                <TableCell scope="col">{t('common.state')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {list.data.items.map((consulate) => (
-                <TableRow key={consulate.id}>
-                  <TableCell scope="row" component="th">
-                    <Link component={RouterLink} to={`/directory/consulates/${consulate.id}`}>
-                      {consulate.name}
-                    </Link>
-                  </TableCell>
-                  <TableCell>{consulate.postCode}</TableCell>
-                  <TableCell>{label('consulateTypes', consulate.type)}</TableCell>
-                  <TableCell>{countryName(consulate.sendingCountryCode)}</TableCell>
-                  <TableCell>
-                    {consulate.city}, {countryName(consulate.hostCountryCode)}
-                  </TableCell>
-                  <TableCell>
-                    {consulate.active ? t('common.active') : t('common.inactive')}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      )}
-      <Pager cursor={cursor} nextCursor={list.data?.nextCursor} onPage={goToCursor} />
+      <ResultsTable
+        list={list}
+        caption={t('consulates.caption')}
+        rowKey={(consulate) => consulate.id}
+        cursor={cursor}
+        onPage={goToCursor}
+        columns={[
+          {
+            header: t('consulates.fields.name'),
+            cell: (consulate) => (
+              <Link component={RouterLink} to={`/directory/consulates/${consulate.id}`}>
+                {consulate.name}
+              </Link>
+            ),
+          },
+          { header: t('consulates.fields.postCode'), cell: (consulate) => consulate.postCode },
+          {
+            header: t('consulates.fields.type'),
+            cell: (consulate) => label('consulateTypes', consulate.type),
+          },
+          {
+            header: t('consulates.fields.sendingCountryCode'),
+            cell: (consulate) => countryName(consulate.sendingCountryCode),
+          },
+          {
+            header: t('consulates.fields.location'),
+            cell: (consulate) => `${consulate.city}, ${countryName(consulate.hostCountryCode)}`,
+          },
+          {
+            header: t('common.state'),
+            cell: (consulate) => (consulate.active ? t('common.active') : t('common.inactive')),
+          },
+        ]}
+      />
     </>
   );
 }

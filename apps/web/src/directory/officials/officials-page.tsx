@@ -1,16 +1,4 @@
-import {
-  Button,
-  Link,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Button, Link, Stack, TextField, Typography } from '@mui/material';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,8 +11,7 @@ import { useHasPermission } from '../../shell/use-me';
 import { CountrySelect } from '../common/country-select';
 import { useDirectoryLabel, useDirectoryOptions } from '../common/directory-codes';
 import { FilterForm } from '../common/filter-form';
-import { Pager } from '../common/pager';
-import { QueryState } from '../common/query-state';
+import { ResultsTable } from '../common/results-table';
 import { SelectField } from '../common/select-field';
 import { useCountryName } from '../common/use-countries';
 import { useListParams } from '../common/use-list-params';
@@ -146,54 +133,43 @@ export function OfficialsPage() {
       </Stack>
       {download.isError && <ProblemAlert error={download.error} />}
       <OfficialFilters key={JSON.stringify(filters)} initial={filters} onApply={apply} />
-      <QueryState isPending={list.isPending} error={list.error} />
-      {list.data && list.data.items.length === 0 && (
-        <Typography role="status">{t('common.noResults')}</Typography>
-      )}
-      {list.data && list.data.items.length > 0 && (
-        <TableContainer>
-          <Table size="small">
-            <caption>{t('officials.caption')}</caption>
-            <TableHead>
-              <TableRow>
-                <TableCell scope="col">{t('officials.fields.name')}</TableCell>
-                <TableCell scope="col">{t('officials.fields.title')}</TableCell>
-                <TableCell scope="col">{t('officials.fields.consulateId')}</TableCell>
-                <TableCell scope="col">{t('officials.fields.topics')}</TableCell>
-                <TableCell scope="col">{t('officials.fields.accreditation')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {list.data.items.map((official) => (
-                <TableRow key={official.id}>
-                  <TableCell scope="row" component="th">
-                    <Link component={RouterLink} to={`/directory/officials/${official.id}`}>
-                      {official.name}
-                    </Link>
-                  </TableCell>
-                  <TableCell>{official.title}</TableCell>
-                  <TableCell>
-                    {official.consulateName} ({official.city},{' '}
-                    {countryName(official.hostCountryCode)})
-                  </TableCell>
-                  <TableCell>
-                    {official.topics.map((topic) => label('topics', topic)).join(', ')}
-                  </TableCell>
-                  <TableCell>
-                    {official.accreditedTo
-                      ? t('officials.accreditedRange', {
-                          from: f.date(official.accreditedFrom),
-                          to: f.date(official.accreditedTo),
-                        })
-                      : t('officials.accreditedSince', { from: f.date(official.accreditedFrom) })}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      )}
-      <Pager cursor={cursor} nextCursor={list.data?.nextCursor} onPage={goToCursor} />
+      <ResultsTable
+        list={list}
+        caption={t('officials.caption')}
+        rowKey={(official) => official.id}
+        cursor={cursor}
+        onPage={goToCursor}
+        columns={[
+          {
+            header: t('officials.fields.name'),
+            cell: (official) => (
+              <Link component={RouterLink} to={`/directory/officials/${official.id}`}>
+                {official.name}
+              </Link>
+            ),
+          },
+          { header: t('officials.fields.title'), cell: (official) => official.title },
+          {
+            header: t('officials.fields.consulateId'),
+            cell: (official) =>
+              `${official.consulateName} (${official.city}, ${countryName(official.hostCountryCode)})`,
+          },
+          {
+            header: t('officials.fields.topics'),
+            cell: (official) => official.topics.map((topic) => label('topics', topic)).join(', '),
+          },
+          {
+            header: t('officials.fields.accreditation'),
+            cell: (official) =>
+              official.accreditedTo
+                ? t('officials.accreditedRange', {
+                    from: f.date(official.accreditedFrom),
+                    to: f.date(official.accreditedTo),
+                  })
+                : t('officials.accreditedSince', { from: f.date(official.accreditedFrom) }),
+          },
+        ]}
+      />
     </>
   );
 }

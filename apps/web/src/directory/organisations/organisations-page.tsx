@@ -1,16 +1,4 @@
-import {
-  Button,
-  Link,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Link, TextField } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,8 +10,7 @@ import { useHasPermission } from '../../shell/use-me';
 import { CountrySelect } from '../common/country-select';
 import { useDirectoryLabel, useDirectoryOptions } from '../common/directory-codes';
 import { FilterForm } from '../common/filter-form';
-import { Pager } from '../common/pager';
-import { QueryState } from '../common/query-state';
+import { ListHeading, ResultsTable } from '../common/results-table';
 import { SelectField } from '../common/select-field';
 import { useCountryName } from '../common/use-countries';
 import { useListParams } from '../common/use-list-params';
@@ -131,60 +118,51 @@ export function OrganisationsPage() {
 
   return (
     <>
-      <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 2 }}>
-        <Typography variant="h4" component="h1">
-          {t('organisations.title')}
-        </Typography>
-        {mayManage && (
-          <Button component={RouterLink} to="/directory/organisations/new" variant="contained">
-            {t('organisations.create')}
-          </Button>
-        )}
-      </Stack>
+      <ListHeading
+        title={t('organisations.title')}
+        create={
+          mayManage
+            ? { to: '/directory/organisations/new', label: t('organisations.create') }
+            : undefined
+        }
+      />
       <OrganisationFilters key={JSON.stringify(filters)} initial={filters} onApply={apply} />
-      <QueryState isPending={list.isPending} error={list.error} />
-      {list.data && list.data.items.length === 0 && (
-        <Typography role="status">{t('common.noResults')}</Typography>
-      )}
-      {list.data && list.data.items.length > 0 && (
-        <TableContainer>
-          <Table size="small">
-            <caption>{t('organisations.caption')}</caption>
-            <TableHead>
-              <TableRow>
-                <TableCell scope="col">{t('organisations.fields.name')}</TableCell>
-                <TableCell scope="col">{t('organisations.fields.type')}</TableCell>
-                <TableCell scope="col">{t('organisations.fields.services')}</TableCell>
-                <TableCell scope="col">{t('organisations.fields.coverageCountries')}</TableCell>
-                <TableCell scope="col">{t('common.state')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {list.data.items.map((organisation) => (
-                <TableRow key={organisation.id}>
-                  <TableCell scope="row" component="th">
-                    <Link component={RouterLink} to={`/directory/organisations/${organisation.id}`}>
-                      {organisation.name}
-                      {organisation.acronym ? ` (${organisation.acronym})` : ''}
-                    </Link>
-                  </TableCell>
-                  <TableCell>{label('organisationTypes', organisation.type)}</TableCell>
-                  <TableCell>
-                    {organisation.services.map((s) => label('services', s)).join(', ')}
-                  </TableCell>
-                  <TableCell>
-                    {organisation.coverageCountries.map(countryName).join(', ')}
-                  </TableCell>
-                  <TableCell>
-                    {organisation.active ? t('common.active') : t('common.inactive')}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      )}
-      <Pager cursor={cursor} nextCursor={list.data?.nextCursor} onPage={goToCursor} />
+      <ResultsTable
+        list={list}
+        caption={t('organisations.caption')}
+        rowKey={(organisation) => organisation.id}
+        cursor={cursor}
+        onPage={goToCursor}
+        columns={[
+          {
+            header: t('organisations.fields.name'),
+            cell: (organisation) => (
+              <Link component={RouterLink} to={`/directory/organisations/${organisation.id}`}>
+                {organisation.name}
+                {organisation.acronym ? ` (${organisation.acronym})` : ''}
+              </Link>
+            ),
+          },
+          {
+            header: t('organisations.fields.type'),
+            cell: (organisation) => label('organisationTypes', organisation.type),
+          },
+          {
+            header: t('organisations.fields.services'),
+            cell: (organisation) =>
+              organisation.services.map((s) => label('services', s)).join(', '),
+          },
+          {
+            header: t('organisations.fields.coverageCountries'),
+            cell: (organisation) => organisation.coverageCountries.map(countryName).join(', '),
+          },
+          {
+            header: t('common.state'),
+            cell: (organisation) =>
+              organisation.active ? t('common.active') : t('common.inactive'),
+          },
+        ]}
+      />
     </>
   );
 }
