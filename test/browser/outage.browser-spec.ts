@@ -63,8 +63,11 @@ describe('A database outage, in Chromium', () => {
       await page.goto(`${web.url}/sign-in`);
       await signInThroughScreens(page, t, user.email);
 
+      // The menu's entries come with /me: the outage starts once they are there.
+      const casesLink = signedInMenu(page, t).getByRole('link', { name: t.nav.cases });
+      await casesLink.waitFor();
       await proxy.cut();
-      await signedInMenu(page, t).getByRole('link', { name: t.nav.cases }).click();
+      await casesLink.click();
       await banner().waitFor();
       expect(await signedInMenu(page, t).isVisible()).toBe(true);
       expect(await page.getByRole('heading', { name: t.signIn.title }).count()).toBe(0);
