@@ -64,6 +64,11 @@ const PROBED = new Set([
   'GET CaseActionsController.list',
   'GET CaseActionsController.historyOf',
   'GET AccessRequestsController.list',
+  'GET ConsentsController.list',
+  'POST ConsentsController.record',
+  'POST ConsentsController.withdraw',
+  'GET ConsentsController.listOverrides',
+  'POST ConsentsController.review',
 ]);
 const NO_PERSON_DATA: Record<string, string> = {
   'POST CaseActionsController.add': 'answers the action written, which has no person fields',
@@ -326,6 +331,31 @@ describe('Person data across posts, restrictions and roles', () => {
     await ask('GET /cases/{id}/history', api().get(`/api/v1/cases/${caseId}/history`));
     await ask('GET /cases/{id}/actions', api().get(`/api/v1/cases/${caseId}/actions`));
     await ask('GET /access-requests', api().get('/api/v1/access-requests'));
+    await ask('GET /cases/{id}/consents', api().get(`/api/v1/cases/${caseId}/consents`));
+    await ask(
+      'POST /cases/{id}/consents',
+      api()
+        .post(`/api/v1/cases/${caseId}/consents`)
+        .send({
+          personId: m.id,
+          purposes: ['services'],
+          disclosableFields: [],
+          method: 'verbal_with_witness',
+          givenBy: 'person',
+        }),
+    );
+    await ask(
+      'POST /cases/{id}/consents/{consentId}/withdraw',
+      api().post(`/api/v1/cases/${caseId}/consents/${randomUUID()}/withdraw`).send({}),
+    );
+    await ask(
+      'GET /consent-overrides',
+      api().get('/api/v1/consent-overrides').query({ status: 'all' }),
+    );
+    await ask(
+      'POST /consent-overrides/{id}/review',
+      api().post(`/api/v1/consent-overrides/${randomUUID()}/review`).send({}),
+    );
     await ask(
       'PATCH /cases/{id}',
       api().patch(`/api/v1/cases/${caseId}`).set('If-Match', stale).send({ riskLevel: 'low' }),

@@ -6,6 +6,8 @@ import { IdentityModule } from '@amparo/identity';
 import { DatabaseModule, IdempotencyStore } from '@amparo/database';
 import { DemoModule } from '@amparo/demo';
 import { JobsModule } from '@amparo/jobs';
+import { ReferralsHttpModule } from './referrals/referrals-http.module';
+import { RefusalAuditInterceptor } from './access/refusal-audit.interceptor';
 import { AccessGuard } from './access/access.guard';
 import { AccessModule } from './access/access.module';
 import { AdminHttpModule } from './admin/admin-http.module';
@@ -36,6 +38,7 @@ export class AppModule {
         DirectoryHttpModule,
         DemoModule,
         CasesHttpModule,
+        ReferralsHttpModule,
         StatisticsHttpModule,
         HealthModule,
         SystemModule,
@@ -45,6 +48,8 @@ export class AppModule {
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         IdempotencyStore,
+        // First: it must wrap the idempotency interceptor, whose transaction a refusal rolls back.
+        { provide: APP_INTERCEPTOR, useClass: RefusalAuditInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

@@ -12,6 +12,8 @@ import { CaseListingService } from './cases/case-listing.service';
 import { CaseLookup } from './cases/case-lookup';
 import { CaseRegistrationService } from './cases/case-registration.service';
 import { CaseHistoryService } from './history/case-history.service';
+import { CaseConsentsService } from './consent/case-consents.service';
+import { ConsentWithdrawalListeners } from './consent/consent-withdrawal-listeners';
 import { PersonsService } from './persons/persons.service';
 import { WorkQueueService } from './queue/work-queue.service';
 
@@ -32,6 +34,8 @@ import { WorkQueueService } from './queue/work-queue.service';
     CaseloadService,
     CaseAbilitiesPolicy,
     WorkQueueService,
+    CaseConsentsService,
+    ConsentWithdrawalListeners,
   ],
   exports: [
     CaseAccess,
@@ -47,6 +51,8 @@ import { WorkQueueService } from './queue/work-queue.service';
     CaseloadService,
     CaseAbilitiesPolicy,
     WorkQueueService,
+    CaseConsentsService,
+    ConsentWithdrawalListeners,
   ],
 })
 export class CasesModule {}

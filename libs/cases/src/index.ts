@@ -21,3 +21,7 @@ export * from './workflow/case-workflow';
 export * from './cases/case-abilities';
 export * from './queue/work-queue';
 export * from './queue/work-queue.service';
+export * from './consent/consent';
+export * from './consent/case-consents.service';
+export * from './consent/consent-withdrawal-listeners';
+export * from './consent/disclosure-payload';

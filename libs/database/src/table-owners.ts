@@ -1,6 +1,6 @@
 /** The bounded contexts (and infrastructure) that may own tables. */
 export type TableOwner =
-  'identity' | 'audit' | 'directory' | 'cases' | 'statistics' | 'database' | 'jobs';
+  'identity' | 'audit' | 'directory' | 'cases' | 'referrals' | 'statistics' | 'database' | 'jobs';
 
 /**
  * Which context owns each table (and sequence) the migrations create. Only the owner names a table
@@ -36,6 +36,8 @@ export const TABLE_OWNERS: Record<string, TableOwner> = {
   consular_actions: 'cases',
   case_history: 'cases',
   case_access_requests: 'cases',
+  case_consents: 'cases',
+  consent_overrides: 'cases',
 
   statistics_exports: 'statistics',
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '@amparo/cases';
 import { AccessRequestsController } from './access-requests.controller';
 import { CaseActionsController } from './case-actions.controller';
+import { ConsentsController } from './consents.controller';
 import { CaseloadController } from './caseload.controller';
 import { CasesController } from './cases.controller';
 import { CodeListsController } from './code-lists.controller';
@@ -18,6 +19,7 @@ import { WorkQueueController } from './work-queue.controller';
     CodeListsController,
     CaseloadController,
     WorkQueueController,
+    ConsentsController,
   ],
 })
 export class CasesHttpModule {}

@@ -2,6 +2,7 @@ import { AuditService } from '@amparo/audit';
 import { DomainError } from '@amparo/core';
 import { Caller } from '@amparo/identity';
 import { EntityManager } from 'typeorm';
+import { INTAKE_DISCLOSABLE_FIELDS } from '../consent/consent';
 import { inCaseOrder } from '../persons/case-person-order';
 import { CasePerson, CasePersonRow, Person, PossibleDuplicate } from '../persons/person';
 import { unknownPersonProblem } from '../persons/person-rules';
@@ -23,8 +24,8 @@ export interface RegistrationPost {
   postCode: string;
 }
 
-/** Asylum is restricted whatever the caller asks (docs/domain.md, asylum safeguard). */
-export function mustBeRestricted(
+/** A case of a national seeking international protection (docs/domain.md, Asylum safeguard). */
+export function isAsylumCase(
   c: Pick<NewCase, 'primaryCategory' | 'secondaryCategories' | 'vulnerabilityFlags'>,
 ): boolean {
   return (
@@ -33,6 +34,9 @@ export function mustBeRestricted(
     !!c.vulnerabilityFlags?.includes('asylum_seeker')
   );
 }
+
+/** Asylum is restricted whatever the caller asks (docs/domain.md, asylum safeguard). */
+export const mustBeRestricted = isAsylumCase;
 
 /**
  * What registering a validated case writes, in the given transaction, ending with the audit event
@@ -113,6 +117,7 @@ export async function registerCase(
     post.postCode,
     links,
   );
+  if (input.consent) await recordIntakeConsent(manager, created, input.consent, caller, now);
   const persons = inCaseOrder(
     links.map((l) => ({
       role: l.role,
@@ -136,4 +141,28 @@ export async function registerCase(
     manager,
   );
   return { case: created, persons, possibleDuplicates: duplicates };
+}
+
+/**
+ * The intake form's consent block is the primary person's first consent record, with the fields the
+ * form covers; a signed form or a witnessed verbal consent is recorded on the case later.
+ */
+async function recordIntakeConsent(
+  manager: EntityManager,
+  created: CaseRecord,
+  consent: NonNullable<NewCase['consent']>,
+  caller: Caller,
+  now: Date,
+): Promise<void> {
+  const purposes = [
+    consent.services && 'services',
+    consent.disclosureToOrganisations && 'disclosure_to_organisations',
+    consent.disclosureToOtherCountry && 'disclosure_to_other_country',
+    consent.tracing && 'tracing',
+  ].filter(Boolean);
+  await manager.query(
+    `INSERT INTO case_consents (case_id, person_id, purposes, disclosable_fields, method, given_at, recorded_by)
+     VALUES ($1, $2, $3, $4, 'intake_form', $5, $6)`,
+    [created.id, created.primaryPersonId, purposes, INTAKE_DISCLOSABLE_FIELDS, now, caller.userId],
+  );
 }

@@ -133,10 +133,8 @@ export class PersonsService {
     return this.access.read(caller, (manager) => this.ofCasesIn(manager, caseIds));
   }
 
-  private async ofCasesIn(
-    manager: EntityManager,
-    caseIds: string[],
-  ): Promise<Map<string, CasePerson[]>> {
+  /** The same, in the caller's transaction (its wall already up). */
+  async ofCasesIn(manager: EntityManager, caseIds: string[]): Promise<Map<string, CasePerson[]>> {
     const rows = await manager.query<
       (Person & { caseId: string; role: CasePerson['role']; relationship: string | null })[]
     >(

@@ -13,6 +13,20 @@ export interface DomainErrorDetails {
   fieldErrors?: FieldError[];
   /** When trying again may succeed, in whole seconds; the API answers it as Retry-After. */
   retryAfterSeconds?: number;
+  /**
+   * A refusal the audit trail must keep (a disclosure the consent rules refused): the API records
+   * it, as denied, once the request's work has rolled back. Ids and codes only, never personal data.
+   */
+  refusal?: RefusalAudit;
+}
+
+export interface RefusalAudit {
+  action: string;
+  resourceType: string;
+  resourceId?: string;
+  consulateId?: string | null;
+  countryCode?: string | null;
+  details?: Record<string, unknown>;
 }
 
 /**

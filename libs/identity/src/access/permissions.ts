@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'cases:read_restricted',
   'cases:transfer',
   'cases:export',
+  'consent:review_overrides',
   'statistics:read',
   'statistics:export',
 ] as const;
@@ -35,6 +36,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:assign',
     'cases:approve_closure',
     'cases:read_restricted',
+    'consent:review_overrides',
     'statistics:read',
   ],
   supervisor: [
@@ -43,6 +45,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:assign',
     'cases:transfer',
     'cases:export',
+    'consent:review_overrides',
     'statistics:read',
     'statistics:export',
   ],

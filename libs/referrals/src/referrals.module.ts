@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '@amparo/cases';
+import { DirectoryModule } from '@amparo/directory';
+import { IdentityModule } from '@amparo/identity';
+
+/**
+ * Cooperation around a case: referrals to organisations of the directory and mutual consular
+ * assistance between countries. It reads and writes cases only through the cases context's
+ * services (consent checks, consular actions, registration of the receiving country's case).
+ */
+@Module({
+  imports: [IdentityModule, DirectoryModule, CasesModule],
+  providers: [],
+  exports: [],
+})
+export class ReferralsModule {}
