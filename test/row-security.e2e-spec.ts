@@ -8,9 +8,11 @@ import { TestStack, createTestApi, createTestStack } from './utils/test-app';
 /** Every table that holds a case or a person, each behind its own policy (migration 0013). */
 const WALLED_TABLES = [
   'case_access_requests',
+  'case_consents',
   'case_history',
   'case_persons',
   'cases',
+  'consent_overrides',
   'consular_actions',
   'person_documents',
   'persons',
@@ -27,6 +29,10 @@ const POST_OF: Record<string, string> = {
     'SELECT c.consulate_id AS post FROM case_history x JOIN cases c ON c.id = x.case_id',
   case_access_requests:
     'SELECT c.consulate_id AS post FROM case_access_requests x JOIN cases c ON c.id = x.case_id',
+  case_consents:
+    'SELECT c.consulate_id AS post FROM case_consents x JOIN cases c ON c.id = x.case_id',
+  consent_overrides:
+    'SELECT c.consulate_id AS post FROM consent_overrides x JOIN cases c ON c.id = x.case_id',
   persons: `SELECT c.consulate_id AS post FROM persons x
               JOIN case_persons cp ON cp.person_id = x.id JOIN cases c ON c.id = cp.case_id`,
   person_documents: `SELECT c.consulate_id AS post FROM person_documents x
@@ -68,6 +74,12 @@ describe('Row-level security: a query that forgets the scope filter still sees o
           consulateId: post,
           primaryCategory: 'immigration_detention',
           summary: `Case of post ${name}`,
+          consent: {
+            services: true,
+            disclosureToOrganisations: false,
+            disclosureToOtherCountry: false,
+            tracing: false,
+          },
           persons: [
             {
               role: 'primary',
@@ -102,6 +114,15 @@ describe('Row-level security: a query that forgets the scope filter still sees o
       await stack.query(
         `INSERT INTO case_access_requests (case_id, user_id, reason, expires_at)
          SELECT $1, created_by, 'A reason long enough for the check', now() + interval '1 hour'
+           FROM cases WHERE id = $1`,
+        [id],
+      );
+    // And a consul's consent override per case (the API writes these only while disclosing).
+    for (const id of Object.values(caseOf))
+      await stack.query(
+        `INSERT INTO consent_overrides (case_id, purpose, fields, person_ids, target, reason, overridden_by)
+         SELECT $1, 'disclosure_to_organisations', '{names}', ARRAY[primary_person_id], 'organisation:x',
+                'A reason long enough for the check', created_by
            FROM cases WHERE id = $1`,
         [id],
       );

@@ -498,6 +498,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The consents of a case's persons (current, replaced, withdrawn) and its overrides
+         * @description Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["consents_list"];
+        put?: never;
+        /**
+         * Record a person's consent (replaces their current one on the case)
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["consents_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/consents/{consentId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The person withdraws a consent: nothing more is disclosed on it and what waits to be sent stops
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["consents_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/history": {
         parameters: {
             query?: never;
@@ -552,6 +596,46 @@ export interface paths {
         get: operations["codeLists_codeLists"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consent-overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Disclosures made without consent by a consul's decision, for review
+         * @description Requires the permission `consent:review_overrides`; the result is limited to your scope.
+         */
+        get: operations["consents_listOverrides"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consent-overrides/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review a consent override (another consul of the post, or a supervisor)
+         * @description Requires the permission `consent:review_overrides`; the result is limited to your scope.
+         */
+        post: operations["consents_review"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1289,6 +1373,11 @@ export interface components {
             /** @description POST /cases/{id}/actions (and corrections) would be accepted */
             recordActions: boolean;
         };
+        CaseConsentsResponse: {
+            /** @description Newest first, replaced and withdrawn included */
+            consents: components["schemas"]["ConsentResponse"][];
+            overrides: components["schemas"]["ConsentOverrideResponse"][];
+        };
         CaseDetailResponse: {
             /** Format: uuid */
             id: string;
@@ -1487,11 +1576,74 @@ export interface components {
              */
             code: string;
         };
+        ConsentOverridePage: {
+            items: components["schemas"]["ConsentOverrideResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ConsentOverrideResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            caseReference: string;
+            /** Format: uuid */
+            consulateId: string;
+            /** @enum {string} */
+            purpose: "disclosure_to_organisations" | "disclosure_to_other_country";
+            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            personIds: string[];
+            /** @example organisation:7d1f… */
+            target: string;
+            reason: string;
+            /** Format: uuid */
+            overriddenBy: string;
+            /** Format: date-time */
+            overriddenAt: string;
+            /** Format: uuid */
+            reviewedBy: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            reviewNote: string | null;
+        };
         ConsentRequest: {
             services: boolean;
             disclosureToOrganisations: boolean;
             disclosureToOtherCountry: boolean;
             tracing: boolean;
+        };
+        ConsentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            personId: string;
+            purposes: ("services" | "disclosure_to_organisations" | "disclosure_to_other_country" | "disclosure_to_home_authorities" | "tracing")[];
+            disclosableFields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            /** @enum {string} */
+            method: "signed_form" | "verbal_with_witness" | "intake_form";
+            witnessName: string | null;
+            /** @enum {string} */
+            givenBy: "person" | "guardian";
+            guardianName: string | null;
+            /** Format: date-time */
+            givenAt: string;
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: uuid */
+            supersededBy: string | null;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            /** Format: uuid */
+            withdrawnRecordedBy: string | null;
+            /** Format: date-time */
+            withdrawnRecordedAt: string | null;
+            withdrawalNote: string | null;
+            /** @description Neither replaced nor withdrawn: the one disclosures check */
+            current: boolean;
         };
         ConsularActionPage: {
             items: components["schemas"]["ConsularActionResponse"][];
@@ -2027,7 +2179,7 @@ export interface components {
             countryCode: string | null;
             mfaEnabled: boolean;
             grants: components["schemas"]["GrantResponse"][];
-            permissions: ("users:read" | "users:manage" | "audit:read" | "system:diagnose" | "countries:manage" | "consulates:manage" | "directory:read" | "directory:manage" | "cases:read" | "cases:write" | "cases:assign" | "cases:approve_closure" | "cases:read_restricted" | "cases:transfer" | "cases:export" | "statistics:read" | "statistics:export")[];
+            permissions: ("users:read" | "users:manage" | "audit:read" | "system:diagnose" | "countries:manage" | "consulates:manage" | "directory:read" | "directory:manage" | "cases:read" | "cases:write" | "cases:assign" | "cases:approve_closure" | "cases:read_restricted" | "cases:transfer" | "cases:export" | "consent:review_overrides" | "statistics:read" | "statistics:export")[];
         };
         MfaChallengeResponse: {
             /** @enum {boolean} */
@@ -2363,6 +2515,30 @@ export interface components {
                 };
             };
         };
+        RecordConsentRequest: {
+            /**
+             * Format: uuid
+             * @description A person on the case
+             */
+            personId: string;
+            /** @description Empty: consents to nothing */
+            purposes: ("services" | "disclosure_to_organisations" | "disclosure_to_other_country" | "disclosure_to_home_authorities" | "tracing")[];
+            /** @description The fields a disclosure may carry about this person */
+            disclosableFields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            /** @enum {string} */
+            method: "signed_form" | "verbal_with_witness" | "intake_form";
+            /** @description Required for verbal_with_witness. Not only white space */
+            witnessName?: Record<string, never>;
+            /** @enum {string} */
+            givenBy: "person" | "guardian";
+            /** @description Required when a guardian gave it. Not only white space */
+            guardianName?: Record<string, never>;
+            /**
+             * Format: date-time
+             * @description When it was given; default now
+             */
+            givenAt?: string;
+        };
         RecoveryCodesResponse: {
             /**
              * @description Shown once: each works once in place of a TOTP code; any earlier set no longer works
@@ -2405,6 +2581,9 @@ export interface components {
             /** @enum {string} */
             outcome: "justified" | "unjustified";
             note?: string;
+        };
+        ReviewConsentOverrideRequest: {
+            note?: Record<string, never>;
         };
         SessionTokensResponse: {
             /** @description ES256 JWT for the Authorization: Bearer header */
@@ -2693,6 +2872,14 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        WithdrawConsentRequest: {
+            /**
+             * Format: date-time
+             * @description When the person withdrew it; default now
+             */
+            withdrawnAt?: string;
+            note?: Record<string, never>;
         };
         WorkQueueFilterResponse: {
             status?: ("open" | "in_progress" | "waiting" | "closure_requested" | "closed" | "reopened")[];
@@ -5440,6 +5627,359 @@ export interface operations {
             };
         };
     };
+    consents_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseConsentsResponse"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    consents_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any 1 to 255 visible ASCII characters; a retry with the same key and body gets the first response instead of a second record */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, INVALID_IDEMPOTENCY_KEY, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "INVALID_IDEMPOTENCY_KEY" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (CASE_CLOSED, IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_CLOSED" | "IDEMPOTENCY_IN_PROGRESS";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Understood but cannot be processed (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    consents_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                consentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND, CONSENT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND" | "CONSENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (CONSENT_NOT_CURRENT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CONSENT_NOT_CURRENT";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     caseActions_historyOf: {
         parameters: {
             query?: never;
@@ -5706,6 +6246,204 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    consents_listOverrides: {
+        parameters: {
+            query?: {
+                status?: "unreviewed" | "reviewed" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentOverridePage"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    consents_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewConsentOverrideRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentOverrideResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CONSENT_OVERRIDE_OWN, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CONSENT_OVERRIDE_OWN" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CONSENT_OVERRIDE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CONSENT_OVERRIDE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (CONSENT_OVERRIDE_REVIEWED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CONSENT_OVERRIDE_REVIEWED";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
