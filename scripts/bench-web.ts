@@ -9,7 +9,6 @@
 // the queue keys and the run's key folder are removed at the end, on failure and on Ctrl-C.
 import 'reflect-metadata';
 import {
-  TEST_REDIS_URL,
   createDatabase,
   databaseUrl,
   deleteQueueKeys,
@@ -18,7 +17,6 @@ import {
   uniqueQueuePrefix,
 } from '@amparo/testing';
 import { ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,26 +26,12 @@ import { generate } from 'otplib';
 import { Browser, chromium } from 'playwright-core';
 import { PASSWORD, seedCases, seedDirectory } from './bench/seed-cases';
 import { buildIfStale, builds } from './builds';
-import { WEB_BUILD, freePort, postJson, startApi, stopApi } from './support/api-process';
+import { WEB_BUILD, postJson, productionSecrets, startApiOn, stopApi } from './support/api-process';
 
 const CHROMIUM = process.env.TEST_CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The work queue's page size (apps/web/src/queue/case-queue-panel.tsx). */
 const PAGE = 50;
 const log = (line: string) => console.error(line);
-
-/** What production requires and an operator provides: signing and encryption keys of this run. */
-function productionSecrets(keyDir: string): Record<string, string> {
-  const jwt = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const audit = generateKeyPairSync('ed25519');
-  return {
-    AUTH_JWT_PRIVATE_KEY: jwt.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    AUTH_JWT_PUBLIC_KEY: jwt.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    AUTH_MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    AUDIT_SIGNING_KEY: audit.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    AUDIT_CHECKPOINT_DIR: join(keyDir, 'checkpoints'),
-    EXPORTS_DIR: join(keyDir, 'exports'),
-  };
-}
 
 /**
  * An authenticator for one key. The API accepts each 30-s step once per account (±1 step), so a
@@ -274,22 +258,13 @@ async function main(): Promise<void> {
     await seedCases(url, posts, total, log, 'bench-web');
     log(`  seeded in ${((performance.now() - seedStart) / 1000).toFixed(0)} s; starting the API`);
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    api = await startApi(
-      {
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: url,
-        REDIS_URL: TEST_REDIS_URL,
-        JOBS_PREFIX: prefix,
-        HTTP_HOST: '127.0.0.1',
-        HTTP_PORT: String(port),
-        HTTP_WEB_DIR: WEB_BUILD,
-        ...productionSecrets(keyDir),
-      },
-      base,
-    );
+    const started = await startApiOn(url, prefix, {
+      LOG_LEVEL: 'silent',
+      HTTP_WEB_DIR: WEB_BUILD,
+      ...productionSecrets(keyDir),
+    });
+    api = started.child;
+    const base = started.base;
     const busiest = [...posts].sort((a, b) => b.cases - a.cases)[0];
     const email = busiest.officers[0].email;
     const authenticator = await enrolTotp(base, email);

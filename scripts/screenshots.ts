@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { Browser, Page, chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { buildIfStale, builds } from './builds';
-import { WEB_BUILD, freePort, postJson, startApi, stopApi } from './support/api-process';
+import { WEB_BUILD, postJson, startApiOn, stopApi } from './support/api-process';
 import { SeedDemoModule } from './support/seed-demo.module';
 
 const CHROMIUM = process.env.TEST_CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -321,21 +321,13 @@ async function main(): Promise<void> {
     const password = passwords.get(OFFICER);
     if (!password) throw new Error(`the demo network has no ${OFFICER}`);
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    api = await startApi(
-      {
-        NODE_ENV: 'development',
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: url,
-        REDIS_URL: TEST_REDIS_URL,
-        JOBS_PREFIX: prefix,
-        HTTP_HOST: '127.0.0.1',
-        HTTP_PORT: String(port),
-        HTTP_WEB_DIR: WEB_BUILD,
-      },
-      base,
-    );
+    const started = await startApiOn(url, prefix, {
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'silent',
+      HTTP_WEB_DIR: WEB_BUILD,
+    });
+    api = started.child;
+    const base = started.base;
     const caseId = await registerCases(base, password);
 
     browser = await chromium.launch({

@@ -1,6 +1,8 @@
-// The built API in a process of its own, as a deployment runs it, for the scripts that drive the
-// web application in Chromium (bench:web, docs:screenshots).
+// The built API in a process of its own, as a deployment runs it, for the scripts that drive it
+// from outside (bench:web, bench:cases, docs:screenshots).
+import { TEST_REDIS_URL } from '@amparo/testing';
 import { ChildProcess, spawn } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { builds } from '../builds';
@@ -37,6 +39,46 @@ export async function startApi(env: Record<string, string>, base: string): Promi
   }
   child.kill('SIGKILL');
   throw new Error('the API was not ready within 60 s');
+}
+
+/**
+ * The built API on a free loopback port, on `databaseUrl` and the test Redis under its own queue
+ * prefix, with `env` (run mode, log level, secrets...) on top; its base URL, without /api/v1.
+ */
+export async function startApiOn(
+  databaseUrl: string,
+  queuePrefix: string,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = await startApi(
+    {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: TEST_REDIS_URL,
+      JOBS_PREFIX: queuePrefix,
+      HTTP_HOST: '127.0.0.1',
+      HTTP_PORT: String(port),
+      ...env,
+    },
+    base,
+  );
+  return { child, base };
+}
+
+/** What production requires and an operator provides: signing and encryption keys of this run. */
+export function productionSecrets(keyDir: string): Record<string, string> {
+  const jwt = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const audit = generateKeyPairSync('ed25519');
+  return {
+    NODE_ENV: 'production',
+    AUTH_JWT_PRIVATE_KEY: jwt.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    AUTH_JWT_PUBLIC_KEY: jwt.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    AUTH_MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    AUDIT_SIGNING_KEY: audit.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    AUDIT_CHECKPOINT_DIR: join(keyDir, 'checkpoints'),
+    EXPORTS_DIR: join(keyDir, 'exports'),
+  };
 }
 
 /** Stops the API (SIGTERM: it finishes what it serves) and waits for it to exit. */

@@ -1,0 +1,78 @@
+// What npm run bench:cases sends its load process (scripts/bench/load-client.ts), one JSON line a
+// step on its standard input, and what that process answers, one JSON line a step on its output.
+import { Client } from 'pg';
+import { Post } from './seed-cases';
+
+/** A statement the API sent, caught in its process by scripts/bench/count-queries.js. */
+export interface CapturedQuery {
+  text: string;
+  values: unknown[];
+  /** set_config() statements the app ran before it in the same request (its transaction). */
+  settings?: CapturedQuery[];
+}
+
+/** An officer creating cases at their post, over HTTP (token) or on raw pg (officerId). */
+export interface Writer {
+  post: Post;
+  officerId: string;
+  token: string;
+}
+
+export type Phase =
+  /** GET requests over keep-alive HTTP, one connection a lane, each lane cycling through its paths. */
+  | { kind: 'get'; lanes: { token?: string; paths: string[] }[] }
+  /** POST /api/v1/cases with an Idempotency-Key, a lane a writer. */
+  | { kind: 'create'; writers: Writer[]; estimatedAge?: boolean }
+  /** The creation on raw pg: the service's transaction, or its inserts alone. */
+  | { kind: 'raw-create'; writers: Writer[]; insertsOnly?: boolean }
+  /**
+   * A captured statement on raw pg, as the app ran it (after its settings), on `lanes` clients; in
+   * another database than the API's when given (a smaller one, to compare sizes).
+   */
+  | { kind: 'raw-query'; lanes: number; query: CapturedQuery; databaseUrl?: string };
+
+export interface Step {
+  phase: Phase;
+  seconds: number;
+  /** Stop after this many operations (a probe of a few sequential requests). */
+  maxOperations?: number;
+}
+
+export interface Measured {
+  count: number;
+  seconds: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  /** CPU time of the load process per operation. */
+  clientCpuMsPerOp: number;
+}
+
+export type Answer = { measured: Measured } | { error: string };
+
+/** The first captured statement matching all `patterns`, with the settings made before it. */
+export function findCaptured(queries: CapturedQuery[], ...patterns: RegExp[]): CapturedQuery {
+  const at = queries.findIndex((q) => patterns.every((p) => p.test(q.text)));
+  if (at < 0)
+    throw new Error(
+      `no captured statement matches ${patterns.join(' ')} among:\n${queries.map((q) => `  ${q.text.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n')}`,
+    );
+  // Only those of its own transaction: a request may run several (the wall's, one per step).
+  const begun = queries
+    .slice(0, at)
+    .findLastIndex((q) => /^\s*(START TRANSACTION|BEGIN)\b/i.test(q.text));
+  const settings = queries.slice(begun + 1, at).filter((q) => /\bset_config\(/.test(q.text));
+  return { ...queries[at], settings };
+}
+
+/** Runs a captured statement as the app did: in a transaction after its settings, if any. */
+export async function runCaptured(client: Client, query: CapturedQuery, prefix = '') {
+  if (!query.settings?.length) return client.query(prefix + query.text, query.values);
+  await client.query('BEGIN');
+  try {
+    for (const setting of query.settings) await client.query(setting.text, setting.values);
+    return await client.query(prefix + query.text, query.values);
+  } finally {
+    await client.query('COMMIT');
+  }
+}
