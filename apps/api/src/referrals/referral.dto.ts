@@ -91,7 +91,13 @@ export class AnswerReferralRequest {
   @IsIn(['accepted', 'rejected'])
   outcome!: 'accepted' | 'rejected';
 
-  @ApiPropertyOptional({ minLength: 5, maxLength: 2000, description: 'Required when rejected' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    minLength: 5,
+    maxLength: 2000,
+    description: 'Required when rejected',
+  })
   @ValidateIf((o: AnswerReferralRequest) => o.outcome === 'rejected' || o.reason != null)
   @IsString()
   @NotBlank()
@@ -106,7 +112,7 @@ export class AnswerReferralRequest {
 }
 
 export class CompleteReferralRequest {
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

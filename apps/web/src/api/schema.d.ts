@@ -1509,7 +1509,7 @@ export interface components {
             /** @enum {string} */
             outcome: "accepted" | "rejected";
             /** @description Required when rejected. Not only white space */
-            reason?: Record<string, never>;
+            reason?: string | null;
             /**
              * Format: date-time
              * @description When the answer came; default now
@@ -1787,7 +1787,7 @@ export interface components {
             label: components["schemas"]["BilingualResponse"];
         };
         CompleteReferralRequest: {
-            notes?: Record<string, never>;
+            notes?: string | null;
         };
         ConfirmMfaReplacementRequest: {
             /**
@@ -2827,11 +2827,11 @@ export interface components {
             /** @enum {string} */
             method: "signed_form" | "verbal_with_witness" | "intake_form";
             /** @description Required for verbal_with_witness. Not only white space */
-            witnessName?: Record<string, never>;
+            witnessName?: string | null;
             /** @enum {string} */
             givenBy: "person" | "guardian";
             /** @description Required when a guardian gave it. Not only white space */
-            guardianName?: Record<string, never>;
+            guardianName?: string | null;
             /**
              * Format: date-time
              * @description When it was given; default now
@@ -2949,7 +2949,7 @@ export interface components {
             note?: string;
         };
         ReviewConsentOverrideRequest: {
-            note?: Record<string, never>;
+            note?: string | null;
         };
         RevokeReferralRequest: {
             /** @description Not only white space */
@@ -3249,7 +3249,7 @@ export interface components {
              * @description When the person withdrew it; default now
              */
             withdrawnAt?: string;
-            note?: Record<string, never>;
+            note?: string | null;
         };
         WorkQueueFilterResponse: {
             status?: ("open" | "in_progress" | "waiting" | "closure_requested" | "closed" | "reopened")[];
