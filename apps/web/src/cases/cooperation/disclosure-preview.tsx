@@ -104,7 +104,7 @@ export function DisclosurePreviewPanel({
     <Stack spacing={2}>
       {preview.payload.persons.map((p, index) => (
         <Paper key={index} variant="outlined" sx={{ p: 2 }}>
-          <Typography variant="h6" component="h4">
+          <Typography variant="h6" component="h3">
             {t(p.role === 'primary' ? 'payload.primary' : 'payload.involved')}
             {preview.blockers[index] ? ` · ${nameOf(preview.blockers[index].personId)}` : ''}
           </Typography>
@@ -117,7 +117,7 @@ export function DisclosurePreviewPanel({
       ))}
       {caseRows.length > 0 && (
         <Paper variant="outlined" sx={{ p: 2 }}>
-          <Typography variant="h6" component="h4">
+          <Typography variant="h6" component="h3">
             {t('payload.case')}
           </Typography>
           {list(caseRows)}
@@ -125,7 +125,7 @@ export function DisclosurePreviewPanel({
       )}
       {blocked.length > 0 ? (
         <Alert severity={preview.asylumSafeguard ? 'error' : 'warning'}>
-          <Typography component="h4" variant="subtitle1" sx={{ fontWeight: 700 }}>
+          <Typography component="h3" variant="subtitle1" sx={{ fontWeight: 700 }}>
             {t('refer.blockers')}
           </Typography>
           <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
