@@ -1,6 +1,8 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { AccessClaims, CallerLoader } from '@amparo/identity';
+import { OrganisationReferralsService } from '@amparo/referrals';
 import { pdfText } from './utils/pdf-text';
 import { createConsulate, signedInUsers } from './utils/identity';
 import { TestStack, createTestApi, createTestStack } from './utils/test-app';
@@ -670,6 +672,43 @@ describe('Referrals of a case to organisations', () => {
         .set(as('officer'));
       expect(bad.status).toBe(400);
       expect(fieldsOf(bad.body).sort()).toEqual(['overdue', 'status']);
+    });
+  });
+
+  describe("the lead's cooperation queue", () => {
+    it("counts the pending referrals and the overdue follow-ups of the caller's posts", async () => {
+      const created = await createCase({ consent: CONSENTED });
+      const late = await refer(created.id);
+      await stack.query(
+        'UPDATE organisation_referrals SET follow_up_due = current_date - 1 WHERE id = $1',
+        [late.body.id],
+      );
+      const callerOf = async (who: string) => {
+        const claims = JSON.parse(
+          Buffer.from(tokens[who].split('.')[1], 'base64url').toString(),
+        ) as AccessClaims;
+        return (await app.get(CallerLoader).load(claims))!;
+      };
+      const [expected] = await stack.query<{ pending: number; overdue: number }>(
+        `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
+                count(*) FILTER (WHERE follow_up_due < current_date AND status IN ('pending', 'accepted'))::int AS overdue
+           FROM organisation_referrals WHERE consulate_id = $1`,
+        [post],
+      );
+      const service = app.get(OrganisationReferralsService);
+      expect(await service.counts(await callerOf('officer'))).toEqual({
+        pending: expected.pending,
+        overdueFollowUps: expected.overdue,
+      });
+      expect(expected.overdue).toBeGreaterThanOrEqual(1);
+      expect(await service.counts(await callerOf('supervisor'))).toEqual({
+        pending: expected.pending,
+        overdueFollowUps: expected.overdue,
+      });
+      expect(await service.counts(await callerOf('otherPost'))).toEqual({
+        pending: 0,
+        overdueFollowUps: 0,
+      });
     });
   });
 
