@@ -182,4 +182,94 @@ describe('Consent and referrals on the case page', { timeout: 20_000 }, () => {
       expect(sent.answer).toEqual({ outcome: 'rejected', reason: 'Sin cupo este mes' }),
     );
   });
+
+  it('withdraws a consent and revokes a referral with its reason (English)', async () => {
+    await i18n.changeLanguage('en');
+    const sent: Record<string, unknown> = {};
+    const consent = {
+      id: '55555555-eeee-4eee-8eee-000000000009',
+      caseId: CASE_ID,
+      personId: PERSON_ID,
+      purposes: ['disclosure_to_organisations'],
+      disclosableFields: ['names'],
+      method: 'verbal_with_witness',
+      witnessName: 'Ana Testigo',
+      givenBy: 'person',
+      guardianName: null,
+      givenAt: '2026-11-03T10:00:00Z',
+      recordedBy: ME_ID,
+      recordedAt: '2026-11-03T10:00:00Z',
+      supersededBy: null,
+      withdrawnAt: null,
+      withdrawnRecordedBy: null,
+      withdrawnRecordedAt: null,
+      withdrawalNote: null,
+      current: true,
+    };
+    fakeApi({
+      [`GET /api/v1/cases/${CASE_ID}`]: () => json(theCase, 200, { ETag: '"v1"' }),
+      [`GET /api/v1/cases/${CASE_ID}/actions`]: () => json({ items: [], nextCursor: null }),
+      [`GET /api/v1/cases/${CASE_ID}/history`]: () => json({ items: [], nextCursor: null }),
+      [`GET /api/v1/cases/${CASE_ID}/consents`]: () =>
+        json({ consents: sent.withdraw ? [] : [consent], overrides: [] }),
+      [`POST /api/v1/cases/${CASE_ID}/consents/${consent.id}/withdraw`]: (
+        _r: Request,
+        seen: Seen,
+      ) => {
+        sent.withdraw = seen.body;
+        return json({ ...consent, current: false });
+      },
+      [`GET /api/v1/cases/${CASE_ID}/referrals`]: () =>
+        json({ items: [{ ...referral, status: 'accepted', followUpDue: null }], nextCursor: null }),
+      [`POST /api/v1/referrals/${referral.id}/revoke`]: (_r: Request, seen: Seen) => {
+        sent.revoke = seen.body;
+        return json({ ...referral, status: 'revoked' });
+      },
+    });
+    window.history.replaceState(null, '', `/cases/${CASE_ID}`);
+    render(<App />);
+    const consentSection = await screen.findByRole(
+      'region',
+      { name: 'Consent' },
+      { timeout: 10_000 },
+    );
+    await within(consentSection).findByText(/Witness: Ana Testigo/);
+    fireEvent.click(
+      within(consentSection).getByRole('button', { name: 'Withdraw the consent of Rosalía Núñez' }),
+    );
+    const withdraw = await screen.findByRole('dialog', {
+      name: 'Withdraw the consent of Rosalía Núñez?',
+    });
+    fireEvent.change(within(withdraw).getByLabelText('Note (optional)'), {
+      target: { value: 'Called the post.' },
+    });
+    fireEvent.click(within(withdraw).getByRole('button', { name: 'Withdraw consent' }));
+    await screen.findByText('Consent withdrawn.');
+    expect(sent.withdraw).toEqual({ note: 'Called the post.' });
+    await within(consentSection).findByText('No consent recorded.');
+
+    const row = within(screen.getByRole('region', { name: 'Referrals' })).getByRole('row', {
+      name: /Clínica Jurídica/,
+    });
+    expect(row.textContent).toContain('Accepted');
+    expect(row.textContent).toContain('No date');
+    expect(within(row).queryByRole('button', { name: /Record answer/ })).toBeNull();
+    fireEvent.click(within(row).getByRole('button', { name: 'Revoke: Clínica Jurídica' }));
+    const revoke = await screen.findByRole('dialog', {
+      name: 'Revoke the referral to Clínica Jurídica',
+    });
+    fireEvent.click(within(revoke).getByRole('button', { name: 'Revoke' }));
+    expect(
+      await within(revoke).findByText('Write the reason (at least 5 characters).', {
+        selector: 'a',
+      }),
+    ).toBeTruthy();
+    expect(sent.revoke).toBeUndefined();
+    fireEvent.change(within(revoke).getByLabelText(/Reason for revoking/), {
+      target: { value: 'Family hired a lawyer.' },
+    });
+    fireEvent.click(within(revoke).getByRole('button', { name: 'Revoke' }));
+    await screen.findByText('Referral updated.');
+    expect(sent.revoke).toEqual({ reason: 'Family hired a lawyer.' });
+  });
 });
