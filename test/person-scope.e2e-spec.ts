@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createConsulate, createUser, GrantSpec, signIn } from './utils/identity';
+import { pdfText } from './utils/pdf-text';
 import { TestStack, createTestApi, createTestStack } from './utils/test-app';
 
 type Target = 'unrestricted' | 'restricted';
@@ -69,6 +70,16 @@ const PROBED = new Set([
   'POST ConsentsController.withdraw',
   'GET ConsentsController.listOverrides',
   'POST ConsentsController.review',
+  'GET ReferralsController.candidates',
+  'POST ReferralsController.preview',
+  'POST ReferralsController.create',
+  'GET ReferralsController.listForCase',
+  'GET ReferralsController.list',
+  'GET ReferralsController.get',
+  'POST ReferralsController.answer',
+  'POST ReferralsController.complete',
+  'POST ReferralsController.revoke',
+  'GET ReferralsController.letter',
 ]);
 const NO_PERSON_DATA: Record<string, string> = {
   'POST CaseActionsController.add': 'answers the action written, which has no person fields',
@@ -103,6 +114,8 @@ describe('Person data across posts, restrictions and roles', () => {
   const posts: Record<string, string> = {};
   const tokens: Record<string, string> = {};
   const cases = {} as Record<Target, string>;
+  const referrals = {} as Record<Target, string>;
+  let organisationId: string;
   const markers = {} as Record<Target, Markers>;
 
   /** Callers, with the post they register at and which target cases they may read. */
@@ -235,7 +248,32 @@ describe('Person data across posts, restrictions and roles', () => {
       .set('If-Match', created.headers.etag)
       .send({ riskLevel: 'high' });
     expect(updated.status).toBe(200);
+    // A referral carrying every identifying field, so the referral routes have it to leak.
+    const consent = await as('assigned officer')(
+      api().post(`/api/v1/cases/${created.body.id}/consents`),
+    ).send({
+      personId: created.body.persons[0].person.id,
+      purposes: ['disclosure_to_organisations'],
+      disclosableFields: ['names', 'date_of_birth', 'documents', 'contact', 'address_abroad'],
+      method: 'signed_form',
+      givenBy: 'person',
+    });
+    expect(consent.status).toBe(201);
+    const referral = await as('assigned officer')(
+      api().post(`/api/v1/cases/${created.body.id}/referrals`),
+    )
+      .set('Idempotency-Key', randomUUID())
+      .send(referralBody());
+    expect(referral.status).toBe(201);
+    referrals[target] = referral.body.id;
   }
+
+  const referralBody = (): Body => ({
+    organisationId,
+    services: ['legal_aid'],
+    need: 'Legal advice for the person-scope matrix.',
+    fields: ['names', 'date_of_birth', 'documents', 'contact', 'address_abroad'],
+  });
 
   beforeAll(async () => {
     stack = await createTestStack();
@@ -244,6 +282,10 @@ describe('Person data across posts, restrictions and roles', () => {
     posts.A = postA;
     posts.B = await createConsulate(stack, 'MX');
     posts.GT = await createConsulate(stack, 'GT');
+    [{ id: organisationId }] = await stack.query<{ id: string }>(
+      `INSERT INTO organisations (name, type, services, coverage_countries)
+       VALUES ('Person-scope legal aid', 'civil_society', '{legal_aid}', '{US}') RETURNING id`,
+    );
     const users: Record<string, string> = {};
     for (const caller of CALLERS) {
       const user = await createUser(stack, caller.grants());
@@ -356,6 +398,51 @@ describe('Person data across posts, restrictions and roles', () => {
       'POST /consent-overrides/{id}/review',
       api().post(`/api/v1/consent-overrides/${randomUUID()}/review`).send({}),
     );
+    const referralId = referrals[target];
+    await ask(
+      'GET /cases/{id}/referral-candidates',
+      api().get(`/api/v1/cases/${caseId}/referral-candidates`),
+    );
+    const { need: _need, ...previewBody } = referralBody();
+    await ask(
+      'POST /cases/{id}/referrals/preview',
+      api().post(`/api/v1/cases/${caseId}/referrals/preview`).send(previewBody),
+    );
+    await ask(
+      'POST /cases/{id}/referrals',
+      api()
+        .post(`/api/v1/cases/${caseId}/referrals`)
+        .set('Idempotency-Key', randomUUID())
+        .send(referralBody()),
+    );
+    await ask('GET /cases/{id}/referrals', api().get(`/api/v1/cases/${caseId}/referrals`));
+    await ask('GET /referrals', api().get('/api/v1/referrals').query({ limit: 200 }));
+    await ask('GET /referrals/{id}', api().get(`/api/v1/referrals/${referralId}`));
+    const letter = await as(who)(api().get(`/api/v1/referrals/${referralId}/letter`))
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    answers.push({
+      route: 'GET /referrals/{id}/letter',
+      status: letter.status,
+      body: letter.status === 200 ? pdfText(letter.body as Buffer) : String(letter.body),
+    });
+    // Valid steps (a reader moves the referral on; the others must learn nothing of it).
+    await ask(
+      'POST /referrals/{id}/answer',
+      api().post(`/api/v1/referrals/${referralId}/answer`).send({ outcome: 'accepted' }),
+    );
+    await ask(
+      'POST /referrals/{id}/complete',
+      api().post(`/api/v1/referrals/${referralId}/complete`).send({}),
+    );
+    await ask(
+      'POST /referrals/{id}/revoke',
+      api().post(`/api/v1/referrals/${referralId}/revoke`).send({ reason: 'Probe of the matrix.' }),
+    );
     await ask(
       'PATCH /cases/{id}',
       api().patch(`/api/v1/cases/${caseId}`).set('If-Match', stale).send({ riskLevel: 'low' }),
@@ -417,6 +504,10 @@ describe('Person data across posts, restrictions and roles', () => {
         // The probes reach the person for a reader, so the silence of the others means something.
         const byRoute = new Map(answers.map((a) => [a.route, a]));
         expect(leaks([byRoute.get('GET /cases/{id}')!], markers[target])).toHaveLength(
+          Object.keys(markers[target]).length,
+        );
+        // A referral's payload carries what was disclosed, to whoever may read its case.
+        expect(leaks([byRoute.get('GET /referrals/{id}')!], markers[target])).toHaveLength(
           Object.keys(markers[target]).length,
         );
         const search = byRoute.get('GET /persons?q=document')!;

@@ -39,6 +39,8 @@ export const TABLE_OWNERS: Record<string, TableOwner> = {
   case_consents: 'cases',
   consent_overrides: 'cases',
 
+  organisation_referrals: 'referrals',
+
   statistics_exports: 'statistics',
 
   idempotency_keys: 'database',

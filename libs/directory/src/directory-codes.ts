@@ -52,3 +52,23 @@ export const FOCAL_TOPIC_LABELS: Record<FocalTopic, Localized> = {
   health: { es: 'Salud', en: 'Health' },
   returns: { es: 'Retorno', en: 'Returns' },
 };
+
+export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, Localized> = {
+  civil_society: { es: 'Sociedad civil', en: 'Civil society' },
+  international_organisation: { es: 'Organismo internacional', en: 'International organisation' },
+  government_agency: { es: 'Institución de gobierno', en: 'Government agency' },
+};
+
+export const ORGANISATION_SERVICE_LABELS: Record<OrganisationService, Localized> = {
+  legal_aid: { es: 'Asesoría jurídica', en: 'Legal aid' },
+  shelter: { es: 'Albergue', en: 'Shelter' },
+  health: { es: 'Salud', en: 'Health' },
+  psychosocial: { es: 'Apoyo psicosocial', en: 'Psychosocial support' },
+  child_protection: { es: 'Protección de la niñez', en: 'Child protection' },
+  repatriation_support: { es: 'Apoyo a la repatriación', en: 'Repatriation support' },
+  labour: { es: 'Derechos laborales', en: 'Labour rights' },
+  documentation: { es: 'Documentación', en: 'Documentation' },
+  interpretation: { es: 'Interpretación', en: 'Interpretation' },
+  family_tracing: { es: 'Búsqueda de familiares', en: 'Family tracing' },
+  food_and_basic_needs: { es: 'Alimentación y necesidades básicas', en: 'Food and basic needs' },
+};

@@ -1,1 +1,6 @@
 export * from './referrals.module';
+export * from './organisation-referrals/referral';
+export * from './organisation-referrals/referral-candidates';
+export * from './organisation-referrals/organisation-referrals.service';
+export * from './organisation-referrals/referral-steps.service';
+export * from './organisation-referrals/referral-letter.service';

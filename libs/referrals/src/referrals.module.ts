@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '@amparo/cases';
 import { DirectoryModule } from '@amparo/directory';
 import { IdentityModule } from '@amparo/identity';
+import { OrganisationReferralsService } from './organisation-referrals/organisation-referrals.service';
+import { ReferralLetterService } from './organisation-referrals/referral-letter.service';
+import { ReferralStepsService } from './organisation-referrals/referral-steps.service';
 
 /**
  * Cooperation around a case: referrals to organisations of the directory and mutual consular
@@ -10,7 +13,7 @@ import { IdentityModule } from '@amparo/identity';
  */
 @Module({
   imports: [IdentityModule, DirectoryModule, CasesModule],
-  providers: [],
-  exports: [],
+  providers: [OrganisationReferralsService, ReferralStepsService, ReferralLetterService],
+  exports: [OrganisationReferralsService, ReferralStepsService, ReferralLetterService],
 })
 export class ReferralsModule {}

@@ -46,7 +46,12 @@ export class RecordConsentRequest {
 
   @ApiProperty({ enum: CONSENT_METHODS }) @IsIn(CONSENT_METHODS) method!: ConsentMethod;
 
-  @ApiPropertyOptional({ description: 'Required for verbal_with_witness', maxLength: 200 })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Required for verbal_with_witness',
+    maxLength: 200,
+  })
   @ValidateIf(
     (o: RecordConsentRequest) => o.method === 'verbal_with_witness' || o.witnessName != null,
   )
@@ -59,7 +64,12 @@ export class RecordConsentRequest {
   @IsIn(['person', 'guardian'])
   givenBy!: 'person' | 'guardian';
 
-  @ApiPropertyOptional({ description: 'Required when a guardian gave it', maxLength: 200 })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Required when a guardian gave it',
+    maxLength: 200,
+  })
   @ValidateIf((o: RecordConsentRequest) => o.givenBy === 'guardian' || o.guardianName != null)
   @IsString()
   @NotBlank()
@@ -81,7 +91,7 @@ export class WithdrawConsentRequest {
   @IsISO8601({ strict: true })
   withdrawnAt?: string;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -155,7 +165,7 @@ export class ListConsentOverridesQuery {
 }
 
 export class ReviewConsentOverrideRequest {
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
   @IsOptional()
   @IsString()
   @MinLength(1)

@@ -562,6 +562,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/referral-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active organisations ranked by how they match the case: services, coverage of its place, languages
+         * @description Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["referrals_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The referrals of a case to organisations, newest first
+         * @description Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["referrals_listForCase"];
+        put?: never;
+        /**
+         * Refer the case to an organisation: the persons' consent is checked at sending; a consul may override it with a reason
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["referrals_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/referrals/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exactly what a referral would disclose to the organisation, and what blocks it (nothing is sent)
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["referrals_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/transitions": {
         parameters: {
             query?: never;
@@ -994,6 +1058,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Referrals of the caller's posts (a supervisor: of the country), newest first, for the work queues
+         * @description Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["referrals_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A referral, with exactly what it disclosed
+         * @description Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["referrals_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the organisation's answer to a pending referral
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["referrals_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an accepted referral completed
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["referrals_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The referral letter to the organisation (PDF, es or en); printing it is a disclosure: the post's staff only, audited
+         * @description Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["referrals_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The sending post revokes a pending or accepted referral
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["referrals_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/statistics": {
         parameters: {
             query?: never;
@@ -1321,6 +1505,17 @@ export interface components {
             /** @description Send a closureReason with this transition (approving a closure request keeps the requested one) */
             closureReasonRequired: boolean;
         };
+        AnswerReferralRequest: {
+            /** @enum {string} */
+            outcome: "accepted" | "rejected";
+            /** @description Required when rejected. Not only white space */
+            reason?: string | null;
+            /**
+             * Format: date-time
+             * @description When the answer came; default now
+             */
+            answeredAt?: string;
+        };
         AssignableOfficer: {
             /** Format: uuid */
             id: string;
@@ -1372,6 +1567,28 @@ export interface components {
             assign: boolean;
             /** @description POST /cases/{id}/actions (and corrections) would be accepted */
             recordActions: boolean;
+        };
+        CandidateMatchesResponse: {
+            /** @description Services it offers of those asked (or the case suggests) */
+            services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
+            /** @description Covers the case's place of need (event, or origin for a return) */
+            coversPlace: boolean;
+            /** @description Languages it shares with the case's persons */
+            languages: string[];
+        };
+        CandidateOrganisationResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            acronym: string | null;
+            /** @enum {string} */
+            type: "civil_society" | "international_organisation" | "government_agency";
+            services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
+            languages: string[];
+            coverageCountries: string[];
+            coverageSubdivisions: string[];
+            email: string | null;
+            phone: string | null;
         };
         CaseConsentsResponse: {
             /** @description Newest first, replaced and withdrawn included */
@@ -1568,6 +1785,9 @@ export interface components {
             /** @example unaccompanied_child */
             code: string;
             label: components["schemas"]["BilingualResponse"];
+        };
+        CompleteReferralRequest: {
+            notes?: string | null;
         };
         ConfirmMfaReplacementRequest: {
             /**
@@ -1926,6 +2146,26 @@ export interface components {
             /** @default true */
             active: boolean;
         };
+        CreateReferralRequest: {
+            /**
+             * Format: uuid
+             * @description An active organisation of the directory
+             */
+            organisationId: string;
+            services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
+            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            /** @description Persons of the case whose data goes; the primary person when not given */
+            personIds?: string[];
+            /** @description What the person needs from it. Not only white space */
+            need: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD, today or later (UTC)
+             */
+            followUpDue?: string;
+            /** @description Only the consul of the case's post: disclose without the consent it needs */
+            override?: components["schemas"]["OverrideRequest"];
+        };
         CreateUserRequest: {
             /**
              * Format: email
@@ -2000,6 +2240,61 @@ export interface components {
             /** Format: date-time */
             activationExpiresAt: string;
             user: components["schemas"]["UserResponse"];
+        };
+        DisclosedCaseResponse: {
+            primaryCategory?: string;
+            secondaryCategories?: string[];
+            vulnerabilityFlags?: string[];
+            summary?: string;
+        };
+        DisclosedDocumentResponse: {
+            type: string;
+            number: string;
+            issuingCountryCode: string;
+        };
+        DisclosedPersonResponse: {
+            /** @enum {string} */
+            role: "primary" | "involved";
+            relationship?: string | null;
+            givenNames?: string;
+            familyNames?: string;
+            otherNames?: string[];
+            /** Format: date */
+            dateOfBirth?: string | null;
+            estimatedAge?: number | null;
+            sex?: string;
+            nationalityCode?: string;
+            originSubdivisionCode?: string | null;
+            originMunicipality?: string | null;
+            documents?: components["schemas"]["DisclosedDocumentResponse"][];
+            phone?: string | null;
+            email?: string | null;
+            addressAbroad?: string | null;
+            languages?: string[];
+            indigenousLanguage?: string | null;
+        };
+        DisclosureBlockerResponse: {
+            /** Format: uuid */
+            personId: string;
+            /** @description Their current consent lacks the purpose, or there is none */
+            purposeMissing: boolean;
+            fieldsMissing: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            /** @description Asylum safeguard: consent to their own authorities is missing */
+            homeAuthoritiesConsentMissing: boolean;
+        };
+        DisclosurePayloadResponse: {
+            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            persons: components["schemas"]["DisclosedPersonResponse"][];
+            case: components["schemas"]["DisclosedCaseResponse"];
+        };
+        DisclosurePreviewResponse: {
+            /** @description Exactly what would be sent */
+            payload: components["schemas"]["DisclosurePayloadResponse"];
+            blockers: components["schemas"]["DisclosureBlockerResponse"][];
+            /** @description No override can lift it */
+            asylumSafeguard: boolean;
+            /** @description The caller may override a missing consent, with a reason */
+            overrideAllowed: boolean;
         };
         DisclosureResponse: {
             /** @description The rule applied to every published count */
@@ -2356,6 +2651,10 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        OverrideRequest: {
+            /** @description Why it goes without consent. Not only white space */
+            reason: string;
+        };
         PersonDocumentRequest: {
             /** @enum {string} */
             type: "passport" | "national_id" | "birth_certificate" | "consular_id" | "travel_document" | "other";
@@ -2528,11 +2827,11 @@ export interface components {
             /** @enum {string} */
             method: "signed_form" | "verbal_with_witness" | "intake_form";
             /** @description Required for verbal_with_witness. Not only white space */
-            witnessName?: Record<string, never>;
+            witnessName?: string | null;
             /** @enum {string} */
             givenBy: "person" | "guardian";
             /** @description Required when a guardian gave it. Not only white space */
-            guardianName?: Record<string, never>;
+            guardianName?: string | null;
             /**
              * Format: date-time
              * @description When it was given; default now
@@ -2548,6 +2847,73 @@ export interface components {
              *     ]
              */
             recoveryCodes: string[];
+        };
+        ReferralCandidateResponse: {
+            organisation: components["schemas"]["CandidateOrganisationResponse"];
+            matches: components["schemas"]["CandidateMatchesResponse"];
+        };
+        ReferralCandidatesResponse: {
+            /** @description Best match first */
+            items: components["schemas"]["ReferralCandidateResponse"][];
+        };
+        ReferralPage: {
+            items: components["schemas"]["ReferralResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ReferralPreviewRequest: {
+            /**
+             * Format: uuid
+             * @description An active organisation of the directory
+             */
+            organisationId: string;
+            services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
+            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            /** @description Persons of the case whose data goes; the primary person when not given */
+            personIds?: string[];
+        };
+        ReferralResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            caseReference: string;
+            /**
+             * Format: uuid
+             * @description The sending post
+             */
+            consulateId: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @description Its name when the referral was sent */
+            organisationName: string;
+            services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
+            need: string;
+            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            personIds: string[];
+            /** @description Exactly what was disclosed */
+            payload: components["schemas"]["DisclosurePayloadResponse"];
+            consentIds: string[];
+            /** Format: uuid */
+            overrideId: string | null;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "rejected" | "completed" | "revoked";
+            /** @description Why rejected or revoked (consent_withdrawn when the consent was withdrawn) */
+            statusReason: string | null;
+            /** Format: date */
+            followUpDue: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            completionNotes: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            version: number;
         };
         RefreshRequest: {
             /** @description The refresh token; omit it in a browser, which sends the amparo_refresh cookie instead */
@@ -2583,7 +2949,11 @@ export interface components {
             note?: string;
         };
         ReviewConsentOverrideRequest: {
-            note?: Record<string, never>;
+            note?: string | null;
+        };
+        RevokeReferralRequest: {
+            /** @description Not only white space */
+            reason: string;
         };
         SessionTokensResponse: {
             /** @description ES256 JWT for the Authorization: Bearer header */
@@ -2879,7 +3249,7 @@ export interface components {
              * @description When the person withdrew it; default now
              */
             withdrawnAt?: string;
-            note?: Record<string, never>;
+            note?: string | null;
         };
         WorkQueueFilterResponse: {
             status?: ("open" | "in_progress" | "waiting" | "closure_requested" | "closed" | "reopened")[];
@@ -6065,6 +6435,437 @@ export interface operations {
             };
         };
     };
+    referrals_candidates: {
+        parameters: {
+            query?: {
+                service?: "legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs";
+                /** @description A language code the organisation speaks, e.g. es */
+                language?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralCandidatesResponse"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    referrals_listForCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralPage"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    referrals_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any 1 to 255 visible ASCII characters; a retry with the same key and body gets the first response instead of a second record */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReferralRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, INVALID_IDEMPOTENCY_KEY, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "INVALID_IDEMPOTENCY_KEY" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (ASYLUM_SAFEGUARD, CASE_RESTRICTED, CONSENT_OVERRIDE_NOT_ALLOWED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASYLUM_SAFEGUARD" | "CASE_RESTRICTED" | "CONSENT_OVERRIDE_NOT_ALLOWED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (CASE_CLOSED, CONSENT_REQUIRED, IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_CLOSED" | "CONSENT_REQUIRED" | "IDEMPOTENCY_IN_PROGRESS";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Understood but cannot be processed (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    referrals_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferralPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosurePreviewResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     cases_transition: {
         parameters: {
             query?: never;
@@ -8614,6 +9415,645 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    referrals_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "pending" | "accepted" | "rejected" | "completed" | "revoked";
+                /** @description Open referrals whose follow-up date has passed */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralPage"];
+                };
+            };
+            /** @description Invalid request (INVALID_CURSOR, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "INVALID_CURSOR" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    referrals_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND, REFERRAL_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND" | "REFERRAL_NOT_FOUND";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    referrals_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerReferralRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND, REFERRAL_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND" | "REFERRAL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (REFERRAL_NOT_PENDING) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "REFERRAL_NOT_PENDING";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    referrals_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteReferralRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND, REFERRAL_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND" | "REFERRAL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (REFERRAL_NOT_ACCEPTED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "REFERRAL_NOT_ACCEPTED";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    referrals_letter: {
+        parameters: {
+            query?: {
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A one- or two-page PDF letter */
+            200: {
+                headers: {
+                    /** @description attachment; filename=… */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND, REFERRAL_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND" | "REFERRAL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (REFERRAL_REVOKED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "REFERRAL_REVOKED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    referrals_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeReferralRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND, REFERRAL_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND" | "REFERRAL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (REFERRAL_NOT_REVOCABLE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "REFERRAL_NOT_REVOCABLE";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };

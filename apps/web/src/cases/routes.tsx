@@ -14,4 +14,8 @@ export const casesRoutes: RouteObject[] = [
     path: '/cases/:id',
     lazy: async () => ({ Component: (await import('./page/case-page')).CasePage }),
   },
+  {
+    path: '/cases/:id/refer',
+    lazy: async () => ({ Component: (await import('./cooperation/refer-page')).ReferPage }),
+  },
 ];

@@ -4,6 +4,8 @@ import { en as directoryEn } from '../directory/locales/en';
 import { es as directoryEs } from '../directory/locales/es';
 import { en as casesEn } from '../cases/locales/en';
 import { es as casesEs } from '../cases/locales/es';
+import { en as cooperationEn } from '../cases/cooperation/locales/en';
+import { es as cooperationEs } from '../cases/cooperation/locales/es';
 import { en as dashboardEn } from '../dashboard/locales/en';
 import { es as dashboardEs } from '../dashboard/locales/es';
 import { en as queueEn } from '../queue/locales/en';
@@ -19,6 +21,7 @@ import { es as statisticsEs } from '../statistics/locales/es';
 export const NAMESPACES: { es: Record<string, object>; en: Record<string, object> } = {
   es: {
     cases: casesEs,
+    cooperation: cooperationEs,
     queue: queueEs,
     dashboard: dashboardEs,
     statistics: statisticsEs,
@@ -27,6 +30,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
   },
   en: {
     cases: casesEn,
+    cooperation: cooperationEn,
     queue: queueEn,
     dashboard: dashboardEn,
     statistics: statisticsEn,

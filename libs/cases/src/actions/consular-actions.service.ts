@@ -4,7 +4,7 @@ import { DomainError, FieldError } from '@amparo/core';
 import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
-import { CaseAccess } from '../access/case-access';
+import { CaseAccess, CaseLocation } from '../access/case-access';
 import { recordCaseEvent } from '../cases/case-audit';
 import { CaseLookup, lockCase } from '../cases/case-lookup';
 import { nextStepColumns, nextStepDueProblems } from '../cases/next-step';
@@ -64,6 +64,45 @@ export class ConsularActionsService {
     now = new Date(),
   ): Promise<ConsularAction> {
     return this.append(caller, caseId, input, actionId, now);
+  }
+
+  /**
+   * Appends an action written by another context as one step of its own work (a referral sent,
+   * answered, revoked), inside that work's transaction, so the step and its timeline entry land or
+   * fail together. The caller has already found the case workable in `manager`'s transaction.
+   */
+  async appendIn(
+    manager: EntityManager,
+    caller: Caller,
+    found: Pick<CaseLocation, 'consulateId' | 'countryCode'> & { id: string },
+    input: Pick<NewConsularAction, 'type' | 'outcome' | 'notes'> & { occurredAt: Date },
+  ): Promise<string> {
+    const [{ id }] = await manager.query<{ id: string }[]>(
+      `INSERT INTO consular_actions (case_id, type, occurred_at, performed_by, outcome, notes)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [
+        found.id,
+        input.type,
+        input.occurredAt,
+        caller.userId,
+        input.outcome ?? null,
+        input.notes ?? null,
+      ],
+    );
+    await manager.query('UPDATE cases SET updated_at = now() WHERE id = $1', [found.id]);
+    await recordCaseEvent(
+      this.audit,
+      {
+        action: 'case.action.add',
+        caller,
+        caseId: found.id,
+        consulateId: found.consulateId,
+        countryCode: found.countryCode,
+        details: { actionId: id, type: input.type, corrects: null },
+      },
+      manager,
+    );
+    return id;
   }
 
   private async append(

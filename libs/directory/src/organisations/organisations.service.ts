@@ -109,6 +109,21 @@ export class OrganisationsService {
     });
   }
 
+  /**
+   * The active organisations offering `service` and speaking `language` (when given): the pool a
+   * referral's candidates are ranked from. The directory holds tens of organisations, not thousands.
+   */
+  active(filters: { service?: string; language?: string } = {}): Promise<Organisation[]> {
+    const where = new SqlConditions()
+      .add('o.active')
+      .addIf(filters.service, '? = ANY(o.services)')
+      .addIf(filters.language, '? = ANY(o.languages)');
+    return this.dataSource.manager.query<Organisation[]>(
+      `${ORGANISATION_COLUMNS} FROM organisations o ${where.where} ORDER BY o.name, o.id LIMIT 1000`,
+      where.params,
+    );
+  }
+
   async get(id: string): Promise<Organisation> {
     const organisation = await this.find(id);
     if (!organisation) throw new DomainError('ORGANISATION_NOT_FOUND', 'not_found');

@@ -7,6 +7,8 @@ import { isRestrictedRefusal, useCase } from '../case-queries';
 import { isRegisteredState } from '../registered-state';
 import { AccessBanner } from './access-banner';
 import { useAccessGrant } from './access-grant';
+import { ConsentSection } from '../cooperation/consent-section';
+import { ReferralsSection } from '../cooperation/referrals-section';
 import { ActionsTimeline } from './actions-timeline';
 import { CaseCommands } from './case-commands';
 import { CaseHeader } from './case-header';
@@ -55,6 +57,14 @@ export function CasePage() {
         <Typography sx={{ whiteSpace: 'pre-wrap' }}>{c.summary || t('page.noSummary')}</Typography>
       </Box>
       {c.persons && <CasePersons persons={c.persons} />}
+      {c.persons && (
+        <ConsentSection caseId={id} persons={c.persons} mayRecord={c.callerMay.recordActions} />
+      )}
+      <ReferralsSection
+        caseId={id}
+        mayWork={c.callerMay.recordActions}
+        mayRefer={c.callerMay.recordActions && c.status !== 'closed'}
+      />
       <ActionsTimeline caseId={id} mayRecord={c.callerMay.recordActions} />
       <CaseHistory caseId={id} />
     </Stack>
