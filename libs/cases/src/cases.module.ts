@@ -14,8 +14,12 @@ import { CaseRegistrationService } from './cases/case-registration.service';
 import { CaseHistoryService } from './history/case-history.service';
 import { PersonsService } from './persons/persons.service';
 import { WorkQueueService } from './queue/work-queue.service';
+import { TransferAcceptanceService } from './transfers/transfer-acceptance.service';
+import { TransferLookup } from './transfers/transfer-lookup';
+import { TransferViews } from './transfers/transfer-views';
+import { TransfersService } from './transfers/transfers.service';
 
-/** Persons, cases, consular actions and case history. */
+/** Persons, cases, consular actions, case history and transfers of cases between posts. */
 @Module({
   imports: [IdentityModule, DirectoryModule],
   providers: [
@@ -32,6 +36,10 @@ import { WorkQueueService } from './queue/work-queue.service';
     CaseloadService,
     CaseAbilitiesPolicy,
     WorkQueueService,
+    TransferLookup,
+    TransferViews,
+    TransfersService,
+    TransferAcceptanceService,
   ],
   exports: [
     CaseAccess,
@@ -47,6 +55,8 @@ import { WorkQueueService } from './queue/work-queue.service';
     CaseloadService,
     CaseAbilitiesPolicy,
     WorkQueueService,
+    TransfersService,
+    TransferAcceptanceService,
   ],
 })
 export class CasesModule {}

@@ -21,3 +21,6 @@ export * from './workflow/case-workflow';
 export * from './cases/case-abilities';
 export * from './queue/work-queue';
 export * from './queue/work-queue.service';
+export * from './transfers/case-transfer';
+export * from './transfers/transfer-acceptance.service';
+export * from './transfers/transfers.service';

@@ -36,6 +36,8 @@ export const TABLE_OWNERS: Record<string, TableOwner> = {
   consular_actions: 'cases',
   case_history: 'cases',
   case_access_requests: 'cases',
+  case_transfers: 'cases',
+  case_references: 'cases',
 
   statistics_exports: 'statistics',
 

@@ -6,6 +6,7 @@ import { CaseloadController } from './caseload.controller';
 import { CasesController } from './cases.controller';
 import { CodeListsController } from './code-lists.controller';
 import { PersonsController } from './persons.controller';
+import { TransfersController } from './transfers.controller';
 import { WorkQueueController } from './work-queue.controller';
 
 @Module({
@@ -18,6 +19,7 @@ import { WorkQueueController } from './work-queue.controller';
     CodeListsController,
     CaseloadController,
     WorkQueueController,
+    TransfersController,
   ],
 })
 export class CasesHttpModule {}

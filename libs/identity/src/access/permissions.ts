@@ -27,7 +27,7 @@ export type Permission = (typeof PERMISSIONS)[number];
  * but never see case content; analysts see aggregates only.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  officer: ['directory:read', 'cases:read', 'cases:write', 'statistics:read'],
+  officer: ['directory:read', 'cases:read', 'cases:write', 'cases:transfer', 'statistics:read'],
   consul: [
     'directory:read',
     'cases:read',
@@ -35,6 +35,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:assign',
     'cases:approve_closure',
     'cases:read_restricted',
+    'cases:transfer',
     'statistics:read',
   ],
   supervisor: [
