@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@amparo/audit';
 import { DomainError, FieldError, Page, resolveSort } from '@amparo/core';
 import { SqlConditions, keysetPage } from '@amparo/database';
-import { ConsulatesService } from '@amparo/directory';
+import { ConsulatesService, PostLocation } from '@amparo/directory';
 import { Caller } from '@amparo/identity';
 import { CaseAccess } from '../access/case-access';
 import { CaseRecord } from '../cases/case';
@@ -55,20 +55,24 @@ export class TransfersService {
    * move it to another active post of the same country. One proposal per case at a time.
    */
   async propose(caller: Caller, caseId: string, input: TransferProposal): Promise<CaseTransfer> {
+    // The directory first: with an Idempotency-Key, the case read below opens the request's one
+    // transaction, and the embedded database has a single connection for it and any other query.
+    // The case's post is among the caller's posts or in their supervised countries.
+    const reach = this.transfers.reach(caller);
+    const target = await this.consulates.locate(input.toConsulateId);
+    const posts = await this.consulates.names({
+      countries: [...reach.countries],
+      consulateIds: [...reach.posts, input.toConsulateId],
+    });
     const current = await this.access.read(caller, async (m) => {
       const found = await this.cases.readable(caller, caseId, m);
       return { found, pending: await hasPendingTransfer(m, caseId) };
     });
-    const problem = await this.targetProblem(current.found, input.toConsulateId);
+    const problem = targetProblem(current.found, target);
     if (problem) throw invalidFields([problem]);
     if (current.found.status === 'closed')
       throw new DomainError('TRANSFER_CASE_CLOSED', 'conflict');
     if (current.pending) throw new DomainError('TRANSFER_PENDING', 'conflict');
-    // Names first: inside an idempotent request the write below holds the request's transaction.
-    const posts = await this.consulates.names({
-      countries: [],
-      consulateIds: [current.found.consulateId, input.toConsulateId],
-    });
     const { row, locked } = await this.access.write(caller, async (m) => {
       // The case row is locked first, so two proposals for one case follow each other.
       const locked = await lockCase(m, caseId);
@@ -200,16 +204,13 @@ export class TransfersService {
     });
     return (await this.views.of(caller, [decided]))[0];
   }
+}
 
-  private async targetProblem(
-    current: CaseRecord,
-    toConsulateId: string,
-  ): Promise<FieldError | null> {
-    const target = await this.consulates.locate(toConsulateId);
-    if (!target) return targetProblems.unknown();
-    if (target.countryCode !== current.countryCode) return targetProblems.otherCountry();
-    if (target.id === current.consulateId) return targetProblems.samePost();
-    if (!target.active) return targetProblems.inactive();
-    return null;
-  }
+/** Why a post cannot receive the case, if it cannot: it must be another active post of its country. */
+function targetProblem(current: CaseRecord, target: PostLocation | null): FieldError | null {
+  if (!target) return targetProblems.unknown();
+  if (target.countryCode !== current.countryCode) return targetProblems.otherCountry();
+  if (target.id === current.consulateId) return targetProblems.samePost();
+  if (!target.active) return targetProblems.inactive();
+  return null;
 }
