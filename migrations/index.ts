@@ -19,6 +19,7 @@ import { IndexCaseWorkQueue1764000000017 } from './1764000000017-index-case-work
 import { PersonPolicyCountryFirst1764000000018 } from './1764000000018-person-policy-country-first';
 import { CreateCaseConsents1764000000020 } from './1764000000020-create-case-consents';
 import { CreateReferrals1764000000022 } from './1764000000022-create-referrals';
+import { CreateCaseTransfers1764000000019 } from './1764000000019-create-case-transfers';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   PersonPolicyCountryFirst1764000000018,
   CreateCaseConsents1764000000020,
   CreateReferrals1764000000022,
+  CreateCaseTransfers1764000000019,
 ];

@@ -254,6 +254,86 @@ describe('Database roles: the app runs as amparo_app, which owns nothing and onl
       }
     });
 
+    // The receiving consul may not see the case until it is accepted: acceptance reaches the
+    // sending post's case through a widened wall, which only a login role bound by the policies
+    // can show to work (and to stay narrow: the case is theirs afterwards, not the sender's).
+    it('transfers a case between posts: proposed, seen by the receiving consul, accepted', async () => {
+      const sending = await createConsulate(stack, 'GT', 'TRS');
+      const receiving = await createConsulate(stack, 'GT', 'TRR');
+      const officer = await createUser(stack, [{ role: 'officer', consulateId: sending }]);
+      const consul = await createUser(stack, [{ role: 'consul', consulateId: receiving }]);
+      const as = async (email: string) => ({
+        Authorization: `Bearer ${(await signIn(api, email)).accessToken}`,
+      });
+      const asOfficer = await as(officer.email);
+      const asConsul = await as(consul.email);
+      const created = await http()
+        .post('/api/v1/cases')
+        .set(asOfficer)
+        .send({
+          consulateId: sending,
+          primaryCategory: 'asylum',
+          persons: [
+            {
+              role: 'primary',
+              person: {
+                givenNames: 'Ana',
+                familyNames: 'Traslado',
+                sex: 'female',
+                nationalityCode: 'GT',
+              },
+            },
+          ],
+        });
+      expect(created.status).toBe(201);
+      const id = created.body.id;
+      const action = await http()
+        .post(`/api/v1/cases/${id}/actions`)
+        .set(asOfficer)
+        .send({ type: 'interview', occurredAt: new Date(Date.now() - 60_000).toISOString() });
+      expect(action.status).toBe(201);
+      const proposed = await http()
+        .post(`/api/v1/cases/${id}/transfers`)
+        .set(asOfficer)
+        .send({ toConsulateId: receiving, reason: 'The person now lives near the other post' });
+      expect(proposed.status).toBe(201);
+
+      expect((await http().get(`/api/v1/cases/${id}`).set(asConsul)).status).toBe(404);
+      const incoming = await http()
+        .get('/api/v1/transfers')
+        .query({ direction: 'incoming', status: 'pending' })
+        .set(asConsul);
+      expect(incoming.status).toBe(200);
+      expect(incoming.body.items).toEqual([
+        expect.objectContaining({
+          id: proposed.body.id,
+          case: expect.objectContaining({ primaryCategory: 'asylum', restricted: true }),
+        }),
+      ]);
+      const accepted = await http()
+        .post(`/api/v1/transfers/${proposed.body.id}/accept`)
+        .set(asConsul)
+        .send({});
+      expect(accepted.status).toBe(200);
+      expect(accepted.body.newReference).toMatch(/^GT-TRR-\d{4}-000001$/);
+
+      const read = await http().get(`/api/v1/cases/${id}`).set(asConsul);
+      expect(read.status).toBe(200);
+      expect(read.body).toEqual(
+        expect.objectContaining({ consulateId: receiving, assignedOfficerId: null }),
+      );
+      const actions = await http().get(`/api/v1/cases/${id}/actions`).set(asConsul);
+      expect(actions.body.items).toHaveLength(1);
+      const found = await http()
+        .get('/api/v1/cases')
+        .query({ reference: created.body.reference })
+        .set(asConsul);
+      expect(found.body.items.map((c: { id: string }) => c.id)).toEqual([id]);
+      expect((await http().get(`/api/v1/cases/${id}`).set(asOfficer)).status).toBe(404);
+      const sent = await http().get(`/api/v1/transfers/${proposed.body.id}`).set(asOfficer);
+      expect(sent.body.status).toBe('accepted');
+    });
+
     it('signs in, registers and reads a case, requests an export the worker completes, and seals the log', async () => {
       const post = await createConsulate(stack, 'MX', 'LAX');
       const officer = await createUser(stack, [{ role: 'officer', consulateId: post }]);

@@ -53,6 +53,7 @@ describe('Cases: allowedTransitions and callerMay agree with what the API accept
   let stack: TestStack;
   let app: NestExpressApplication;
   let post: string;
+  let otherPost: string;
   const { tokens, ids, signInAs } = signedInUsers(() => ({ app, stack }));
 
   const http = () => request(app.getHttpServer());
@@ -62,6 +63,7 @@ describe('Cases: allowedTransitions and callerMay agree with what the API accept
     stack = await createTestStack();
     app = await createTestApi(stack.config);
     post = await createConsulate(stack, 'MX');
+    otherPost = await createConsulate(stack, 'MX');
     await signInAs('officer', [{ role: 'officer', consulateId: post }]);
     await signInAs('officer2', [{ role: 'officer', consulateId: post }]);
     await signInAs('consul', [{ role: 'consul', consulateId: post }]);
@@ -180,6 +182,11 @@ describe('Cases: allowedTransitions and callerMay agree with what the API accept
           .post(`/api/v1/cases/${id}/actions`)
           .set('Authorization', bearer(who))
           .send({ type: 'interview', occurredAt: new Date(Date.now() - 60_000).toISOString() }),
+      transfer: (who: string, id: string) =>
+        http()
+          .post(`/api/v1/cases/${id}/transfers`)
+          .set('Authorization', bearer(who))
+          .send({ toConsulateId: otherPost, reason: 'The person moved to the other city' }),
     };
 
     it.each(

@@ -103,6 +103,8 @@ const NO_PERSON_DATA: Record<string, string> = {
   CodeListsController: 'reference data (code labels)',
   CaseloadController: 'counts of cases by post, officer and month; names only of staff',
   WorkQueueController: 'counts of cases per tab and the filters that list them',
+  TransfersController:
+    'transfers carry posts, staff, reasons and the case’s operational summary, never a person (checked in case-transfers.e2e-spec.ts)',
 };
 
 // Who may read a person is who may read a case they appear in (the rule of GET /cases/{id}): no

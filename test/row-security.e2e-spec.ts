@@ -5,20 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { createConsulate, createUser, signIn } from './utils/identity';
 import { TestStack, createTestApi, createTestStack } from './utils/test-app';
 
-/** Every table that holds a case or a person, each behind its own policy (migration 0013). */
-const WALLED_TABLES = [
-  'case_access_requests',
-  'case_consents',
-  'case_history',
-  'case_persons',
-  'cases',
-  'consent_overrides',
-  'consular_actions',
-  'person_documents',
-  'persons',
-];
-
-/** Per table, the SQL that names the post of each row (through its case). */
+/** Per table whose rows belong to a case or a person, the SQL that names each row's post (through its case). */
 const POST_OF: Record<string, string> = {
   cases: 'SELECT consulate_id AS post FROM cases',
   case_persons:
@@ -29,15 +16,27 @@ const POST_OF: Record<string, string> = {
     'SELECT c.consulate_id AS post FROM case_history x JOIN cases c ON c.id = x.case_id',
   case_access_requests:
     'SELECT c.consulate_id AS post FROM case_access_requests x JOIN cases c ON c.id = x.case_id',
-  case_consents:
-    'SELECT c.consulate_id AS post FROM case_consents x JOIN cases c ON c.id = x.case_id',
-  consent_overrides:
-    'SELECT c.consulate_id AS post FROM consent_overrides x JOIN cases c ON c.id = x.case_id',
   persons: `SELECT c.consulate_id AS post FROM persons x
               JOIN case_persons cp ON cp.person_id = x.id JOIN cases c ON c.id = cp.case_id`,
   person_documents: `SELECT c.consulate_id AS post FROM person_documents x
               JOIN case_persons cp ON cp.person_id = x.person_id JOIN cases c ON c.id = cp.case_id`,
+  case_references:
+    'SELECT c.consulate_id AS post FROM case_references x JOIN cases c ON c.id = x.case_id',
+  case_consents:
+    'SELECT c.consulate_id AS post FROM case_consents x JOIN cases c ON c.id = x.case_id',
+  consent_overrides:
+    'SELECT c.consulate_id AS post FROM consent_overrides x JOIN cases c ON c.id = x.case_id',
+  organisation_referrals:
+    'SELECT c.consulate_id AS post FROM organisation_referrals x JOIN cases c ON c.id = x.case_id',
 };
+const CASE_TABLES = Object.keys(POST_OF).sort();
+
+/**
+ * Every table that holds a case or a person, each behind its own policy (migrations 0013, 0019,
+ * 0020, 0022):
+ * those above, and transfers, which both posts of a transfer see (tested on their own).
+ */
+const WALLED_TABLES = [...CASE_TABLES, 'case_transfers'].sort();
 
 /**
  * The second wall: with the application's scope filter left out, as a forgotten one would be, the
@@ -50,7 +49,9 @@ describe('Row-level security: a query that forgets the scope filter still sees o
   let postA: string;
   let postB: string;
   let postCO: string;
+  let postC: string;
   const caseOf: Record<string, string> = {};
+  const transferOf: Record<string, string> = {};
 
   beforeAll(async () => {
     stack = await createTestStack();
@@ -59,6 +60,8 @@ describe('Row-level security: a query that forgets the scope filter still sees o
     postA = await createConsulate(stack, 'MX');
     postB = await createConsulate(stack, 'MX');
     postCO = await createConsulate(stack, 'CO');
+    postC = await createConsulate(stack, 'MX');
+    const postCO2 = await createConsulate(stack, 'CO');
     for (const [name, post, country] of [
       ['A', postA, 'MX'],
       ['B', postB, 'MX'],
@@ -117,8 +120,12 @@ describe('Row-level security: a query that forgets the scope filter still sees o
            FROM cases WHERE id = $1`,
         [id],
       );
-    // And a consul's consent override per case (the API writes these only while disclosing).
-    for (const id of Object.values(caseOf))
+    // A consul's consent override and a referral per case (the API writes these only while
+    // disclosing, under the consent check), written directly: the tables must be walled as well.
+    const [{ id: organisationId }] = await stack.query<{ id: string }>(
+      `INSERT INTO organisations (name, type) VALUES ('Wall shelter', 'civil_society') RETURNING id`,
+    );
+    for (const id of Object.values(caseOf)) {
       await stack.query(
         `INSERT INTO consent_overrides (case_id, purpose, fields, person_ids, target, reason, overridden_by)
          SELECT $1, 'disclosure_to_organisations', '{names}', ARRAY[primary_person_id], 'organisation:x',
@@ -126,6 +133,37 @@ describe('Row-level security: a query that forgets the scope filter still sees o
            FROM cases WHERE id = $1`,
         [id],
       );
+      await stack.query(
+        `INSERT INTO organisation_referrals (case_id, case_reference, consulate_id, country_code, organisation_id,
+                                             organisation_name, services, need, fields, person_ids, payload, created_by)
+         SELECT id, reference, consulate_id, country_code, $2, 'Wall shelter', '{shelter}', 'A need long enough',
+                '{names}', ARRAY[primary_person_id], '{}', created_by
+           FROM cases WHERE id = $1`,
+        [id, organisationId],
+      );
+    }
+    // A decided transfer per case (A to B, B to C, CO to another CO post), and the reference each
+    // case had before it, written directly: both tables must be walled as well.
+    for (const [name, to] of [
+      ['A', postB],
+      ['B', postC],
+      ['CO', postCO2],
+    ] as const) {
+      const [{ id }] = await stack.query<{ id: string }>(
+        `INSERT INTO case_transfers (case_id, country_code, from_consulate_id, to_consulate_id, case_reference,
+                                     status, reason, proposed_by, decided_by, decided_at, case_summary)
+         SELECT id, country_code, consulate_id, $2, reference, 'cancelled', 'A reason long enough',
+                created_by, created_by, now(), '{}'
+           FROM cases WHERE id = $1 RETURNING id`,
+        [caseOf[name], to],
+      );
+      transferOf[name] = id;
+      await stack.query(
+        `INSERT INTO case_references (reference, case_id, consulate_id, used_until, transfer_id)
+         SELECT 'OLD-' || reference, id, consulate_id, now(), $2 FROM cases WHERE id = $1`,
+        [caseOf[name], id],
+      );
+    }
   });
 
   afterAll(async () => {
@@ -146,10 +184,10 @@ describe('Row-level security: a query that forgets the scope filter still sees o
         WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relrowsecurity AND c.relforcerowsecurity
         ORDER BY 1`,
     );
-    expect(rows.map((r) => r.table)).toEqual(WALLED_TABLES);
+    expect(rows.map((r) => r.table).sort()).toEqual(WALLED_TABLES);
   });
 
-  it.each(WALLED_TABLES)(
+  it.each(CASE_TABLES)(
     'shows an officer of one post only that post’s rows of %s',
     async (table) => {
       expect([...(await postsSeen({ consulates: [postA], countries: [] }, table))]).toEqual([
@@ -158,7 +196,7 @@ describe('Row-level security: a query that forgets the scope filter still sees o
     },
   );
 
-  it.each(WALLED_TABLES)(
+  it.each(CASE_TABLES)(
     'shows a supervisor of a country the rows of its posts in %s, and none of another country',
     async (table) => {
       const seen = await postsSeen({ consulates: [], countries: ['MX'] }, table);
@@ -166,14 +204,36 @@ describe('Row-level security: a query that forgets the scope filter still sees o
     },
   );
 
-  it.each(WALLED_TABLES)('shows the system scope every row of %s', async (table) => {
+  it.each(CASE_TABLES)('shows the system scope every row of %s', async (table) => {
     const seen = await postsSeen('system', table);
     expect([...seen].sort()).toEqual([postA, postB, postCO].sort());
   });
 
-  it.each(WALLED_TABLES)('shows nothing of %s to an empty scope', async (table) => {
+  it.each(CASE_TABLES)('shows nothing of %s to an empty scope', async (table) => {
     expect((await postsSeen({ consulates: [], countries: [] }, table)).size).toBe(0);
   });
+
+  it.each([
+    ['an officer of the sending post', { consulates: [() => postA], countries: [] }, ['A']],
+    [
+      'an officer of a post both sending and receiving',
+      { consulates: [() => postB], countries: [] },
+      ['A', 'B'],
+    ],
+    ['an officer of the receiving post only', { consulates: [() => postC], countries: [] }, ['B']],
+    ['a supervisor of the country', { consulates: [], countries: ['MX'] }, ['A', 'B']],
+    ['a supervisor of another country', { consulates: [], countries: ['CO'] }, ['CO']],
+    ['an empty scope', { consulates: [], countries: [] }, []],
+  ] as const)(
+    'shows %s the transfers from or to its posts, or of its countries',
+    async (_who, { consulates, countries }, expected) => {
+      const scope: RowScope = { consulates: consulates.map((post) => post()), countries };
+      const seen = await within(scope, (m) =>
+        m.query<{ id: string }[]>('SELECT id FROM case_transfers'),
+      );
+      expect(seen.map((r) => r.id).sort()).toEqual(expected.map((name) => transferOf[name]).sort());
+    },
+  );
 
   it('shows nothing to the scoped role in a transaction that set no scope (fails closed)', async () => {
     const counts = await dataSource.transaction(async (m) => {

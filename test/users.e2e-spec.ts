@@ -974,7 +974,13 @@ describe('User administration and its permission matrix', () => {
         who: 'officer',
         grants: () => [{ role: 'officer', consulateId: consulates.MX, countryCode: 'MX' }],
         mfa: false,
-        permissions: ['cases:read', 'cases:write', 'directory:read', 'statistics:read'],
+        permissions: [
+          'cases:read',
+          'cases:transfer',
+          'cases:write',
+          'directory:read',
+          'statistics:read',
+        ],
       },
       {
         role: 'consul',
@@ -986,6 +992,7 @@ describe('User administration and its permission matrix', () => {
           'cases:assign',
           'cases:read',
           'cases:read_restricted',
+          'cases:transfer',
           'cases:write',
           'consent:review_overrides',
           'directory:read',

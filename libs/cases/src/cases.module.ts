@@ -16,8 +16,12 @@ import { CaseConsentsService } from './consent/case-consents.service';
 import { ConsentWithdrawalListeners } from './consent/consent-withdrawal-listeners';
 import { PersonsService } from './persons/persons.service';
 import { WorkQueueService } from './queue/work-queue.service';
+import { TransferAcceptanceService } from './transfers/transfer-acceptance.service';
+import { TransferLookup } from './transfers/transfer-lookup';
+import { TransferViews } from './transfers/transfer-views';
+import { TransfersService } from './transfers/transfers.service';
 
-/** Persons, cases, consular actions and case history. */
+/** Persons, cases, consular actions, case history and transfers of cases between posts. */
 @Module({
   imports: [IdentityModule, DirectoryModule],
   providers: [
@@ -36,6 +40,10 @@ import { WorkQueueService } from './queue/work-queue.service';
     WorkQueueService,
     CaseConsentsService,
     ConsentWithdrawalListeners,
+    TransferLookup,
+    TransferViews,
+    TransfersService,
+    TransferAcceptanceService,
   ],
   exports: [
     CaseAccess,
@@ -53,6 +61,8 @@ import { WorkQueueService } from './queue/work-queue.service';
     WorkQueueService,
     CaseConsentsService,
     ConsentWithdrawalListeners,
+    TransfersService,
+    TransferAcceptanceService,
   ],
 })
 export class CasesModule {}

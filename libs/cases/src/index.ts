@@ -25,3 +25,6 @@ export * from './consent/consent';
 export * from './consent/case-consents.service';
 export * from './consent/consent-withdrawal-listeners';
 export * from './consent/disclosure-payload';
+export * from './transfers/case-transfer';
+export * from './transfers/transfer-acceptance.service';
+export * from './transfers/transfers.service';

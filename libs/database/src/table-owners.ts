@@ -40,6 +40,8 @@ export const TABLE_OWNERS: Record<string, TableOwner> = {
   consent_overrides: 'cases',
 
   organisation_referrals: 'referrals',
+  case_transfers: 'cases',
+  case_references: 'cases',
 
   statistics_exports: 'statistics',
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -207,6 +207,19 @@ export class ListCasesQuery extends PickType(ListQuery, ['sort', 'cursor', 'limi
   @IsOptional()
   @Matches(/^-?[A-Za-z]{1,40}$/)
   override sort?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'A case reference (case ignored): the case has it now, or had it at a post it was transferred from',
+    example: 'MX-LAX-2026-000123',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toUpperCase() : value,
+  )
+  @IsString()
+  @MaxLength(60)
+  reference?: string;
 
   @ApiPropertyOptional({
     enum: CASE_STATUSES,

@@ -203,6 +203,11 @@ export class CallerMayResponse {
     description: 'POST /cases/{id}/actions (and corrections) would be accepted',
   })
   recordActions!: boolean;
+  @ApiProperty({
+    description:
+      'POST /cases/{id}/transfers would be accepted, unless a transfer of the case is already pending',
+  })
+  transfer!: boolean;
 }
 
 /** A case read on its own: with what the caller may do with it next. */
@@ -269,7 +274,7 @@ export class CaseHistoryEntryResponse {
     type: 'string',
     nullable: true,
     description:
-      'Why the status changed (on hold, closure request sent back, reopening), as given with the transition; null on other fields',
+      'Why the status changed (on hold, closure request sent back, reopening), as given with the transition; on the post, reference and assignee a transfer moved, the transfer’s reason; null on other fields',
   })
   reason!: string | null;
   @ApiProperty({ description: 'The values are hidden from you by the field tier' })

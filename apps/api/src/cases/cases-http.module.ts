@@ -7,6 +7,7 @@ import { CaseloadController } from './caseload.controller';
 import { CasesController } from './cases.controller';
 import { CodeListsController } from './code-lists.controller';
 import { PersonsController } from './persons.controller';
+import { TransfersController } from './transfers.controller';
 import { WorkQueueController } from './work-queue.controller';
 
 @Module({
@@ -20,6 +21,7 @@ import { WorkQueueController } from './work-queue.controller';
     CaseloadController,
     WorkQueueController,
     ConsentsController,
+    TransfersController,
   ],
 })
 export class CasesHttpModule {}

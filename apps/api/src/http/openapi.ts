@@ -30,7 +30,8 @@ const TAGS: Record<string, string> = {
   users: 'User administration (admins of a country, system admins)',
   audit: 'The audit trail',
   directory: 'Countries, consulates, accredited officials and referral organisations',
-  cases: 'Cases, persons, consular actions, history and break-the-glass access',
+  cases:
+    'Cases, persons, consular actions, history, break-the-glass access and transfers between posts',
   statistics: 'Aggregates with disclosure control, and exports',
   system: 'Diagnostics for system administrators',
   admin: 'The queue dashboard',

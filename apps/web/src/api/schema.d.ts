@@ -626,6 +626,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose to move a case to another post of its country; the receiving post decides
+         * @description For the officers and consul of the case’s post (who may read it) and supervisors of the country. Until the receiving post accepts, it sees only the transfer and the case’s operational summary.
+         *
+         *     Requires the permission `cases:transfer`; the result is limited to your scope.
+         */
+        post: operations["transfers_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/transitions": {
         parameters: {
             query?: never;
@@ -1238,6 +1260,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Transfers you take part in, newest first
+         * @description The staff of the sending and the receiving post see their transfers; supervisors every transfer of their country.
+         *
+         *     Requires the permission `cases:transfer`; the result is limited to your scope.
+         */
+        get: operations["transfers_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A transfer you take part in
+         * @description Requires the permission `cases:transfer`; the result is limited to your scope.
+         */
+        get: operations["transfers_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the case: it moves to the receiving post with a new reference (the old one still finds it)
+         * @description For the consul of the receiving post or a supervisor of the country. Actions, history, persons and restriction stay; the assignee becomes the one named, or none.
+         *
+         *     Requires the permission `cases:transfer`; the result is limited to your scope.
+         */
+        post: operations["transfers_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a pending transfer (who proposed it, the sending consul or a supervisor)
+         * @description Requires the permission `cases:transfer`; the result is limited to your scope.
+         */
+        post: operations["transfers_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline a transfer, with a reason; the case stays where it is
+         * @description Requires the permission `cases:transfer`; the result is limited to your scope.
+         */
+        post: operations["transfers_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1452,6 +1578,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptTransferRequest: {
+            /**
+             * Format: uuid
+             * @description The case’s new assignee: an active officer or consul of the receiving post; none when left out
+             */
+            assignedOfficerId?: string;
+        };
         AccessRequestBody: {
             /** @description Why you need to read this restricted case now */
             reason: string;
@@ -1567,6 +1700,8 @@ export interface components {
             assign: boolean;
             /** @description POST /cases/{id}/actions (and corrections) would be accepted */
             recordActions: boolean;
+            /** @description POST /cases/{id}/transfers would be accepted, unless a transfer of the case is already pending */
+            transfer: boolean;
         };
         CandidateMatchesResponse: {
             /** @description Services it offers of those asked (or the case suggests) */
@@ -1666,7 +1801,7 @@ export interface components {
             oldValue: string | number | boolean | unknown[] | Record<string, never> | null;
             /** @description The field's value (any JSON); null when masked */
             newValue: string | number | boolean | unknown[] | Record<string, never> | null;
-            /** @description Why the status changed (on hold, closure request sent back, reopening), as given with the transition; null on other fields */
+            /** @description Why the status changed (on hold, closure request sent back, reopening), as given with the transition; on the post, reference and assignee a transfer moved, the transfer’s reason; null on other fields */
             reason: string | null;
             /** @description The values are hidden from you by the field tier */
             masked: boolean;
@@ -2789,6 +2924,15 @@ export interface components {
                 message: string;
             }[];
         };
+        ProposeTransferRequest: {
+            /**
+             * Format: uuid
+             * @description The receiving post: another active post of the case’s country
+             */
+            toConsulateId: string;
+            /** @description Why the case should move (shown to the receiving post and kept in the case history) */
+            reason: string;
+        };
         ReadinessResponse: {
             /** @enum {string} */
             status: "ok";
@@ -2925,6 +3069,10 @@ export interface components {
              * @example 123456
              */
             code: string;
+        };
+        RejectTransferRequest: {
+            /** @description Why the receiving post declines */
+            reason: string;
         };
         ReplaceGrantsRequest: {
             grants: components["schemas"]["GrantRequest"][];
@@ -3072,6 +3220,57 @@ export interface components {
             completedAt: string | null;
             /** @description host:pid of the process that ran the job */
             handledBy: string | null;
+        };
+        TransferCaseSummaryResponse: {
+            /** @enum {string} */
+            primaryCategory: "unaccompanied_child" | "criminal_detention" | "immigration_detention" | "return" | "trafficking" | "smuggling_harm" | "labour_rights" | "health" | "death" | "whereabouts" | "family_civil" | "human_rights" | "crime_victim" | "crisis" | "asylum" | "documentation";
+            vulnerabilityFlags: ("unaccompanied_child" | "separated_child" | "child_of_irregular_migrant" | "trafficking_indicators" | "gbv_survivor" | "older_person" | "disability" | "pregnancy" | "serious_illness" | "mental_health" | "indigenous_language" | "lgbti" | "detained" | "death_penalty_exposure" | "stateless_or_undocumented" | "asylum_seeker" | "security_risk")[];
+            /** @enum {string} */
+            riskLevel: "low" | "medium" | "high" | "critical";
+            /** @enum {string} */
+            status: "open" | "in_progress" | "waiting" | "closure_requested" | "closed" | "reopened";
+            restricted: boolean;
+        };
+        TransferPage: {
+            items: components["schemas"]["TransferResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        TransferResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /**
+             * @description The case’s reference at the sending post (it stays findable after acceptance)
+             * @example MX-LAX-2026-000123
+             */
+            caseReference: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "rejected" | "cancelled";
+            /** Format: uuid */
+            fromConsulateId: string;
+            fromConsulateName: string | null;
+            /** Format: uuid */
+            toConsulateId: string;
+            toConsulateName: string | null;
+            reason: string;
+            /** Format: uuid */
+            proposedBy: string;
+            proposedByName: string | null;
+            /** Format: date-time */
+            proposedAt: string;
+            /** Format: uuid */
+            decidedBy: string | null;
+            decidedByName: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description Why the receiving post declined; null unless rejected */
+            rejectionReason: string | null;
+            /** @description The case’s reference at the receiving post; null until accepted */
+            newReference: string | null;
+            /** @description The case as it is while pending, and as it was when decided */
+            case: components["schemas"]["TransferCaseSummaryResponse"];
         };
         TransitionRequestBody: {
             /** @enum {string} */
@@ -4799,6 +4998,8 @@ export interface operations {
                 limit?: number;
                 /** @description openedAt, updatedAt, reference or nextStepDue (soonest first, cases without a next step last); prefix with - for descending. Default -openedAt */
                 sort?: string;
+                /** @description A case reference (case ignored): the case has it now, or had it at a post it was transferred from */
+                reference?: string;
                 /** @description One or more, comma-separated */
                 status?: ("open" | "in_progress" | "waiting" | "closure_requested" | "closed" | "reopened")[];
                 category?: "unaccompanied_child" | "criminal_detention" | "immigration_detention" | "return" | "trafficking" | "smuggling_harm" | "labour_rights" | "health" | "death" | "whereabouts" | "family_civil" | "human_rights" | "crime_victim" | "crisis" | "asylum" | "documentation";
@@ -6846,6 +7047,150 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    transfers_propose: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any 1 to 255 visible ASCII characters; a retry with the same key and body gets the first response instead of a second record */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeTransferRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, INVALID_IDEMPOTENCY_KEY, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "INVALID_IDEMPOTENCY_KEY" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (IDEMPOTENCY_IN_PROGRESS, TRANSFER_CASE_CLOSED, TRANSFER_PENDING) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_IN_PROGRESS" | "TRANSFER_CASE_CLOSED" | "TRANSFER_PENDING";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Understood but cannot be processed (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };
@@ -10358,6 +10703,516 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "SYSTEM_PING_NOT_FOUND";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    transfers_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description incoming: to a post you work (for a supervisor, every transfer of the country); outgoing: from a post you work, or proposed by you; all: every transfer you take part in */
+                direction?: "incoming" | "outgoing" | "all";
+                status?: "pending" | "accepted" | "rejected" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferPage"];
+                };
+            };
+            /** @description Invalid request (INVALID_CURSOR, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "INVALID_CURSOR" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    transfers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResponse"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (TRANSFER_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "TRANSFER_NOT_FOUND";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    transfers_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptTransferRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN, TRANSFER_DECISION_FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN" | "TRANSFER_DECISION_FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (TRANSFER_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "TRANSFER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (TRANSFER_CASE_CLOSED, TRANSFER_DECIDED, TRANSFER_POST_INACTIVE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "TRANSFER_CASE_CLOSED" | "TRANSFER_DECIDED" | "TRANSFER_POST_INACTIVE";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    transfers_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResponse"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN, TRANSFER_CANCEL_FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN" | "TRANSFER_CANCEL_FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (TRANSFER_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "TRANSFER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (TRANSFER_DECIDED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "TRANSFER_DECIDED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    transfers_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectTransferRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN, TRANSFER_DECISION_FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN" | "TRANSFER_DECISION_FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (TRANSFER_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "TRANSFER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (TRANSFER_DECIDED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "TRANSFER_DECIDED";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };

@@ -38,8 +38,25 @@ export class CaseAccess {
     return withinRowScope(this.dataSource, this.rowScope(caller), work);
   }
 
+  /**
+   * `read` or `write` with the wall widened to posts the caller does not work. Only for a use case
+   * that has first checked, on rows the caller may see, why it must reach there: a transfer
+   * addressed to the caller's post moves (or shows) a case that is still the sending post's. It
+   * must not run inside another walled transaction, whose narrower scope it would join.
+   */
+  reaching<T>(
+    caller: Caller,
+    posts: readonly string[],
+    work: (manager: EntityManager) => Promise<T>,
+    { readOnly = false }: { readOnly?: boolean } = {},
+  ): Promise<T> {
+    const scope = this.rowScope(caller);
+    const widened = { ...scope, consulates: [...new Set([...scope.consulates, ...posts])] };
+    return withinRowScope(this.dataSource, widened, work, { readOnly });
+  }
+
   /** The posts and supervised countries the database lets the caller's transactions touch. */
-  rowScope(caller: Caller): RowScope {
+  rowScope(caller: Caller): Exclude<RowScope, 'system'> {
     return {
       consulates: this.scopes.caseConsulates(caller),
       countries: this.scopes.supervisedCountries(caller),

@@ -7,12 +7,12 @@ import { CaseRecord } from './case';
 /** What the caller may do next with a case they have just read. */
 export interface CaseAbilities {
   allowedTransitions: OfferedTransition[];
-  callerMay: { update: boolean; assign: boolean; recordActions: boolean };
+  callerMay: { update: boolean; assign: boolean; recordActions: boolean; transfer: boolean };
 }
 
 /**
  * The rules the write use cases apply (CaseChangesService, CaseAssignmentService,
- * ConsularActionsService and the routes' permissions), asked of one readable case, so that a screen
+ * ConsularActionsService, TransfersService and the routes' permissions), asked of one readable case, so that a screen
  * offers exactly what the API would accept.
  */
 @Injectable()
@@ -35,6 +35,9 @@ export class CaseAbilitiesPolicy {
           caller.permissions.has('cases:assign') &&
           (roles.includes('consul') || roles.includes('supervisor')),
         recordActions: writes && c.status !== 'closed',
+        // Whether a transfer is already pending is not known here: proposing then answers 409.
+        transfer:
+          caller.permissions.has('cases:transfer') && roles.length > 0 && c.status !== 'closed',
       },
     };
   }

@@ -22,6 +22,12 @@ export function caseFilterConditions(filters: CaseFilters): SqlConditions {
       filters.nationalityCode,
       'EXISTS (SELECT 1 FROM persons p WHERE p.id = c.primary_person_id AND p.nationality_code = ?)',
     );
+  if (filters.reference) {
+    // Each arm by its unique index; a former reference is found only where its case is readable.
+    const reference = where.param(filters.reference);
+    where.add(`c.id IN (SELECT x.id FROM cases x WHERE x.reference = ${reference}
+                        UNION ALL SELECT r.case_id FROM case_references r WHERE r.reference = ${reference})`);
+  }
   if (filters.category) {
     const category = where.param(filters.category);
     where.add(`(c.primary_category = ${category} OR ${category} = ANY(c.secondary_categories))`);

@@ -93,6 +93,8 @@ export type CaseChanges = Partial<
 >;
 
 export interface CaseFilters {
+  /** The case's reference, or one it had at a post it was transferred from. */
+  reference?: string;
   status?: CaseStatus[];
   category?: CaseCategory;
   flag?: VulnerabilityFlag;
@@ -126,6 +128,8 @@ export const CASE_COLUMNS = `
 
 /** Sensitivity tier of each case field whose changes the history records (docs/domain.md). */
 export const FIELD_TIERS: Record<string, 'T0' | 'T1' | 'T2' | 'T3'> = {
+  consulateId: 'T0',
+  reference: 'T0',
   primaryCategory: 'T0',
   secondaryCategories: 'T0',
   vulnerabilityFlags: 'T2',

@@ -16,8 +16,8 @@ export interface CaseHistoryEntry {
   oldValue: unknown;
   newValue: unknown;
   /**
-   * Why the status changed, as given with the transition (null on other fields). Shown to everyone
-   * who may read the case, like the case itself.
+   * Why the status changed, as given with the transition, or why a transfer moved the case (on its
+   * post, reference and assignee); null on other fields. Shown to everyone who may read the case.
    */
   reason: string | null;
   /** True when the values are hidden from this reader by the field's tier. */

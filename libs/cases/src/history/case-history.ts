@@ -14,7 +14,8 @@ export function changedFields(before: Values, after: Values): string[] {
 
 /**
  * Records one row per changed field: who, when, old → new, and the field's sensitivity tier. The
- * reason of a status change, when given, goes on the row of the `status` field.
+ * reason of a change, when given, goes on the rows of `reasonFields`: the `status` field for a
+ * transition, what a transfer moved (post, reference, assignee) for a transfer.
  */
 export async function recordHistory(
   manager: EntityManager,
@@ -22,7 +23,8 @@ export async function recordHistory(
   userId: string,
   before: Values,
   after: Values,
-  statusReason: string | null = null,
+  reason: string | null = null,
+  reasonFields: readonly string[] = ['status'],
 ): Promise<string[]> {
   const fields = changedFields(before, after);
   for (const field of fields) {
@@ -36,7 +38,7 @@ export async function recordHistory(
         JSON.stringify(before[field] ?? null),
         JSON.stringify(after[field] ?? null),
         FIELD_TIERS[field],
-        field === 'status' ? statusReason : null,
+        reasonFields.includes(field) ? reason : null,
       ],
     );
   }

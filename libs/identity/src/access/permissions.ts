@@ -28,7 +28,7 @@ export type Permission = (typeof PERMISSIONS)[number];
  * but never see case content; analysts see aggregates only.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  officer: ['directory:read', 'cases:read', 'cases:write', 'statistics:read'],
+  officer: ['directory:read', 'cases:read', 'cases:write', 'cases:transfer', 'statistics:read'],
   consul: [
     'directory:read',
     'cases:read',
@@ -37,6 +37,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:approve_closure',
     'cases:read_restricted',
     'consent:review_overrides',
+    'cases:transfer',
     'statistics:read',
   ],
   supervisor: [

@@ -255,8 +255,7 @@ export class OrganisationReferralsService {
 
   /** The posts and supervised countries whose referrals the caller lists. */
   private scopeOf(caller: Caller): { consulates: readonly string[]; countries: readonly string[] } {
-    const scope = this.access.rowScope(caller);
-    return scope === 'system' ? { consulates: [], countries: [] } : scope;
+    return this.access.rowScope(caller);
   }
 
   private async personsOf(m: EntityManager, found: CaseRecord): Promise<CasePerson[]> {

@@ -33,7 +33,7 @@ const caseAt = (id: string, version: number, fields: object = {}) => ({
   nextStep: null,
   nextStepDue: null,
   allowedTransitions: [],
-  callerMay: { update: true, assign: false, recordActions: true },
+  callerMay: { update: true, assign: false, recordActions: true, transfer: false },
   ...fields,
 });
 

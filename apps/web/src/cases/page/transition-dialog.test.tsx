@@ -40,7 +40,7 @@ const caseAt = (version: number, fields: object = {}) => ({
     { to: 'waiting', reasonRequired: true, closureReasonRequired: false },
     { to: 'closure_requested', reasonRequired: false, closureReasonRequired: true },
   ] as Offered[],
-  callerMay: { update: true, assign: false, recordActions: true },
+  callerMay: { update: true, assign: false, recordActions: true, transfer: false },
   ...fields,
 });
 
@@ -87,7 +87,11 @@ describe('The transition dialog', { timeout: 20_000 }, () => {
   });
 
   it('offers only the moves the API lists, and what the caller may do', async () => {
-    serve(caseAt(1, { callerMay: { update: false, assign: false, recordActions: false } }));
+    serve(
+      caseAt(1, {
+        callerMay: { update: false, assign: false, recordActions: false, transfer: false },
+      }),
+    );
     await openCase();
     expect(screen.getByRole('button', { name: 'Poner en espera' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Solicitar el cierre' })).toBeTruthy();
