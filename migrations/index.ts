@@ -17,6 +17,7 @@ import { AddCaseNextStep1764000000015 } from './1764000000015-add-case-next-step
 import { IndexCaseload1764000000016 } from './1764000000016-index-caseload';
 import { IndexCaseWorkQueue1764000000017 } from './1764000000017-index-case-work-queue';
 import { PersonPolicyCountryFirst1764000000018 } from './1764000000018-person-policy-country-first';
+import { AddOrganisationFocalPoint1764000000021 } from './1764000000021-add-organisation-focal-point';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   IndexCaseload1764000000016,
   IndexCaseWorkQueue1764000000017,
   PersonPolicyCountryFirst1764000000018,
+  AddOrganisationFocalPoint1764000000021,
 ];
