@@ -6,6 +6,8 @@ import { en as casesEn } from '../cases/locales/en';
 import { es as casesEs } from '../cases/locales/es';
 import { en as dashboardEn } from '../dashboard/locales/en';
 import { es as dashboardEs } from '../dashboard/locales/es';
+import { en as myOrganisationEn } from '../my-organisation/locales/en';
+import { es as myOrganisationEs } from '../my-organisation/locales/es';
 import { en as queueEn } from '../queue/locales/en';
 import { es as queueEs } from '../queue/locales/es';
 import { en as statisticsEn } from '../statistics/locales/en';
@@ -24,6 +26,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     statistics: statisticsEs,
     directory: directoryEs,
     admin: adminEs,
+    myOrganisation: myOrganisationEs,
   },
   en: {
     cases: casesEn,
@@ -32,5 +35,6 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     statistics: statisticsEn,
     directory: directoryEn,
     admin: adminEn,
+    myOrganisation: myOrganisationEn,
   },
 };
