@@ -151,7 +151,8 @@ export function GrantsEditor({ prefix, value, onChange, errorOf }: GrantsEditorP
                   emptyLabel={t('grants.chooseRole')}
                   required
                   error={errorOf(id('role'))}
-                  sx={{ minWidth: 220 }}
+                  // Wide enough for the longest role's name ("Punto focal de organización").
+                  sx={{ minWidth: 280 }}
                 />
                 {scope === 'consulate' && (
                   <SelectField
