@@ -335,7 +335,10 @@ export class UserAdminService {
     );
   }
 
-  /** Checks each grant's shape, resolves its consulate's or organisation's country, and that the caller may give it. */
+  /**
+   * Checks each grant's shape, resolves its consulate's or organisation's country, and that the
+   * caller may give it.
+   */
   private async checkGrants(
     caller: Caller,
     userCountry: string | null,
