@@ -17,9 +17,10 @@ import { AddCaseNextStep1764000000015 } from './1764000000015-add-case-next-step
 import { IndexCaseload1764000000016 } from './1764000000016-index-caseload';
 import { IndexCaseWorkQueue1764000000017 } from './1764000000017-index-case-work-queue';
 import { PersonPolicyCountryFirst1764000000018 } from './1764000000018-person-policy-country-first';
-import { CreateCaseConsents1764000000020 } from './1764000000020-create-case-consents';
-import { CreateReferrals1764000000022 } from './1764000000022-create-referrals';
 import { CreateCaseTransfers1764000000019 } from './1764000000019-create-case-transfers';
+import { CreateCaseConsents1764000000020 } from './1764000000020-create-case-consents';
+import { AddOrganisationFocalPoint1764000000021 } from './1764000000021-add-organisation-focal-point';
+import { CreateReferrals1764000000022 } from './1764000000022-create-referrals';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -42,7 +43,8 @@ export const MIGRATIONS = [
   IndexCaseload1764000000016,
   IndexCaseWorkQueue1764000000017,
   PersonPolicyCountryFirst1764000000018,
-  CreateCaseConsents1764000000020,
-  CreateReferrals1764000000022,
   CreateCaseTransfers1764000000019,
+  CreateCaseConsents1764000000020,
+  AddOrganisationFocalPoint1764000000021,
+  CreateReferrals1764000000022,
 ];

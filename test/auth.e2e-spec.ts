@@ -402,7 +402,7 @@ describe('Signing in and sessions', () => {
       expect(login.status).toBe(200);
       const me = await api.me(login.body.accessToken);
       expect(me.body.grants).toEqual([
-        { role: 'officer', consulateId: otherConsulateId, countryCode: 'MX' },
+        { role: 'officer', consulateId: otherConsulateId, countryCode: 'MX', organisationId: null },
       ]);
     });
   });

@@ -735,7 +735,12 @@ describe('Transfers of a case between posts of one country', () => {
           permissions: permissionsOf(roles),
         };
       };
-      const post = (role: Role, consulateId: string) => ({ role, consulateId, countryCode: 'MX' });
+      const post = (role: Role, consulateId: string) => ({
+        role,
+        consulateId,
+        countryCode: 'MX',
+        organisationId: null,
+      });
       const pending = Number(
         (
           await stack.query<{ n: string }>(
@@ -769,7 +774,7 @@ describe('Transfers of a case between posts of one country', () => {
       expect(
         await service.pendingCounts(
           callerWith(ids.supervisorMX, [
-            { role: 'supervisor', consulateId: null, countryCode: 'MX' },
+            { role: 'supervisor', consulateId: null, countryCode: 'MX', organisationId: null },
           ]),
         ),
       ).toEqual({ incoming: pending, outgoing: 0 });

@@ -13,7 +13,14 @@ import { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import request from 'supertest';
 import { TestStack, createTestApi, createTestStack } from './utils/test-app';
-import { Session, createConsulate, createUser, signIn } from './utils/identity';
+import {
+  GrantSpec,
+  Session,
+  createConsulate,
+  createOrganisation,
+  createUser,
+  signIn,
+} from './utils/identity';
 
 /**
  * Every route of the real application, sent the hostile values of the input-hardening issue in its
@@ -192,13 +199,15 @@ describe('Hostile input', () => {
     app = await createTestApi(stack.config);
     routes = routesOf(app);
     const consulateId = await createConsulate(stack, 'MX');
-    const grants: Record<Role, { role: Role; consulateId?: string; countryCode?: string }> = {
+    const organisationId = await createOrganisation(stack, 'MX');
+    const grants: Record<Role, GrantSpec & { role: Role }> = {
       consul: { role: 'consul', consulateId },
       officer: { role: 'officer', consulateId },
       supervisor: { role: 'supervisor', countryCode: 'MX' },
       analyst: { role: 'analyst', countryCode: 'MX' },
       admin: { role: 'admin', countryCode: 'MX' },
       system_admin: { role: 'system_admin' },
+      organisation_focal_point: { role: 'organisation_focal_point', organisationId },
     };
     for (const [role, grant] of Object.entries(grants) as [Role, (typeof grants)[Role]][]) {
       const user = await createUser(stack, [grant]);

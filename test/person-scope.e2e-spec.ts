@@ -99,6 +99,7 @@ const NO_PERSON_DATA: Record<string, string> = {
   OfficialsController: 'directory (consular staff)',
   CountriesController: 'reference data',
   OrganisationsController: 'directory',
+  MyOrganisationController: 'directory (the focal point’s own organisation)',
   SystemPingsController: 'infrastructure check',
   CodeListsController: 'reference data (code labels)',
   CaseloadController: 'counts of cases by post, officer and month; names only of staff',

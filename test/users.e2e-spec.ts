@@ -215,7 +215,7 @@ describe('User administration and its permission matrix', () => {
         succeeded: async (res, targetId, country) => {
           expect(res.status).toBe(200);
           expect(res.body.grants).toEqual([
-            { role: 'analyst', consulateId: null, countryCode: country },
+            { role: 'analyst', consulateId: null, countryCode: country, organisationId: null },
           ]);
           const [row] = await fingerprint(targetId);
           expect(row).toMatchObject({ grants: [['analyst', null, country]], token_version: 2 });
@@ -597,7 +597,7 @@ describe('User administration and its permission matrix', () => {
       });
       expect(res.status).toBe(201);
       expect(res.body.user.grants).toEqual([
-        { role: 'admin', consulateId: null, countryCode: 'GT' },
+        { role: 'admin', consulateId: null, countryCode: 'GT', organisationId: null },
       ]);
     });
   });

@@ -17,6 +17,8 @@ export interface GrantSpec {
   role: string;
   consulateId?: string;
   countryCode?: string;
+  /** For organisation_focal_point; the grant then takes the organisation's managing country. */
+  organisationId?: string;
 }
 
 export interface Session {
@@ -42,6 +44,20 @@ export async function createConsulate(
   return row.id;
 }
 
+/** Inserts a referral organisation directly, managed by `managedBy` (null: system_admins only). */
+export async function createOrganisation(
+  stack: Pick<TestStack, 'query'>,
+  managedBy: string | null,
+  name = `Organisation ${randomUUID().slice(0, 8)}`,
+): Promise<string> {
+  const [row] = await stack.query<{ id: string }>(
+    `INSERT INTO organisations (name, type, services, coverage_countries, managed_by_country_code)
+     VALUES ($1, 'civil_society', '{shelter}', '{MX}', $2) RETURNING id`,
+    [name, managedBy],
+  );
+  return row.id;
+}
+
 function randomPostCode(): string {
   return randomUUID()
     .replace(/[^A-F0-9]/gi, '')
@@ -49,7 +65,10 @@ function randomPostCode(): string {
     .toUpperCase();
 }
 
-/** Inserts an active user with a password and grants (consulate grants take the consulate's country). */
+/**
+ * Inserts an active user with a password and grants (consulate grants take the consulate's country,
+ * organisation grants the organisation's managing country).
+ */
 export async function createUser(
   stack: Pick<TestStack, 'query'>,
   grants: GrantSpec[],
@@ -68,9 +87,16 @@ export async function createUser(
   );
   for (const grant of grants) {
     await stack.query(
-      `INSERT INTO role_grants (user_id, role, consulate_id, country_code)
-       VALUES ($1, $2, $3, COALESCE($4, (SELECT sending_country_code FROM consulates WHERE id = $3)))`,
-      [user.id, grant.role, grant.consulateId ?? null, grant.countryCode ?? null],
+      `INSERT INTO role_grants (user_id, role, consulate_id, country_code, organisation_id)
+       VALUES ($1, $2, $3, COALESCE($4, (SELECT sending_country_code FROM consulates WHERE id = $3),
+                                      (SELECT managed_by_country_code FROM organisations WHERE id = $5)), $5)`,
+      [
+        user.id,
+        grant.role,
+        grant.consulateId ?? null,
+        grant.countryCode ?? null,
+        grant.organisationId ?? null,
+      ],
     );
   }
   return { id: user.id, email };

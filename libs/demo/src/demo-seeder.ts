@@ -155,6 +155,7 @@ function grantsOf(user: DemoUser, ids: Map<string, string>): RoleGrant[] {
     role: grant.role,
     consulateId: grant.postCode ? ids.get(postKey(user.countryCode!, grant.postCode))! : null,
     countryCode: grant.role === 'system_admin' ? null : user.countryCode,
+    organisationId: null,
   }));
 }
 

@@ -12,6 +12,7 @@ import { LoginThrottle } from './throttle/login-throttle';
 import { AUTH_SECRETS, resolveAuthSecrets } from './tokens/auth-secrets';
 import { TokenSigner } from './tokens/token-signer';
 import { BootstrapAdmin } from './users/bootstrap-admin';
+import { GrantScopes } from './users/grant-scopes';
 import { MfaResetService } from './users/mfa-reset.service';
 import { OwnAccountService } from './users/own-account.service';
 import { PostOfficers } from './users/post-officers';
@@ -41,6 +42,7 @@ import { UserRecords } from './users/user-records';
     MfaReplacementService,
     AuthService,
     CallerLoader,
+    GrantScopes,
     UserAdminService,
     MfaResetService,
     OwnAccountService,

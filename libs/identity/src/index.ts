@@ -20,6 +20,7 @@ export * from './tokens/token-signer';
 export * from './users/bootstrap-admin';
 export * from './users/mfa-reset.service';
 export * from './users/own-account.service';
+export * from './users/organisation-countries';
 export * from './users/post-countries';
 export * from './users/post-officers';
 export * from './users/user-admin.service';

@@ -9,7 +9,7 @@ import {
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ToBoolean } from '@amparo/core';
 import { CountriesService, Subdivision } from '@amparo/directory';
-import { RequirePermission } from '@amparo/identity';
+import { Authenticated } from '@amparo/identity';
 import { ApiProblems } from '../http/openapi-problems.decorator';
 import { PageOf } from '../http/page.response';
 
@@ -47,14 +47,18 @@ export class SubdivisionResponse {
   @ApiProperty({ example: 'State' }) type!: string;
 }
 
-/** Reference lists are small and complete: answered whole, with nextCursor always null. */
+/**
+ * Reference lists are small and complete: answered whole, with nextCursor always null. They are
+ * the ISO standards, no one's data: any signed-in user may read them, an organisation's focal point
+ * too (who holds no directory:read, yet picks the countries their organisation covers).
+ */
 @ApiTags('directory')
 @Controller('countries')
 export class CountriesController {
   constructor(private readonly countries: CountriesService) {}
 
   @Get()
-  @RequirePermission('directory:read')
+  @Authenticated()
   @ApiOperation({ summary: 'ISO 3166-1 countries (all of them, in one page)' })
   @ApiOkResponse({ type: PageOf(CountryResponse) })
   async list(
@@ -64,7 +68,7 @@ export class CountriesController {
   }
 
   @Get(':code/subdivisions')
-  @RequirePermission('directory:read')
+  @Authenticated()
   @ApiOperation({ summary: 'ISO 3166-2 subdivisions of a country (all of them, in one page)' })
   @ApiOkResponse({ type: PageOf(SubdivisionResponse) })
   @ApiProblems({ not_found: ['COUNTRY_NOT_FOUND'] })

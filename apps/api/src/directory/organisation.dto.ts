@@ -110,6 +110,15 @@ export class UpdateOrganisationRequest extends PartialType(
   { skipNullProperties: false },
 ) {}
 
+/**
+ * A focal point's edit of their own organisation: the update's fields and rules, without `active`
+ * (whether the organisation is offered for referrals is the administrators' call); the managing
+ * country is not in the update either.
+ */
+export class UpdateOwnOrganisationRequest extends OmitType(UpdateOrganisationRequest, [
+  'active',
+] as const) {}
+
 export class ListOrganisationsQuery extends ListQuery {
   @ApiPropertyOptional({ enum: ORGANISATION_SERVICES })
   @IsOptional()

@@ -30,6 +30,15 @@ export class GrantRequest {
   @IsOptional()
   @Matches(/^[A-Z]{2}$/)
   countryCode?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "For organisation_focal_point: the directory organisation (the grant takes the organisation's managing country)",
+  })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
 }
 
 export class CreateUserRequest {

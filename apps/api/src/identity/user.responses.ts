@@ -11,8 +11,21 @@ export class GrantResponse {
   @ApiProperty({ nullable: true, type: String })
   countryCode!: string | null;
 
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The organisation of an organisation_focal_point grant',
+  })
+  organisationId!: string | null;
+
   static from(grant: RoleGrant): GrantResponse {
-    return { role: grant.role, consulateId: grant.consulateId, countryCode: grant.countryCode };
+    return {
+      role: grant.role,
+      consulateId: grant.consulateId,
+      countryCode: grant.countryCode,
+      organisationId: grant.organisationId,
+    };
   }
 }
 

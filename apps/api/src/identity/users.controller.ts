@@ -35,6 +35,7 @@ const toGrants = (grants: ReplaceGrantsRequest['grants']) =>
     role: g.role,
     consulateId: g.consulateId ?? null,
     countryCode: g.countryCode ?? null,
+    organisationId: g.organisationId ?? null,
   }));
 
 const USER_NOT_FOUND = { not_found: ['USER_NOT_FOUND'] };

@@ -825,7 +825,7 @@ export interface paths {
         };
         /**
          * ISO 3166-1 countries (all of them, in one page)
-         * @description Requires the permission `directory:read`; the result is limited to your scope.
+         * @description Any signed-in user, for their own account.
          */
         get: operations["countries_list"];
         put?: never;
@@ -845,7 +845,7 @@ export interface paths {
         };
         /**
          * ISO 3166-2 subdivisions of a country (all of them, in one page)
-         * @description Requires the permission `directory:read`; the result is limited to your scope.
+         * @description Any signed-in user, for their own account.
          */
         get: operations["countries_subdivisions"];
         put?: never;
@@ -942,6 +942,30 @@ export interface paths {
          * @description Any signed-in user, for their own account.
          */
         patch: operations["me_update"];
+        trace?: never;
+    };
+    "/api/v1/my-organisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The directory entry of the organisation you are the focal point of
+         * @description Requires the permission `organisation:edit_own`; the result is limited to your scope.
+         */
+        get: operations["myOrganisation_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update your organisation's directory entry (not whether it is active, nor its managing country)
+         * @description Requires the permission `organisation:edit_own`; the result is limited to your scope.
+         */
+        patch: operations["myOrganisation_update"];
         trace?: never;
     };
     "/api/v1/officials": {
@@ -2567,7 +2591,7 @@ export interface components {
         };
         GrantRequest: {
             /** @enum {string} */
-            role: "officer" | "consul" | "supervisor" | "analyst" | "admin" | "system_admin";
+            role: "officer" | "consul" | "supervisor" | "analyst" | "admin" | "system_admin" | "organisation_focal_point";
             /**
              * Format: uuid
              * @description For officer and consul
@@ -2578,13 +2602,23 @@ export interface components {
              * @example MX
              */
             countryCode?: string;
+            /**
+             * Format: uuid
+             * @description For organisation_focal_point: the directory organisation (the grant takes the organisation's managing country)
+             */
+            organisationId?: string;
         };
         GrantResponse: {
             /** @enum {string} */
-            role: "officer" | "consul" | "supervisor" | "analyst" | "admin" | "system_admin";
+            role: "officer" | "consul" | "supervisor" | "analyst" | "admin" | "system_admin" | "organisation_focal_point";
             /** Format: uuid */
             consulateId: string | null;
             countryCode: string | null;
+            /**
+             * Format: uuid
+             * @description The organisation of an organisation_focal_point grant
+             */
+            organisationId: string | null;
         };
         LivenessResponse: {
             /** @enum {string} */
@@ -2609,7 +2643,7 @@ export interface components {
             countryCode: string | null;
             mfaEnabled: boolean;
             grants: components["schemas"]["GrantResponse"][];
-            permissions: ("users:read" | "users:manage" | "audit:read" | "system:diagnose" | "countries:manage" | "consulates:manage" | "directory:read" | "directory:manage" | "cases:read" | "cases:write" | "cases:assign" | "cases:approve_closure" | "cases:read_restricted" | "cases:transfer" | "cases:export" | "consent:review_overrides" | "statistics:read" | "statistics:export")[];
+            permissions: ("users:read" | "users:manage" | "audit:read" | "system:diagnose" | "countries:manage" | "consulates:manage" | "directory:read" | "directory:manage" | "cases:read" | "cases:write" | "cases:assign" | "cases:approve_closure" | "cases:read_restricted" | "cases:transfer" | "cases:export" | "consent:review_overrides" | "statistics:read" | "statistics:export" | "organisation:edit_own")[];
         };
         MfaChallengeResponse: {
             /** @enum {boolean} */
@@ -3412,6 +3446,47 @@ export interface components {
             address?: string | null;
             /** @default true */
             active: boolean;
+        };
+        UpdateOwnOrganisationRequest: {
+            name?: string;
+            /** @description Optional; `null` clears it on update */
+            acronym?: string | null;
+            /** @enum {string} */
+            type?: "civil_society" | "international_organisation" | "government_agency";
+            /** @description Optional; `null` clears it on update */
+            description?: string | null;
+            services?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
+            /**
+             * @example [
+             *       "MX",
+             *       "GT"
+             *     ]
+             */
+            coverageCountries?: string[];
+            /**
+             * @description Subdivisions of the covered countries; none means the whole country; `null` empties it on update
+             * @example [
+             *       "MX-CHP"
+             *     ]
+             */
+            coverageSubdivisions?: string[] | null;
+            /**
+             * @description ISO 639 language codes; `null` empties it on update
+             * @example [
+             *       "es",
+             *       "en",
+             *       "mam"
+             *     ]
+             */
+            languages?: string[] | null;
+            /** @description Optional; `null` clears it on update */
+            email?: string | null;
+            /** @description Optional; `null` clears it on update */
+            phone?: string | null;
+            /** @description Optional; `null` clears it on update */
+            website?: string | null;
+            /** @description Optional; `null` clears it on update */
+            address?: string | null;
         };
         UpdateUserRequest: {
             /** @description Not only white space */
@@ -8221,18 +8296,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not allowed (FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {unknown} */
-                        code?: "FORBIDDEN";
-                    };
-                };
-            };
             500: components["responses"]["InternalError"];
             /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
             503: {
@@ -8293,18 +8356,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Not allowed (FORBIDDEN) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {unknown} */
-                        code?: "FORBIDDEN";
                     };
                 };
             };
@@ -8803,6 +8854,164 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    myOrganisation_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    myOrganisation_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOwnOrganisationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
                     };
                 };
             };
@@ -11242,7 +11451,7 @@ export interface operations {
                 /** @description Text in the name or email (accents and case ignored) */
                 q?: string;
                 status?: "active" | "disabled";
-                role?: "officer" | "consul" | "supervisor" | "analyst" | "admin" | "system_admin";
+                role?: "officer" | "consul" | "supervisor" | "analyst" | "admin" | "system_admin" | "organisation_focal_point";
                 countryCode?: string;
             };
             header?: never;

@@ -11,11 +11,13 @@ export function AccountPage() {
   const { t } = useTranslation();
   const me = useMe();
   const scope = (grant: Grant) =>
-    grant.consulateId
-      ? t('grantScope.consulate', { id: grant.consulateId.slice(0, 8) })
-      : grant.countryCode
-        ? t('grantScope.country', { code: grant.countryCode })
-        : t('grantScope.global');
+    grant.organisationId
+      ? t('grantScope.organisation')
+      : grant.consulateId
+        ? t('grantScope.consulate', { id: grant.consulateId.slice(0, 8) })
+        : grant.countryCode
+          ? t('grantScope.country', { code: grant.countryCode })
+          : t('grantScope.global');
 
   return (
     <Paper variant="outlined" sx={{ p: { xs: 2, sm: 4 }, maxWidth: 600, mx: 'auto' }}>

@@ -7,7 +7,8 @@ import { useMe } from './use-me';
 
 /**
  * `/` opens the first screen of the menu the user may use: the work queue for officers and
- * consuls, the dashboard for supervisors, statistics for analysts, users for admins.
+ * consuls, the dashboard for supervisors, statistics for analysts, users for admins, their
+ * organisation for an organisation's focal point.
  */
 export function HomePage() {
   const { t } = useTranslation();

@@ -8,6 +8,8 @@ import { en as cooperationEn } from '../cases/cooperation/locales/en';
 import { es as cooperationEs } from '../cases/cooperation/locales/es';
 import { en as dashboardEn } from '../dashboard/locales/en';
 import { es as dashboardEs } from '../dashboard/locales/es';
+import { en as myOrganisationEn } from '../my-organisation/locales/en';
+import { es as myOrganisationEs } from '../my-organisation/locales/es';
 import { en as queueEn } from '../queue/locales/en';
 import { es as queueEs } from '../queue/locales/es';
 import { en as statisticsEn } from '../statistics/locales/en';
@@ -27,6 +29,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     statistics: statisticsEs,
     directory: directoryEs,
     admin: adminEs,
+    myOrganisation: myOrganisationEs,
   },
   en: {
     cases: casesEn,
@@ -36,5 +39,6 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     statistics: statisticsEn,
     directory: directoryEn,
     admin: adminEn,
+    myOrganisation: myOrganisationEn,
   },
 };

@@ -30,6 +30,8 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/admin/users', label: 'users', permission: 'users:read' },
   { path: '/admin/audit', label: 'audit', permission: 'audit:read' },
   { path: '/directory', label: 'directory', permission: 'directory:read' },
+  // An organisation's focal point has this screen only: it is their home.
+  { path: '/my-organisation', label: 'myOrganisation', permission: 'organisation:edit_own' },
   { path: '/account', label: 'account' },
 ];
 

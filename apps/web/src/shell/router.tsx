@@ -3,6 +3,7 @@ import { adminRoutes } from '../admin/routes';
 import { directoryRoutes } from '../directory/routes';
 import { casesRoutes } from '../cases/routes';
 import { dashboardRoutes } from '../dashboard/routes';
+import { myOrganisationRoutes } from '../my-organisation/routes';
 import { queueRoutes } from '../queue/routes';
 import { AccountPage } from './account-page';
 import { ActivatePage } from './activate-page';
@@ -36,6 +37,7 @@ export const createRouter = () =>
             ...statisticsRoutes,
             ...directoryRoutes,
             ...adminRoutes,
+            ...myOrganisationRoutes,
           ],
         },
         { path: '*', element: <NotFoundPage /> },

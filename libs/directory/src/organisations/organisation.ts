@@ -40,6 +40,9 @@ export interface NewOrganisation {
 
 export type OrganisationChanges = Partial<Omit<NewOrganisation, 'managedByCountryCode'>>;
 
+/** What an organisation's focal point may change: everything but whether it is offered at all. */
+export type OwnOrganisationChanges = Omit<OrganisationChanges, 'active'>;
+
 export interface OrganisationFilters {
   q?: string;
   service?: OrganisationService;

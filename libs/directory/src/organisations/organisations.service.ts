@@ -17,7 +17,9 @@ import {
   Organisation,
   OrganisationChanges,
   OrganisationFilters,
+  OwnOrganisationChanges,
 } from './organisation';
+import { ownOrganisationId } from './own-organisation';
 
 export const ORGANISATION_SORT: SortSpec = {
   fields: { name: 'o.name', type: 'o.type', createdAt: 'o.created_at' },
@@ -131,10 +133,35 @@ export class OrganisationsService {
   }
 
   async update(caller: Caller, id: string, changes: OrganisationChanges): Promise<Organisation> {
+    return this.change(caller, id, changes, (current) =>
+      this.scope.assertManages(caller, current.managedByCountryCode),
+    );
+  }
+
+  /** The organisation the caller is the focal point of. */
+  async getOwn(caller: Caller): Promise<Organisation> {
+    return this.get(ownOrganisationId(caller));
+  }
+
+  /**
+   * A focal point's edit of their own organisation: the same fields and checks as an
+   * administrator's, but never its state or managing country (the type leaves them out). The grant
+   * names the organisation: no id comes from the request.
+   */
+  async updateOwn(caller: Caller, changes: OwnOrganisationChanges): Promise<Organisation> {
+    return this.change(caller, ownOrganisationId(caller), changes, () => undefined);
+  }
+
+  private async change(
+    caller: Caller,
+    id: string,
+    changes: OrganisationChanges,
+    authorise: (current: Organisation) => void,
+  ): Promise<Organisation> {
     return this.dataSource.transaction(async (manager) => {
-      const current = await this.find(id, manager);
+      const current = await this.find(id, manager, { lock: true });
       if (!current) throw new DomainError('ORGANISATION_NOT_FOUND', 'not_found');
-      this.scope.assertManages(caller, current.managedByCountryCode);
+      authorise(current);
       const next = { ...current, ...stripUndefined(changes) };
       await this.validate(manager, next);
       await manager.query(
@@ -193,13 +220,15 @@ export class OrganisationsService {
     ReferenceChecks.throwIfAny(problems);
   }
 
+  /** `lock`: the row stays locked until the transaction ends, so two edits never interleave. */
   private async find(
     id: string,
     manager: EntityManager = this.dataSource.manager,
+    options: { lock?: boolean } = {},
   ): Promise<Organisation | null> {
     if (!isUUID(id)) return null;
     const [row] = await manager.query<Organisation[]>(
-      `${ORGANISATION_COLUMNS} FROM organisations o WHERE o.id = $1`,
+      `${ORGANISATION_COLUMNS} FROM organisations o WHERE o.id = $1${options.lock ? ' FOR UPDATE' : ''}`,
       [id],
     );
     return row ?? null;

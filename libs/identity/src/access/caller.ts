@@ -5,6 +5,8 @@ export interface RoleGrant {
   role: Role;
   consulateId: string | null;
   countryCode: string | null;
+  /** The directory organisation of an organisation_focal_point grant; null for every other role. */
+  organisationId: string | null;
 }
 
 /** The signed-in user a request acts for; every service method takes it first. */

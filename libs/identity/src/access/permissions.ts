@@ -20,12 +20,14 @@ export const PERMISSIONS = [
   'consent:review_overrides',
   'statistics:read',
   'statistics:export',
+  'organisation:edit_own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
  * The one table from role to permissions (docs/domain.md, Roles). Admins manage people and directories
- * but never see case content; analysts see aggregates only.
+ * but never see case content; analysts see aggregates only; an organisation's focal point edits that
+ * organisation's directory entry and sees nothing else.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   officer: ['directory:read', 'cases:read', 'cases:write', 'cases:transfer', 'statistics:read'],
@@ -69,6 +71,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit:read',
     'system:diagnose',
   ],
+  organisation_focal_point: ['organisation:edit_own'],
 };
 
 export function permissionsOf(roles: Iterable<Role>): Set<Permission> {

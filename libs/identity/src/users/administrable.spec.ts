@@ -6,6 +6,8 @@ const grant = (role: RoleGrant['role'], countryCode: string | null): RoleGrant =
   consulateId:
     role === 'officer' || role === 'consul' ? 'c0ffee00-0000-4000-8000-000000000000' : null,
   countryCode,
+  organisationId:
+    role === 'organisation_focal_point' ? 'c0ffee00-0000-4000-8000-000000000001' : null,
 });
 const adminOfMx = { all: false as const, ids: ['MX'] };
 
@@ -24,6 +26,21 @@ describe('mayAdminister', () => {
     [
       'an officer who is also an analyst of another country',
       [grant('officer', 'MX'), grant('analyst', 'GT')],
+      false,
+    ],
+    [
+      'the focal point of an organisation its country manages',
+      [grant('organisation_focal_point', 'MX')],
+      true,
+    ],
+    [
+      'the focal point of an organisation another country manages',
+      [grant('organisation_focal_point', 'GT')],
+      false,
+    ],
+    [
+      'the focal point of an organisation only system_admins manage',
+      [grant('organisation_focal_point', null)],
       false,
     ],
   ])('lets a country admin act on %s: %s', (_name, grants, expected) => {

@@ -58,7 +58,9 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
         {
           email,
           displayName: 'System administrator',
-          grants: [{ role: 'system_admin', consulateId: null, countryCode: null }],
+          grants: [
+            { role: 'system_admin', consulateId: null, countryCode: null, organisationId: null },
+          ],
         },
         passwordHash,
         manager,

@@ -17,22 +17,16 @@ import { SqlConditions, addTextSearch } from '@amparo/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller, RoleGrant } from '../access/caller';
 import { recordCallerEvent } from '../access/caller-audit';
-import { CONSULATE_ROLES, COUNTRY_ROLES, ROLES_GRANTABLE_BY_ADMIN } from '../access/roles';
+import { ROLES_GRANTABLE_BY_ADMIN } from '../access/roles';
 import { ScopeService, inScope } from '../access/scope.service';
 import { newSecret, sha256 } from '../tokens/opaque-token';
 import './user-admin-errors';
 import { IssuedActivation, NewUser, UserChanges, UserFilters } from './user-admin.types';
 import { mayAdminister } from './administrable';
-import { PostCountries } from './post-countries';
+import { GrantScopes, fieldError, focalPointAlone, grantKey } from './grant-scopes';
 import { UserRecords } from './user-records';
 import { USER_COLUMNS, UserRow, UserStatus, UserWithGrants } from './user-row';
 import { isUUID } from 'class-validator';
-
-const fieldError = (field: string, code: string, es: string, en: string): FieldError => ({
-  field,
-  code,
-  message: { es, en },
-});
 
 /**
  * User administration by admins (their country's users) and system_admins (everyone). A user
@@ -46,7 +40,7 @@ export class UserAdminService {
     private readonly users: UserRecords,
     private readonly scopes: ScopeService,
     private readonly audit: AuditService,
-    private readonly posts: PostCountries,
+    private readonly grantScopes: GrantScopes,
   ) {}
 
   async create(
@@ -341,7 +335,10 @@ export class UserAdminService {
     );
   }
 
-  /** Checks each grant's shape, resolves its consulate's country, and that the caller may give it. */
+  /**
+   * Checks each grant's shape, resolves its consulate's or organisation's country, and that the
+   * caller may give it.
+   */
   private async checkGrants(
     caller: Caller,
     userCountry: string | null,
@@ -353,70 +350,36 @@ export class UserAdminService {
     const resolved: RoleGrant[] = [];
     for (const [index, grant] of grants.entries()) {
       const at = `grants.${index}`;
-      if (CONSULATE_ROLES.includes(grant.role)) {
-        const country = grant.consulateId
-          ? await this.posts.countryOf(grant.consulateId, manager)
-          : null;
-        if (!country) {
-          invalid.push(
-            fieldError(
-              `${at}.consulateId`,
-              'UNKNOWN_CONSULATE',
-              'Indique un consulado existente.',
-              'Give an existing consulate.',
-            ),
-          );
-          continue;
-        }
-        resolved.push({
-          role: grant.role,
-          consulateId: grant.consulateId,
-          countryCode: country,
-        });
-      } else if (COUNTRY_ROLES.includes(grant.role)) {
-        if (!grant.countryCode || grant.consulateId) {
-          invalid.push(
-            fieldError(
-              `${at}.countryCode`,
-              'COUNTRY_REQUIRED',
-              'Este rol se otorga para un país, sin consulado.',
-              'This role is granted for a country, without a consulate.',
-            ),
-          );
-          continue;
-        }
-        resolved.push({ role: grant.role, consulateId: null, countryCode: grant.countryCode });
-      } else {
-        if (grant.countryCode || grant.consulateId) {
-          invalid.push(
-            fieldError(
-              at,
-              'NO_SCOPE_ALLOWED',
-              'Este rol abarca todo el sistema; no indique país ni consulado.',
-              'This role covers the whole deployment; give no country or consulate.',
-            ),
-          );
-          continue;
-        }
-        resolved.push({ role: grant.role, consulateId: null, countryCode: null });
+      const scoped = await this.grantScopes.resolve(grant, at, manager);
+      if ('field' in scoped) {
+        invalid.push(scoped);
+        continue;
       }
-      const last = resolved[resolved.length - 1];
+      resolved.push(scoped);
       if (
-        !this.mayGrant(caller, last) ||
+        !this.mayGrant(caller, scoped) ||
         (!this.scopes.adminCountries(caller).all &&
-          last.role !== 'analyst' &&
-          last.countryCode !== userCountry)
+          scoped.role !== 'analyst' &&
+          scoped.countryCode !== userCountry)
       ) {
+        // An organisation's focal point is refused for the organisation, the row's choice.
+        const field = scoped.organisationId ? 'organisationId' : 'role';
         forbidden.push(
           fieldError(
-            `${at}.role`,
+            `${at}.${field}`,
             'GRANT_NOT_ALLOWED',
-            'No puede otorgar este rol en este ámbito.',
-            'You cannot grant this role in this scope.',
+            scoped.organisationId
+              ? 'Solo puede otorgar este rol para organizaciones que administra su país.'
+              : 'No puede otorgar este rol en este ámbito.',
+            scoped.organisationId
+              ? 'You can only grant this role for organisations your country manages.'
+              : 'You cannot grant this role in this scope.',
           ),
         );
       }
     }
+    const alone = focalPointAlone(grants);
+    if (alone) invalid.push(alone);
     if (invalid.length)
       throw new DomainError('VALIDATION_FAILED', 'invalid', { fieldErrors: invalid });
     if (forbidden.length)
@@ -431,8 +394,9 @@ export class UserAdminService {
   ): Promise<void> {
     for (const grant of grants) {
       await manager.query(
-        `INSERT INTO role_grants (user_id, role, consulate_id, country_code) VALUES ($1, $2, $3, $4)`,
-        [userId, grant.role, grant.consulateId, grant.countryCode],
+        `INSERT INTO role_grants (user_id, role, consulate_id, country_code, organisation_id)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [userId, grant.role, grant.consulateId, grant.countryCode, grant.organisationId],
       );
     }
   }
@@ -458,7 +422,6 @@ export class UserAdminService {
 
 function dedupe(grants: RoleGrant[]): RoleGrant[] {
   const seen = new Map<string, RoleGrant>();
-  for (const grant of grants)
-    seen.set(`${grant.role}|${grant.consulateId}|${grant.countryCode}`, grant);
+  for (const grant of grants) seen.set(grantKey(grant), grant);
   return [...seen.values()];
 }

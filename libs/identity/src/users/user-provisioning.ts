@@ -42,8 +42,9 @@ export class UserProvisioning {
     if (!inserted) return null;
     for (const grant of user.grants) {
       await manager.query(
-        'INSERT INTO role_grants (user_id, role, consulate_id, country_code) VALUES ($1, $2, $3, $4)',
-        [inserted.id, grant.role, grant.consulateId, grant.countryCode],
+        `INSERT INTO role_grants (user_id, role, consulate_id, country_code, organisation_id)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [inserted.id, grant.role, grant.consulateId, grant.countryCode, grant.organisationId],
       );
     }
     return inserted.id;

@@ -49,7 +49,8 @@ export class UserRecords {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, RoleGrant[]>> {
     const rows = await manager.query<(RoleGrant & { userId: string })[]>(
-      `SELECT user_id AS "userId", role, consulate_id AS "consulateId", country_code AS "countryCode"
+      `SELECT user_id AS "userId", role, consulate_id AS "consulateId", country_code AS "countryCode",
+              organisation_id AS "organisationId"
          FROM role_grants WHERE user_id = ANY($1) ORDER BY role, country_code, consulate_id`,
       [userIds],
     );

@@ -35,6 +35,7 @@ export const USER_COLUMNS = `
  * gives them, so a user and their grants take one round trip.
  */
 export const USER_GRANTS_COLUMN = `
-  COALESCE((SELECT json_agg(json_build_object('role', g.role, 'consulateId', g.consulate_id, 'countryCode', g.country_code)
+  COALESCE((SELECT json_agg(json_build_object('role', g.role, 'consulateId', g.consulate_id, 'countryCode', g.country_code,
+                                              'organisationId', g.organisation_id)
                             ORDER BY g.role, g.country_code, g.consulate_id)
               FROM role_grants g WHERE g.user_id = u.id), '[]') AS grants`;

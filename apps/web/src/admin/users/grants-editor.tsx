@@ -4,6 +4,7 @@ import { CountrySelect } from '../../directory/common/country-select';
 import { SelectField } from '../../directory/common/select-field';
 import { useManagedCountries } from '../../directory/common/use-managed-countries';
 import { useConsulateOptions } from '../../directory/consulates/use-consulate-options';
+import { useOrganisationOptions } from '../../directory/organisations/use-organisation-options';
 import { scopeOf, useGrantableRoles, useRoleLabel } from './roles';
 import type { Role } from './use-user';
 
@@ -12,9 +13,28 @@ export interface GrantDraft {
   role: Role | '';
   consulateId: string;
   countryCode: string;
+  organisationId: string;
 }
 
-export const emptyGrant = (): GrantDraft => ({ role: '', consulateId: '', countryCode: '' });
+export const emptyGrant = (): GrantDraft => ({
+  role: '',
+  consulateId: '',
+  countryCode: '',
+  organisationId: '',
+});
+
+/** A stored grant as a row of the editor. */
+export const grantDraftOf = (grant: {
+  role: Role;
+  consulateId: string | null;
+  countryCode: string | null;
+  organisationId: string | null;
+}): GrantDraft => ({
+  role: grant.role,
+  consulateId: grant.consulateId ?? '',
+  countryCode: grant.countryCode ?? '',
+  organisationId: grant.organisationId ?? '',
+});
 
 /** The ids of a row's fields, as the API names them in its field errors (`grants.0.role`). */
 export const grantFieldId = (prefix: string, index: number, field: keyof GrantDraft) =>
@@ -29,6 +49,7 @@ export function toGrantRequests(drafts: readonly GrantDraft[]) {
       role,
       ...(scope === 'consulate' && { consulateId: draft.consulateId }),
       ...(scope === 'country' && { countryCode: draft.countryCode }),
+      ...(scope === 'organisation' && { organisationId: draft.organisationId }),
     };
   });
 }
@@ -37,7 +58,7 @@ export function toGrantRequests(drafts: readonly GrantDraft[]) {
 export function missingGrantParts(
   prefix: string,
   drafts: readonly GrantDraft[],
-  message: (key: 'role' | 'consulateId' | 'countryCode', row: number) => string,
+  message: (key: 'role' | 'consulateId' | 'countryCode' | 'organisationId', row: number) => string,
 ) {
   return drafts.flatMap((draft, index) => {
     if (!draft.role)
@@ -59,6 +80,13 @@ export function missingGrantParts(
           message: message('countryCode', index + 1),
         },
       ];
+    if (scope === 'organisation' && !draft.organisationId)
+      return [
+        {
+          fieldId: grantFieldId(prefix, index, 'organisationId'),
+          message: message('organisationId', index + 1),
+        },
+      ];
     return [];
   });
 }
@@ -72,7 +100,8 @@ interface GrantsEditorProps {
 
 /**
  * A user's roles, one row each: officers and consuls at a consulate, supervisors, analysts and
- * admins for a country, system administrators for the whole network.
+ * admins for a country, an organisation's focal point for an organisation (of those the
+ * administrator's country manages), system administrators for the whole network.
  */
 export function GrantsEditor({ prefix, value, onChange, errorOf }: GrantsEditorProps) {
   const { t } = useTranslation('admin');
@@ -80,6 +109,7 @@ export function GrantsEditor({ prefix, value, onChange, errorOf }: GrantsEditorP
   const roleLabel = useRoleLabel();
   const managed = useManagedCountries();
   const posts = useConsulateOptions(t('grants.inactivePost'), managed);
+  const organisations = useOrganisationOptions(t('grants.inactiveOrganisation'), managed);
   const update = (index: number, change: Partial<GrantDraft>) =>
     onChange(value.map((draft, i) => (i === index ? { ...draft, ...change } : draft)));
   const roleOptions = roles.map((role) => ({ value: role, label: roleLabel(role) }));
@@ -121,7 +151,8 @@ export function GrantsEditor({ prefix, value, onChange, errorOf }: GrantsEditorP
                   emptyLabel={t('grants.chooseRole')}
                   required
                   error={errorOf(id('role'))}
-                  sx={{ minWidth: 220 }}
+                  // Wide enough for the longest role's name ("Punto focal de organización").
+                  sx={{ minWidth: 280 }}
                 />
                 {scope === 'consulate' && (
                   <SelectField
@@ -147,6 +178,20 @@ export function GrantsEditor({ prefix, value, onChange, errorOf }: GrantsEditorP
                     only={managed}
                     required
                     error={errorOf(id('countryCode'))}
+                  />
+                )}
+                {scope === 'organisation' && (
+                  <SelectField
+                    id={id('organisationId')}
+                    label={t('grants.organisation', { number: index + 1 })}
+                    value={draft.organisationId}
+                    onChange={(organisationId) => update(index, { organisationId })}
+                    options={organisations.options}
+                    emptyLabel={t('grants.chooseOrganisation')}
+                    required
+                    error={errorOf(id('organisationId'))}
+                    hint={t('grants.focalPointHint')}
+                    sx={{ flexGrow: 1, maxWidth: 420 }}
                   />
                 )}
                 {scope === 'none' && draft.role && (
@@ -181,7 +226,9 @@ export function GrantsEditor({ prefix, value, onChange, errorOf }: GrantsEditorP
  */
 export function userFieldId(prefix: string, fields: readonly string[]) {
   return (apiField: string): string | undefined => {
-    const grant = /^grants\.(\d+)(?:\.(role|consulateId|countryCode))?/.exec(apiField);
+    const grant = /^grants\.(\d+)(?:\.(role|consulateId|countryCode|organisationId))?/.exec(
+      apiField,
+    );
     if (grant)
       return grantFieldId(prefix, Number(grant[1]), (grant[2] ?? 'role') as keyof GrantDraft);
     return fields.includes(apiField) ? `${prefix}-${apiField}` : undefined;

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   ADMIN_ME,
+  CASA_REFUGIO,
   COUNTRIES,
   HOUSTON,
   fakeApi,
@@ -26,10 +27,25 @@ const CREATED_USER = {
   updatedAt: '2026-11-20T16:00:00.000Z',
 };
 
+const organisation = (id: string, name: string, managedByCountryCode: string | null) => ({
+  ...CASA_REFUGIO,
+  id,
+  name,
+  acronym: null,
+  managedByCountryCode,
+});
+/** Organisations Mexico manages, one Guatemala manages and one only system administrators do. */
+const ORGANISATIONS = [
+  CASA_REFUGIO,
+  organisation('44444444-4444-4444-8444-444444444444', 'Albergue de Guatemala', 'GT'),
+  organisation('55555555-5555-4555-8555-555555555555', 'Red Regional', null),
+];
+
 const READS = {
   'GET /api/v1/me': () => json(ADMIN_ME),
   'GET /api/v1/countries': () => json(COUNTRIES),
   'GET /api/v1/consulates': () => json({ items: [HOUSTON], nextCursor: null }),
+  'GET /api/v1/organisations': () => json({ items: ORGANISATIONS, nextCursor: null }),
   [`GET /api/v1/users/${CREATED_USER.id}`]: () => json(CREATED_USER),
 };
 
@@ -180,6 +196,79 @@ describe('Creating a user', () => {
           .map((l) => l.textContent),
       ).toEqual(['Escriba el correo electrónico', 'Escriba el nombre', 'Elija la función 1']);
       expect(seen.some((r) => r.method === 'POST')).toBe(false);
+    },
+    SLOW,
+  );
+
+  it(
+    "offers an organisation's focal point for the organisations the admin's country manages, and sends the organisation",
+    async () => {
+      const seen = fakeApi({
+        ...READS,
+        'POST /api/v1/users': () =>
+          json(
+            {
+              type: 'urn:amparo:problem:grant-not-allowed',
+              title: 'Rol no permitido',
+              status: 403,
+              detail: 'No puede otorgar uno o más de los roles pedidos; vea la lista de errores.',
+              instance: '/api/v1/users',
+              code: 'GRANT_NOT_ALLOWED',
+              requestId: 'req-2',
+              errors: [
+                {
+                  field: 'grants.0.organisationId',
+                  code: 'GRANT_NOT_ALLOWED',
+                  message:
+                    'Solo puede otorgar este rol para organizaciones que administra su país.',
+                },
+              ],
+            },
+            403,
+          ),
+      });
+      renderScreen('/admin/users/new');
+      await screen.findByRole('heading', { name: 'Crear un usuario' }, { timeout: 10_000 });
+      type('Correo electrónico', 'contacto@casarefugio.example');
+      type('Nombre', 'Lucía Punto Focal');
+      fireEvent.click(screen.getByRole('button', { name: 'Agregar una función' }));
+      const role = screen.getByRole('combobox', { name: 'Función 1' });
+      expect(
+        within(role).getByRole('option', { name: 'Punto focal de organización' }),
+      ).toBeTruthy();
+      // A country administrator grants neither admin nor system_admin.
+      expect(within(role).queryByRole('option', { name: 'Administrador' })).toBeNull();
+      fireEvent.change(role, { target: { value: 'organisation_focal_point' } });
+
+      // Asked for the organisation before anything is sent.
+      fireEvent.click(screen.getByRole('button', { name: 'Crear usuario' }));
+      const missing = await screen.findByRole('alert');
+      expect(within(missing).getByRole('link').textContent).toBe(
+        'Elija la organización de la función 1',
+      );
+      expect(seen.some((r) => r.method === 'POST')).toBe(false);
+
+      const picker = screen.getByRole('combobox', { name: 'Organización de la función 1' });
+      await within(picker).findByRole('option', { name: /Casa Refugio/ });
+      expect(
+        within(picker)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['Elija una organización', `${CASA_REFUGIO.name} (${CASA_REFUGIO.acronym})`]);
+      fireEvent.change(picker, { target: { value: CASA_REFUGIO.id } });
+      fireEvent.click(screen.getByRole('button', { name: 'Crear usuario' }));
+
+      await waitFor(() => expect(picker.getAttribute('aria-invalid')).toBe('true'));
+      expect(seen.find((r) => r.method === 'POST')!.body).toMatchObject({
+        grants: [{ role: 'organisation_focal_point', organisationId: CASA_REFUGIO.id }],
+      });
+      const summary = screen.getByRole('alert');
+      fireEvent.click(
+        within(summary).getByRole('link', {
+          name: 'Solo puede otorgar este rol para organizaciones que administra su país.',
+        }),
+      );
+      expect(document.activeElement).toBe(picker);
     },
     SLOW,
   );

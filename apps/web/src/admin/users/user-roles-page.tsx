@@ -12,6 +12,7 @@ import { useForm } from '../../directory/common/use-form';
 import { ErrorSummary } from '../../shell/error-summary';
 import {
   GrantsEditor,
+  grantDraftOf,
   missingGrantParts,
   toGrantRequests,
   userFieldId,
@@ -28,11 +29,7 @@ function RolesForm({ user }: { user: User }) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const form = useForm<{ grants: GrantDraft[] }>(PREFIX, {
-    grants: user.grants.map((grant) => ({
-      role: grant.role,
-      consulateId: grant.consulateId ?? '',
-      countryCode: grant.countryCode ?? '',
-    })),
+    grants: user.grants.map(grantDraftOf),
   });
   const replace = useMutation({
     mutationFn: () =>

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { adminRoutes } from '../../admin/routes';
 import { accessToken } from '../../api/access-token';
 import { SessionProvider } from '../../shell/session';
@@ -45,13 +45,17 @@ export function fakeApi(
   return seen;
 }
 
-/** One screen of the directory or administration, signed in, at `path` (its router is returned). */
-export function renderScreen(path: string) {
+/**
+ * One screen of the directory or administration (or of `routes`), signed in, at `path` (its router
+ * is returned).
+ */
+export function renderScreen(
+  path: string,
+  routes: RouteObject[] = [...directoryRoutes, ...adminRoutes],
+) {
   accessToken.set('access-token', 900);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter([...directoryRoutes, ...adminRoutes], {
-    initialEntries: [path],
-  });
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
   render(
     <QueryClientProvider client={queryClient}>
       <SessionProvider>
@@ -69,7 +73,7 @@ export const ADMIN_ME = {
   locale: 'es',
   countryCode: 'MX',
   mfaEnabled: true,
-  grants: [{ role: 'admin', consulateId: null, countryCode: 'MX' }],
+  grants: [{ role: 'admin', consulateId: null, countryCode: 'MX', organisationId: null }],
   permissions: [
     'directory:read',
     'directory:manage',
@@ -121,4 +125,24 @@ export const HOUSTON = {
   createdAt: '2026-01-10T15:00:00.000Z',
   updatedAt: '2026-01-10T15:00:00.000Z',
   deactivatedAt: null,
+};
+
+export const CASA_REFUGIO = {
+  id: '66666666-6666-4666-8666-666666666666',
+  name: 'Casa Refugio',
+  acronym: 'CR',
+  type: 'civil_society',
+  description: 'Albergue para familias migrantes',
+  services: ['shelter', 'legal_aid'],
+  coverageCountries: ['MX'],
+  coverageSubdivisions: [],
+  languages: ['es', 'mam'],
+  email: 'contacto@casarefugio.example',
+  phone: '+52 55 5555 0101',
+  website: null,
+  address: null,
+  managedByCountryCode: 'MX',
+  active: true,
+  createdAt: '2026-01-10T15:00:00.000Z',
+  updatedAt: '2026-01-10T15:00:00.000Z',
 };

@@ -5,14 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 import { unwrap } from '../../api/call';
 import { api } from '../../api/client';
-import { useFormat } from '../../shell/format';
 import { useHasPermission } from '../../shell/use-me';
 import { ConfirmDialog } from '../common/confirm-dialog';
-import { DetailList } from '../common/detail-list';
-import { useDirectoryLabel } from '../common/directory-codes';
 import { QueryState } from '../common/query-state';
-import { useCountryName } from '../common/use-countries';
-import { languageName } from './languages';
+import { OrganisationDetails } from './organisation-details';
 import { organisationKey, useOrganisation, type Organisation } from './use-organisation';
 
 /** An inactive organisation stays on record but is no longer offered for referrals. */
@@ -64,13 +60,10 @@ function ActivationControl({ organisation }: { organisation: Organisation }) {
 
 /** A referral organisation: its services, where it works, its languages and how to reach it. */
 export function OrganisationPage() {
-  const { t, i18n } = useTranslation('directory');
+  const { t } = useTranslation('directory');
   const { id } = useParams();
   const organisation = useOrganisation(id);
   const mayManage = useHasPermission('directory:manage');
-  const label = useDirectoryLabel();
-  const countryName = useCountryName();
-  const f = useFormat();
   if (!organisation.data)
     return <QueryState isPending={organisation.isPending} error={organisation.error} />;
   const o = organisation.data;
@@ -93,37 +86,7 @@ export function OrganisationPage() {
           <ActivationControl organisation={o} />
         </Stack>
       )}
-      <DetailList
-        items={[
-          [t('organisations.fields.type'), label('organisationTypes', o.type)],
-          [t('organisations.fields.description'), o.description],
-          [
-            t('organisations.fields.services'),
-            o.services.map((s) => label('services', s)).join(', '),
-          ],
-          [
-            t('organisations.fields.coverageCountries'),
-            o.coverageCountries.map(countryName).join(', '),
-          ],
-          [
-            t('organisations.fields.coverageSubdivisions'),
-            o.coverageSubdivisions.length
-              ? o.coverageSubdivisions.join(', ')
-              : t('organisations.wholeCountries'),
-          ],
-          [
-            t('organisations.fields.languages'),
-            o.languages.map((code) => languageName(code, i18n.language)).join(', '),
-          ],
-          [t('organisations.fields.email'), o.email],
-          [t('organisations.fields.phone'), o.phone],
-          [t('organisations.fields.website'), o.website],
-          [t('organisations.fields.address'), o.address],
-          [t('organisations.fields.managedByCountryCode'), countryName(o.managedByCountryCode)],
-          [t('common.state'), o.active ? t('common.active') : t('common.inactive')],
-          [t('common.updatedAt'), f.dateTime(o.updatedAt)],
-        ]}
-      />
+      <OrganisationDetails organisation={o} />
     </Stack>
   );
 }

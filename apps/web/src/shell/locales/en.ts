@@ -46,11 +46,13 @@ export const en: Messages = {
     analyst: 'Analyst',
     admin: 'Administrator',
     system_admin: 'System administrator',
+    organisation_focal_point: 'Organisation focal point',
   },
   grantScope: {
     consulate: 'consulate {{id}}',
     country: 'country {{code}}',
     global: 'whole network',
+    organisation: 'your organisation',
   },
   nav: {
     label: 'Main menu',
@@ -64,6 +66,7 @@ export const en: Messages = {
     directory: 'Directory',
     users: 'Users',
     audit: 'Audit',
+    myOrganisation: 'My organisation',
     account: 'Your account',
   },
   problem: { network: 'The server could not be reached. Check your connection and try again.' },

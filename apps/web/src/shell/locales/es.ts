@@ -46,8 +46,14 @@ export const es = {
     analyst: 'Analista',
     admin: 'Administrador',
     system_admin: 'Administrador del sistema',
+    organisation_focal_point: 'Punto focal de organización',
   },
-  grantScope: { consulate: 'consulado {{id}}', country: 'país {{code}}', global: 'toda la red' },
+  grantScope: {
+    consulate: 'consulado {{id}}',
+    country: 'país {{code}}',
+    global: 'toda la red',
+    organisation: 'su organización',
+  },
   nav: {
     label: 'Menú principal',
     menu: 'Menú',
@@ -60,6 +66,7 @@ export const es = {
     directory: 'Directorio',
     users: 'Usuarios',
     audit: 'Auditoría',
+    myOrganisation: 'Mi organización',
     account: 'Su cuenta',
   },
   problem: { network: 'No se pudo contactar al servidor. Revise su conexión e intente de nuevo.' },
