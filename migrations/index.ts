@@ -18,6 +18,7 @@ import { IndexCaseload1764000000016 } from './1764000000016-index-caseload';
 import { IndexCaseWorkQueue1764000000017 } from './1764000000017-index-case-work-queue';
 import { PersonPolicyCountryFirst1764000000018 } from './1764000000018-person-policy-country-first';
 import { CreateCaseConsents1764000000020 } from './1764000000020-create-case-consents';
+import { CreateAssistanceRequests1764000000023 } from './1764000000023-create-assistance-requests';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   IndexCaseWorkQueue1764000000017,
   PersonPolicyCountryFirst1764000000018,
   CreateCaseConsents1764000000020,
+  CreateAssistanceRequests1764000000023,
 ];

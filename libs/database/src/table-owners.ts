@@ -39,6 +39,9 @@ export const TABLE_OWNERS: Record<string, TableOwner> = {
   case_consents: 'cases',
   consent_overrides: 'cases',
 
+  assistance_requests: 'referrals',
+  assistance_reports: 'referrals',
+
   statistics_exports: 'statistics',
 
   idempotency_keys: 'database',

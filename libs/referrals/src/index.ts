@@ -1,1 +1,2 @@
 export * from './referrals.module';
+export * from './assistance';

@@ -2,6 +2,12 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '@amparo/cases';
 import { DirectoryModule } from '@amparo/directory';
 import { IdentityModule } from '@amparo/identity';
+import {
+  AssistanceDecisionsService,
+  AssistanceReportsService,
+  AssistanceRequestsService,
+  AssistanceSides,
+} from './assistance';
 
 /**
  * Cooperation around a case: referrals to organisations of the directory and mutual consular
@@ -10,7 +16,12 @@ import { IdentityModule } from '@amparo/identity';
  */
 @Module({
   imports: [IdentityModule, DirectoryModule, CasesModule],
-  providers: [],
-  exports: [],
+  providers: [
+    AssistanceSides,
+    AssistanceRequestsService,
+    AssistanceDecisionsService,
+    AssistanceReportsService,
+  ],
+  exports: [AssistanceRequestsService, AssistanceDecisionsService, AssistanceReportsService],
 })
 export class ReferralsModule {}

@@ -5,6 +5,7 @@ import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { CaseAccess } from '../access/case-access';
+import { CaseRecord } from '../cases/case';
 import { recordCaseEvent } from '../cases/case-audit';
 import { CaseLookup, lockCase } from '../cases/case-lookup';
 import { nextStepColumns, nextStepDueProblems } from '../cases/next-step';
@@ -64,6 +65,38 @@ export class ConsularActionsService {
     now = new Date(),
   ): Promise<ConsularAction> {
     return this.append(caller, caseId, input, actionId, now);
+  }
+
+  /**
+   * A step another context takes on a case (a referral, an assistance request) that is also a
+   * consular action on its timeline, written in that context's transaction where it already found
+   * the case workable: the step and its entry commit together or not at all.
+   */
+  async recordWithin(
+    manager: EntityManager,
+    caller: Caller,
+    found: CaseRecord,
+    input: Pick<NewConsularAction, 'type' | 'outcome' | 'notes'>,
+  ): Promise<string> {
+    const [{ id }] = await manager.query<{ id: string }[]>(
+      `INSERT INTO consular_actions (case_id, type, occurred_at, performed_by, outcome, notes)
+       VALUES ($1, $2, now(), $3, $4, $5) RETURNING id`,
+      [found.id, input.type, caller.userId, input.outcome ?? null, input.notes ?? null],
+    );
+    await manager.query('UPDATE cases SET updated_at = now() WHERE id = $1', [found.id]);
+    await recordCaseEvent(
+      this.audit,
+      {
+        action: 'case.action.add',
+        caller,
+        caseId: found.id,
+        consulateId: found.consulateId,
+        countryCode: found.countryCode,
+        details: { actionId: id, type: input.type, corrects: null },
+      },
+      manager,
+    );
+    return id;
   }
 
   private async append(

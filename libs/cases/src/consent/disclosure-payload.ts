@@ -45,8 +45,7 @@ export function buildDisclosurePayload(
     const source = person as unknown as Record<string, unknown>;
     for (const field of wanted) {
       const properties = PERSON_FIELD_PROPERTIES[field as keyof typeof PERSON_FIELD_PROPERTIES];
-      for (const property of properties ?? [])
-        disclosed[property] = source[property];
+      for (const property of properties ?? []) disclosed[property] = source[property];
     }
     return disclosed as unknown as DisclosedPerson;
   });
