@@ -443,6 +443,31 @@ describe('Assistance requests between countries', () => {
     expect(opened.body.assignedOfficerId).toBe(ids.gtOfficer);
   });
 
+  it('shows a restricted case’s request only to those who may read the case, on each side', async () => {
+    const colleague = await createUser(stack, [{ role: 'officer', consulateId: posts.mx }]);
+    const colleagueToken = (await signIn(app, colleague.email)).accessToken;
+    const c = await newCase('mxOfficer', posts.mx, { category: 'asylum' });
+    const sent = await send(c.id, { fields: ['names', 'sex', 'nationality', 'categories'] });
+    expect(sent.status).toBe(201);
+    const url = `/api/v1/assistance-requests/${sent.body.id}`;
+    const byColleague = await api().get(url).set('Authorization', `Bearer ${colleagueToken}`);
+    expect(byColleague.status).toBe(404);
+    const listed = await api()
+      .get('/api/v1/assistance-requests')
+      .set('Authorization', `Bearer ${colleagueToken}`);
+    expect(JSON.stringify(listed.body)).not.toContain(c.name);
+    expect((await as('mxSupervisor').get(url)).status).toBe(404);
+    expect((await as('mxConsul').get(url)).status).toBe(200);
+    expect((await as('gtOfficer').get(url)).status).toBe(200);
+    const accepted = await as('gtConsul').post(`${url}/accept`, { primaryCategory: 'asylum' });
+    expect(accepted.status).toBe(200);
+    const gtCase = await as('gtConsul').get(`/api/v1/cases/${accepted.body.receivingCaseId}`);
+    expect(gtCase.body.restricted).toBe(true);
+    expect((await as('gtOfficer').get(url)).status).toBe(404);
+    expect((await as('gtConsul').get(url)).status).toBe(200);
+    expect((await as('mxOfficer').get(url)).body.status).toBe('accepted');
+  });
+
   describe('asylum safeguard', () => {
     it('refuses a notification of a Mexican asylum seeker to a Mexican post without explicit consent, and audits it', async () => {
       const gtCase = await newCase('gtOfficer', posts.gt, { category: 'asylum', consent: false });

@@ -22,7 +22,7 @@ import {
   REQUEST_COLUMNS,
 } from './assistance-request';
 import { findRequest } from './assistance-requests.service';
-import { AssistanceSides } from './assistance-sides';
+import { AssistanceSides, VisibleRequest } from './assistance-sides';
 
 /**
  * The decisions on a request: the receiving post's consul (or its country's supervisor) accepts,
@@ -52,8 +52,11 @@ export class AssistanceDecisionsService implements OnModuleInit {
     id: string,
     input: AssistanceAcceptance,
   ): Promise<AssistanceRequestView> {
-    const row = await this.access.write(caller, async (m) => {
-      const row = await this.pending(caller, m, id, 'receiving', ['consul', 'supervisor']);
+    const visible = await this.access.write(caller, async (m) => {
+      const { row, sides } = await this.pending(caller, m, id, 'receiving', [
+        'consul',
+        'supervisor',
+      ]);
       let receivingCaseId: string | null = null;
       if (row.kind === 'assistance') {
         const payload = row.payload!;
@@ -90,13 +93,13 @@ export class AssistanceDecisionsService implements OnModuleInit {
         { receivingCaseId, requestingConsulateId: row.requestingConsulateId },
         m,
       );
-      return updated;
+      return { row: updated, sides };
     });
-    return (await this.sides.views(caller, [row]))[0];
+    return (await this.sides.views([visible]))[0];
   }
 
   async reject(caller: Caller, id: string, reason: string): Promise<AssistanceRequestView> {
-    return this.decide(caller, id, 'receiving', ['consul', 'supervisor'], async (m, row) => {
+    return this.decide(caller, id, 'receiving', ['consul', 'supervisor'], async (m, { row }) => {
       const updated = await this.update(
         m,
         `status = 'rejected', decided_by = $2, decided_at = now(), rejection_reason = $3`,
@@ -109,9 +112,10 @@ export class AssistanceDecisionsService implements OnModuleInit {
 
   /** The requesting side takes its request back (pending or accepted); the payload stays for the record. */
   async revoke(caller: Caller, id: string, reason: string): Promise<AssistanceRequestView> {
-    const row = await this.access.write(caller, async (m) => {
-      const row = this.sides.visible(caller, await findRequest(m, id, true));
-      this.sides.assertRole(caller, row, 'requesting', ['officer', 'consul']);
+    const visible = await this.access.write(caller, async (m) => {
+      const visible = await this.sides.visible(caller, m, await findRequest(m, id, true));
+      const { row } = visible;
+      this.sides.assertRole(caller, visible, 'requesting', ['officer', 'consul']);
       if (row.status !== 'pending' && row.status !== 'accepted')
         throw new DomainError('ASSISTANCE_NOT_REVOCABLE', 'conflict');
       const updated = await this.update(
@@ -127,15 +131,16 @@ export class AssistanceDecisionsService implements OnModuleInit {
         { from: row.status },
         m,
       );
-      return updated;
+      return { row: updated, sides: visible.sides };
     });
-    return (await this.sides.views(caller, [row]))[0];
+    return (await this.sides.views([visible]))[0];
   }
 
   async complete(caller: Caller, id: string): Promise<AssistanceRequestView> {
-    const row = await this.access.write(caller, async (m) => {
-      const row = this.sides.visible(caller, await findRequest(m, id, true));
-      this.sides.assertRole(caller, row, 'receiving', ['officer', 'consul']);
+    const visible = await this.access.write(caller, async (m) => {
+      const visible = await this.sides.visible(caller, m, await findRequest(m, id, true));
+      const { row } = visible;
+      this.sides.assertRole(caller, visible, 'receiving', ['officer', 'consul']);
       if (row.status !== 'accepted') throw new DomainError('ASSISTANCE_NOT_ACCEPTED', 'conflict');
       const updated = await this.update(
         m,
@@ -143,9 +148,9 @@ export class AssistanceDecisionsService implements OnModuleInit {
         [row.id, caller.userId],
       );
       await this.sides.record(caller, updated, 'receiving', 'assistance.complete', {}, m);
-      return updated;
+      return { row: updated, sides: visible.sides };
     });
-    return (await this.sides.views(caller, [row]))[0];
+    return (await this.sides.views([visible]))[0];
   }
 
   private async decide(
@@ -153,12 +158,13 @@ export class AssistanceDecisionsService implements OnModuleInit {
     id: string,
     side: AssistanceSide,
     roles: ('officer' | 'consul' | 'supervisor')[],
-    work: (m: EntityManager, row: AssistanceRequestRow) => Promise<AssistanceRequestRow>,
+    work: (m: EntityManager, visible: VisibleRequest) => Promise<AssistanceRequestRow>,
   ): Promise<AssistanceRequestView> {
-    const row = await this.access.write(caller, async (m) =>
-      work(m, await this.pending(caller, m, id, side, roles)),
-    );
-    return (await this.sides.views(caller, [row]))[0];
+    const visible = await this.access.write(caller, async (m) => {
+      const visible = await this.pending(caller, m, id, side, roles);
+      return { row: await work(m, visible), sides: visible.sides };
+    });
+    return (await this.sides.views([visible]))[0];
   }
 
   /** The request, locked, visible to the caller, theirs to decide, and still pending. */
@@ -168,11 +174,12 @@ export class AssistanceDecisionsService implements OnModuleInit {
     id: string,
     side: AssistanceSide,
     roles: ('officer' | 'consul' | 'supervisor')[],
-  ): Promise<AssistanceRequestRow> {
-    const row = this.sides.visible(caller, await findRequest(m, id, true));
-    this.sides.assertRole(caller, row, side, roles);
-    if (row.status !== 'pending') throw new DomainError('ASSISTANCE_NOT_PENDING', 'conflict');
-    return row;
+  ): Promise<VisibleRequest> {
+    const visible = await this.sides.visible(caller, m, await findRequest(m, id, true));
+    this.sides.assertRole(caller, visible, side, roles);
+    if (visible.row.status !== 'pending')
+      throw new DomainError('ASSISTANCE_NOT_PENDING', 'conflict');
+    return visible;
   }
 
   private async update(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@amparo/core';
 import { CaseAccess } from '@amparo/cases';
 import { Caller } from '@amparo/identity';
-import { AssistanceReport, AssistanceSide } from './assistance-request';
+import { AssistanceReport } from './assistance-request';
 import { findRequest } from './assistance-requests.service';
 import { AssistanceSides } from './assistance-sides';
 
@@ -29,8 +29,12 @@ export class AssistanceReportsService {
     input: { text: string; actionType?: string | null },
   ): Promise<AssistanceReport> {
     return this.access.write(caller, async (m) => {
-      const row = this.sides.visible(caller, await findRequest(m, requestId, true));
-      const side = (['requesting', 'receiving'] as AssistanceSide[]).find((s) =>
+      const { row, sides } = await this.sides.visible(
+        caller,
+        m,
+        await findRequest(m, requestId, true),
+      );
+      const side = sides.find((s) =>
         this.sides.rolesAt(caller, row, s).some((r) => r === 'officer' || r === 'consul'),
       );
       if (!side) throw new DomainError('ASSISTANCE_WRONG_SIDE', 'forbidden');
@@ -66,17 +70,18 @@ export class AssistanceReportsService {
 
   /** Every report of the request, from both sides, oldest first. */
   async list(caller: Caller, requestId: string): Promise<AssistanceReport[]> {
-    const [row, reports] = await this.access.read(caller, async (m) => {
-      const row = this.sides.visible(caller, await findRequest(m, requestId));
+    const [{ row, sides }, reports] = await this.access.read(caller, async (m) => {
+      const visible = await this.sides.visible(caller, m, await findRequest(m, requestId));
+      const row = visible.row;
       return [
-        row,
+        visible,
         await m.query<AssistanceReport[]>(
           `SELECT ${REPORT_COLUMNS} FROM assistance_reports p WHERE p.request_id = $1 ORDER BY p.written_at, p.id`,
           [row.id],
         ),
       ] as const;
     });
-    await this.sides.record(caller, row, this.sides.sidesOf(caller, row)[0], 'assistance.read', {
+    await this.sides.record(caller, row, sides[0], 'assistance.read', {
       reports: reports.length,
     });
     return reports;

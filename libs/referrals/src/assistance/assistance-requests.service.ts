@@ -174,7 +174,7 @@ export class AssistanceRequestsService {
       );
       return created;
     });
-    return (await this.sides.views(caller, [row]))[0];
+    return (await this.sides.views([{ row, sides: ['requesting'] }]))[0];
   }
 
   /** The requests the caller's posts sent or received (a supervisor: their country's), newest first. */
@@ -190,8 +190,8 @@ export class AssistanceRequestsService {
     else if (filters.direction === 'outgoing') where.add(outgoing, posts, countries);
     else where.add(`(${incoming} OR ${outgoing})`, posts, countries, posts, countries);
     where.addIf(filters.status, 'r.status = ?');
-    const page = await this.access.read(caller, (m) =>
-      keysetPage<AssistanceRequestRow>(m, {
+    const page = await this.access.read(caller, async (m) => {
+      const rows = await keysetPage<AssistanceRequestRow>(m, {
         select: `SELECT ${REQUEST_COLUMNS}`,
         from: 'FROM assistance_requests r',
         where,
@@ -199,23 +199,24 @@ export class AssistanceRequestsService {
         tieBreaker: NEWEST_FIRST.tieBreaker,
         cursor: filters.cursor,
         limit: filters.limit,
-      }),
-    );
+      });
+      // Requests of a case the caller may not read drop out of the page (its cursor stays right).
+      return { ...rows, items: await this.sides.visibleAmong(caller, m, rows.items) };
+    });
     await this.sides.recordList(caller, {
       direction: filters.direction,
       status: filters.status ?? null,
       count: page.items.length,
     });
-    return { items: await this.sides.views(caller, page.items), nextCursor: page.nextCursor };
+    return { items: await this.sides.views(page.items), nextCursor: page.nextCursor };
   }
 
   async get(caller: Caller, id: string): Promise<AssistanceRequestView> {
-    const row = await this.access.read(caller, async (m) =>
-      this.sides.visible(caller, await findRequest(m, id)),
+    const visible = await this.access.read(caller, async (m) =>
+      this.sides.visible(caller, m, await findRequest(m, id)),
     );
-    const side = this.sides.sidesOf(caller, row)[0];
-    await this.sides.record(caller, row, side, 'assistance.read', {});
-    return (await this.sides.views(caller, [row]))[0];
+    await this.sides.record(caller, visible.row, visible.sides[0], 'assistance.read', {});
+    return (await this.sides.views([visible]))[0];
   }
 
   /** Pending requests waiting on the caller's posts, and those they sent: the cooperation queue. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@amparo/audit';
 import { DomainError } from '@amparo/core';
+import { CaseLookup } from '@amparo/cases';
 import { ConsulatesService } from '@amparo/directory';
 import { Caller, ScopeService, recordCallerEvent } from '@amparo/identity';
 import { EntityManager } from 'typeorm';
@@ -14,6 +15,12 @@ import './assistance-errors';
 
 type SideRole = 'officer' | 'consul' | 'supervisor';
 
+/** A request the caller may see, and the sides of it they stand at. */
+export interface VisibleRequest {
+  row: AssistanceRequestRow;
+  sides: AssistanceSide[];
+}
+
 /**
  * Where the caller stands on a request: the requesting side (the posts and country of the case it
  * came from) or the receiving side, and with which roles. Deciding who may do what, and what each
@@ -22,6 +29,7 @@ type SideRole = 'officer' | 'consul' | 'supervisor';
 @Injectable()
 export class AssistanceSides {
   constructor(
+    private readonly cases: CaseLookup,
     private readonly scopes: ScopeService,
     private readonly consulates: ConsulatesService,
     private readonly audit: AuditService,
@@ -45,27 +53,53 @@ export class AssistanceSides {
     });
   }
 
-  sidesOf(caller: Caller, row: AssistanceRequestRow): AssistanceSide[] {
-    return (['requesting', 'receiving'] as const).filter(
-      (side) => this.rolesAt(caller, row, side).length > 0,
+  /**
+   * The requests among `rows` the caller may see, with the sides they stand at: a side's posts and
+   * country see a request, but once a side has its own case (the requesting case; the receiving case
+   * after acceptance), only those who may read that case do, so that a restricted case's person is
+   * not read through its request.
+   */
+  async visibleAmong(
+    caller: Caller,
+    m: EntityManager,
+    rows: AssistanceRequestRow[],
+  ): Promise<VisibleRequest[]> {
+    const readable = await this.cases.readableIds(
+      caller,
+      rows.flatMap((r) => [r.requestingCaseId, ...(r.receivingCaseId ? [r.receivingCaseId] : [])]),
+      m,
     );
+    return rows.flatMap((row) => {
+      const sides = (['requesting', 'receiving'] as const).filter((side) => {
+        const own = side === 'requesting' ? row.requestingCaseId : row.receivingCaseId;
+        return this.rolesAt(caller, row, side).length > 0 && (!own || readable.has(own));
+      });
+      return sides.length ? [{ row, sides }] : [];
+    });
   }
 
-  /** The request if the caller stands at one of its sides; 404 otherwise (as for no request). */
-  visible(caller: Caller, row: AssistanceRequestRow | undefined): AssistanceRequestRow {
-    if (!row || this.sidesOf(caller, row).length === 0)
-      throw new DomainError('ASSISTANCE_REQUEST_NOT_FOUND', 'not_found');
-    return row;
+  /** The request if the caller may see it; 404 otherwise (as for no request). */
+  async visible(
+    caller: Caller,
+    m: EntityManager,
+    row: AssistanceRequestRow | undefined,
+  ): Promise<VisibleRequest> {
+    const [found] = row ? await this.visibleAmong(caller, m, [row]) : [];
+    if (!found) throw new DomainError('ASSISTANCE_REQUEST_NOT_FOUND', 'not_found');
+    return found;
   }
 
   /** The caller must hold one of `roles` at `side`, else 403 (they see the request, it is not theirs to do). */
   assertRole(
     caller: Caller,
-    row: AssistanceRequestRow,
+    { row, sides }: VisibleRequest,
     side: AssistanceSide,
     roles: SideRole[],
   ): void {
-    if (!this.rolesAt(caller, row, side).some((role) => roles.includes(role)))
+    if (
+      !sides.includes(side) ||
+      !this.rolesAt(caller, row, side).some((role) => roles.includes(role))
+    )
       throw new DomainError('ASSISTANCE_WRONG_SIDE', 'forbidden');
   }
 
@@ -104,7 +138,8 @@ export class AssistanceSides {
   }
 
   /** What the caller's side may see of each request, with both posts named. */
-  async views(caller: Caller, rows: AssistanceRequestRow[]): Promise<AssistanceRequestView[]> {
+  async views(visible: VisibleRequest[]): Promise<AssistanceRequestView[]> {
+    const rows = visible.map((v) => v.row);
     const ids = [
       ...new Set(rows.flatMap((r) => [r.requestingConsulateId, r.receivingConsulateId])),
     ];
@@ -116,8 +151,7 @@ export class AssistanceSides {
         ],
       ),
     );
-    return rows.map((row) => {
-      const sides = this.sidesOf(caller, row);
+    return visible.map(({ row, sides }) => {
       return {
         id: row.id,
         kind: row.kind,
