@@ -8,6 +8,8 @@ import { en as dashboardEn } from '../dashboard/locales/en';
 import { es as dashboardEs } from '../dashboard/locales/es';
 import { en as queueEn } from '../queue/locales/en';
 import { es as queueEs } from '../queue/locales/es';
+import { en as assistanceEn } from '../assistance/locales/en';
+import { es as assistanceEs } from '../assistance/locales/es';
 import { en as statisticsEn } from '../statistics/locales/en';
 import { es as statisticsEs } from '../statistics/locales/es';
 
@@ -24,6 +26,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     statistics: statisticsEs,
     directory: directoryEs,
     admin: adminEs,
+    assistance: assistanceEs,
   },
   en: {
     cases: casesEn,
@@ -32,5 +35,6 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     statistics: statisticsEn,
     directory: directoryEn,
     admin: adminEn,
+    assistance: assistanceEn,
   },
 };

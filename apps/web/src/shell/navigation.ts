@@ -25,6 +25,12 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     roles: ['supervisor', 'consul'],
   },
   { path: '/cases', label: 'cases', permission: 'cases:read' },
+  {
+    path: '/assistance',
+    label: 'assistance',
+    permission: 'cases:read',
+    roles: ['officer', 'consul', 'supervisor'],
+  },
   { path: '/statistics', label: 'statistics', permission: 'statistics:read', end: true },
   { path: '/statistics/exports', label: 'exports', permission: 'statistics:export' },
   { path: '/admin/users', label: 'users', permission: 'users:read' },

@@ -59,6 +59,7 @@ export const en: Messages = {
     queue: 'Work queue',
     dashboard: 'Dashboard',
     cases: 'Cases',
+    assistance: 'Assistance requests',
     statistics: 'Statistics',
     exports: 'Exports',
     directory: 'Directory',
