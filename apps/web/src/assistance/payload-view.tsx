@@ -25,7 +25,7 @@ export function PayloadView({
           string,
         ][])
       : []),
-    ...(c.secondaryCategories !== undefined
+    ...(c.secondaryCategories?.length
       ? ([
           [
             t('payload.secondaryCategories'),
@@ -33,7 +33,7 @@ export function PayloadView({
           ],
         ] as [string, string][])
       : []),
-    ...(c.vulnerabilityFlags !== undefined
+    ...(c.vulnerabilityFlags?.length
       ? ([
           [
             t('payload.vulnerabilityFlags'),

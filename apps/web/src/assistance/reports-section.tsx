@@ -113,7 +113,7 @@ function ReportForm({ requestId }: { requestId: string }) {
           return setErrors([{ fieldId: 'report-text', message: t('reports.errors.text') }]);
         send.mutate();
       }}
-      sx={{ maxWidth: 720 }}
+      sx={{ maxWidth: 720, mt: 3 }}
     >
       <ErrorSummary ref={summaryRef} errors={errors} />
       <Stack spacing={2}>

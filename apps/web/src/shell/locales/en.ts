@@ -59,7 +59,7 @@ export const en: Messages = {
     queue: 'Work queue',
     dashboard: 'Dashboard',
     cases: 'Cases',
-    assistance: 'Assistance requests',
+    assistance: 'Mutual assistance',
     statistics: 'Statistics',
     exports: 'Exports',
     directory: 'Directory',

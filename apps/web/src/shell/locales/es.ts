@@ -55,7 +55,7 @@ export const es = {
     queue: 'Bandeja de trabajo',
     dashboard: 'Panel de supervisión',
     cases: 'Casos',
-    assistance: 'Solicitudes de asistencia',
+    assistance: 'Asistencia mutua',
     statistics: 'Estadísticas',
     exports: 'Exportaciones',
     directory: 'Directorio',
