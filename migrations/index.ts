@@ -21,6 +21,7 @@ import { CreateCaseTransfers1764000000019 } from './1764000000019-create-case-tr
 import { CreateCaseConsents1764000000020 } from './1764000000020-create-case-consents';
 import { AddOrganisationFocalPoint1764000000021 } from './1764000000021-add-organisation-focal-point';
 import { CreateReferrals1764000000022 } from './1764000000022-create-referrals';
+import { CreateAssistanceRequests1764000000023 } from './1764000000023-create-assistance-requests';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   CreateCaseConsents1764000000020,
   AddOrganisationFocalPoint1764000000021,
   CreateReferrals1764000000022,
+  CreateAssistanceRequests1764000000023,
 ];

@@ -80,6 +80,16 @@ const PROBED = new Set([
   'POST ReferralsController.complete',
   'POST ReferralsController.revoke',
   'GET ReferralsController.letter',
+  'POST AssistanceRequestsController.preview',
+  'POST AssistanceRequestsController.create',
+  'GET AssistanceRequestsController.list',
+  'GET AssistanceRequestsController.get',
+  'POST AssistanceRequestsController.accept',
+  'POST AssistanceRequestsController.reject',
+  'POST AssistanceRequestsController.revoke',
+  'POST AssistanceRequestsController.complete',
+  'POST AssistanceRequestsController.addReport',
+  'GET AssistanceRequestsController.listReports',
 ]);
 const NO_PERSON_DATA: Record<string, string> = {
   'POST CaseActionsController.add': 'answers the action written, which has no person fields',
@@ -106,6 +116,8 @@ const NO_PERSON_DATA: Record<string, string> = {
   WorkQueueController: 'counts of cases per tab and the filters that list them',
   TransfersController:
     'transfers carry posts, staff, reasons and the case’s operational summary, never a person (checked in case-transfers.e2e-spec.ts)',
+  'GET AssistanceRequestsController.candidates': 'consulates of other countries, never persons',
+  'GET AssistanceRequestsController.counts': 'counts of pending assistance requests',
 };
 
 // Who may read a person is who may read a case they appear in (the rule of GET /cases/{id}): no
@@ -119,6 +131,8 @@ describe('Person data across posts, restrictions and roles', () => {
   const cases = {} as Record<Target, string>;
   const referrals = {} as Record<Target, string>;
   let organisationId: string;
+  /** An assistance request from each target case to a post of a country no caller works for. */
+  const assistance = {} as Record<Target, string>;
   const markers = {} as Record<Target, Markers>;
 
   /** Callers, with the post they register at and which target cases they may read. */
@@ -297,6 +311,24 @@ describe('Person data across posts, restrictions and roles', () => {
     }
     await registerTarget('unrestricted');
     await registerTarget('restricted');
+    posts.HN = await createConsulate(stack, 'HN');
+    for (const target of ['unrestricted', 'restricted'] as Target[]) {
+      const consent = await as('assigned officer')(
+        api().post(`/api/v1/cases/${cases[target]}/consents`),
+      ).send({
+        personId: markers[target].id,
+        purposes: ['disclosure_to_other_country'],
+        disclosableFields: assistanceBody().fields,
+        method: 'signed_form',
+        givenBy: 'person',
+      });
+      expect(consent.status).toBe(201);
+      const sent = await as('assigned officer')(
+        api().post(`/api/v1/cases/${cases[target]}/assistance-requests`),
+      ).send(assistanceBody());
+      expect(sent.status).toBe(201);
+      assistance[target] = sent.body.id;
+    }
     for (const holder of [
       'officer of the post holding break-the-glass',
       'officer of the post whose break-the-glass expired',
@@ -316,6 +348,14 @@ describe('Person data across posts, restrictions and roles', () => {
   afterAll(async () => {
     await app?.close();
     await stack?.teardown();
+  });
+
+  const assistanceBody = () => ({
+    receivingConsulateId: posts.HN,
+    kind: 'assistance',
+    reason: 'no_post_in_place',
+    reasonNote: 'Probing who may read a request and its payload.',
+    fields: ['names', 'sex', 'nationality', 'documents', 'contact', 'address_abroad'],
   });
 
   /** A case body at the caller's post (or post A for those without one). */
@@ -445,6 +485,44 @@ describe('Person data across posts, restrictions and roles', () => {
     await ask(
       'POST /referrals/{id}/revoke',
       api().post(`/api/v1/referrals/${referralId}/revoke`).send({ reason: 'Probe of the matrix.' }),
+    );
+    const request = `/api/v1/assistance-requests/${assistance[target]}`;
+    await ask(
+      'POST /cases/{id}/assistance-requests/preview',
+      api()
+        .post(`/api/v1/cases/${caseId}/assistance-requests/preview`)
+        .send({
+          receivingConsulateId: posts.HN,
+          kind: 'assistance',
+          fields: ['names', 'documents'],
+        }),
+    );
+    await ask(
+      'POST /cases/{id}/assistance-requests',
+      api().post(`/api/v1/cases/${caseId}/assistance-requests`).send(assistanceBody()),
+    );
+    await ask(
+      'GET /assistance-requests',
+      api().get('/api/v1/assistance-requests').query({ limit: 200 }),
+    );
+    await ask('GET /assistance-requests/{id}', api().get(request));
+    await ask('GET /assistance-requests/{id}/reports', api().get(`${request}/reports`));
+    await ask(
+      'POST /assistance-requests/{id}/accept',
+      api().post(`${request}/accept`).send({ primaryCategory: 'documentation' }),
+    );
+    await ask(
+      'POST /assistance-requests/{id}/reject',
+      api().post(`${request}/reject`).send({ reason: 'Probing the rejection route.' }),
+    );
+    await ask('POST /assistance-requests/{id}/complete', api().post(`${request}/complete`));
+    await ask(
+      'POST /assistance-requests/{id}/reports',
+      api().post(`${request}/reports`).send({ text: 'Probing the reports route.' }),
+    );
+    await ask(
+      'POST /assistance-requests/{id}/revoke',
+      api().post(`${request}/revoke`).send({ reason: 'Probing the revocation route.' }),
     );
     await ask(
       'PATCH /cases/{id}',

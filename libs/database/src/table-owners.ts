@@ -42,6 +42,8 @@ export const TABLE_OWNERS: Record<string, TableOwner> = {
   organisation_referrals: 'referrals',
   case_transfers: 'cases',
   case_references: 'cases',
+  assistance_requests: 'referrals',
+  assistance_reports: 'referrals',
 
   statistics_exports: 'statistics',
 

@@ -4,3 +4,4 @@ export * from './organisation-referrals/referral-candidates';
 export * from './organisation-referrals/organisation-referrals.service';
 export * from './organisation-referrals/referral-steps.service';
 export * from './organisation-referrals/referral-letter.service';
+export * from './assistance';

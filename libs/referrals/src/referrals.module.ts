@@ -5,6 +5,12 @@ import { IdentityModule } from '@amparo/identity';
 import { OrganisationReferralsService } from './organisation-referrals/organisation-referrals.service';
 import { ReferralLetterService } from './organisation-referrals/referral-letter.service';
 import { ReferralStepsService } from './organisation-referrals/referral-steps.service';
+import {
+  AssistanceDecisionsService,
+  AssistanceReportsService,
+  AssistanceRequestsService,
+  AssistanceSides,
+} from './assistance';
 
 /**
  * Cooperation around a case: referrals to organisations of the directory and mutual consular
@@ -13,7 +19,22 @@ import { ReferralStepsService } from './organisation-referrals/referral-steps.se
  */
 @Module({
   imports: [IdentityModule, DirectoryModule, CasesModule],
-  providers: [OrganisationReferralsService, ReferralStepsService, ReferralLetterService],
-  exports: [OrganisationReferralsService, ReferralStepsService, ReferralLetterService],
+  providers: [
+    OrganisationReferralsService,
+    ReferralStepsService,
+    ReferralLetterService,
+    AssistanceSides,
+    AssistanceRequestsService,
+    AssistanceDecisionsService,
+    AssistanceReportsService,
+  ],
+  exports: [
+    OrganisationReferralsService,
+    ReferralStepsService,
+    ReferralLetterService,
+    AssistanceRequestsService,
+    AssistanceDecisionsService,
+    AssistanceReportsService,
+  ],
 })
 export class ReferralsModule {}

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ReferralsModule } from '@amparo/referrals';
 import { ReferralsController } from './referrals.controller';
+import { AssistanceRequestsController } from './assistance-requests.controller';
 
 /** HTTP adapters of the referrals context: referrals to organisations, assistance requests. */
 @Module({
   imports: [ReferralsModule],
-  controllers: [ReferralsController],
+  controllers: [ReferralsController, AssistanceRequestsController],
 })
 export class ReferralsHttpModule {}

@@ -64,6 +64,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assistance-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Requests the caller's posts (a supervisor: their country's) sent or received
+         * @description Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["assistanceRequests_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance-requests/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pending requests, incoming and outgoing, of the caller’s posts
+         * @description Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["assistanceRequests_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One request, as the caller’s side may see it
+         * @description Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["assistanceRequests_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance-requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept (consul of the receiving post or supervisor of its country): an assistance request opens a case of the receiving country; a notification is acknowledged
+         * @description Requires the permission `cases:assign`; the result is limited to your scope.
+         */
+        post: operations["assistanceRequests_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance-requests/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The assistance is given (receiving side, accepted requests)
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["assistanceRequests_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject, with the reason (receiving side)
+         * @description Requires the permission `cases:assign`; the result is limited to your scope.
+         */
+        post: operations["assistanceRequests_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance-requests/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every report of both sides, oldest first
+         * @description Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["assistanceRequests_listReports"];
+        put?: never;
+        /**
+         * Report back to the other side what was done (accepted requests)
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["assistanceRequests_addReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance-requests/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take back a pending or accepted request (requesting side)
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["assistanceRequests_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -492,6 +656,66 @@ export interface paths {
          * @description Requires the permission `cases:assign`; the result is limited to your scope.
          */
         post: operations["cases_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/assistance-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active consulates of the other member countries; those covering the case's event place first
+         * @description Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["assistanceRequests_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/assistance-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask a consulate of another member country to assist (or be notified about) the case's person, with the consented payload
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["assistanceRequests_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/assistance-requests/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exactly what an assistance request would send, and what blocks it (nothing is sent)
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["assistanceRequests_preview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1602,6 +1826,21 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptAssistanceRequest: {
+            /**
+             * @description Of the case opened at the receiving post
+             * @enum {string}
+             */
+            primaryCategory: "unaccompanied_child" | "criminal_detention" | "immigration_detention" | "return" | "trafficking" | "smuggling_harm" | "labour_rights" | "health" | "death" | "whereabouts" | "family_civil" | "human_rights" | "crime_victim" | "crisis" | "asylum" | "documentation";
+            /**
+             * Format: uuid
+             * @description An officer of the receiving post; required when a supervisor accepts
+             */
+            assignedOfficerId?: string;
+            summary?: string;
+            /** @description Required fields of the primary person that the payload lacks */
+            person?: components["schemas"]["AssistancePersonAdditions"];
+        };
         AcceptTransferRequest: {
             /**
              * Format: uuid
@@ -1684,6 +1923,189 @@ export interface components {
         AssignmentRequest: {
             /** Format: uuid */
             officerId: string;
+        };
+        AssistanceBlockerResponse: {
+            /** Format: uuid */
+            personId: string;
+            purposeMissing: boolean;
+            fieldsMissing: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            homeAuthoritiesConsentMissing: boolean;
+        };
+        AssistanceCandidateConsulateResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            sendingCountryCode: string;
+            hostCountryCode: string;
+            city: string;
+        };
+        AssistanceCandidateResponse: {
+            consulate: components["schemas"]["AssistanceCandidateConsulateResponse"];
+            /** @description Its host country and jurisdiction cover the case’s event place */
+            coversPlace: boolean;
+        };
+        AssistanceCountsResponse: {
+            /** @description Pending requests waiting on the caller’s posts or country */
+            incomingPending: number;
+            /** @description Pending requests the caller’s posts or country sent */
+            outgoingPending: number;
+        };
+        AssistanceDisclosedCaseResponse: {
+            primaryCategory?: string;
+            secondaryCategories?: string[];
+            vulnerabilityFlags?: string[];
+            summary?: string;
+        };
+        AssistanceDisclosedPersonResponse: {
+            /** @enum {string} */
+            role: "primary" | "involved";
+            relationship?: string | null;
+            givenNames?: string;
+            familyNames?: string;
+            otherNames?: string[];
+            /** Format: date */
+            dateOfBirth?: string | null;
+            estimatedAge?: number | null;
+            sex?: string;
+            nationalityCode?: string;
+            originSubdivisionCode?: string | null;
+            originMunicipality?: string | null;
+            documents?: components["schemas"]["AssistanceDocumentResponse"][];
+            phone?: string | null;
+            email?: string | null;
+            addressAbroad?: string | null;
+            languages?: string[];
+            indigenousLanguage?: string | null;
+        };
+        AssistanceDocumentResponse: {
+            type: string;
+            number: string;
+            issuingCountryCode: string;
+        };
+        AssistanceOverrideRequest: {
+            /** @description Why it goes without consent. Not only white space */
+            reason: string;
+        };
+        AssistancePayloadResponse: {
+            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            persons: components["schemas"]["AssistanceDisclosedPersonResponse"][];
+            case: components["schemas"]["AssistanceDisclosedCaseResponse"];
+        };
+        AssistancePersonAdditions: {
+            /** @description Not only white space */
+            givenNames?: string;
+            /** @description Not only white space */
+            familyNames?: string;
+            /** @enum {string} */
+            sex?: "female" | "male" | "intersex" | "unknown";
+            /** @example HN */
+            nationalityCode?: string;
+        };
+        AssistancePostResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example GT */
+            countryCode: string;
+            postCode: string;
+        };
+        AssistancePreviewRequest: {
+            /**
+             * Format: uuid
+             * @description A consulate of another member country
+             */
+            receivingConsulateId: string;
+            /** @enum {string} */
+            kind: "assistance" | "notification";
+            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            /** @description Persons of the case whose data goes; the primary person when not given */
+            personIds?: string[];
+        };
+        AssistancePreviewResponse: {
+            /** @description Exactly what would be sent */
+            payload: components["schemas"]["AssistancePayloadResponse"];
+            blockers: components["schemas"]["AssistanceBlockerResponse"][];
+            /** @description The asylum safeguard refuses it; no override lifts it */
+            asylumSafeguard: boolean;
+            /** @description The caller may override a missing consent, with a reason */
+            overrideAllowed: boolean;
+        };
+        AssistanceReportPage: {
+            items: components["schemas"]["AssistanceReportResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        AssistanceReportRequest: {
+            /** @description Not only white space */
+            text: string;
+            /**
+             * @description The consular action it reports
+             * @enum {string}
+             */
+            actionType?: "interview" | "consular_visit" | "arrest_notification_received" | "family_notification" | "legal_orientation" | "legal_representation" | "referral" | "authority_liaison" | "emergency_document" | "nationality_verification" | "financial_assistance" | "repatriation" | "accompanied_return" | "remains_repatriation" | "search_and_location" | "proceedings_follow_up" | "detention_monitoring" | "evacuation" | "interpretation" | "follow_up_contact";
+        };
+        AssistanceReportResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            requestId: string;
+            /** @enum {string} */
+            side: "requesting" | "receiving";
+            /** Format: uuid */
+            consulateId: string;
+            countryCode: string;
+            /** @enum {string|null} */
+            actionType: "interview" | "consular_visit" | "arrest_notification_received" | "family_notification" | "legal_orientation" | "legal_representation" | "referral" | "authority_liaison" | "emergency_document" | "nationality_verification" | "financial_assistance" | "repatriation" | "accompanied_return" | "remains_repatriation" | "search_and_location" | "proceedings_follow_up" | "detention_monitoring" | "evacuation" | "interpretation" | "follow_up_contact" | null;
+            text: string;
+            /** Format: date-time */
+            writtenAt: string;
+        };
+        AssistanceRequestPage: {
+            items: components["schemas"]["AssistanceRequestResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        AssistanceRequestResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "assistance" | "notification";
+            /** @enum {string} */
+            status: "pending" | "accepted" | "rejected" | "completed" | "revoked";
+            /** @description The sides of the request the caller stands at */
+            sides: ("requesting" | "receiving")[];
+            requestingPost: components["schemas"]["AssistancePostResponse"];
+            receivingPost: components["schemas"]["AssistancePostResponse"];
+            /** @enum {string} */
+            reason: "no_post_in_place" | "language" | "urgency" | "other";
+            reasonNote: string;
+            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            /** @description Null once purged: the person withdrew their consent before acceptance */
+            payload: components["schemas"]["AssistancePayloadResponse"] | null;
+            /**
+             * Format: uuid
+             * @description The requesting side’s own case (null for the receiving side)
+             */
+            requestingCaseId: string | null;
+            /**
+             * Format: uuid
+             * @description The case opened at the receiving post (only the receiving side sees it)
+             */
+            receivingCaseId: string | null;
+            /** @description Sent on a consul’s override of a missing consent */
+            overridden: boolean;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            rejectionReason: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revocationReason: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            purgedAt: string | null;
         };
         AuditEventPage: {
             items: components["schemas"]["AuditEventResponse"][];
@@ -2135,6 +2557,24 @@ export interface components {
             /** @example Mexico */
             nameEn: string;
             member: boolean;
+        };
+        CreateAssistanceRequestRequest: {
+            /**
+             * Format: uuid
+             * @description A consulate of another member country
+             */
+            receivingConsulateId: string;
+            /** @enum {string} */
+            kind: "assistance" | "notification";
+            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            /** @description Persons of the case whose data goes; the primary person when not given */
+            personIds?: string[];
+            /** @enum {string} */
+            reason: "no_post_in_place" | "language" | "urgency" | "other";
+            /** @description Not only white space */
+            reasonNote: string;
+            /** @description The case's consul sends without the consent it needs (never past the asylum safeguard) */
+            override?: components["schemas"]["AssistanceOverrideRequest"];
         };
         CreateCaseRequest: {
             /** @enum {string} */
@@ -3104,6 +3544,10 @@ export interface components {
              */
             code: string;
         };
+        RejectAssistanceRequest: {
+            /** @description Not only white space */
+            reason: string;
+        };
         RejectTransferRequest: {
             /** @description Why the receiving post declines */
             reason: string;
@@ -3132,6 +3576,10 @@ export interface components {
         };
         ReviewConsentOverrideRequest: {
             note?: string | null;
+        };
+        RevokeAssistanceRequest: {
+            /** @description Not only white space */
+            reason: string;
         };
         RevokeReferralRequest: {
             /** @description Not only white space */
@@ -3821,6 +4269,938 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "QUEUE_DASHBOARD_NOT_AVAILABLE";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    assistanceRequests_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                direction?: "incoming" | "outgoing" | "all";
+                status?: "pending" | "accepted" | "rejected" | "completed" | "revoked";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestPage"];
+                };
+            };
+            /** @description Invalid request (INVALID_CURSOR, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "INVALID_CURSOR" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    assistanceRequests_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceCountsResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    assistanceRequests_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestResponse"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (ASSISTANCE_REQUEST_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASSISTANCE_REQUEST_NOT_FOUND";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    assistanceRequests_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptAssistanceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (ASSISTANCE_WRONG_SIDE, FORBIDDEN, NOT_YOUR_POST) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASSISTANCE_WRONG_SIDE" | "FORBIDDEN" | "NOT_YOUR_POST";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (ASSISTANCE_REQUEST_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASSISTANCE_REQUEST_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (ASSISTANCE_NOT_PENDING, CONSULATE_INACTIVE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASSISTANCE_NOT_PENDING" | "CONSULATE_INACTIVE";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Understood but cannot be processed (OFFICER_NOT_AT_POST) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "OFFICER_NOT_AT_POST";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    assistanceRequests_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestResponse"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (ASSISTANCE_WRONG_SIDE, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASSISTANCE_WRONG_SIDE" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (ASSISTANCE_REQUEST_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASSISTANCE_REQUEST_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (ASSISTANCE_NOT_ACCEPTED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASSISTANCE_NOT_ACCEPTED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    assistanceRequests_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectAssistanceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (ASSISTANCE_WRONG_SIDE, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASSISTANCE_WRONG_SIDE" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (ASSISTANCE_REQUEST_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASSISTANCE_REQUEST_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (ASSISTANCE_NOT_PENDING) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASSISTANCE_NOT_PENDING";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    assistanceRequests_listReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceReportPage"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (ASSISTANCE_REQUEST_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASSISTANCE_REQUEST_NOT_FOUND";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    assistanceRequests_addReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any 1 to 255 visible ASCII characters; a retry with the same key and body gets the first response instead of a second record */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssistanceReportRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceReportResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, INVALID_IDEMPOTENCY_KEY, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "INVALID_IDEMPOTENCY_KEY" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (ASSISTANCE_WRONG_SIDE, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASSISTANCE_WRONG_SIDE" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (ASSISTANCE_REQUEST_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASSISTANCE_REQUEST_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (ASSISTANCE_NOT_ACCEPTED, IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASSISTANCE_NOT_ACCEPTED" | "IDEMPOTENCY_IN_PROGRESS";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Understood but cannot be processed (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    assistanceRequests_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeAssistanceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (ASSISTANCE_WRONG_SIDE, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASSISTANCE_WRONG_SIDE" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (ASSISTANCE_REQUEST_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASSISTANCE_REQUEST_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (ASSISTANCE_NOT_REVOCABLE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASSISTANCE_NOT_REVOCABLE";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
@@ -6253,6 +7633,348 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "PRECONDITION_REQUIRED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    assistanceRequests_candidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceCandidateResponse"][];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    assistanceRequests_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any 1 to 255 visible ASCII characters; a retry with the same key and body gets the first response instead of a second record */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssistanceRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceRequestResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, INVALID_IDEMPOTENCY_KEY, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "INVALID_IDEMPOTENCY_KEY" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (ASYLUM_SAFEGUARD, CASE_RESTRICTED, CONSENT_OVERRIDE_NOT_ALLOWED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASYLUM_SAFEGUARD" | "CASE_RESTRICTED" | "CONSENT_OVERRIDE_NOT_ALLOWED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (CASE_CLOSED, CONSENT_REQUIRED, IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_CLOSED" | "CONSENT_REQUIRED" | "IDEMPOTENCY_IN_PROGRESS";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Understood but cannot be processed (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    assistanceRequests_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssistancePreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistancePreviewResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };

@@ -12,6 +12,8 @@ import { en as myOrganisationEn } from '../my-organisation/locales/en';
 import { es as myOrganisationEs } from '../my-organisation/locales/es';
 import { en as queueEn } from '../queue/locales/en';
 import { es as queueEs } from '../queue/locales/es';
+import { en as assistanceEn } from '../assistance/locales/en';
+import { es as assistanceEs } from '../assistance/locales/es';
 import { en as statisticsEn } from '../statistics/locales/en';
 import { es as statisticsEs } from '../statistics/locales/es';
 
@@ -30,6 +32,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     directory: directoryEs,
     admin: adminEs,
     myOrganisation: myOrganisationEs,
+    assistance: assistanceEs,
   },
   en: {
     cases: casesEn,
@@ -40,5 +43,6 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     directory: directoryEn,
     admin: adminEn,
     myOrganisation: myOrganisationEn,
+    assistance: assistanceEn,
   },
 };

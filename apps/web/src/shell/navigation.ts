@@ -25,6 +25,14 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     roles: ['supervisor', 'consul'],
   },
   { path: '/cases', label: 'cases', permission: 'cases:read' },
+  // Supervisors open /assistance too; their menu (with the dashboard, and often statistics and
+  // administration) has no room left on one line at 1024 px (menu-bar browser spec).
+  {
+    path: '/assistance',
+    label: 'assistance',
+    permission: 'cases:read',
+    roles: ['officer', 'consul'],
+  },
   { path: '/statistics', label: 'statistics', permission: 'statistics:read', end: true },
   { path: '/statistics/exports', label: 'exports', permission: 'statistics:export' },
   { path: '/admin/users', label: 'users', permission: 'users:read' },

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { adminRoutes } from '../admin/routes';
+import { assistanceRoutes } from '../assistance/routes';
 import { directoryRoutes } from '../directory/routes';
 import { casesRoutes } from '../cases/routes';
 import { dashboardRoutes } from '../dashboard/routes';
@@ -33,6 +34,7 @@ export const createRouter = () =>
             { path: '/account', element: <AccountPage /> },
             ...queueRoutes,
             ...casesRoutes,
+            ...assistanceRoutes,
             ...dashboardRoutes,
             ...statisticsRoutes,
             ...directoryRoutes,

@@ -68,7 +68,7 @@ export class ConsularActionsService {
 
   /**
    * Appends an action written by another context as one step of its own work (a referral sent,
-   * answered, revoked), inside that work's transaction, so the step and its timeline entry land or
+   * answered, revoked; an assistance request sent), inside that work's transaction, so the step and its timeline entry land or
    * fail together. The caller has already found the case workable in `manager`'s transaction.
    */
   async appendIn(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@amparo/core';
+import { SqlConditions } from '@amparo/database';
 import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
@@ -62,6 +63,27 @@ export class CaseLookup {
     const found = await this.readable(caller, id, manager);
     if (!this.access.worksCase(caller, found)) throw new DomainError('FORBIDDEN', 'forbidden');
     return found;
+  }
+
+  /**
+   * Of these case ids, those whose content the caller may read: the rule of `readable` for many, so
+   * that another context showing what it holds about a case (an assistance request's payload) shows
+   * it exactly to those who may read the case.
+   */
+  async readableIds(
+    caller: Caller,
+    ids: readonly string[],
+    manager: EntityManager,
+  ): Promise<Set<string>> {
+    const valid = [...new Set(ids)].filter((id) => isUUID(id));
+    if (!valid.length) return new Set();
+    const where = new SqlConditions().add('c.id = ANY(?::uuid[])', valid);
+    this.access.restrictToReadable(where, caller);
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT c.id FROM cases c ${where.where}`,
+      where.params,
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   find(id: string, manager: EntityManager): Promise<CaseRecord | null> {

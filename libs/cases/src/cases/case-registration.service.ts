@@ -11,6 +11,7 @@ import {
   unknownPersonProblem,
 } from '../persons/person-rules';
 import { PersonsService } from '../persons/persons.service';
+import { WorkflowRole } from '../workflow/case-workflow';
 import { NewCase } from './case';
 import { assertAssignable } from './case-assignee';
 import { invalidFields } from './case-errors';
@@ -35,18 +36,47 @@ export class CaseRegistrationService {
 
   /** Registers a case at a post the caller works, after checking every field (registerCase). */
   async create(caller: Caller, input: NewCase, now = new Date()): Promise<CreatedCase> {
+    return this.register(caller, input, now, ['officer', 'consul']);
+  }
+
+  /**
+   * Opens a case at the post on another country's request (mutual assistance): its consul, or a
+   * supervisor of its country, who then names the officer it is assigned to. Inside the caller's
+   * transaction when there is one, so the request's acceptance and its case commit together.
+   */
+  async openOnRequest(caller: Caller, input: NewCase, now = new Date()): Promise<CreatedCase> {
+    return this.register(caller, input, now, ['consul', 'supervisor']);
+  }
+
+  private async register(
+    caller: Caller,
+    input: NewCase,
+    now: Date,
+    mayOpen: WorkflowRole[],
+  ): Promise<CreatedCase> {
     const post = await this.consulates.locate(input.consulateId);
-    if (
-      !post ||
-      !this.access.worksCase(caller, {
-        consulateId: post.id,
-        countryCode: post.countryCode,
-        assignedOfficerId: null,
-        restricted: false,
-      })
-    ) {
+    const roles = post
+      ? this.access.rolesOn(caller, {
+          consulateId: post.id,
+          countryCode: post.countryCode,
+          assignedOfficerId: null,
+          restricted: false,
+        })
+      : [];
+    if (!post || !roles.some((role) => mayOpen.includes(role))) {
       throw new DomainError('NOT_YOUR_POST', 'forbidden');
     }
+    if (!roles.includes('officer') && !roles.includes('consul') && !input.assignedOfficerId)
+      throw invalidFields([
+        {
+          field: 'assignedOfficerId',
+          code: 'REQUIRED',
+          message: {
+            es: 'Indique el funcionario de la oficina a quien se asigna el caso.',
+            en: 'Name the officer of the post the case is assigned to.',
+          },
+        },
+      ]);
     if (!post.active) throw new DomainError('CONSULATE_INACTIVE', 'conflict');
     await this.validateNewCase(caller, input, post.countryCode, now);
     if (input.assignedOfficerId)

@@ -1,6 +1,7 @@
 import { Button, Stack } from '@mui/material';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AskAssistanceDialog } from '../../assistance/ask-assistance-dialog';
 import { useCodeLabel } from '../../codes/use-code-lists';
 import type { VersionedCase } from '../case-queries';
 import { AssignDialog } from './assign-dialog';
@@ -8,7 +9,8 @@ import { CaseEditDialog } from './case-edit-dialog';
 import { TransitionDialog } from './transition-dialog';
 import { transitionKind, type OfferedTransition } from './transition-kinds';
 
-type Open = { edit: true } | { assign: true } | { transition: OfferedTransition } | null;
+type Open =
+  { edit: true } | { assign: true } | { ask: true } | { transition: OfferedTransition } | null;
 
 /**
  * What the reader may do with the case, exactly as the API says (`callerMay`,
@@ -66,6 +68,11 @@ export function CaseCommands({
             {t('edit.open')}
           </Button>
         )}
+        {c.callerMay.recordActions && c.status !== 'closed' && (
+          <Button variant="outlined" onClick={(e) => show({ ask: true }, e.currentTarget)}>
+            {t('ask.open', { ns: 'assistance' })}
+          </Button>
+        )}
         {c.callerMay.assign && (
           <Button variant="outlined" onClick={(e) => show({ assign: true }, e.currentTarget)}>
             {t('assign.open')}
@@ -81,6 +88,7 @@ export function CaseCommands({
       {open && 'assign' in open && (
         <AssignDialog current={current} onClose={close} onDone={() => done(t('assign.saved'))} />
       )}
+      {open && 'ask' in open && <AskAssistanceDialog caseId={c.id} onClose={close} onSent={done} />}
       {open && 'transition' in open && (
         <TransitionDialog
           current={current}

@@ -61,6 +61,7 @@ export const en: Messages = {
     queue: 'Work queue',
     dashboard: 'Dashboard',
     cases: 'Cases',
+    assistance: 'Mutual assistance',
     statistics: 'Statistics',
     exports: 'Exports',
     directory: 'Directory',

@@ -61,6 +61,7 @@ export const es = {
     queue: 'Bandeja de trabajo',
     dashboard: 'Panel de supervisión',
     cases: 'Casos',
+    assistance: 'Asistencia mutua',
     statistics: 'Estadísticas',
     exports: 'Exportaciones',
     directory: 'Directorio',
