@@ -13,6 +13,7 @@ import { CaseLookup } from './cases/case-lookup';
 import { CaseRegistrationService } from './cases/case-registration.service';
 import { CaseHistoryService } from './history/case-history.service';
 import { CaseConsentsService } from './consent/case-consents.service';
+import { CaseMoveListeners } from './transfers/case-move-listeners';
 import { ConsentWithdrawalListeners } from './consent/consent-withdrawal-listeners';
 import { PersonsService } from './persons/persons.service';
 import { WorkQueueService } from './queue/work-queue.service';
@@ -40,6 +41,7 @@ import { TransfersService } from './transfers/transfers.service';
     WorkQueueService,
     CaseConsentsService,
     ConsentWithdrawalListeners,
+    CaseMoveListeners,
     TransferLookup,
     TransferViews,
     TransfersService,
@@ -61,6 +63,7 @@ import { TransfersService } from './transfers/transfers.service';
     WorkQueueService,
     CaseConsentsService,
     ConsentWithdrawalListeners,
+    CaseMoveListeners,
     TransfersService,
     TransferAcceptanceService,
   ],

@@ -28,3 +28,5 @@ export * from './consent/disclosure-payload';
 export * from './transfers/case-transfer';
 export * from './transfers/transfer-acceptance.service';
 export * from './transfers/transfers.service';
+export * from './transfers/case-move-listeners';
+export * from './listeners/transaction-listeners';

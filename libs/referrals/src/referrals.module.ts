@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '@amparo/cases';
 import { DirectoryModule } from '@amparo/directory';
 import { IdentityModule } from '@amparo/identity';
+import { FollowCaseMoves } from './follow-case-moves';
 import { OrganisationReferralsService } from './organisation-referrals/organisation-referrals.service';
 import { ReferralLetterService } from './organisation-referrals/referral-letter.service';
 import { ReferralStepsService } from './organisation-referrals/referral-steps.service';
@@ -20,6 +21,7 @@ import {
 @Module({
   imports: [IdentityModule, DirectoryModule, CasesModule],
   providers: [
+    FollowCaseMoves,
     OrganisationReferralsService,
     ReferralStepsService,
     ReferralLetterService,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Caller } from '@amparo/identity';
-import { EntityManager } from 'typeorm';
+import { TransactionListener, TransactionListeners } from '../listeners/transaction-listeners';
 import { ConsentPurpose } from './consent';
 
 export interface ConsentWithdrawal {
@@ -10,30 +9,8 @@ export interface ConsentWithdrawal {
   withdrawnAt: Date;
 }
 
-/** Work that must stop when a person withdraws consent, done in the withdrawal's transaction. */
-export type ConsentWithdrawalListener = (
-  manager: EntityManager,
-  caller: Caller,
-  withdrawal: ConsentWithdrawal,
-) => Promise<void>;
+/** Work that must stop when a person withdraws consent (pending referrals and requests). */
+export type ConsentWithdrawalListener = TransactionListener<ConsentWithdrawal>;
 
-/**
- * Where contexts above the cases (referrals, assistance requests) register what a withdrawal stops:
- * the cases context cannot call them, they call into it.
- */
 @Injectable()
-export class ConsentWithdrawalListeners {
-  private readonly listeners: ConsentWithdrawalListener[] = [];
-
-  register(listener: ConsentWithdrawalListener): void {
-    this.listeners.push(listener);
-  }
-
-  async notify(
-    manager: EntityManager,
-    caller: Caller,
-    withdrawal: ConsentWithdrawal,
-  ): Promise<void> {
-    for (const listener of this.listeners) await listener(manager, caller, withdrawal);
-  }
-}
+export class ConsentWithdrawalListeners extends TransactionListeners<ConsentWithdrawal> {}

@@ -7,6 +7,7 @@ import { CaseAccess } from '../access/case-access';
 import { invalidFields } from '../cases/case-errors';
 import { lockCase } from '../cases/case-lookup';
 import { moveCase } from './case-move';
+import { CaseMoveListeners } from './case-move-listeners';
 import { CaseTransfer, summaryOf } from './case-transfer';
 import { recordTransferEvent } from './transfer-audit';
 import { assigneeProblem } from './transfer-errors';
@@ -25,6 +26,7 @@ export class TransferAcceptanceService {
     private readonly consulates: ConsulatesService,
     private readonly officers: PostOfficers,
     private readonly audit: AuditService,
+    private readonly moves: CaseMoveListeners,
   ) {}
 
   /**
@@ -73,6 +75,12 @@ export class TransferAcceptanceService {
         caseSummary: summaryOf(moved),
         newReference: moved.reference,
       }))!;
+      await this.moves.notify(m, caller, {
+        caseId: transfer.caseId,
+        fromConsulateId: transfer.fromConsulateId,
+        toConsulateId: transfer.toConsulateId,
+        newReference: moved.reference,
+      });
       await recordTransferEvent(this.audit, caller, 'accept', decided, m, {
         fields,
         assignedOfficerId,
