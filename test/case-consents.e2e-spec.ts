@@ -307,6 +307,44 @@ describe('Consents of a case', () => {
       expect(elsewhere.body.items).toEqual([]);
     });
 
+    it("keeps an override of a restricted case (it names the case's persons) from those who may not read it", async () => {
+      const restricted = await as('officer')(http().post('/api/v1/cases')).send({
+        consulateId: post,
+        primaryCategory: 'trafficking',
+        restricted: true,
+        persons: [
+          {
+            role: 'primary',
+            person: {
+              givenNames: 'Nadia',
+              familyNames: 'Reservada',
+              sex: 'female',
+              nationalityCode: 'MX',
+              estimatedAge: 19,
+            },
+          },
+        ],
+      });
+      expect(restricted.status).toBe(201);
+      const [{ id }] = await stack.query<{ id: string }>(
+        `INSERT INTO consent_overrides (case_id, purpose, fields, person_ids, target, reason, overridden_by)
+         SELECT id, 'disclosure_to_organisations', '{names}', ARRAY[primary_person_id], 'organisation:x',
+                'Immediate danger: the shelter must know who arrives', $2 FROM cases WHERE id = $1 RETURNING id`,
+        [restricted.body.id, users.consul],
+      );
+      const listed = async (who: string) =>
+        (await as(who)(http().get('/api/v1/consent-overrides'))).body.items.map(
+          (o: { id: string }) => o.id,
+        );
+      expect(await listed('secondConsul')).toContain(id);
+      expect(await listed('supervisor')).not.toContain(id);
+      const review = await as('supervisor')(
+        http().post(`/api/v1/consent-overrides/${id}/review`),
+      ).send({});
+      expect(review.status).toBe(404);
+      expect(JSON.stringify(review.body)).not.toContain(restricted.body.persons[0].person.id);
+    });
+
     it('is reviewed by another consul, never by who made it, and only once', async () => {
       const review = (who: string) =>
         as(who)(http().post(`/api/v1/consent-overrides/${overrideId}/review`)).send({

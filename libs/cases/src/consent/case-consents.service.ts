@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@amparo/audit';
 import { DomainError, FieldError } from '@amparo/core';
-import { updateReturning } from '@amparo/database';
+import { SqlConditions, updateReturning } from '@amparo/database';
 import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
@@ -345,23 +345,28 @@ export class CaseConsentsService {
     return { payload: preview.payload, consentIds: [], overrideId: id };
   }
 
-  /** The review list of consent overrides: a consul's posts, a supervisor's country. */
+  /**
+   * The review list of consent overrides: a consul's posts, a supervisor's country; of restricted
+   * cases only those the caller may read (an override names the case's persons).
+   */
   async listOverrides(
     caller: Caller,
     status: 'unreviewed' | 'reviewed' | 'all',
   ): Promise<ConsentOverride[]> {
-    const consulPosts = this.consulPosts(caller);
-    const countries = caller.grants
-      .filter((g) => g.role === 'supervisor')
-      .map((g) => g.countryCode!);
-    const reviewed =
-      status === 'all' ? '' : `AND o.reviewed_at IS ${status === 'unreviewed' ? '' : 'NOT '}NULL`;
+    const where = new SqlConditions();
+    where.add(
+      '(c.consulate_id = ANY(?::uuid[]) OR c.country_code = ANY(?))',
+      this.consulPosts(caller),
+      this.supervisedCountries(caller),
+    );
+    this.access.restrictToReadable(where, caller);
+    if (status !== 'all')
+      where.add(`o.reviewed_at IS ${status === 'unreviewed' ? '' : 'NOT '}NULL`);
     return this.access.read(caller, (m) =>
       m.query<ConsentOverride[]>(
         `SELECT ${OVERRIDE_COLUMNS} FROM consent_overrides o JOIN cases c ON c.id = o.case_id
-          WHERE (c.consulate_id = ANY($1::uuid[]) OR c.country_code = ANY($2)) ${reviewed}
-          ORDER BY o.overridden_at DESC, o.id LIMIT 500`,
-        [consulPosts, countries],
+          ${where.where} ORDER BY o.overridden_at DESC, o.id LIMIT 500`,
+        where.params,
       ),
     );
   }
@@ -390,11 +395,14 @@ export class CaseConsentsService {
             [id],
           )
         : [];
-      if (
-        !existing ||
-        !(consulPosts.includes(existing.consulateId) || countries.includes(existing.countryCode))
-      )
-        throw new DomainError('CONSENT_OVERRIDE_NOT_FOUND', 'not_found');
+      const reviewable =
+        existing &&
+        (consulPosts.includes(existing.consulateId) || countries.includes(existing.countryCode)) &&
+        (await this.cases.readable(caller, existing.caseId, m).then(
+          () => true,
+          () => false,
+        ));
+      if (!reviewable) throw new DomainError('CONSENT_OVERRIDE_NOT_FOUND', 'not_found');
       if (existing.reviewedAt) throw new DomainError('CONSENT_OVERRIDE_REVIEWED', 'conflict');
       if (existing.overriddenBy === caller.userId)
         throw new DomainError('CONSENT_OVERRIDE_OWN', 'forbidden');
@@ -498,6 +506,10 @@ export class CaseConsentsService {
         'La persona debe figurar en el caso.',
         'The person must be on the case.',
       );
+  }
+
+  private supervisedCountries(caller: Caller): string[] {
+    return caller.grants.filter((g) => g.role === 'supervisor').map((g) => g.countryCode!);
   }
 
   private consulPosts(caller: Caller): string[] {
