@@ -32,11 +32,17 @@ const POST_OF: Record<string, string> = {
 const CASE_TABLES = Object.keys(POST_OF).sort();
 
 /**
- * Every table that holds a case or a person, each behind its own policy (migrations 0013, 0019,
- * 0020, 0022):
- * those above, and transfers, which both posts of a transfer see (tested on their own).
+ * Every table that holds a case or a person, each behind its own policy (migrations 0013, 0019 to
+ * 0023):
+ * those above, and transfers and assistance requests (with their reports), which both sides see
+ * (tested on their own: case-transfers and assistance-requests specs).
  */
-const WALLED_TABLES = [...CASE_TABLES, 'case_transfers'].sort();
+const WALLED_TABLES = [
+  ...CASE_TABLES,
+  'case_transfers',
+  'assistance_requests',
+  'assistance_reports',
+].sort();
 
 /**
  * The second wall: with the application's scope filter left out, as a forgotten one would be, the
@@ -135,9 +141,9 @@ describe('Row-level security: a query that forgets the scope filter still sees o
       );
       await stack.query(
         `INSERT INTO organisation_referrals (case_id, case_reference, consulate_id, country_code, organisation_id,
-                                             organisation_name, services, need, fields, person_ids, payload, created_by)
+                                             organisation_name, services, need, fields, person_ids, payload, consent_ids, created_by)
          SELECT id, reference, consulate_id, country_code, $2, 'Wall shelter', '{shelter}', 'A need long enough',
-                '{names}', ARRAY[primary_person_id], '{}', created_by
+                '{names}', ARRAY[primary_person_id], '{}', ARRAY[gen_random_uuid()], created_by
            FROM cases WHERE id = $1`,
         [id, organisationId],
       );
