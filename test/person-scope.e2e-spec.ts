@@ -114,6 +114,7 @@ const NO_PERSON_DATA: Record<string, string> = {
   CodeListsController: 'reference data (code labels)',
   CaseloadController: 'counts of cases by post, officer and month; names only of staff',
   WorkQueueController: 'counts of cases per tab and the filters that list them',
+  CooperationQueueController: 'counts of referrals, assistance requests and transfers per post',
   TransfersController:
     'transfers carry posts, staff, reasons and the case’s operational summary, never a person (checked in case-transfers.e2e-spec.ts)',
   'GET AssistanceRequestsController.candidates': 'consulates of other countries, never persons',

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '@amparo/cases';
 import { DirectoryModule } from '@amparo/directory';
 import { IdentityModule } from '@amparo/identity';
+import { CooperationQueueService } from './cooperation-queue/cooperation-queue.service';
 import { FollowCaseMoves } from './follow-case-moves';
 import { OrganisationReferralsService } from './organisation-referrals/organisation-referrals.service';
 import { ReferralLetterService } from './organisation-referrals/referral-letter.service';
@@ -22,6 +23,7 @@ import {
   imports: [IdentityModule, DirectoryModule, CasesModule],
   providers: [
     FollowCaseMoves,
+    CooperationQueueService,
     OrganisationReferralsService,
     ReferralStepsService,
     ReferralLetterService,
@@ -31,6 +33,7 @@ import {
     AssistanceReportsService,
   ],
   exports: [
+    CooperationQueueService,
     OrganisationReferralsService,
     ReferralStepsService,
     ReferralLetterService,

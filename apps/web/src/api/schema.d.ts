@@ -1040,6 +1040,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cooperation-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Referrals, assistance requests and transfers waiting, sent and received, per post (a supervisor: the country)
+         * @description Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["cooperationQueue_of"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/countries": {
         parameters: {
             query?: never;
@@ -2540,6 +2560,18 @@ export interface components {
             /** Format: date-time */
             deactivatedAt: string | null;
         };
+        CooperationCountsResponse: {
+            referrals: components["schemas"]["ReferralCountsResponse"];
+            assistanceRequests: components["schemas"]["AssistanceCountsResponse"];
+            transfers: components["schemas"]["TransferCountsResponse"];
+        };
+        CooperationQueueResponse: {
+            /** @description The caller's posts (a supervisor: every active post of their country) */
+            posts: components["schemas"]["PostCooperationResponse"][];
+            totals: components["schemas"]["CooperationCountsResponse"];
+            /** @description Consent overrides of the consul's posts waiting for review */
+            consentOverridesToReview: number;
+        };
         CountryPage: {
             items: components["schemas"]["CountryResponse"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
@@ -3369,6 +3401,18 @@ export interface components {
             postCode: string;
             name: string;
         };
+        PostCooperationResponse: {
+            referrals: components["schemas"]["ReferralCountsResponse"];
+            assistanceRequests: components["schemas"]["AssistanceCountsResponse"];
+            transfers: components["schemas"]["TransferCountsResponse"];
+            /** Format: uuid */
+            consulateId: string;
+            consulateName: string;
+            /** @example MX */
+            countryCode: string;
+            /** @example LAX */
+            postCode: string;
+        };
         /** @description RFC 9457 problem details. `code` is stable (switch on it); `title` and `detail` are in the language of Accept-Language (es by default, en). */
         Problem: {
             /**
@@ -3473,6 +3517,14 @@ export interface components {
         ReferralCandidatesResponse: {
             /** @description Best match first */
             items: components["schemas"]["ReferralCandidateResponse"][];
+        };
+        ReferralCountsResponse: {
+            /** @description Sent, waiting for the organisation’s answer */
+            pending: number;
+            /** @description Accepted by the organisation, not completed */
+            accepted: number;
+            /** @description Pending or accepted, follow-up date before today (UTC) */
+            overdueFollowUps: number;
         };
         ReferralPage: {
             items: components["schemas"]["ReferralResponse"][];
@@ -3712,6 +3764,12 @@ export interface components {
             /** @enum {string} */
             status: "open" | "in_progress" | "waiting" | "closure_requested" | "closed" | "reopened";
             restricted: boolean;
+        };
+        TransferCountsResponse: {
+            /** @description Proposed to the post, waiting for its consul */
+            incomingPending: number;
+            /** @description Proposed by the post, waiting for the receiving post */
+            outgoingPending: number;
         };
         TransferPage: {
             items: components["schemas"]["TransferResponse"][];
@@ -9951,6 +10009,65 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "CONSULATE_NOT_FOUND";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    cooperationQueue_of: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperationQueueResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
                     };
                 };
             };

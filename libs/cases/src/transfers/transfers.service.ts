@@ -173,6 +173,28 @@ export class TransfersService {
   }
 
   /**
+   * Pending transfers the caller may see, per post at either end: to the post (incoming) and from
+   * it (outgoing). A supervisor sees both ends of every transfer of the country; the posts at the
+   * other end of an officer's transfers come too (the caller keeps the posts it shows).
+   */
+  async pendingCountsByPost(
+    caller: Caller,
+  ): Promise<{ consulateId: string; incoming: number; outgoing: number }[]> {
+    const where = new SqlConditions().add(`t.status = 'pending'`);
+    TransferParties.restrictToDirection(where, this.transfers.reach(caller), 'all');
+    return this.access.read(caller, (m) =>
+      m.query<{ consulateId: string; incoming: number; outgoing: number }[]>(
+        `SELECT post AS "consulateId", count(*) FILTER (WHERE toward)::int AS incoming,
+                count(*) FILTER (WHERE NOT toward)::int AS outgoing
+           FROM case_transfers t
+           CROSS JOIN LATERAL (VALUES (t.to_consulate_id, true), (t.from_consulate_id, false)) AS e(post, toward)
+           ${where.where} GROUP BY post`,
+        where.params,
+      ),
+    );
+  }
+
+  /**
    * Rejection and cancellation: the transfer is decided with the case's summary as it then is. The
    * rejecting consul does not see the case yet: the wall is widened to the sending post, on the
    * transfer found addressed to them.

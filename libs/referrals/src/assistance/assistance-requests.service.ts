@@ -39,6 +39,14 @@ const NEWEST_FIRST = {
  * asks a post of country B to assist (or be notified about) a national, sending only what the
  * person consented to, checked at the moment of sending in the same transaction.
  */
+/** Assistance requests of one post, by side. */
+export interface AssistanceCounts {
+  consulateId: string;
+  incomingPending: number;
+  incomingActive: number;
+  outgoingPending: number;
+}
+
 @Injectable()
 export class AssistanceRequestsService {
   constructor(
@@ -222,18 +230,38 @@ export class AssistanceRequestsService {
 
   /** Pending requests waiting on the caller's posts, and those they sent: the cooperation queue. */
   async counts(caller: Caller): Promise<{ incomingPending: number; outgoingPending: number }> {
+    const byPost = await this.countsByPost(caller);
+    return {
+      incomingPending: byPost.reduce((sum, p) => sum + p.incomingPending, 0),
+      outgoingPending: byPost.reduce((sum, p) => sum + p.outgoingPending, 0),
+    };
+  }
+
+  /**
+   * Per post of the caller (a supervisor: of their country): requests received and waiting for a
+   * decision, received and accepted (being worked), and sent still waiting for the other side.
+   */
+  async countsByPost(caller: Caller): Promise<AssistanceCounts[]> {
     const posts = this.sides.posts(caller);
     const countries = this.sides.countries(caller);
-    if (!posts.length && !countries.length) return { incomingPending: 0, outgoingPending: 0 };
-    const [row] = await this.access.read(caller, (m) =>
-      m.query<{ incomingPending: number; outgoingPending: number }[]>(
-        `SELECT count(*) FILTER (WHERE r.receiving_consulate_id = ANY($1::uuid[]) OR r.receiving_country_code = ANY($2))::int AS "incomingPending",
-                count(*) FILTER (WHERE r.requesting_consulate_id = ANY($1::uuid[]) OR r.requesting_country_code = ANY($2))::int AS "outgoingPending"
-           FROM assistance_requests r WHERE r.status = 'pending'`,
+    if (!posts.length && !countries.length) return [];
+    return this.access.read(caller, (m) =>
+      m.query<AssistanceCounts[]>(
+        `SELECT post AS "consulateId",
+                count(*) FILTER (WHERE side = 'in' AND status = 'pending')::int AS "incomingPending",
+                count(*) FILTER (WHERE side = 'in' AND status = 'accepted')::int AS "incomingActive",
+                count(*) FILTER (WHERE side = 'out' AND status = 'pending')::int AS "outgoingPending"
+           FROM (SELECT r.receiving_consulate_id AS post, 'in' AS side, r.status FROM assistance_requests r
+                  WHERE r.status IN ('pending', 'accepted')
+                    AND (r.receiving_consulate_id = ANY($1::uuid[]) OR r.receiving_country_code = ANY($2))
+                 UNION ALL
+                 SELECT r.requesting_consulate_id, 'out', r.status FROM assistance_requests r
+                  WHERE r.status = 'pending'
+                    AND (r.requesting_consulate_id = ANY($1::uuid[]) OR r.requesting_country_code = ANY($2))) x
+          GROUP BY post`,
         [posts, countries],
       ),
     );
-    return row;
   }
 
   /** An active post of another country, or a field error (same country: that is a transfer). */

@@ -44,6 +44,15 @@ const QUEUE_SORT = {
  * disclosed, sending (the consent check at that moment, in the sending's transaction), and the
  * reads of the case page and the work queues.
  */
+/** Open referrals of one sending post. */
+export interface ReferralCounts {
+  consulateId: string;
+  pending: number;
+  accepted: number;
+  /** Pending or accepted, with a follow-up date before today (UTC). */
+  overdueFollowUps: number;
+}
+
 @Injectable()
 export class OrganisationReferralsService {
   constructor(
@@ -229,19 +238,29 @@ export class OrganisationReferralsService {
 
   /** What the lead's cooperation queue counts: pending referrals and follow-ups past their date. */
   async counts(caller: Caller): Promise<{ pending: number; overdueFollowUps: number }> {
+    const byPost = await this.countsByPost(caller);
+    return {
+      pending: byPost.reduce((sum, p) => sum + p.pending, 0),
+      overdueFollowUps: byPost.reduce((sum, p) => sum + p.overdueFollowUps, 0),
+    };
+  }
+
+  /** Open referrals (pending, accepted) of the caller's posts or countries, per sending post. */
+  async countsByPost(caller: Caller): Promise<ReferralCounts[]> {
     const scope = this.scopeOf(caller);
-    return this.access.read(caller, async (m) => {
-      const [row] = await m.query<{ pending: number; overdueFollowUps: number }[]>(
-        `SELECT count(*) FILTER (WHERE r.status = 'pending')::int AS pending,
-                count(*) FILTER (WHERE r.follow_up_due < current_date AND r.status IN ('pending', 'accepted'))::int
-                  AS "overdueFollowUps"
+    return this.access.read(caller, (m) =>
+      m.query<ReferralCounts[]>(
+        `SELECT r.consulate_id AS "consulateId",
+                count(*) FILTER (WHERE r.status = 'pending')::int AS pending,
+                count(*) FILTER (WHERE r.status = 'accepted')::int AS accepted,
+                count(*) FILTER (WHERE r.follow_up_due < current_date)::int AS "overdueFollowUps"
            FROM organisation_referrals r
           WHERE (r.consulate_id = ANY($1::uuid[]) OR r.country_code = ANY($2))
-            AND r.status IN ('pending', 'accepted')`,
+            AND r.status IN ('pending', 'accepted')
+          GROUP BY r.consulate_id`,
         [scope.consulates, scope.countries],
-      );
-      return row;
-    });
+      ),
+    );
   }
 
   /** The referral's case, if the caller may read its content (404 outside their scope). */
