@@ -4,21 +4,21 @@ import { Caller, RequirePermission } from '@amparo/identity';
 import { CooperationQueue, CooperationQueueService } from '@amparo/referrals';
 import { CurrentCaller } from '../access/current-caller.decorator';
 
-class ReferralCountsResponse {
+class QueueReferralCountsResponse {
   @ApiProperty({ description: 'Sent, waiting for the organisation’s answer' }) pending!: number;
   @ApiProperty({ description: 'Accepted by the organisation, not completed' }) accepted!: number;
   @ApiProperty({ description: 'Pending or accepted, follow-up date before today (UTC)' })
   overdueFollowUps!: number;
 }
 
-class AssistanceCountsResponse {
+class QueueAssistanceCountsResponse {
   @ApiProperty({ description: 'Received from another country, waiting for a decision' })
   incomingPending!: number;
   @ApiProperty({ description: 'Received and accepted, not completed' }) incomingActive!: number;
   @ApiProperty({ description: 'Sent, waiting for the other country' }) outgoingPending!: number;
 }
 
-class TransferCountsResponse {
+class QueueTransferCountsResponse {
   @ApiProperty({ description: 'Proposed to the post, waiting for its consul' })
   incomingPending!: number;
   @ApiProperty({ description: 'Proposed by the post, waiting for the receiving post' })
@@ -26,9 +26,10 @@ class TransferCountsResponse {
 }
 
 class CooperationCountsResponse {
-  @ApiProperty({ type: ReferralCountsResponse }) referrals!: ReferralCountsResponse;
-  @ApiProperty({ type: AssistanceCountsResponse }) assistanceRequests!: AssistanceCountsResponse;
-  @ApiProperty({ type: TransferCountsResponse }) transfers!: TransferCountsResponse;
+  @ApiProperty({ type: QueueReferralCountsResponse }) referrals!: QueueReferralCountsResponse;
+  @ApiProperty({ type: QueueAssistanceCountsResponse })
+  assistanceRequests!: QueueAssistanceCountsResponse;
+  @ApiProperty({ type: QueueTransferCountsResponse }) transfers!: QueueTransferCountsResponse;
 }
 
 class PostCooperationResponse extends CooperationCountsResponse {

@@ -2561,9 +2561,9 @@ export interface components {
             deactivatedAt: string | null;
         };
         CooperationCountsResponse: {
-            referrals: components["schemas"]["ReferralCountsResponse"];
-            assistanceRequests: components["schemas"]["AssistanceCountsResponse"];
-            transfers: components["schemas"]["TransferCountsResponse"];
+            referrals: components["schemas"]["QueueReferralCountsResponse"];
+            assistanceRequests: components["schemas"]["QueueAssistanceCountsResponse"];
+            transfers: components["schemas"]["QueueTransferCountsResponse"];
         };
         CooperationQueueResponse: {
             /** @description The caller's posts (a supervisor: every active post of their country) */
@@ -3402,9 +3402,9 @@ export interface components {
             name: string;
         };
         PostCooperationResponse: {
-            referrals: components["schemas"]["ReferralCountsResponse"];
-            assistanceRequests: components["schemas"]["AssistanceCountsResponse"];
-            transfers: components["schemas"]["TransferCountsResponse"];
+            referrals: components["schemas"]["QueueReferralCountsResponse"];
+            assistanceRequests: components["schemas"]["QueueAssistanceCountsResponse"];
+            transfers: components["schemas"]["QueueTransferCountsResponse"];
             /** Format: uuid */
             consulateId: string;
             consulateName: string;
@@ -3450,6 +3450,28 @@ export interface components {
             toConsulateId: string;
             /** @description Why the case should move (shown to the receiving post and kept in the case history) */
             reason: string;
+        };
+        QueueAssistanceCountsResponse: {
+            /** @description Received from another country, waiting for a decision */
+            incomingPending: number;
+            /** @description Received and accepted, not completed */
+            incomingActive: number;
+            /** @description Sent, waiting for the other country */
+            outgoingPending: number;
+        };
+        QueueReferralCountsResponse: {
+            /** @description Sent, waiting for the organisation’s answer */
+            pending: number;
+            /** @description Accepted by the organisation, not completed */
+            accepted: number;
+            /** @description Pending or accepted, follow-up date before today (UTC) */
+            overdueFollowUps: number;
+        };
+        QueueTransferCountsResponse: {
+            /** @description Proposed to the post, waiting for its consul */
+            incomingPending: number;
+            /** @description Proposed by the post, waiting for the receiving post */
+            outgoingPending: number;
         };
         ReadinessResponse: {
             /** @enum {string} */
@@ -3517,14 +3539,6 @@ export interface components {
         ReferralCandidatesResponse: {
             /** @description Best match first */
             items: components["schemas"]["ReferralCandidateResponse"][];
-        };
-        ReferralCountsResponse: {
-            /** @description Sent, waiting for the organisation’s answer */
-            pending: number;
-            /** @description Accepted by the organisation, not completed */
-            accepted: number;
-            /** @description Pending or accepted, follow-up date before today (UTC) */
-            overdueFollowUps: number;
         };
         ReferralPage: {
             items: components["schemas"]["ReferralResponse"][];
@@ -3764,12 +3778,6 @@ export interface components {
             /** @enum {string} */
             status: "open" | "in_progress" | "waiting" | "closure_requested" | "closed" | "reopened";
             restricted: boolean;
-        };
-        TransferCountsResponse: {
-            /** @description Proposed to the post, waiting for its consul */
-            incomingPending: number;
-            /** @description Proposed by the post, waiting for the receiving post */
-            outgoingPending: number;
         };
         TransferPage: {
             items: components["schemas"]["TransferResponse"][];

@@ -6,6 +6,8 @@ import { en as casesEn } from '../cases/locales/en';
 import { es as casesEs } from '../cases/locales/es';
 import { en as cooperationEn } from '../cases/cooperation/locales/en';
 import { es as cooperationEs } from '../cases/cooperation/locales/es';
+import { en as cooperationQueueEn } from '../cooperation-queue/locales/en';
+import { es as cooperationQueueEs } from '../cooperation-queue/locales/es';
 import { en as dashboardEn } from '../dashboard/locales/en';
 import { es as dashboardEs } from '../dashboard/locales/es';
 import { en as myOrganisationEn } from '../my-organisation/locales/en';
@@ -33,6 +35,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     admin: adminEs,
     myOrganisation: myOrganisationEs,
     assistance: assistanceEs,
+    cooperationQueue: cooperationQueueEs,
   },
   en: {
     cases: casesEn,
@@ -44,5 +47,6 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     admin: adminEn,
     myOrganisation: myOrganisationEn,
     assistance: assistanceEn,
+    cooperationQueue: cooperationQueueEn,
   },
 };
