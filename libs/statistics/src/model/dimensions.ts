@@ -22,12 +22,7 @@ import {
  * `transfer` the transfer as `t`.
  */
 export type FactSource =
-  | 'case'
-  | 'action'
-  | 'person'
-  | 'referral'
-  | 'assistance_request'
-  | 'transfer';
+  'case' | 'action' | 'person' | 'referral' | 'assistance_request' | 'transfer';
 
 export const DIMENSION_IDS = [
   'period',
