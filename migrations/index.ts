@@ -22,6 +22,7 @@ import { CreateCaseConsents1764000000020 } from './1764000000020-create-case-con
 import { AddOrganisationFocalPoint1764000000021 } from './1764000000021-add-organisation-focal-point';
 import { CreateReferrals1764000000022 } from './1764000000022-create-referrals';
 import { CreateAssistanceRequests1764000000023 } from './1764000000023-create-assistance-requests';
+import { PublishCooperationStatisticsViews1764000000024 } from './1764000000024-publish-cooperation-statistics-views';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   AddOrganisationFocalPoint1764000000021,
   CreateReferrals1764000000022,
   CreateAssistanceRequests1764000000023,
+  PublishCooperationStatisticsViews1764000000024,
 ];

@@ -68,4 +68,8 @@ export const PUBLISHED_VIEWS: Record<string, PublishedView> = {
   consulates_for_statistics: { owner: 'directory', readers: ['statistics'] },
   countries_for_statistics: { owner: 'directory', readers: ['statistics'] },
   subdivisions_for_statistics: { owner: 'directory', readers: ['statistics'] },
+  organisations_for_statistics: { owner: 'directory', readers: ['statistics'] },
+  case_transfers_for_statistics: { owner: 'cases', readers: ['statistics'] },
+  organisation_referrals_for_statistics: { owner: 'referrals', readers: ['statistics'] },
+  assistance_requests_for_statistics: { owner: 'referrals', readers: ['statistics'] },
 };

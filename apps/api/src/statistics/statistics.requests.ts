@@ -71,6 +71,10 @@ export class StatisticsFilterParams {
   @CodeList('closure_reason') closure_reason?: string[];
   @CodeList('action_type') action_type?: string[];
   @CodeList('crisis_event') crisis_event?: string[];
+  @CodeList('organisation_type') organisation_type?: string[];
+  @CodeList('referral_service') referral_service?: string[];
+  @CodeList('receiving_country') receiving_country?: string[];
+  @CodeList('assistance_kind') assistance_kind?: string[];
 }
 
 /** What every aggregate shares: its dimensions and its period; checked in depth by the library. */

@@ -2957,7 +2957,7 @@ export interface components {
         };
         ExportRequestBody: {
             /** @description Up to three (comma-separated in a query string) */
-            dimensions?: ("period" | "sending_country" | "consulate" | "host_country" | "host_subdivision" | "category" | "vulnerability" | "sex" | "age_group" | "status" | "closure_reason" | "action_type" | "crisis_event")[];
+            dimensions?: ("period" | "sending_country" | "consulate" | "host_country" | "host_subdivision" | "category" | "vulnerability" | "sex" | "age_group" | "status" | "closure_reason" | "action_type" | "crisis_event" | "organisation_type" | "referral_service" | "receiving_country" | "assistance_kind")[];
             /**
              * @default year
              * @enum {string}
@@ -2975,7 +2975,7 @@ export interface components {
             to: string;
             /** @enum {string} */
             kind: "statistics" | "regional";
-            measures: ("cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure")[];
+            measures: ("cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers")[];
             /** @description Filter id to a list of codes */
             filters?: components["schemas"]["StatisticsFilterParams"];
             /** @enum {string} */
@@ -3004,7 +3004,7 @@ export interface components {
             /** @description Hex SHA-256 of the file */
             sha256: string | null;
             failure: components["schemas"]["ExportFailureResponse"] | null;
-            measures: ("cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure")[];
+            measures: ("cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers")[];
             dimensions: string[];
             period: string;
             /** Format: date */
@@ -3713,10 +3713,18 @@ export interface components {
             action_type?: ("interview" | "consular_visit" | "arrest_notification_received" | "family_notification" | "legal_orientation" | "legal_representation" | "referral" | "authority_liaison" | "emergency_document" | "nationality_verification" | "financial_assistance" | "repatriation" | "accompanied_return" | "remains_repatriation" | "search_and_location" | "proceedings_follow_up" | "detention_monitoring" | "evacuation" | "interpretation" | "follow_up_contact")[];
             /** @description Crisis event ids, or _Z (none), comma-separated */
             crisis_event?: string[];
+            /** @description Codes, comma-separated */
+            organisation_type?: ("civil_society" | "international_organisation" | "government_agency")[];
+            /** @description Codes, comma-separated */
+            referral_service?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "multiple")[];
+            /** @description ISO 3166-1 alpha-2 country codes (GET /api/v1/countries), comma-separated */
+            receiving_country?: string[];
+            /** @description Codes, comma-separated */
+            assistance_kind?: ("assistance" | "notification")[];
         };
         StatisticsMeasureResponse: {
             /** @enum {string} */
-            id: "cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure";
+            id: "cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers";
             label: components["schemas"]["BilingualResponse"];
         };
         StatisticsResponse: {
@@ -12479,7 +12487,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description Up to three (comma-separated in a query string) */
-                dimensions?: ("period" | "sending_country" | "consulate" | "host_country" | "host_subdivision" | "category" | "vulnerability" | "sex" | "age_group" | "status" | "closure_reason" | "action_type" | "crisis_event")[];
+                dimensions?: ("period" | "sending_country" | "consulate" | "host_country" | "host_subdivision" | "category" | "vulnerability" | "sex" | "age_group" | "status" | "closure_reason" | "action_type" | "crisis_event" | "organisation_type" | "referral_service" | "receiving_country" | "assistance_kind")[];
                 period?: "month" | "quarter" | "semester" | "year";
                 /** @description First day (UTC), inclusive */
                 from: string;
@@ -12511,7 +12519,15 @@ export interface operations {
                 action_type?: ("interview" | "consular_visit" | "arrest_notification_received" | "family_notification" | "legal_orientation" | "legal_representation" | "referral" | "authority_liaison" | "emergency_document" | "nationality_verification" | "financial_assistance" | "repatriation" | "accompanied_return" | "remains_repatriation" | "search_and_location" | "proceedings_follow_up" | "detention_monitoring" | "evacuation" | "interpretation" | "follow_up_contact")[];
                 /** @description Crisis event ids, or _Z (none), comma-separated */
                 crisis_event?: string[];
-                measure: "cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure";
+                /** @description Codes, comma-separated */
+                organisation_type?: ("civil_society" | "international_organisation" | "government_agency")[];
+                /** @description Codes, comma-separated */
+                referral_service?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "multiple")[];
+                /** @description ISO 3166-1 alpha-2 country codes (GET /api/v1/countries), comma-separated */
+                receiving_country?: string[];
+                /** @description Codes, comma-separated */
+                assistance_kind?: ("assistance" | "notification")[];
+                measure: "cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers";
             };
             header?: never;
             path?: never;

@@ -9,7 +9,7 @@ export type Filters = components['schemas']['StatisticsFilterParams'];
 export type FilterId = keyof Filters;
 
 /** Every member of a union, listed once: the compiler refuses a list that misses one. */
-const all =
+export const all =
   <T extends string>() =>
   <L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : never)) =>
     list;
@@ -21,6 +21,9 @@ export const MEASURE_IDS = all<MeasureId>()([
   'actions',
   'persons_assisted',
   'median_days_to_closure',
+  'referrals',
+  'assistance_requests',
+  'transfers',
 ] as const);
 
 export const DIMENSION_IDS = all<DimensionId>()([
@@ -37,6 +40,10 @@ export const DIMENSION_IDS = all<DimensionId>()([
   'closure_reason',
   'action_type',
   'crisis_event',
+  'organisation_type',
+  'referral_service',
+  'receiving_country',
+  'assistance_kind',
 ] as const);
 
 export const GRANULARITIES = all<Granularity>()(['month', 'quarter', 'semester', 'year'] as const);
@@ -55,14 +62,32 @@ export const FILTER_IDS = all<FilterId>()([
   'closure_reason',
   'action_type',
   'crisis_event',
+  'organisation_type',
+  'referral_service',
+  'receiving_country',
+  'assistance_kind',
 ] as const);
 
 export const MAX_DIMENSIONS = 3;
 export const TOTAL = '_T';
 
-/** The action type (as dimension or filter) only describes consular actions. */
+/**
+ * Dimensions (and filters) that describe the rows of some measures only, as the API's model says:
+ * the action type describes consular actions, the organisation and service a referral, the
+ * receiving country and kind an assistance request. The others describe the case behind every row.
+ */
+const ONLY_FOR: Partial<Record<DimensionId | FilterId, readonly MeasureId[]>> = {
+  action_type: ['actions'],
+  organisation_type: ['referrals'],
+  referral_service: ['referrals'],
+  receiving_country: ['assistance_requests'],
+  assistance_kind: ['assistance_requests'],
+};
+
+/** Whether a dimension or filter applies to every measure chosen (the API refuses it otherwise). */
 export function appliesTo(id: DimensionId | FilterId, measures: readonly MeasureId[]): boolean {
-  return id !== 'action_type' || measures.includes('actions');
+  const only = ONLY_FOR[id];
+  return !only || (measures.length > 0 && measures.every((m) => only.includes(m)));
 }
 
 /** What both the table and an export are cut by: dimensions, period, range and filters. */

@@ -155,4 +155,43 @@ describe('Statistics screen', { timeout: 20_000 }, () => {
     expect(url.get('to')).toBe('2026-06-30');
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('offers the cooperation measures, and each one only the dimensions that describe its rows', async () => {
+    fakeApi({});
+    await renderAt('/statistics?measure=referrals');
+    await screen.findByRole('heading', { level: 1, name: 'Estadísticas' }, SLOW);
+    const optionsOf = (name: RegExp) => {
+      fireEvent.mouseDown(screen.getByRole('combobox', { name }));
+      const names = within(screen.getByRole('listbox'))
+        .getAllByRole('option')
+        .map((o) => o.textContent);
+      fireEvent.keyDown(screen.getByRole('listbox'), { key: 'Escape' });
+      return names;
+    };
+    expect(optionsOf(/Medida/)).toEqual(
+      expect.arrayContaining([
+        'Canalizaciones a organizaciones',
+        'Solicitudes de asistencia enviadas',
+        'Traslados aceptados',
+      ]),
+    );
+    const forReferrals = optionsOf(/Dimensión 1/);
+    expect(forReferrals).toEqual(
+      expect.arrayContaining(['Tipo de organización', 'Servicio solicitado', 'Consulado']),
+    );
+    expect(forReferrals).not.toContain('País que recibe la solicitud');
+    expect(forReferrals).not.toContain('Tipo de actuación');
+
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: /Medida/ }));
+    fireEvent.click(screen.getByRole('option', { name: 'Solicitudes de asistencia enviadas' }));
+    const forRequests = optionsOf(/Dimensión 1/);
+    expect(forRequests).toEqual(
+      expect.arrayContaining([
+        'País que recibe la solicitud',
+        'Tipo de solicitud',
+        'País de origen',
+      ]),
+    );
+    expect(forRequests).not.toContain('Tipo de organización');
+  });
 });

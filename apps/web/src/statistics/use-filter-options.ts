@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import type { components } from '../api/schema';
 import { useCodeLists, type CodeListName } from '../codes/use-code-lists';
 import type { Language } from '../shell/i18n';
-import type { FilterId } from './statistics-model';
+import { all, type FilterId, type Filters } from './statistics-model';
 
 export interface FilterOption {
   code: string;
@@ -56,10 +56,32 @@ const FROM_CODE_LISTS: Partial<Record<FilterId, { list: CodeListName; extra: str
   action_type: { list: 'actionTypes', extra: [] },
 };
 
-/** Statistics' own code lists (SDMX-style codes the case screens do not use). */
-const OWN_CODES: Partial<Record<FilterId, string[]>> = {
+type CodeOf<F extends FilterId> = NonNullable<Filters[F]>[number];
+
+/** Statistics' own code lists (SDMX-style codes the case screens do not use, and the directory's). */
+const OWN_CODES: Partial<Record<FilterId, readonly string[]>> = {
   sex: ['F', 'M', '_O', '_U'],
   age_group: ['Y0T11', 'Y12T17', 'Y18T29', 'Y30T59', 'Y_GE60', '_U'],
+  organisation_type: all<CodeOf<'organisation_type'>>()([
+    'civil_society',
+    'international_organisation',
+    'government_agency',
+  ] as const),
+  referral_service: all<CodeOf<'referral_service'>>()([
+    'legal_aid',
+    'shelter',
+    'health',
+    'psychosocial',
+    'child_protection',
+    'repatriation_support',
+    'labour',
+    'documentation',
+    'interpretation',
+    'family_tracing',
+    'food_and_basic_needs',
+    'multiple',
+  ] as const),
+  assistance_kind: all<CodeOf<'assistance_kind'>>()(['assistance', 'notification'] as const),
 };
 
 /**
@@ -97,6 +119,7 @@ export function useFilterOptions(): {
   if (countries.data) {
     options.sending_country = countryOptions.filter((c) => c.member);
     options.host_country = countryOptions;
+    options.receiving_country = countryOptions.filter((c) => c.member);
   }
   if (consulates.data) {
     options.consulate = consulates.data.map((c) => {

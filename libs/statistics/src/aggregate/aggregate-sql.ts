@@ -1,5 +1,5 @@
 import { SqlConditions } from '@amparo/database';
-import { AGE_LATERAL_JOIN, DIMENSIONS, DimensionId } from '../model/dimensions';
+import { AGE_LATERAL_JOIN, DIMENSIONS, DimensionId, FactSource } from '../model/dimensions';
 import { MEASURES } from '../model/measures';
 import { dayAfter, periodCodeSql, periodsBetween, utcDate } from '../model/periods';
 import { FilterId, StatisticsQuery } from '../model/statistics-query';
@@ -71,12 +71,7 @@ function factRows(query: StatisticsQuery, scope: StatisticsScope) {
               ON c.opened_at < pe.ends_at AND (c.closed_at IS NULL OR c.closed_at >= pe.ends_at)`;
     periodSql = 'pe.code';
   } else {
-    from =
-      measure.source === 'action'
-        ? 'FROM consular_actions_for_statistics a JOIN cases_for_statistics c ON c.id = a.case_id'
-        : measure.source === 'person'
-          ? 'FROM case_persons_for_statistics cp JOIN cases_for_statistics c ON c.id = cp.case_id'
-          : 'FROM cases_for_statistics c';
+    from = SOURCE_ROWS[measure.source];
     conditions.add(`${measure.date} >= ?::timestamptz`, utcDate(query.from).toISOString());
     conditions.add(`${measure.date} < ?::timestamptz`, dayAfter(query.to).toISOString());
     periodSql = periodCodeSql(query.period, measure.date);
@@ -92,6 +87,9 @@ function factRows(query: StatisticsQuery, scope: StatisticsScope) {
     );
   }
   if (used.has('age_group')) joins.push(AGE_LATERAL_JOIN);
+  if (used.has('organisation_type')) {
+    joins.push('JOIN organisations_for_statistics o ON o.id = r.organisation_id');
+  }
 
   if (measure.source === 'action') {
     // A corrected action is replaced by its correction; count each action once.
@@ -111,6 +109,23 @@ function factRows(query: StatisticsQuery, scope: StatisticsScope) {
   );
   return { select, from: `${from} ${joins.join(' ')}`, conditions };
 }
+
+/**
+ * The rows of each source with their case as `c`. A referral and an assistance request are the
+ * sending case's; a transfer counts once decided as accepted (a rejected or cancelled proposal moved
+ * nothing).
+ */
+const SOURCE_ROWS: Record<FactSource, string> = {
+  case: 'FROM cases_for_statistics c',
+  action: 'FROM consular_actions_for_statistics a JOIN cases_for_statistics c ON c.id = a.case_id',
+  person: 'FROM case_persons_for_statistics cp JOIN cases_for_statistics c ON c.id = cp.case_id',
+  referral:
+    'FROM organisation_referrals_for_statistics r JOIN cases_for_statistics c ON c.id = r.case_id',
+  assistance_request: `FROM assistance_requests_for_statistics ar
+    JOIN cases_for_statistics c ON c.id = ar.requesting_case_id`,
+  transfer: `FROM case_transfers_for_statistics t
+    JOIN cases_for_statistics c ON c.id = t.case_id AND t.status = 'accepted'`,
+};
 
 function addScope(conditions: SqlConditions, scope: StatisticsScope): void {
   const parts: string[] = [];

@@ -11,7 +11,10 @@ export type StatisticsMeasureId =
   | 'cases_open_at_end'
   | 'actions'
   | 'persons_assisted'
-  | 'median_days_to_closure';
+  | 'median_days_to_closure'
+  | 'referrals'
+  | 'assistance_requests'
+  | 'transfers';
 
 /** The dimensions of docs/statistics-export-format.md; the schema fixes each one's column. */
 export type StatisticsDimensionId =
@@ -27,7 +30,11 @@ export type StatisticsDimensionId =
   | 'status'
   | 'closure_reason'
   | 'action_type'
-  | 'crisis_event';
+  | 'crisis_event'
+  | 'organisation_type'
+  | 'referral_service'
+  | 'receiving_country'
+  | 'assistance_kind';
 
 export type StatisticsExportKind = 'statistics' | 'regional' | 'consolidated';
 export type StatisticsExportPeriod = 'month' | 'quarter' | 'semester' | 'year';

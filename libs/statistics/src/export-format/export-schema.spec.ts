@@ -70,6 +70,40 @@ describe('validateStatisticsExport', () => {
     expect(errorsOf(document)).toEqual([]);
   });
 
+  it('accepts the cooperation measures and their dimensions, each under its own column', () => {
+    const document = documentedExample();
+    const label = { es: 'x', en: 'x' };
+    document.metadata.measures = [
+      { id: 'referrals', label },
+      { id: 'assistance_requests', label },
+      { id: 'transfers', label },
+    ];
+    document.metadata.dimensions = [
+      { id: 'organisation_type', column: 'ORGANISATION_TYPE', label, codes: [] },
+      { id: 'referral_service', column: 'REFERRAL_SERVICE', label, codes: [] },
+      { id: 'receiving_country', column: 'RECEIVING_COUNTRY', label, codes: [] },
+      { id: 'assistance_kind', column: 'ASSISTANCE_KIND', label, codes: [] },
+    ];
+    document.rows = [
+      {
+        MEASURE: 'assistance_requests',
+        ORGANISATION_TYPE: 'civil_society',
+        REFERRAL_SERVICE: 'multiple',
+        RECEIVING_COUNTRY: 'GT',
+        ASSISTANCE_KIND: '_T',
+        OBS_VALUE: 4,
+        CONF_STATUS: 'F',
+      },
+    ];
+    expect(errorsOf(document)).toEqual([]);
+    document.metadata.dimensions[2].column = 'HOST_COUNTRY';
+    document.rows[0].RECEIVING_COUNTRY = 'Guatemala';
+    expect(errorsOf(document)).toEqual([
+      '/metadata/dimensions/2/column must be "RECEIVING_COUNTRY"',
+      '/rows/0/RECEIVING_COUNTRY must match pattern "^([A-Z]{2}|_T)$"',
+    ]);
+  });
+
   it('rejects a suppressed cell that carries a number', () => {
     const document = documentedExample();
     document.rows[1].OBS_VALUE = 3;

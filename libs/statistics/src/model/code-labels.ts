@@ -4,6 +4,13 @@ import {
   VULNERABILITY_FLAG_LABELS,
   VulnerabilityFlag,
 } from '@amparo/cases';
+import {
+  ORGANISATION_SERVICE_LABELS,
+  ORGANISATION_TYPE_LABELS as DIRECTORY_ORGANISATION_TYPE_LABELS,
+  OrganisationService,
+  OrganisationType,
+} from '@amparo/directory';
+import { AssistanceKind } from '@amparo/referrals';
 
 /** A text a user reads, in both languages of the network. */
 export interface Bilingual {
@@ -25,6 +32,19 @@ export const VULNERABILITY_LABELS: Record<VulnerabilityFlag | 'multiple' | 'none
 export const CLOSURE_REASON_LABELS: Record<ClosureReason | '_Z', Bilingual> = {
   ...CASES_CLOSURE_REASON_LABELS,
   _Z: bi('No aplica', 'Not applicable'),
+};
+
+export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, Bilingual> =
+  DIRECTORY_ORGANISATION_TYPE_LABELS;
+
+export const REFERRAL_SERVICE_LABELS: Record<OrganisationService | 'multiple', Bilingual> = {
+  ...ORGANISATION_SERVICE_LABELS,
+  multiple: bi('Dos o más servicios', 'Two or more services'),
+};
+
+export const ASSISTANCE_KIND_LABELS: Record<AssistanceKind, Bilingual> = {
+  assistance: bi('Solicitud de asistencia', 'Assistance request'),
+  notification: bi('Notificación', 'Notification'),
 };
 
 export const SEX_LABELS = {

@@ -1,20 +1,28 @@
 import {
   ACTION_TYPE_LABELS,
   AGE_GROUP_LABELS,
+  ASSISTANCE_KIND_LABELS,
   Bilingual,
   CATEGORY_LABELS,
   CLOSURE_REASON_LABELS,
+  ORGANISATION_TYPE_LABELS,
+  REFERRAL_SERVICE_LABELS,
   SEX_LABELS,
   STATUS_LABELS,
   VULNERABILITY_LABELS,
 } from './code-labels';
 
 /**
- * What one row of a measure's source stands for: a case, a consular action on a case, or a person
- * linked to a case. Every source has the case as `c`, its consulate as `co` and a person as `p`
- * (the case's primary person, or the linked person for `person`); `action` adds the action as `a`.
+ * What one row of a measure's source stands for: a case, a consular action on a case, a person
+ * linked to a case, a referral of a case to an organisation, an assistance request a case sent to
+ * another country, or a transfer of a case between posts. Every source has the case as `c` (for an
+ * assistance request, the requesting case), its consulate as `co` and a person as `p` (the case's
+ * primary person, or the linked person for `person`); `action` adds the action as `a`, `referral`
+ * the referral as `r` and its organisation as `o`, `assistance_request` the request as `ar`,
+ * `transfer` the transfer as `t`.
  */
-export type FactSource = 'case' | 'action' | 'person';
+export type FactSource =
+  'case' | 'action' | 'person' | 'referral' | 'assistance_request' | 'transfer';
 
 export const DIMENSION_IDS = [
   'period',
@@ -30,6 +38,10 @@ export const DIMENSION_IDS = [
   'closure_reason',
   'action_type',
   'crisis_event',
+  'organisation_type',
+  'referral_service',
+  'receiving_country',
+  'assistance_kind',
 ] as const;
 export type DimensionId = (typeof DIMENSION_IDS)[number];
 
@@ -150,6 +162,39 @@ export const DIMENSIONS: Readonly<Record<DimensionId, Dimension>> = {
     label: { es: 'Evento de crisis', en: 'Crisis event' },
     sql: `COALESCE(c.crisis_event_id::text, '_Z')`,
     codes: 'crisis_event',
+  },
+  organisation_type: {
+    id: 'organisation_type',
+    column: 'ORGANISATION_TYPE',
+    label: { es: 'Tipo de organización', en: 'Organisation type' },
+    sql: 'o.type',
+    codes: ORGANISATION_TYPE_LABELS,
+    sources: ['referral'],
+  },
+  referral_service: {
+    id: 'referral_service',
+    column: 'REFERRAL_SERVICE',
+    label: { es: 'Servicio solicitado', en: 'Service requested' },
+    // A referral asking for several services counts once, under `multiple`, so every total adds up.
+    sql: `CASE cardinality(r.services) WHEN 1 THEN r.services[1] ELSE 'multiple' END`,
+    codes: REFERRAL_SERVICE_LABELS,
+    sources: ['referral'],
+  },
+  receiving_country: {
+    id: 'receiving_country',
+    column: 'RECEIVING_COUNTRY',
+    label: { es: 'País que recibe la solicitud', en: 'Receiving country' },
+    sql: 'ar.receiving_country_code::text',
+    codes: 'country',
+    sources: ['assistance_request'],
+  },
+  assistance_kind: {
+    id: 'assistance_kind',
+    column: 'ASSISTANCE_KIND',
+    label: { es: 'Tipo de solicitud', en: 'Request kind' },
+    sql: 'ar.kind',
+    codes: ASSISTANCE_KIND_LABELS,
+    sources: ['assistance_request'],
   },
 };
 

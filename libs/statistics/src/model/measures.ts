@@ -8,6 +8,9 @@ export const MEASURE_IDS = [
   'actions',
   'persons_assisted',
   'median_days_to_closure',
+  'referrals',
+  'assistance_requests',
+  'transfers',
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];
 
@@ -66,6 +69,29 @@ export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
     source: 'case',
     date: 'c.closed_at',
     kind: 'median',
+  },
+  // Cooperation (issue 16). Each row is also its case `c`, so the scope and every case dimension
+  // apply: a country's figures count what its posts sent.
+  referrals: {
+    id: 'referrals',
+    label: { es: 'Canalizaciones a organizaciones', en: 'Referrals to organisations' },
+    source: 'referral',
+    date: 'r.created_at',
+    kind: 'count',
+  },
+  assistance_requests: {
+    id: 'assistance_requests',
+    label: { es: 'Solicitudes de asistencia enviadas', en: 'Assistance requests sent' },
+    source: 'assistance_request',
+    date: 'ar.requested_at',
+    kind: 'count',
+  },
+  transfers: {
+    id: 'transfers',
+    label: { es: 'Traslados aceptados', en: 'Transfers accepted' },
+    source: 'transfer',
+    date: 't.decided_at',
+    kind: 'count',
   },
 };
 

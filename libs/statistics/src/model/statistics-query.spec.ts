@@ -60,4 +60,69 @@ describe('parseStatisticsQuery', () => {
       'filters.consulate:UNKNOWN_CODE',
     ]);
   });
+
+  it('offers the cooperation dimensions only to the measures whose rows they describe', () => {
+    expect(
+      codesOf({
+        ...valid,
+        measure: 'referrals',
+        dimensions: ['organisation_type', 'referral_service'],
+      }),
+    ).toEqual([]);
+    expect(
+      codesOf({
+        ...valid,
+        measure: 'assistance_requests',
+        dimensions: ['receiving_country', 'assistance_kind'],
+      }),
+    ).toEqual([]);
+    // Every case dimension still applies: each row of the new measures is also its case.
+    expect(
+      codesOf({ ...valid, measure: 'transfers', dimensions: ['consulate', 'category', 'sex'] }),
+    ).toEqual([]);
+    for (const [measure, dimension] of [
+      ['cases_opened', 'organisation_type'],
+      ['assistance_requests', 'referral_service'],
+      ['referrals', 'receiving_country'],
+      ['transfers', 'assistance_kind'],
+      ['referrals', 'action_type'],
+    ]) {
+      expect(codesOf({ ...valid, measure, dimensions: [dimension] })).toEqual([
+        'dimensions:DIMENSION_NOT_APPLICABLE',
+      ]);
+    }
+    expect(
+      codesOf({
+        ...valid,
+        measure: 'transfers',
+        filters: { organisation_type: ['civil_society'] },
+      }),
+    ).toEqual(['filters.organisation_type:FILTER_NOT_APPLICABLE']);
+    expect(
+      codesOf({
+        ...valid,
+        measure: 'referrals',
+        filters: { referral_service: ['multiple', 'shelter'] },
+      }),
+    ).toEqual([]);
+    expect(
+      codesOf({ ...valid, measure: 'referrals', filters: { referral_service: ['spa'] } }),
+    ).toEqual(['filters.referral_service:UNKNOWN_CODE']);
+  });
+
+  it('says which measures a refused dimension applies to, in both languages', () => {
+    const parsed = parseStatisticsQuery({ ...valid, dimensions: ['receiving_country'] });
+    expect(parsed).toEqual({
+      errors: [
+        expect.objectContaining({
+          field: 'dimensions',
+          code: 'DIMENSION_NOT_APPLICABLE',
+          message: {
+            es: 'La dimensión receiving_country no aplica a la medida cases_opened; solo a: assistance_requests.',
+            en: 'Dimension receiving_country does not apply to measure cases_opened; only to: assistance_requests.',
+          },
+        }),
+      ],
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import { FieldError } from '@amparo/core';
 import { VULNERABILITY_FLAGS } from '@amparo/cases';
 import { DIMENSION_IDS, DIMENSIONS, DimensionId, isDimensionId } from './dimensions';
-import { MEASURES, MeasureId, isMeasureId } from './measures';
+import { MEASURE_IDS, MEASURES, MeasureId, isMeasureId } from './measures';
 import { PERIOD_GRANULARITIES, PeriodGranularity, periodsBetween } from './periods';
 
 /** Every dimension but the period can filter; `vulnerability_flag` filters without being one. */
@@ -78,11 +78,12 @@ export function parseStatisticsQuery(
         `Unknown dimension: ${d}.`,
       );
     } else if (isMeasureId(measure) && !fitsMeasure(d, measure)) {
+      const measures = measuresOf(d).join(', ');
       fail(
         'dimensions',
         'DIMENSION_NOT_APPLICABLE',
-        `La dimensión ${d} no aplica a la medida ${measure}.`,
-        `Dimension ${d} does not apply to measure ${measure}.`,
+        `La dimensión ${d} no aplica a la medida ${measure}; solo a: ${measures}.`,
+        `Dimension ${d} does not apply to measure ${measure}; only to: ${measures}.`,
       );
     }
   }
@@ -146,12 +147,18 @@ export function parseStatisticsQuery(
       );
       continue;
     }
-    if (id === 'action_type' && measure !== 'actions') {
+    const dimension = id as FilterId;
+    if (
+      dimension !== 'vulnerability_flag' &&
+      isMeasureId(measure) &&
+      !fitsMeasure(dimension, measure)
+    ) {
+      const measures = measuresOf(dimension).join(', ');
       fail(
         field,
         'FILTER_NOT_APPLICABLE',
-        'Solo aplica a la medida actions.',
-        'Only applies to the actions measure.',
+        `Solo aplica a las medidas: ${measures}.`,
+        `Only applies to the measures: ${measures}.`,
       );
       continue;
     }
@@ -170,9 +177,15 @@ export function parseStatisticsQuery(
   };
 }
 
-function fitsMeasure(dimension: DimensionId, measure: MeasureId): boolean {
+/** Whether a dimension describes the rows a measure counts (an action type has no referral). */
+export function fitsMeasure(dimension: DimensionId, measure: MeasureId): boolean {
   const sources = DIMENSIONS[dimension].sources;
   return !sources || sources.includes(MEASURES[measure].source);
+}
+
+/** The measures a dimension applies to, for the message that refuses it elsewhere. */
+function measuresOf(dimension: DimensionId): MeasureId[] {
+  return MEASURE_IDS.filter((m) => fitsMeasure(dimension, m));
 }
 
 function knownCodes(id: FilterId): Set<string> | null {

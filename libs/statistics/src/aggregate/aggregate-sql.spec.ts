@@ -1,0 +1,65 @@
+import { StatisticsQuery } from '../model/statistics-query';
+import { countCellsSql } from './aggregate-sql';
+
+const scope = { countries: ['MX'], consulateIds: [] };
+const query = (overrides: Partial<StatisticsQuery>): StatisticsQuery => ({
+  measure: 'cases_opened',
+  dimensions: [],
+  period: 'year',
+  from: '2026-01-01',
+  to: '2026-12-31',
+  filters: {},
+  ...overrides,
+});
+/** The SQL on one line, spaces collapsed, so that the assertions read like the query. */
+const sqlOf = (q: StatisticsQuery) => countCellsSql(q, scope).sql.replace(/\s+/g, ' ');
+
+describe('countCellsSql for the cooperation measures', () => {
+  it('counts referrals as their sending case, by the organisation type of the directory', () => {
+    const sql = sqlOf(
+      query({ measure: 'referrals', dimensions: ['organisation_type', 'referral_service'] }),
+    );
+    expect(sql).toContain(
+      'FROM organisation_referrals_for_statistics r JOIN cases_for_statistics c ON c.id = r.case_id',
+    );
+    expect(sql).toContain('JOIN organisations_for_statistics o ON o.id = r.organisation_id');
+    expect(sql).toContain('(o.type) AS d0');
+    expect(sql).toContain(
+      `(CASE cardinality(r.services) WHEN 1 THEN r.services[1] ELSE 'multiple' END) AS d1`,
+    );
+    expect(sql).toContain('r.created_at >= $1::timestamptz');
+    // The caller's scope is the sending case's country or post.
+    expect(sql).toContain('(c.country_code = ANY($3::bpchar[]))');
+  });
+
+  it('joins the organisations only when a dimension or filter needs them', () => {
+    expect(sqlOf(query({ measure: 'referrals' }))).not.toContain('organisations_for_statistics');
+    expect(
+      sqlOf(query({ measure: 'referrals', filters: { organisation_type: ['civil_society'] } })),
+    ).toContain('JOIN organisations_for_statistics o ON o.id = r.organisation_id');
+  });
+
+  it('counts assistance requests as the requesting case, by receiving country and kind', () => {
+    const sql = sqlOf(
+      query({
+        measure: 'assistance_requests',
+        dimensions: ['sending_country', 'receiving_country', 'assistance_kind'],
+      }),
+    );
+    expect(sql).toContain(
+      'FROM assistance_requests_for_statistics ar JOIN cases_for_statistics c ON c.id = ar.requesting_case_id',
+    );
+    expect(sql).toContain(
+      '(c.country_code::text) AS d0, (ar.receiving_country_code::text) AS d1, (ar.kind) AS d2',
+    );
+    expect(sql).toContain('ar.requested_at < $2::timestamptz');
+  });
+
+  it('counts only accepted transfers, on the day they were decided', () => {
+    const sql = sqlOf(query({ measure: 'transfers', dimensions: ['period'] }));
+    expect(sql).toContain(
+      `FROM case_transfers_for_statistics t JOIN cases_for_statistics c ON c.id = t.case_id AND t.status = 'accepted'`,
+    );
+    expect(sql).toContain('t.decided_at >= $1::timestamptz');
+  });
+});
