@@ -14,6 +14,8 @@ import { en as queueEn } from '../queue/locales/en';
 import { es as queueEs } from '../queue/locales/es';
 import { en as assistanceEn } from '../assistance/locales/en';
 import { es as assistanceEs } from '../assistance/locales/es';
+import { en as transfersEn } from '../transfers/locales/en';
+import { es as transfersEs } from '../transfers/locales/es';
 import { en as statisticsEn } from '../statistics/locales/en';
 import { es as statisticsEs } from '../statistics/locales/es';
 
@@ -33,6 +35,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     admin: adminEs,
     myOrganisation: myOrganisationEs,
     assistance: assistanceEs,
+    transfers: transfersEs,
   },
   en: {
     cases: casesEn,
@@ -44,5 +47,6 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     admin: adminEn,
     myOrganisation: myOrganisationEn,
     assistance: assistanceEn,
+    transfers: transfersEn,
   },
 };

@@ -25,13 +25,14 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     roles: ['supervisor', 'consul'],
   },
   { path: '/cases', label: 'cases', permission: 'cases:read' },
-  // Supervisors open /assistance too; their menu (with the dashboard, and often statistics and
-  // administration) has no room left on one line at 1024 px (menu-bar browser spec).
+  // One entry for transfers, referrals and mutual assistance (a page of links): a supervisor's menu
+  // (with the dashboard, and often statistics and administration) has room for one more entry only
+  // on one line at 1024 px (menu-bar browser spec).
   {
-    path: '/assistance',
-    label: 'assistance',
+    path: '/cooperation',
+    label: 'cooperation',
     permission: 'cases:read',
-    roles: ['officer', 'consul'],
+    roles: ['officer', 'consul', 'supervisor'],
   },
   { path: '/statistics', label: 'statistics', permission: 'statistics:read', end: true },
   { path: '/statistics/exports', label: 'exports', permission: 'statistics:export' },
