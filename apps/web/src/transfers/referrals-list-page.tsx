@@ -90,7 +90,7 @@ export function ReferralsListPage() {
           {
             header: t('referrals.case'),
             cell: (r) => (
-              <Link component={RouterLink} to={`/cases/${r.caseId}`}>
+              <Link component={RouterLink} to={`/cases/${r.caseId}`} sx={{ whiteSpace: 'nowrap' }}>
                 {r.caseReference}
               </Link>
             ),

@@ -120,7 +120,7 @@ export function TransfersPage() {
               header: t('list.case'),
               cell: (r) =>
                 r.status === 'accepted' && r.newReference ? (
-                  <Stack>
+                  <Stack sx={{ whiteSpace: 'nowrap' }}>
                     <Link component={RouterLink} to={`/cases/${r.caseId}`}>
                       {r.newReference}
                     </Link>
@@ -129,7 +129,9 @@ export function TransfersPage() {
                     </Typography>
                   </Stack>
                 ) : (
-                  r.caseReference
+                  <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+                    {r.caseReference}
+                  </Box>
                 ),
             },
             {

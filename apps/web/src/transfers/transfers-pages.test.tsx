@@ -147,15 +147,15 @@ describe('Cooperation pages', { timeout: 20_000 }, () => {
     render(<App />);
     const table = await screen.findByRole(
       'table',
-      { name: 'Derivaciones a organizaciones' },
+      { name: 'Canalizaciones a organizaciones' },
       { timeout: 10_000 },
     );
     const [, open, done] = within(table).getAllByRole('row');
     expect(within(open).getByRole('link', { name: 'MX-LAX-2026-000042' })).toBeTruthy();
     expect(within(open).getByText('Casa del Migrante')).toBeTruthy();
-    expect(within(open).getByText(/\(vencido\)$/)).toBeTruthy();
+    expect(within(open).getByText(/\(vencida\)$/)).toBeTruthy();
     // A completed referral's follow-up date is no longer overdue.
-    expect(within(done).queryByText(/vencido/)).toBeNull();
+    expect(within(done).queryByText(/vencida/)).toBeNull();
     expect(seen.find((s) => s.path === '/api/v1/referrals')!.search).toContain('status=pending');
 
     fireEvent.click(screen.getByLabelText('Solo con seguimiento vencido'));
@@ -176,7 +176,7 @@ describe('Cooperation pages', { timeout: 20_000 }, () => {
     expect(screen.getByRole('link', { name: /^Traslados/ }).getAttribute('href')).toBe(
       '/transfers',
     );
-    expect(screen.getByRole('link', { name: /^Derivaciones/ }).getAttribute('href')).toBe(
+    expect(screen.getByRole('link', { name: /^Canalizaciones/ }).getAttribute('href')).toBe(
       '/referrals',
     );
     expect(screen.getByRole('link', { name: /^Asistencia mutua/ }).getAttribute('href')).toBe(

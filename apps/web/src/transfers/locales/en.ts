@@ -31,7 +31,7 @@ export const en: TransfersMessages = {
   },
   banner: {
     text: 'Transfer proposed to {{name}}, waiting for its consul',
-    proposed: 'Proposed by {{who}} on {{date}}.',
+    proposed: 'Proposed by {{who}} on {{date}}',
     reason: 'Reason: {{reason}}',
     cancel: 'Cancel transfer',
     cancelled: 'Transfer to {{name}} withdrawn: the case stays at this post.',
@@ -66,7 +66,7 @@ export const en: TransfersMessages = {
   accept: {
     title: 'Accept the transfer',
     intro:
-      'Case {{reference}} from {{from}} moves to your post with a new reference (the old one still finds it). Its actions, history and persons are kept.',
+      'Case {{reference}} ({{from}}) moves to your post with a new reference (the old one still finds it). Its actions, history and persons are kept.',
     assignLater: 'It stays unassigned: you can assign it from the case page.',
     submit: 'Accept the transfer',
   },

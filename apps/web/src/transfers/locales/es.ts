@@ -31,7 +31,7 @@ export const es = {
   },
   banner: {
     text: 'Traslado propuesto a {{name}}, a la espera de su cónsul',
-    proposed: 'Propuesto por {{who}} el {{date}}.',
+    proposed: 'Propuesto por {{who}} el {{date}}',
     reason: 'Motivo: {{reason}}',
     cancel: 'Retirar el traslado',
     cancelled: 'Traslado a {{name}} retirado: el caso sigue en esta oficina.',
@@ -66,7 +66,7 @@ export const es = {
   accept: {
     title: 'Aceptar el traslado',
     intro:
-      'El caso {{reference}} de {{from}} pasa a su oficina con una nueva referencia (la anterior lo sigue encontrando). Sus actuaciones, historial y personas se conservan.',
+      'El caso {{reference}} ({{from}}) pasa a su oficina con una nueva referencia (la anterior lo sigue encontrando). Sus actuaciones, historial y personas se conservan.',
     assignLater: 'Queda sin asignar: podrá asignarlo desde la página del caso.',
     submit: 'Aceptar el traslado',
   },
@@ -78,20 +78,20 @@ export const es = {
     errors: { reason: 'Escriba el motivo del rechazo (al menos 10 caracteres)' },
   },
   referrals: {
-    title: 'Derivaciones',
+    title: 'Canalizaciones',
     intro:
-      'Las derivaciones a organizaciones de los casos de su oficina, las más recientes primero.',
-    filters: 'Filtrar las derivaciones',
+      'Las canalizaciones a organizaciones de los casos de su oficina, las más recientes primero.',
+    filters: 'Filtrar las canalizaciones',
     status: 'Estado',
     anyStatus: 'Cualquiera',
     overdueOnly: 'Solo con seguimiento vencido',
-    caption: 'Derivaciones a organizaciones',
+    caption: 'Canalizaciones a organizaciones',
     case: 'Caso',
     organisation: 'Organización',
     services: 'Servicios',
     followUp: 'Seguimiento',
     noFollowUp: 'Sin fecha',
-    overdue: '{{date}} (vencido)',
+    overdue: '{{date}} (vencida)',
     sent: 'Enviada',
   },
   hub: {
@@ -102,8 +102,8 @@ export const es = {
       text: 'Casos que pasan de una oficina a otra del mismo país.',
     },
     referrals: {
-      title: 'Derivaciones',
-      text: 'Casos derivados a organizaciones, con su seguimiento.',
+      title: 'Canalizaciones',
+      text: 'Casos canalizados a organizaciones, con su seguimiento.',
     },
     assistance: {
       title: 'Asistencia mutua',
