@@ -10,6 +10,8 @@ export interface NavigationEntry {
   end?: boolean;
   /** Shown only to users with a grant of one of these roles: screens meant for some roles only. */
   roles?: readonly Role[];
+  /** The pages this entry's page leads to: the entry is marked current on them too. */
+  sections?: readonly string[];
 }
 
 /**
@@ -33,6 +35,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     label: 'cooperation',
     permission: 'cases:read',
     roles: ['officer', 'consul', 'supervisor'],
+    sections: ['/transfers', '/referrals', '/assistance'],
   },
   { path: '/statistics', label: 'statistics', permission: 'statistics:read', end: true },
   { path: '/statistics/exports', label: 'exports', permission: 'statistics:export' },

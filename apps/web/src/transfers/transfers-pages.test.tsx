@@ -63,7 +63,8 @@ describe('Cooperation pages', { timeout: 20_000 }, () => {
       within(row).getByText('Consulado General en Los Ángeles → Consulado General en Houston'),
     ).toBeTruthy();
     expect(within(row).getByText('Pendiente')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Cooperación' })).toBeTruthy();
+    // The menu's Cooperation entry stays marked on the pages it leads to.
+    expect(screen.getByRole('link', { name: 'Cooperación' }).classList).toContain('active');
 
     fireEvent.click(within(row).getByRole('button', { name: 'Aceptar MX-LAX-2026-000042' }));
     const dialog = await screen.findByRole('dialog', { name: 'Aceptar el traslado' });

@@ -79,7 +79,8 @@ export const en: TransfersMessages = {
   },
   referrals: {
     title: 'Referrals',
-    intro: 'Referrals of your post’s cases to organisations, newest first.',
+    intro:
+      'Referrals to organisations of your posts’ cases (for a supervisor, the whole country’s), newest first.',
     filters: 'Filter the referrals',
     status: 'Status',
     anyStatus: 'Any',

@@ -80,7 +80,7 @@ export const es = {
   referrals: {
     title: 'Canalizaciones',
     intro:
-      'Las canalizaciones a organizaciones de los casos de su oficina, las más recientes primero.',
+      'Las canalizaciones a organizaciones de los casos de sus oficinas (en supervisión, de todo el país), las más recientes primero.',
     filters: 'Filtrar las canalizaciones',
     status: 'Estado',
     anyStatus: 'Cualquiera',
