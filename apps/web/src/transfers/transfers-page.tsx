@@ -1,12 +1,18 @@
 import { Alert, Box, Button, Link, Stack, Tab, Tabs, Typography } from '@mui/material';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router';
+import { unwrap } from '../api/call';
+import { api } from '../api/client';
 import { ListHeading, ResultsTable } from '../directory/common/results-table';
 import { useFormat } from '../shell/format';
+import { ProblemAlert } from '../shell/problem-alert';
 import { useMe, type Me } from '../shell/use-me';
 import { AcceptTransferDialog, RejectTransferDialog } from './decision-dialogs';
 import {
+  mayCancel,
+  transferKeys,
   usePendingCount,
   useTransferList,
   type Direction,
@@ -42,6 +48,15 @@ export function TransfersPage() {
   const [open, setOpen] = useState<Open>(null);
   const [decided, setDecided] = useState<Transfer | null>(null);
   const opener = useRef<HTMLElement | null>(null);
+  const queryClient = useQueryClient();
+  const withdraw = useMutation({
+    mutationFn: (id: string) =>
+      unwrap(api.POST('/api/v1/transfers/{id}/cancel', { params: { path: { id } } })),
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: transferKeys.all });
+      done(saved);
+    },
+  });
 
   const show = (next: Open, button: HTMLElement) => {
     opener.current = button;
@@ -76,10 +91,13 @@ export function TransfersPage() {
               </Link>
             </>
           ) : (
-            t('list.rejected', { reference: decided.caseReference })
+            t(decided.status === 'cancelled' ? 'list.withdrawn' : 'list.rejected', {
+              reference: decided.caseReference,
+            })
           )}
         </Alert>
       )}
+      {withdraw.isError && <ProblemAlert error={withdraw.error} />}
       <Box sx={{ borderBottom: 1, borderColor: 'divider' }}>
         <Tabs
           value={direction}
@@ -183,6 +201,16 @@ export function TransfersPage() {
                       {t('list.reject')}
                     </Button>
                   </Stack>
+                ) : direction === 'outgoing' && r.status === 'pending' && mayCancel(r, me) ? (
+                  <Button
+                    size="small"
+                    variant="outlined"
+                    aria-label={t('list.withdrawCase', { reference: r.caseReference })}
+                    loading={withdraw.isPending && withdraw.variables === r.id}
+                    onClick={() => withdraw.mutate(r.id)}
+                  >
+                    {t('list.withdraw')}
+                  </Button>
                 ) : null,
             },
           ]}

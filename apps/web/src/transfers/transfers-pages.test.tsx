@@ -107,6 +107,50 @@ describe('Cooperation pages', { timeout: 20_000 }, () => {
     });
   });
 
+  it('lets the proposing officer withdraw a pending outgoing transfer', async () => {
+    let current = transfer();
+    const seen = fakeApi(
+      {
+        'GET /api/v1/transfers': (request) => {
+          const query = new URL(request.url).searchParams;
+          const pending = query.get('status') === 'pending';
+          return json({
+            items:
+              query.get('direction') === 'outgoing' && (!pending || current.status === 'pending')
+                ? [current]
+                : [],
+            nextCursor: null,
+          });
+        },
+        [`POST /api/v1/transfers/${TRANSFER_ID}/cancel`]: () => {
+          current = transfer({ status: 'cancelled' });
+          return json(current);
+        },
+      },
+      { ...OFFICER, permissions: [...OFFICER.permissions, 'cases:transfer'] },
+    );
+    window.history.replaceState(null, '', '/transfers?direction=outgoing');
+    render(<App />);
+    const table = await screen.findByRole(
+      'table',
+      { name: 'Traslados enviados' },
+      { timeout: 10_000 },
+    );
+    expect(await screen.findByRole('tab', { name: 'Enviados (1 pendientes)' })).toBeTruthy();
+    // Nothing to decide on one's own proposal.
+    expect(within(table).queryByRole('button', { name: /^Aceptar/ })).toBeNull();
+    fireEvent.click(
+      within(table).getByRole('button', { name: 'Retirar el traslado de MX-LAX-2026-000042' }),
+    );
+    expect(
+      await screen.findByText(
+        'Traslado de MX-LAX-2026-000042 retirado: el caso sigue en su oficina.',
+      ),
+    ).toBeTruthy();
+    expect(seen.some((s) => s.path.endsWith('/cancel'))).toBe(true);
+    expect(await screen.findByText('Retirado')).toBeTruthy();
+  });
+
   it('lists the post’s referrals with the filters in the URL, overdue follow-ups said in words', async () => {
     const referral = (fields: object) => ({
       id: 'r1',

@@ -62,6 +62,9 @@ export const en: TransfersMessages = {
     accepted: 'Transfer accepted: the case is now {{reference}}.',
     openCase: 'Open case {{reference}}',
     rejected: 'Transfer of {{reference}} rejected: the case stays at its post.',
+    withdraw: 'Withdraw',
+    withdrawCase: 'Withdraw the transfer of {{reference}}',
+    withdrawn: 'Transfer of {{reference}} withdrawn: the case stays at its post.',
   },
   accept: {
     title: 'Accept the transfer',

@@ -62,6 +62,9 @@ export const es = {
     accepted: 'Traslado aceptado: el caso es ahora {{reference}}.',
     openCase: 'Abrir el caso {{reference}}',
     rejected: 'Traslado de {{reference}} rechazado: el caso sigue en su oficina.',
+    withdraw: 'Retirar',
+    withdrawCase: 'Retirar el traslado de {{reference}}',
+    withdrawn: 'Traslado de {{reference}} retirado: el caso sigue en su oficina.',
   },
   accept: {
     title: 'Aceptar el traslado',
