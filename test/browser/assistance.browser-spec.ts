@@ -2,6 +2,8 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { en as assistanceEn } from '../../apps/web/src/assistance/locales/en';
 import { es as assistanceEs } from '../../apps/web/src/assistance/locales/es';
+import { en as transfersEn } from '../../apps/web/src/transfers/locales/en';
+import { es as transfersEs } from '../../apps/web/src/transfers/locales/es';
 import { createConsulate, createUser, GrantSpec, signIn } from '../utils/identity';
 import { openBrowser, openPage } from './support/browser';
 import { isFocused } from './support/focus';
@@ -142,7 +144,12 @@ describe('Assistance requests between countries, in Chromium', () => {
       await signInThroughScreens(gt, t, consul.email, consul.mfaSecret);
       await gt
         .getByRole('navigation', { name: t.nav.label })
-        .getByRole('link', { name: t.nav.assistance })
+        .getByRole('link', { name: t.nav.cooperation })
+        .click();
+      await gt
+        .getByRole('link', {
+          name: startsWith({ es: transfersEs, en: transfersEn }[language].hub.assistance.title),
+        })
         .click();
       const incoming = gt.getByRole('table', { name: a.list.captions.incoming });
       await incoming.waitFor();

@@ -112,7 +112,7 @@ describe('Assistance request screens', { timeout: 20_000 }, () => {
     expect(within(row).getByText('Idioma')).toBeTruthy();
     expect(within(row).getByText('Pendiente')).toBeTruthy();
     expect(within(row).getByRole('link').getAttribute('href')).toBe(`/assistance/${REQUEST_ID}`);
-    expect(screen.getByRole('link', { name: 'Asistencia mutua' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Cooperación' })).toBeTruthy();
 
     await i18n.changeLanguage('en');
     expect(await screen.findByRole('tab', { name: 'Received (1 pending)' })).toBeTruthy();

@@ -16,7 +16,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from './language-switch';
-import { mayOpen, NAVIGATION } from './navigation';
+import { mayOpen, NAVIGATION, type NavigationEntry } from './navigation';
 import { ServiceBanner } from './service-banner';
 import { useSession } from './session';
 import { useFocusHeading } from './use-focus-heading';
@@ -42,6 +42,10 @@ function MainMenu({
   const { t } = useTranslation();
   const me = useMe();
   const entries = NAVIGATION.filter((entry) => mayOpen(entry, me.data));
+  const { pathname } = useLocation();
+  // An entry whose page leads to others stays marked on them (Cooperation on /transfers).
+  const within = (entry: NavigationEntry) =>
+    entry.sections?.some((path) => pathname === path || pathname.startsWith(`${path}/`));
   return (
     <Box
       component="nav"
@@ -70,7 +74,9 @@ function MainMenu({
           display: 'flex',
           flexDirection: { xs: 'column', sm: 'row' },
           flexWrap: 'wrap',
-          columnGap: 1,
+          // Tighter below 1200 px: a supervisor's long menu (nine entries in Spanish) stays on one
+          // line at 1024 px (menu-bar browser spec).
+          columnGap: { sm: 0.25, lg: 1 },
         }}
       >
         {entries.map((entry) => (
@@ -79,10 +85,14 @@ function MainMenu({
               component={NavLink}
               to={entry.path}
               end={entry.end ?? entry.path === '/'}
+              className={within(entry) ? 'active' : undefined}
               color="inherit"
               sx={{
                 justifyContent: 'flex-start',
                 width: { xs: '100%', sm: 'auto' },
+                px: { sm: 0.5, lg: 1 },
+                letterSpacing: { sm: '0.01em', lg: '0.02857em' },
+                minWidth: 0,
                 '&.active': {
                   textDecoration: 'underline',
                   textUnderlineOffset: 6,

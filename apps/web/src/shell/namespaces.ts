@@ -16,6 +16,8 @@ import { en as queueEn } from '../queue/locales/en';
 import { es as queueEs } from '../queue/locales/es';
 import { en as assistanceEn } from '../assistance/locales/en';
 import { es as assistanceEs } from '../assistance/locales/es';
+import { en as transfersEn } from '../transfers/locales/en';
+import { es as transfersEs } from '../transfers/locales/es';
 import { en as statisticsEn } from '../statistics/locales/en';
 import { es as statisticsEs } from '../statistics/locales/es';
 
@@ -36,6 +38,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     myOrganisation: myOrganisationEs,
     assistance: assistanceEs,
     cooperationQueue: cooperationQueueEs,
+    transfers: transfersEs,
   },
   en: {
     cases: casesEn,
@@ -48,5 +51,6 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     myOrganisation: myOrganisationEn,
     assistance: assistanceEn,
     cooperationQueue: cooperationQueueEn,
+    transfers: transfersEn,
   },
 };

@@ -10,6 +10,8 @@ export interface NavigationEntry {
   end?: boolean;
   /** Shown only to users with a grant of one of these roles: screens meant for some roles only. */
   roles?: readonly Role[];
+  /** The pages this entry's page leads to: the entry is marked current on them too. */
+  sections?: readonly string[];
 }
 
 /**
@@ -25,13 +27,15 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     roles: ['supervisor', 'consul'],
   },
   { path: '/cases', label: 'cases', permission: 'cases:read' },
-  // Supervisors open /assistance too; their menu (with the dashboard, and often statistics and
-  // administration) has no room left on one line at 1024 px (menu-bar browser spec).
+  // One entry for transfers, referrals and mutual assistance (a page of links): a supervisor's menu
+  // (with the dashboard, and often statistics and administration) has room for one more entry only
+  // on one line at 1024 px (menu-bar browser spec).
   {
-    path: '/assistance',
-    label: 'assistance',
+    path: '/cooperation',
+    label: 'cooperation',
     permission: 'cases:read',
-    roles: ['officer', 'consul'],
+    roles: ['officer', 'consul', 'supervisor'],
+    sections: ['/transfers', '/referrals', '/assistance'],
   },
   { path: '/statistics', label: 'statistics', permission: 'statistics:read', end: true },
   { path: '/statistics/exports', label: 'exports', permission: 'statistics:export' },

@@ -14,6 +14,7 @@ import { NotFoundPage } from './not-found-page';
 import { RequireSession } from './require-session';
 import { SignInPage } from './sign-in/sign-in-page';
 import { statisticsRoutes } from '../statistics/routes';
+import { transfersRoutes } from '../transfers/routes';
 
 /**
  * Every path of the app; the API answers each of them with index.html (apps/api/src/web). A
@@ -35,6 +36,7 @@ export const createRouter = () =>
             ...queueRoutes,
             ...casesRoutes,
             ...assistanceRoutes,
+            ...transfersRoutes,
             ...dashboardRoutes,
             ...statisticsRoutes,
             ...directoryRoutes,

@@ -236,7 +236,10 @@ export const en: CasesMessages = {
     empty_value: '(empty)',
     yes: 'yes',
     no: 'no',
+    inactivePost: 'inactive',
     fields: {
+      consulateId: 'Consular post',
+      reference: 'Reference',
       status: 'Status',
       primaryCategory: 'Primary category',
       secondaryCategories: 'Secondary categories',

@@ -235,7 +235,10 @@ export const es = {
     empty_value: '(vacío)',
     yes: 'sí',
     no: 'no',
+    inactivePost: 'inactiva',
     fields: {
+      consulateId: 'Oficina consular',
+      reference: 'Referencia',
       status: 'Estado',
       primaryCategory: 'Categoría principal',
       secondaryCategories: 'Categorías secundarias',

@@ -3,6 +3,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AskAssistanceDialog } from '../../assistance/ask-assistance-dialog';
 import { useCodeLabel } from '../../codes/use-code-lists';
+import { ProposeTransferDialog } from '../../transfers/propose-transfer-dialog';
+import { usePendingTransferOf } from '../../transfers/transfer-queries';
 import type { VersionedCase } from '../case-queries';
 import { AssignDialog } from './assign-dialog';
 import { CaseEditDialog } from './case-edit-dialog';
@@ -10,7 +12,12 @@ import { TransitionDialog } from './transition-dialog';
 import { transitionKind, type OfferedTransition } from './transition-kinds';
 
 type Open =
-  { edit: true } | { assign: true } | { ask: true } | { transition: OfferedTransition } | null;
+  | { edit: true }
+  | { assign: true }
+  | { ask: true }
+  | { transfer: true }
+  | { transition: OfferedTransition }
+  | null;
 
 /**
  * What the reader may do with the case, exactly as the API says (`callerMay`,
@@ -28,6 +35,8 @@ export function CaseCommands({
   const label = useCodeLabel();
   const c = current.case;
   const [open, setOpen] = useState<Open>(null);
+  // One transfer at a time: while one waits, the banner above offers to withdraw it instead.
+  const pendingTransfer = usePendingTransferOf(c.id, c.callerMay.transfer);
   const opener = useRef<HTMLElement | null>(null);
   // The button itself, not the focused element: Safari does not focus a clicked button.
   const show = (next: Open, button: HTMLElement) => {
@@ -73,6 +82,11 @@ export function CaseCommands({
             {t('ask.open', { ns: 'assistance' })}
           </Button>
         )}
+        {c.callerMay.transfer && !pendingTransfer && (
+          <Button variant="outlined" onClick={(e) => show({ transfer: true }, e.currentTarget)}>
+            {t('propose.open', { ns: 'transfers' })}
+          </Button>
+        )}
         {c.callerMay.assign && (
           <Button variant="outlined" onClick={(e) => show({ assign: true }, e.currentTarget)}>
             {t('assign.open')}
@@ -89,6 +103,14 @@ export function CaseCommands({
         <AssignDialog current={current} onClose={close} onDone={() => done(t('assign.saved'))} />
       )}
       {open && 'ask' in open && <AskAssistanceDialog caseId={c.id} onClose={close} onSent={done} />}
+      {open && 'transfer' in open && (
+        <ProposeTransferDialog
+          caseId={c.id}
+          consulateId={c.consulateId}
+          onClose={close}
+          onSent={done}
+        />
+      )}
       {open && 'transition' in open && (
         <TransitionDialog
           current={current}

@@ -15,6 +15,7 @@ import { unwrap } from '../../api/call';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useCodeLabel, type CodeListName } from '../../codes/use-code-lists';
+import { useConsulateOptions } from '../../directory/consulates/use-consulate-options';
 import { useFormat } from '../../shell/format';
 import { ProblemAlert } from '../../shell/problem-alert';
 import { caseKeys } from '../case-queries';
@@ -39,6 +40,9 @@ export function CaseHistory({ caseId }: { caseId: string }) {
   const f = useFormat();
   const label = useCodeLabel();
   const who = useWho();
+  // A transfer changes the case's post: shown by name (with its post code), not as an id.
+  const consulates = useConsulateOptions(t('history.inactivePost'));
+  const post = (id: string) => consulates.options.find((o) => o.value === id)?.label ?? id;
   const history = useQuery({
     queryKey: caseKeys.history(caseId),
     queryFn: () =>
@@ -53,6 +57,7 @@ export function CaseHistory({ caseId }: { caseId: string }) {
     if (list)
       return (Array.isArray(raw) ? raw : [raw]).map((c) => label(list, String(c))).join(', ');
     if (entry.field === 'assignedOfficerId') return who(String(raw));
+    if (entry.field === 'consulateId') return post(String(raw));
     if (typeof raw === 'boolean') return t(raw ? 'history.yes' : 'history.no');
     if (typeof raw === 'object') return JSON.stringify(raw);
     return String(raw);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { ProblemAlert } from '../../shell/problem-alert';
+import { PendingTransferBanner } from '../../transfers/pending-transfer-banner';
 import { isRestrictedRefusal, useCase } from '../case-queries';
 import { isRegisteredState } from '../registered-state';
 import { AccessBanner } from './access-banner';
@@ -50,6 +51,7 @@ export function CasePage() {
       )}
       <CaseHeader value={c} actions={<CaseCommands current={found.data} onNotice={setNotice} />} />
       <Typography role="status">{notice}</Typography>
+      <PendingTransferBanner caseId={c.id} enabled={c.callerMay.transfer} onNotice={setNotice} />
       <Box component="section" aria-labelledby="summary-title">
         <Typography id="summary-title" variant="h5" component="h2" gutterBottom>
           {t('page.summary')}

@@ -61,7 +61,7 @@ export const en: Messages = {
     queue: 'Work queue',
     dashboard: 'Dashboard',
     cases: 'Cases',
-    assistance: 'Mutual assistance',
+    cooperation: 'Cooperation',
     statistics: 'Statistics',
     exports: 'Exports',
     directory: 'Directory',

@@ -61,7 +61,7 @@ export const es = {
     queue: 'Bandeja de trabajo',
     dashboard: 'Panel de supervisión',
     cases: 'Casos',
-    assistance: 'Asistencia mutua',
+    cooperation: 'Cooperación',
     statistics: 'Estadísticas',
     exports: 'Exportaciones',
     directory: 'Directorio',
