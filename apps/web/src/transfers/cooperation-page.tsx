@@ -1,16 +1,21 @@
 import { Card, CardActionArea, CardContent, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
+import { ConsentOverridesPanel } from '../cooperation-queue/consent-overrides-panel';
+import { CooperationQueueTable } from '../cooperation-queue/cooperation-queue-table';
 import { ListHeading } from '../directory/common/results-table';
 import { useHasPermission } from '../shell/use-me';
 
 /**
  * `/cooperation`: one menu entry for the work shared with others (other posts, organisations,
- * other countries), so the menu bar keeps to one line for a supervisor at 1024 px.
+ * other countries), so the menu bar keeps to one line for a supervisor at 1024 px; below the way
+ * into each list, what waits at each post, and for consuls and supervisors the consent overrides
+ * to review.
  */
 export function CooperationPage() {
   const { t } = useTranslation('transfers');
   const mayTransfer = useHasPermission('cases:transfer');
+  const reviewsOverrides = useHasPermission('consent:review_overrides');
   const areas = [
     ...(mayTransfer ? [{ to: '/transfers', key: 'transfers' as const }] : []),
     { to: '/referrals', key: 'referrals' as const },
@@ -20,7 +25,11 @@ export function CooperationPage() {
     <Stack spacing={2}>
       <ListHeading title={t('hub.title')} />
       <Typography>{t('hub.intro')}</Typography>
-      <Stack component="ul" spacing={2} sx={{ listStyle: 'none', p: 0, m: 0 }}>
+      <Stack
+        component="ul"
+        direction={{ xs: 'column', md: 'row' }}
+        sx={{ listStyle: 'none', p: 0, m: 0, gap: 2, '& > li': { flex: 1 } }}
+      >
         {areas.map((area) => (
           <li key={area.key}>
             <Card variant="outlined">
@@ -36,6 +45,8 @@ export function CooperationPage() {
           </li>
         ))}
       </Stack>
+      <CooperationQueueTable />
+      {reviewsOverrides && <ConsentOverridesPanel />}
     </Stack>
   );
 }
