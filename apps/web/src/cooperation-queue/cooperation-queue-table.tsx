@@ -150,7 +150,10 @@ export function CooperationQueueTable() {
               {data.posts.map((post) => (
                 <TableRow key={post.consulateId}>
                   <TableCell component="th" scope="row">
-                    {post.consulateName} ({post.countryCode}-{post.postCode})
+                    {post.consulateName}{' '}
+                    <span style={{ whiteSpace: 'nowrap' }}>
+                      ({post.countryCode}-{post.postCode})
+                    </span>
                   </TableCell>
                   {columns.map((c) => (
                     <TableCell key={c.label} align="right">
