@@ -165,6 +165,17 @@ describe('Assistance requests between countries', () => {
     return pending;
   }
 
+  /** The decisions recorded on a request: action, outcome and the acting side's country. */
+  const decisionsOn = async (id: string) =>
+    (
+      await stack.query<{ action: string; outcome: string; country_code: string }>(
+        `SELECT action, outcome, country_code FROM audit_events
+          WHERE resource_type = 'assistance_request' AND resource_id = $1 AND action <> 'assistance.read'
+          ORDER BY seq`,
+        [id],
+      )
+    ).map((e) => `${e.action} ${e.outcome} ${e.country_code}`);
+
   const statusOf = async (id: string) =>
     (
       await stack.query<{ status: string }>(
@@ -372,6 +383,10 @@ describe('Assistance requests between countries', () => {
       text: 'Too late.',
     });
     expect(reports.status).toBe(409);
+    expect(await decisionsOn(requestId)).toEqual([
+      'assistance.request success MX',
+      'assistance.reject success GT',
+    ]);
     expect(
       await count('SELECT count(*) AS n FROM assistance_reports WHERE request_id = $1', [
         requestId,
@@ -404,6 +419,10 @@ describe('Assistance requests between countries', () => {
       reason: 'Again.',
     });
     expect(twice.status).toBe(409);
+    expect(await decisionsOn(requestId)).toEqual([
+      'assistance.request success MX',
+      'assistance.revoke success MX',
+    ]);
   });
 
   it('acknowledges a notification without opening a case', async () => {

@@ -4,6 +4,7 @@ import { DomainError, FieldError } from '@amparo/core';
 import { ConsulatesService, ReferenceChecks } from '@amparo/directory';
 import { Caller, PostOfficers } from '@amparo/identity';
 import { isUUID } from 'class-validator';
+import { EntityManager } from 'typeorm';
 import { CaseAccess } from '../access/case-access';
 import {
   personProblems,
@@ -36,24 +37,31 @@ export class CaseRegistrationService {
 
   /** Registers a case at a post the caller works, after checking every field (registerCase). */
   async create(caller: Caller, input: NewCase, now = new Date()): Promise<CreatedCase> {
-    return this.register(caller, input, now, ['officer', 'consul']);
+    return this.register<CreatedCase>(caller, input, now, ['officer', 'consul']);
   }
 
   /**
    * Opens a case at the post on another country's request (mutual assistance): its consul, or a
-   * supervisor of its country, who then names the officer it is assigned to. Inside the caller's
-   * transaction when there is one, so the request's acceptance and its case commit together.
+   * supervisor of its country, who then names the officer it is assigned to. The fields are checked
+   * first, outside any transaction; then `andThen` runs in the registration's own transaction (the
+   * request's acceptance), so the request and its case commit together or not at all.
    */
-  async openOnRequest(caller: Caller, input: NewCase, now = new Date()): Promise<CreatedCase> {
-    return this.register(caller, input, now, ['consul', 'supervisor']);
+  async openOnRequest<T>(
+    caller: Caller,
+    input: NewCase,
+    andThen: (manager: EntityManager, created: CreatedCase) => Promise<T>,
+    now = new Date(),
+  ): Promise<T> {
+    return this.register(caller, input, now, ['consul', 'supervisor'], andThen);
   }
 
-  private async register(
+  private async register<T = CreatedCase>(
     caller: Caller,
     input: NewCase,
     now: Date,
     mayOpen: WorkflowRole[],
-  ): Promise<CreatedCase> {
+    andThen?: (manager: EntityManager, created: CreatedCase) => Promise<T>,
+  ): Promise<T> {
     const post = await this.consulates.locate(input.consulateId);
     const roles = post
       ? this.access.rolesOn(caller, {
@@ -81,13 +89,14 @@ export class CaseRegistrationService {
     await this.validateNewCase(caller, input, post.countryCode, now);
     if (input.assignedOfficerId)
       await assertAssignable(this.officers, input.assignedOfficerId, post.id);
-    return this.access.write(caller, (manager) =>
-      registerCase(
+    return this.access.write(caller, async (manager) => {
+      const created = await registerCase(
         manager,
         { persons: this.persons, audit: this.audit },
         { post, caller, input, now },
-      ),
-    );
+      );
+      return andThen ? andThen(manager, created) : (created as T);
+    });
   }
 
   private async validateNewCase(

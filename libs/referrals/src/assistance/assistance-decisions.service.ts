@@ -7,6 +7,7 @@ import {
   ConsentWithdrawal,
   ConsentWithdrawalListeners,
   DisclosedPerson,
+  NewCase,
   PersonInput,
   Sex,
   VulnerabilityFlag,
@@ -52,34 +53,10 @@ export class AssistanceDecisionsService implements OnModuleInit {
     id: string,
     input: AssistanceAcceptance,
   ): Promise<AssistanceRequestView> {
-    const visible = await this.access.write(caller, async (m) => {
-      const { row, sides } = await this.pending(caller, m, id, 'receiving', [
-        'consul',
-        'supervisor',
-      ]);
-      let receivingCaseId: string | null = null;
-      if (row.kind === 'assistance') {
-        const payload = row.payload!;
-        const created = await this.registration.openOnRequest(caller, {
-          consulateId: row.receivingConsulateId,
-          primaryCategory: input.primaryCategory as CaseCategory,
-          secondaryCategories: (payload.case.secondaryCategories ?? []).filter(
-            (c) => c !== input.primaryCategory,
-          ) as CaseCategory[],
-          vulnerabilityFlags: (payload.case.vulnerabilityFlags ?? []) as VulnerabilityFlag[],
-          summary: input.summary?.trim() || payload.case.summary || '',
-          assignedOfficerId: input.assignedOfficerId,
-          persons: payload.persons.map((p, index) => ({
-            role: index === primaryIndex(payload.persons) ? 'primary' : 'involved',
-            relationship: p.role === 'involved' ? (p.relationship ?? null) : null,
-            person: personFrom(
-              p,
-              index === primaryIndex(payload.persons) ? input.person : undefined,
-            ),
-          })),
-        });
-        receivingCaseId = created.case.id;
-      }
+    const roles: SideRole[] = ['consul', 'supervisor'];
+    const accepted = async (m: EntityManager, receivingCaseId: string | null) => {
+      // Checked again in the writing transaction, locked: a decision made meanwhile wins.
+      const { row, sides } = await this.pending(caller, m, id, 'receiving', roles);
       const updated = await this.update(
         m,
         `status = 'accepted', decided_by = $2, decided_at = now(), receiving_case_id = $3`,
@@ -94,7 +71,16 @@ export class AssistanceDecisionsService implements OnModuleInit {
         m,
       );
       return { row: updated, sides };
-    });
+    };
+    const { row } = await this.access.read(caller, (m) =>
+      this.pending(caller, m, id, 'receiving', roles, false),
+    );
+    const visible =
+      row.kind === 'assistance'
+        ? await this.registration.openOnRequest(caller, caseFrom(row, input), (m, created) =>
+            accepted(m, created.case.id),
+          )
+        : await this.access.write(caller, (m) => accepted(m, null));
     return (await this.sides.views([visible]))[0];
   }
 
@@ -157,7 +143,7 @@ export class AssistanceDecisionsService implements OnModuleInit {
     caller: Caller,
     id: string,
     side: AssistanceSide,
-    roles: ('officer' | 'consul' | 'supervisor')[],
+    roles: SideRole[],
     work: (m: EntityManager, visible: VisibleRequest) => Promise<AssistanceRequestRow>,
   ): Promise<AssistanceRequestView> {
     const visible = await this.access.write(caller, async (m) => {
@@ -167,15 +153,16 @@ export class AssistanceDecisionsService implements OnModuleInit {
     return (await this.sides.views([visible]))[0];
   }
 
-  /** The request, locked, visible to the caller, theirs to decide, and still pending. */
+  /** The request (locked when about to decide), visible to the caller, theirs to decide, still pending. */
   private async pending(
     caller: Caller,
     m: EntityManager,
     id: string,
     side: AssistanceSide,
-    roles: ('officer' | 'consul' | 'supervisor')[],
+    roles: SideRole[],
+    lock = true,
   ): Promise<VisibleRequest> {
-    const visible = await this.sides.visible(caller, m, await findRequest(m, id, true));
+    const visible = await this.sides.visible(caller, m, await findRequest(m, id, lock));
     this.sides.assertRole(caller, visible, side, roles);
     if (visible.row.status !== 'pending')
       throw new DomainError('ASSISTANCE_NOT_PENDING', 'conflict');
@@ -223,6 +210,29 @@ export class AssistanceDecisionsService implements OnModuleInit {
         m,
       );
   }
+}
+
+type SideRole = 'officer' | 'consul' | 'supervisor';
+
+/** The receiving country's new case, from the request's payload and the consul's choices. */
+function caseFrom(row: AssistanceRequestRow, input: AssistanceAcceptance): NewCase {
+  const payload = row.payload!;
+  const primary = primaryIndex(payload.persons);
+  return {
+    consulateId: row.receivingConsulateId,
+    primaryCategory: input.primaryCategory as CaseCategory,
+    secondaryCategories: (payload.case.secondaryCategories ?? []).filter(
+      (c) => c !== input.primaryCategory,
+    ) as CaseCategory[],
+    vulnerabilityFlags: (payload.case.vulnerabilityFlags ?? []) as VulnerabilityFlag[],
+    summary: input.summary?.trim() || payload.case.summary || '',
+    assignedOfficerId: input.assignedOfficerId,
+    persons: payload.persons.map((p, index) => ({
+      role: index === primary ? 'primary' : 'involved',
+      relationship: p.role === 'involved' ? (p.relationship ?? null) : null,
+      person: personFrom(p, index === primary ? input.person : undefined),
+    })),
+  };
 }
 
 /** The payload's primary person, or its first when the primary was not sent. */
