@@ -14,7 +14,7 @@ import {
 import type { ReactNode, Ref } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Link as RouterLink, NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from './language-switch';
 import { mayOpen, NAVIGATION, type NavigationEntry } from './navigation';
 import { ServiceBanner } from './service-banner';
@@ -83,10 +83,12 @@ function MainMenu({
         {entries.map((entry) => (
           <li key={entry.path}>
             <Button
-              component={NavLink}
+              // On a page of its section the entry is the current one for screen readers too:
+              // a NavLink only says so on its own path.
+              {...(within(entry)
+                ? { component: RouterLink, className: 'active', 'aria-current': 'page' as const }
+                : { component: NavLink, end: entry.end ?? entry.path === '/' })}
               to={entry.path}
-              end={entry.end ?? entry.path === '/'}
-              className={within(entry) ? 'active' : undefined}
               color="inherit"
               sx={{
                 justifyContent: 'flex-start',

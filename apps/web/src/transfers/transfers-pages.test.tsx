@@ -212,6 +212,15 @@ describe('Cooperation pages', { timeout: 20_000 }, () => {
     );
   });
 
+  it('marks Cooperation as the current menu entry on its pages, for screen readers too', async () => {
+    fakeApi({ 'GET /api/v1/transfers': () => json({ items: [], nextCursor: null }) }, CONSUL);
+    window.history.replaceState(null, '', '/transfers');
+    render(<App />);
+    const entry = await screen.findByRole('link', { name: 'Cooperación' }, { timeout: 10_000 });
+    await waitFor(() => expect(entry.getAttribute('aria-current')).toBe('page'));
+    expect(screen.getByRole('link', { name: 'Casos' }).getAttribute('aria-current')).toBeNull();
+  });
+
   it('gathers transfers, referrals and mutual assistance under Cooperation', async () => {
     fakeApi({}, CONSUL);
     window.history.replaceState(null, '', '/');
