@@ -108,7 +108,7 @@ export class AccessRequestsService {
 
   /** The review list of a consul: requests on cases of their posts. */
   async list(caller: Caller, status: 'unreviewed' | 'reviewed' | 'all'): Promise<AccessRequest[]> {
-    const posts = this.consulPosts(caller);
+    const posts = this.access.consulPosts(caller);
     const reviewed =
       status === 'all'
         ? ''
@@ -131,7 +131,7 @@ export class AccessRequestsService {
     note?: string,
   ): Promise<AccessRequest> {
     const existing = isUUID(id) ? await this.access.read(caller, (m) => this.find(id, m)) : null;
-    if (!existing || !this.consulPosts(caller).includes(existing.consulateId)) {
+    if (!existing || !this.access.consulPosts(caller).includes(existing.consulateId)) {
       throw new DomainError('ACCESS_REQUEST_NOT_FOUND', 'not_found');
     }
     return this.access.write(caller, async (manager) => {
@@ -163,10 +163,6 @@ export class AccessRequestsService {
       );
       return (await this.find(id, manager))!;
     });
-  }
-
-  private consulPosts(caller: Caller): string[] {
-    return caller.grants.filter((g) => g.role === 'consul').map((g) => g.consulateId!);
   }
 
   private async caseInScope(

@@ -105,7 +105,7 @@ export class CaseAccess {
     { breakGlass = true }: { breakGlass?: boolean } = {},
   ): void {
     this.restrictToScope(where, caller, alias);
-    const consulPosts = caller.grants.filter((g) => g.role === 'consul').map((g) => g.consulateId);
+    const consulPosts = this.consulPosts(caller);
     const glass = breakGlass
       ? `OR EXISTS (SELECT 1 FROM case_access_requests r
                      WHERE r.case_id = ${alias}.id AND r.user_id = ? AND r.expires_at > now())`
@@ -117,6 +117,11 @@ export class CaseAccess {
       consulPosts,
       ...(breakGlass ? [caller.userId] : []),
     );
+  }
+
+  /** The posts where the caller is consul: their restricted cases, closures and reviews. */
+  consulPosts(caller: Caller): string[] {
+    return caller.grants.filter((g) => g.role === 'consul').map((g) => g.consulateId!);
   }
 
   /** The posts whose cases the caller works, where persons are shown unmasked (T1). */

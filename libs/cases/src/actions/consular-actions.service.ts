@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@amparo/audit';
-import { DomainError, FieldError } from '@amparo/core';
+import { DomainError, invalidField } from '@amparo/core';
 import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
@@ -10,11 +10,6 @@ import { CaseLookup, lockCase } from '../cases/case-lookup';
 import { nextStepColumns, nextStepDueProblems } from '../cases/next-step';
 import { writeCaseVersion } from '../cases/versioned-case-write';
 import { ACTION_COLUMNS, ConsularAction, NewConsularAction } from './consular-action';
-
-const invalid = (field: string, code: string, es: string, en: string) =>
-  new DomainError('VALIDATION_FAILED', 'invalid', {
-    fieldErrors: [{ field, code, message: { es, en } } satisfies FieldError],
-  });
 
 /** The append-only log of what the consulate did on a case; mistakes are corrected by new entries. */
 @Injectable()
@@ -198,7 +193,7 @@ export class ConsularActionsService {
 
   private validate(input: NewConsularAction, now: Date): void {
     if (new Date(input.occurredAt) > now) {
-      throw invalid(
+      throw invalidField(
         'occurredAt',
         'IN_THE_FUTURE',
         'Una actuación no puede haber ocurrido en el futuro.',
@@ -206,7 +201,7 @@ export class ConsularActionsService {
       );
     }
     if ((input.cost == null) !== (input.currency == null)) {
-      throw invalid(
+      throw invalidField(
         'currency',
         'COST_NEEDS_CURRENCY',
         'Indique el costo junto con su moneda.',
@@ -215,7 +210,7 @@ export class ConsularActionsService {
     }
     if (input.type === 'arrest_notification_received') {
       if (!input.arrestedAt || !input.notifiedAt) {
-        throw invalid(
+        throw invalidField(
           'arrestedAt',
           'REQUIRED',
           'Indique la hora de detención y la de notificación (CVRC art. 36).',
@@ -223,7 +218,7 @@ export class ConsularActionsService {
         );
       }
       if (new Date(input.notifiedAt) < new Date(input.arrestedAt)) {
-        throw invalid(
+        throw invalidField(
           'notifiedAt',
           'BEFORE_ARREST',
           'La notificación no puede ser anterior a la detención.',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@amparo/audit';
-import { DomainError, FieldError } from '@amparo/core';
+import { DomainError, invalidField, FieldError } from '@amparo/core';
 import { SqlConditions, updateReturning } from '@amparo/database';
 import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
@@ -23,7 +23,7 @@ import {
   NewConsent,
   OVERRIDE_COLUMNS,
 } from './consent';
-import { consentFieldError } from './consent-errors';
+import './consent-errors';
 import { ConsentWithdrawalListeners } from './consent-withdrawal-listeners';
 import { buildDisclosurePayload, normaliseFields } from './disclosure-payload';
 
@@ -122,7 +122,7 @@ export class CaseConsentsService {
   ): Promise<ConsentRecord> {
     const givenAt = input.givenAt ? new Date(input.givenAt) : now;
     if (givenAt > now)
-      throw consentFieldError(
+      throw invalidField(
         'givenAt',
         'IN_THE_FUTURE',
         'El consentimiento no puede haberse dado en el futuro.',
@@ -198,7 +198,7 @@ export class CaseConsentsService {
   ): Promise<ConsentRecord> {
     const withdrawnAt = input.withdrawnAt ? new Date(input.withdrawnAt) : now;
     if (withdrawnAt > now)
-      throw consentFieldError(
+      throw invalidField(
         'withdrawnAt',
         'IN_THE_FUTURE',
         'La retirada no puede ocurrir en el futuro.',
@@ -210,7 +210,7 @@ export class CaseConsentsService {
       if (!consent) throw new DomainError('CONSENT_NOT_FOUND', 'not_found');
       if (!consent.current) throw new DomainError('CONSENT_NOT_CURRENT', 'conflict');
       if (withdrawnAt < new Date(consent.givenAt))
-        throw consentFieldError(
+        throw invalidField(
           'withdrawnAt',
           'BEFORE_CONSENT',
           'La retirada no puede ser anterior al consentimiento.',
@@ -356,8 +356,8 @@ export class CaseConsentsService {
     const where = new SqlConditions();
     where.add(
       '(c.consulate_id = ANY(?::uuid[]) OR c.country_code = ANY(?))',
-      this.consulPosts(caller),
-      this.supervisedCountries(caller),
+      this.access.consulPosts(caller),
+      this.access.rowScope(caller).countries,
     );
     this.access.restrictToReadable(where, caller);
     if (status !== 'all')
@@ -376,17 +376,15 @@ export class CaseConsentsService {
     const [{ count }] = await manager.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM consent_overrides o JOIN cases c ON c.id = o.case_id
         WHERE c.consulate_id = ANY($1::uuid[]) AND o.reviewed_at IS NULL AND o.overridden_by <> $2`,
-      [this.consulPosts(caller), caller.userId],
+      [this.access.consulPosts(caller), caller.userId],
     );
     return count;
   }
 
   /** Another consul of the post, or a supervisor of the country, reviews an override. */
   async reviewOverride(caller: Caller, id: string, note?: string | null): Promise<ConsentOverride> {
-    const consulPosts = this.consulPosts(caller);
-    const countries = caller.grants
-      .filter((g) => g.role === 'supervisor')
-      .map((g) => g.countryCode!);
+    const consulPosts = this.access.consulPosts(caller);
+    const countries = this.access.rowScope(caller).countries;
     return this.access.write(caller, async (m) => {
       const [existing] = isUUID(id)
         ? await m.query<(ConsentOverride & { countryCode: string })[]>(
@@ -483,7 +481,7 @@ export class CaseConsentsService {
     if (!personIds?.length) return all.filter((p) => p.role === 'primary');
     const unknown = personIds.filter((id) => !all.some((p) => p.person.id === id));
     if (unknown.length)
-      throw consentFieldError(
+      throw invalidField(
         'personIds',
         'NOT_ON_CASE',
         'Cada persona debe figurar en el caso.',
@@ -500,20 +498,12 @@ export class CaseConsentsService {
         )
       : [];
     if (!row)
-      throw consentFieldError(
+      throw invalidField(
         'personId',
         'NOT_ON_CASE',
         'La persona debe figurar en el caso.',
         'The person must be on the case.',
       );
-  }
-
-  private supervisedCountries(caller: Caller): string[] {
-    return caller.grants.filter((g) => g.role === 'supervisor').map((g) => g.countryCode!);
-  }
-
-  private consulPosts(caller: Caller): string[] {
-    return caller.grants.filter((g) => g.role === 'consul').map((g) => g.consulateId!);
   }
 
   private async find(m: EntityManager, caseId: string, id: string): Promise<ConsentRecord> {

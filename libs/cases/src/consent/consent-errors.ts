@@ -1,4 +1,4 @@
-import { DomainError, FieldError, registerErrorTexts } from '@amparo/core';
+import { registerErrorTexts } from '@amparo/core';
 
 registerErrorTexts({
   CONSENT_NOT_FOUND: {
@@ -58,8 +58,3 @@ registerErrorTexts({
     },
   },
 });
-
-export const consentFieldError = (field: string, code: string, es: string, en: string) =>
-  new DomainError('VALIDATION_FAILED', 'invalid', {
-    fieldErrors: [{ field, code, message: { es, en } } satisfies FieldError],
-  });

@@ -30,7 +30,7 @@ export class WorkQueueService {
       throw new DomainError('FORBIDDEN', 'forbidden');
     const today = utcDate(now);
     const reviewPosts = caller.permissions.has('cases:read_restricted')
-      ? caller.grants.filter((g) => g.role === 'consul').map((g) => g.consulateId!)
+      ? this.access.consulPosts(caller)
       : [];
     const tabs = caseTabFilters(caller.userId, now, {
       approvesClosures: caller.permissions.has('cases:approve_closure'),

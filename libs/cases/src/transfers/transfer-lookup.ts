@@ -17,7 +17,7 @@ export class TransferLookup {
     return {
       userId: caller.userId,
       posts: scope.consulates,
-      consulPosts: caller.grants.filter((g) => g.role === 'consul').map((g) => g.consulateId!),
+      consulPosts: this.access.consulPosts(caller),
       countries: scope.countries,
     };
   }

@@ -43,3 +43,9 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
+
+/** A 400 naming one field, why (a stable code) and what to do, in Spanish and English. */
+export const invalidField = (field: string, code: string, es: string, en: string) =>
+  new DomainError('VALIDATION_FAILED', 'invalid', {
+    fieldErrors: [{ field, code, message: { es, en } }],
+  });

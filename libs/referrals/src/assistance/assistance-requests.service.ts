@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, MAX_PAGE_SIZE, Page, resolveSort } from '@amparo/core';
+import { DomainError, invalidField, MAX_PAGE_SIZE, Page, resolveSort } from '@amparo/core';
 import { SqlConditions, keysetPage } from '@amparo/database';
 import {
   CaseAccess,
@@ -13,7 +13,7 @@ import { Consulate, ConsulatesService } from '@amparo/directory';
 import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
-import { assistanceFieldError } from './assistance-errors';
+import './assistance-errors';
 import {
   AssistanceCandidate,
   AssistanceFilters,
@@ -113,7 +113,7 @@ export class AssistanceRequestsService {
     const post = await this.receivingPost(input.receivingConsulateId, countryCode);
     const missing = FIELDS_FOR_A_CASE.filter((f) => !input.fields.includes(f));
     if (input.kind === 'assistance' && missing.length)
-      throw assistanceFieldError(
+      throw invalidField(
         'fields',
         'NEEDED_FOR_A_CASE',
         `Para que la otra oficina abra un caso, envíe al menos: ${missing.join(', ')}.`,
@@ -268,21 +268,21 @@ export class AssistanceRequestsService {
   private async receivingPost(id: string, countryCode: string): Promise<Consulate> {
     const post = isUUID(id) ? await this.consulates.get(id).catch(() => null) : null;
     if (!post)
-      throw assistanceFieldError(
+      throw invalidField(
         'receivingConsulateId',
         'UNKNOWN_CONSULATE',
         'No existe ese consulado.',
         'There is no such consulate.',
       );
     if (!post.active)
-      throw assistanceFieldError(
+      throw invalidField(
         'receivingConsulateId',
         'CONSULATE_INACTIVE',
         'Ese consulado no está activo.',
         'That consulate is not active.',
       );
     if (post.sendingCountryCode === countryCode)
-      throw assistanceFieldError(
+      throw invalidField(
         'receivingConsulateId',
         'SAME_COUNTRY',
         'Es un consulado de su propio país: para pasarle el caso, use un traslado.',

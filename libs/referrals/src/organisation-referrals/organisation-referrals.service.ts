@@ -11,7 +11,7 @@ import {
   DisclosureRequest,
   PersonsService,
 } from '@amparo/cases';
-import { DomainError, Page, resolveSort } from '@amparo/core';
+import { DomainError, invalidField, Page, resolveSort } from '@amparo/core';
 import { SqlConditions, keysetPage } from '@amparo/database';
 import { Organisation, OrganisationService, OrganisationsService } from '@amparo/directory';
 import { Caller, recordCallerEvent } from '@amparo/identity';
@@ -26,7 +26,7 @@ import {
   StoredReferral,
 } from './referral';
 import { ReferralCandidate, rankCandidates } from './referral-candidates';
-import { referralFieldError } from './referral-errors';
+import './referral-errors';
 import { recordReferralEvent } from './referral-audit';
 import { stepActionType, timelineOutcome } from './referral-timeline';
 
@@ -99,7 +99,7 @@ export class OrganisationReferralsService {
     now = new Date(),
   ): Promise<OrganisationReferral> {
     if (input.followUpDue && input.followUpDue < now.toISOString().slice(0, 10))
-      throw referralFieldError(
+      throw invalidField(
         'followUpDue',
         'IN_THE_PAST',
         'La fecha de seguimiento no puede haber pasado.',
@@ -288,7 +288,7 @@ export class OrganisationReferralsService {
   ): Promise<Organisation> {
     const organisation = isUUID(id) ? await this.organisations.get(id).catch(() => null) : null;
     if (!organisation?.active)
-      throw referralFieldError(
+      throw invalidField(
         'organisationId',
         'NOT_FOUND',
         'Elija una organización activa del directorio.',

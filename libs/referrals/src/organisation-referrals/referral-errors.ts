@@ -1,4 +1,4 @@
-import { DomainError, FieldError, registerErrorTexts } from '@amparo/core';
+import { registerErrorTexts } from '@amparo/core';
 
 registerErrorTexts({
   REFERRAL_NOT_FOUND: {
@@ -37,8 +37,3 @@ registerErrorTexts({
     },
   },
 });
-
-export const referralFieldError = (field: string, code: string, es: string, en: string) =>
-  new DomainError('VALIDATION_FAILED', 'invalid', {
-    fieldErrors: [{ field, code, message: { es, en } } satisfies FieldError],
-  });

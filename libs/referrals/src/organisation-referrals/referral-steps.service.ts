@@ -7,12 +7,12 @@ import {
   ConsentWithdrawalListeners,
   ConsularActionsService,
 } from '@amparo/cases';
-import { DomainError } from '@amparo/core';
+import { DomainError, invalidField } from '@amparo/core';
 import { Caller } from '@amparo/identity';
 import { EntityManager } from 'typeorm';
 import { OrganisationReferral, ReferralAnswer, StoredReferral } from './referral';
 import { recordReferralEvent } from './referral-audit';
-import { referralFieldError } from './referral-errors';
+import './referral-errors';
 import { findReferral } from './organisation-referrals.service';
 import { ReferralStep, stepActionType, timelineOutcome } from './referral-timeline';
 
@@ -46,7 +46,7 @@ export class ReferralStepsService implements OnModuleInit {
   ): Promise<OrganisationReferral> {
     const answeredAt = input.answeredAt ? new Date(input.answeredAt) : now;
     if (answeredAt > now)
-      throw referralFieldError(
+      throw invalidField(
         'answeredAt',
         'IN_THE_FUTURE',
         'La respuesta no puede haberse recibido en el futuro.',
@@ -55,7 +55,7 @@ export class ReferralStepsService implements OnModuleInit {
     return this.step(caller, id, now, async (m, referral) => {
       if (referral.status !== 'pending') throw new DomainError('REFERRAL_NOT_PENDING', 'conflict');
       if (answeredAt < new Date(referral.createdAt))
-        throw referralFieldError(
+        throw invalidField(
           'answeredAt',
           'BEFORE_REFERRAL',
           'La respuesta no puede ser anterior a la canalización.',
