@@ -22,7 +22,10 @@ import { TransferLookup } from './transfers/transfer-lookup';
 import { TransferViews } from './transfers/transfer-views';
 import { TransfersService } from './transfers/transfers.service';
 
-/** Persons, cases, consular actions, case history and transfers of cases between posts. */
+import { CaseDetentionsService } from './detention/case-detentions.service';
+import { DetentionQueueService } from './detention/detention-queue.service';
+
+/** Persons, cases, consular actions, case history, transfers between posts and detention clocks. */
 @Module({
   imports: [IdentityModule, DirectoryModule],
   providers: [
@@ -46,6 +49,8 @@ import { TransfersService } from './transfers/transfers.service';
     TransferViews,
     TransfersService,
     TransferAcceptanceService,
+    CaseDetentionsService,
+    DetentionQueueService,
   ],
   exports: [
     CaseAccess,
@@ -66,6 +71,8 @@ import { TransfersService } from './transfers/transfers.service';
     CaseMoveListeners,
     TransfersService,
     TransferAcceptanceService,
+    CaseDetentionsService,
+    DetentionQueueService,
   ],
 })
 export class CasesModule {}

@@ -30,3 +30,8 @@ export * from './transfers/transfer-acceptance.service';
 export * from './transfers/transfers.service';
 export * from './transfers/case-move-listeners';
 export * from './listeners/transaction-listeners';
+export * from './detention/detention';
+export * from './detention/detention-clocks';
+export * from './detention/detention-queue';
+export * from './detention/case-detentions.service';
+export * from './detention/detention-queue.service';

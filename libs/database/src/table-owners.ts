@@ -38,6 +38,7 @@ export const TABLE_OWNERS: Record<string, TableOwner> = {
   case_access_requests: 'cases',
   case_consents: 'cases',
   consent_overrides: 'cases',
+  case_detentions: 'cases',
 
   organisation_referrals: 'referrals',
   case_transfers: 'cases',
@@ -70,6 +71,7 @@ export const PUBLISHED_VIEWS: Record<string, PublishedView> = {
   subdivisions_for_statistics: { owner: 'directory', readers: ['statistics'] },
   organisations_for_statistics: { owner: 'directory', readers: ['statistics'] },
   case_transfers_for_statistics: { owner: 'cases', readers: ['statistics'] },
+  case_detentions_for_statistics: { owner: 'cases', readers: ['statistics'] },
   organisation_referrals_for_statistics: { owner: 'referrals', readers: ['statistics'] },
   assistance_requests_for_statistics: { owner: 'referrals', readers: ['statistics'] },
 };

@@ -3,6 +3,7 @@ import { CasesModule } from '@amparo/cases';
 import { AccessRequestsController } from './access-requests.controller';
 import { CaseActionsController } from './case-actions.controller';
 import { ConsentsController } from './consents.controller';
+import { DetentionsController } from './detentions.controller';
 import { CaseloadController } from './caseload.controller';
 import { CasesController } from './cases.controller';
 import { CodeListsController } from './code-lists.controller';
@@ -22,6 +23,7 @@ import { WorkQueueController } from './work-queue.controller';
     WorkQueueController,
     ConsentsController,
     TransfersController,
+    DetentionsController,
   ],
 })
 export class CasesHttpModule {}

@@ -9,6 +9,7 @@ import { recordCaseEvent } from '../cases/case-audit';
 import { CaseLookup, lockCase } from '../cases/case-lookup';
 import { nextStepColumns, nextStepDueProblems } from '../cases/next-step';
 import { writeCaseVersion } from '../cases/versioned-case-write';
+import { syncArrestNotification } from '../detention/arrest-notification-sync';
 import { ACTION_COLUMNS, ConsularAction, NewConsularAction } from './consular-action';
 
 /** The append-only log of what the consulate did on a case; mistakes are corrected by new entries. */
@@ -144,6 +145,15 @@ export class ConsularActionsService {
           corrects,
         ],
       );
+      if (input.type === 'arrest_notification_received')
+        await syncArrestNotification(
+          manager,
+          this.audit,
+          caller,
+          found,
+          { arrestedAt: input.arrestedAt!, notifiedAt: input.notifiedAt! },
+          now,
+        );
       const movesNextStep = input.nextStep != null || input.nextStepDue != null;
       if (movesNextStep) await this.moveNextStep(caller, caseId, id, input, manager);
       else await manager.query('UPDATE cases SET updated_at = now() WHERE id = $1', [caseId]);

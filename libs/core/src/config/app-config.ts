@@ -48,6 +48,12 @@ export interface AppConfig {
     /** MM-DD dates (UTC) of the semester reports. */
     semesterReportDates: string[];
   };
+  /** The deployment's rule for overdue detentions (VCCR art. 36): see docs/detention.md. */
+  detention: {
+    notificationOverdueHours: number;
+    firstContactOverdueHours: number;
+    visitOverdueDays: number;
+  };
   exports: {
     dir: string;
     ttlDays: number;

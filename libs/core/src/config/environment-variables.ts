@@ -220,6 +220,31 @@ export class EnvironmentVariables {
   @Max(100000)
   STATISTICS_MAX_TABLE_CELLS = 10000;
 
+  @EnvVar({
+    expected: 'hours after the arrest past which a consular notification is overdue, 1 to 720',
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  DETENTION_NOTIFICATION_OVERDUE_HOURS = 72;
+
+  @EnvVar({
+    expected: 'hours after the notification past which a first consular contact is overdue, 1 to 720',
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  DETENTION_FIRST_CONTACT_OVERDUE_HOURS = 72;
+
+  @EnvVar({ expected: 'days without a consular visit past which a detention is overdue, 1 to 365' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  DETENTION_VISIT_OVERDUE_DAYS = 30;
+
   @EnvVar({ expected: 'a directory shared by the API and the workers where export files are kept' })
   @IsString()
   EXPORTS_DIR = './data/exports';

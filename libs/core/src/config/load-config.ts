@@ -114,6 +114,11 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       maxTableCells: vars.STATISTICS_MAX_TABLE_CELLS,
       semesterReportDates: vars.STATISTICS_SEMESTER_REPORT_DATES.split(','),
     },
+    detention: {
+      notificationOverdueHours: vars.DETENTION_NOTIFICATION_OVERDUE_HOURS,
+      firstContactOverdueHours: vars.DETENTION_FIRST_CONTACT_OVERDUE_HOURS,
+      visitOverdueDays: vars.DETENTION_VISIT_OVERDUE_DAYS,
+    },
     exports: {
       dir: vars.EXPORTS_DIR,
       ttlDays: vars.EXPORTS_TTL_DAYS,
