@@ -90,6 +90,10 @@ const PROBED = new Set([
   'POST AssistanceRequestsController.complete',
   'POST AssistanceRequestsController.addReport',
   'GET AssistanceRequestsController.listReports',
+  'GET DetentionsController.list',
+  'POST DetentionsController.record',
+  'PATCH DetentionsController.update',
+  'GET DetentionsController.overdue',
 ]);
 const NO_PERSON_DATA: Record<string, string> = {
   'POST CaseActionsController.add': 'answers the action written, which has no person fields',
@@ -434,6 +438,22 @@ describe('Person data across posts, restrictions and roles', () => {
       'POST /cases/{id}/consents/{consentId}/withdraw',
       api().post(`/api/v1/cases/${caseId}/consents/${randomUUID()}/withdraw`).send({}),
     );
+    await ask('GET /cases/{id}/detentions', api().get(`/api/v1/cases/${caseId}/detentions`));
+    await ask(
+      'POST /cases/{id}/detentions',
+      api()
+        .post(`/api/v1/cases/${caseId}/detentions`)
+        // Overdue (no notification for 100 hours): the work queue then lists it to its team.
+        .send({ personId: m.id, arrestedAt: new Date(Date.now() - 100 * 3_600_000).toISOString() }),
+    );
+    await ask(
+      'PATCH /cases/{id}/detentions/{detentionId}',
+      api()
+        .patch(`/api/v1/cases/${caseId}/detentions/${randomUUID()}`)
+        .set('If-Match', '"v1"')
+        .send({ facilityName: 'Centro' }),
+    );
+    await ask('GET /work-queue/detentions', api().get('/api/v1/work-queue/detentions'));
     await ask(
       'GET /consent-overrides',
       api().get('/api/v1/consent-overrides').query({ status: 'all' }),

@@ -28,12 +28,14 @@ const POST_OF: Record<string, string> = {
     'SELECT c.consulate_id AS post FROM consent_overrides x JOIN cases c ON c.id = x.case_id',
   organisation_referrals:
     'SELECT c.consulate_id AS post FROM organisation_referrals x JOIN cases c ON c.id = x.case_id',
+  case_detentions:
+    'SELECT c.consulate_id AS post FROM case_detentions x JOIN cases c ON c.id = x.case_id',
 };
 const CASE_TABLES = Object.keys(POST_OF).sort();
 
 /**
  * Every table that holds a case or a person, each behind its own policy (migrations 0013, 0019 to
- * 0023):
+ * 0023, 0028):
  * those above, and transfers and assistance requests (with their reports), which both sides see
  * (tested on their own: case-transfers and assistance-requests specs).
  */
@@ -111,6 +113,17 @@ describe('Row-level security: a query that forgets the scope filter still sees o
         .set('Authorization', `Bearer ${token}`)
         .send({ type: 'interview', occurredAt: new Date(Date.now() - 60_000).toISOString() });
       expect(action.status).toBe(201);
+      // An arrest notification writes the primary person's detention record.
+      const notified = await http()
+        .post(`/api/v1/cases/${created.body.id}/actions`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({
+          type: 'arrest_notification_received',
+          occurredAt: new Date(Date.now() - 60_000).toISOString(),
+          arrestedAt: new Date(Date.now() - 3_600_000).toISOString(),
+          notifiedAt: new Date(Date.now() - 60_000).toISOString(),
+        });
+      expect(notified.status).toBe(201);
       const moved = await http()
         .post(`/api/v1/cases/${created.body.id}/transitions`)
         .set('Authorization', `Bearer ${token}`)
@@ -306,7 +319,7 @@ describe('Row-level security: a query that forgets the scope filter still sees o
       'SELECT count(*)::int AS n FROM consular_actions WHERE case_id = $1',
       [caseOf.B],
     );
-    expect(n).toBe(1);
+    expect(n).toBe(2); // the interview and the arrest notification it was created with
   });
 
   it('answers 404 through the API for a case of another post', async () => {
