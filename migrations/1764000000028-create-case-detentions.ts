@@ -50,10 +50,11 @@ export class CreateCaseDetentions1764000000028 implements MigrationInterface {
     );
     await q.query('ALTER TABLE case_detentions ENABLE ROW LEVEL SECURITY');
     await q.query('ALTER TABLE case_detentions FORCE ROW LEVEL SECURITY');
-    // Times and keys only: no facility name, no person.
+    // Times and keys only: no facility name; the person by id, for sex and age group.
     await q.query(`
       CREATE VIEW case_detentions_for_statistics WITH (security_invoker = true) AS
-        SELECT id, case_id, arrested_at, notified_at, first_contact_at, released_at FROM case_detentions`);
+        SELECT id, case_id, person_id, arrested_at, notified_at, first_contact_at, released_at
+          FROM case_detentions`);
     for (const role of ['amparo_app', 'amparo_scoped']) {
       await q.query(`
         DO $$

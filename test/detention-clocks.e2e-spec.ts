@@ -1,18 +1,28 @@
+import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { validateStatisticsExport } from '@amparo/statistics';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createConsulate, createUser, signIn } from './utils/identity';
-import { TestStack, createTestApi, createTestStack } from './utils/test-app';
+import { eventually } from './utils/eventually';
+import { TestStack, createTestApi, createTestStack, createTestWorker } from './utils/test-app';
 
 // Detention clocks (VCCR art. 36): the times of a detention, the delays computed from them, the
 // deployment's rule that puts an open detention in the overdue queue, and who sees what.
 describe('Detention clocks', () => {
   let stack: TestStack;
   let app: NestExpressApplication;
+  let worker: INestApplicationContext;
+  let exportsDir: string;
   /** The same database under a deployment whose notification rule is 96 hours. */
   let lenient: NestExpressApplication;
   let post: string;
   let otherPost: string;
+  /** Colombian posts in two host countries, for the statistics. */
+  const coPosts = {} as Record<'US' | 'CA', string>;
   const tokens: Record<string, string> = {};
   const users: Record<string, string> = {};
 
@@ -93,7 +103,9 @@ describe('Detention clocks', () => {
     as('officer')(http().post(`/api/v1/cases/${caseId}/actions`)).send(body);
 
   beforeAll(async () => {
-    stack = await createTestStack();
+    exportsDir = await mkdtemp(join(tmpdir(), 'amparo-detention-'));
+    // k = 3: the statistics below suppress a host country of 2 detentions and publish one of 6.
+    stack = await createTestStack({ EXPORTS_DIR: exportsDir, STATISTICS_DISCLOSURE_K: '3' });
     // Both apps sign and accept the same tokens: one deployment, two rules.
     const jwtKeys = generateKeyPairSync('ec', {
       namedCurve: 'P-256',
@@ -105,6 +117,8 @@ describe('Detention clocks', () => {
       auth: { ...stack.config.auth, jwtKeys, mfaEncryptionKey: randomBytes(32) },
     };
     app = await createTestApi(config);
+    worker = await createTestWorker(config);
+    await worker.init();
     lenient = await createTestApi({
       ...config,
       detention: { ...config.detention, notificationOverdueHours: 96 },
@@ -112,8 +126,18 @@ describe('Detention clocks', () => {
     post = await createConsulate(stack, 'MX');
     otherPost = await createConsulate(stack, 'MX');
     const foreignPost = await createConsulate(stack, 'GT');
+    coPosts.US = await createConsulate(stack, 'CO');
+    coPosts.CA = await createConsulate(stack, 'CO');
+    await stack.query(
+      `UPDATE consulates SET host_country_code = 'CA', city = 'Toronto' WHERE id = $1`,
+      [coPosts.CA],
+    );
     const grants = {
       officer: [{ role: 'officer', consulateId: post }],
+      coUsOfficer: [{ role: 'officer', consulateId: coPosts.US }],
+      coCaOfficer: [{ role: 'officer', consulateId: coPosts.CA }],
+      coAnalyst: [{ role: 'analyst', countryCode: 'CO' }],
+      analyst: [{ role: 'analyst', countryCode: 'MX' }],
       consul: [{ role: 'consul', consulateId: post }],
       supervisor: [{ role: 'supervisor', countryCode: 'MX' }],
       otherPostOfficer: [{ role: 'officer', consulateId: otherPost }],
@@ -128,9 +152,11 @@ describe('Detention clocks', () => {
   });
 
   afterAll(async () => {
+    await worker?.close();
     await lenient?.close();
     await app?.close();
     await stack?.teardown();
+    await rm(exportsDir, { recursive: true, force: true });
   });
 
   describe('a notification 80 hours after the arrest', () => {
@@ -419,6 +445,137 @@ describe('Detention clocks', () => {
       expect(
         await stack.query('SELECT 1 FROM consular_actions WHERE case_id = $1', [fresh]),
       ).toHaveLength(0);
+    });
+  });
+
+  describe('statistics: notification delay by host country', () => {
+    const utcDay = (days: number) =>
+      new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const range = { from: utcDay(-30), to: utcDay(0) };
+    interface Cell {
+      coordinates: Record<string, string>;
+      value: number | null;
+      suppressed: boolean;
+    }
+    const byHost = async (
+      measure: string,
+      who = 'coAnalyst',
+      filter: Record<string, string> = {},
+    ) => {
+      const res = await as(who)(
+        http()
+          .get('/api/v1/statistics')
+          .query({ ...range, measure, dimensions: 'host_country', ...filter }),
+      );
+      expect([res.status, res.body.errors]).toEqual([200, undefined]);
+      return Object.fromEntries(
+        (res.body.cells as Cell[]).map((c) => [
+          c.coordinates.host_country,
+          { value: c.value, suppressed: c.suppressed },
+        ]),
+      );
+    };
+
+    beforeAll(async () => {
+      // Six detentions at the post in the United States (10 to 100 hours), two in Canada.
+      const delays = { US: [10, 20, 30, 40, 50, 100], CA: [5, 500] };
+      for (const [host, hours] of Object.entries(delays) as ['US' | 'CA', number[]][]) {
+        for (const h of hours) {
+          const who = host === 'US' ? 'coUsOfficer' : 'coCaOfficer';
+          const { caseId, personId } = await detainedCase(coPosts[host], who);
+          await as(who)(http().post(`/api/v1/cases/${caseId}/detentions`))
+            .send({ personId, arrestedAt: ago(h + 24), notifiedAt: ago(24) })
+            .expect(201);
+        }
+      }
+      // Recorded but never notified: no delay to count.
+      const { caseId, personId } = await detainedCase(coPosts.US, 'coUsOfficer');
+      await as('coUsOfficer')(http().post(`/api/v1/cases/${caseId}/detentions`))
+        .send({ personId, arrestedAt: ago(30) })
+        .expect(201);
+    });
+
+    it('gives the median and the 90th percentile of hours where k or more detentions stand behind them', async () => {
+      expect(await byHost('notification_delay', 'coAnalyst', { host_country: 'US' })).toEqual({
+        US: { value: 35, suppressed: false },
+        _T: { value: 35, suppressed: false },
+      });
+      expect(await byHost('notification_delay_p90', 'coAnalyst', { host_country: 'US' })).toEqual({
+        US: { value: 75, suppressed: false },
+        _T: { value: 75, suppressed: false },
+      });
+    });
+
+    it('suppresses a host country with fewer than k detentions, and never shows a suppressed value', async () => {
+      for (const measure of ['notification_delay', 'notification_delay_p90']) {
+        expect(await byHost(measure, 'coAnalyst', { host_country: 'CA' })).toEqual({
+          CA: { value: null, suppressed: true },
+          _T: { value: null, suppressed: true },
+        });
+        const cells = await byHost(measure);
+        expect(cells.CA).toEqual({ value: null, suppressed: true });
+        expect(Object.values(cells).filter((c) => c.suppressed && c.value !== null)).toEqual([]);
+      }
+    });
+
+    it("counts only the analyst's own country", async () => {
+      const mexico = await byHost('notification_delay', 'analyst');
+      expect(Object.keys(mexico)).not.toContain('CA');
+      // A table of medians leaves out cells without rows: no Canadian detention of Mexico's.
+      expect(await byHost('notification_delay', 'analyst', { host_country: 'CA' })).toEqual({});
+    });
+
+    it('refuses a dimension that does not describe detentions', async () => {
+      const res = await as('coAnalyst')(
+        http()
+          .get('/api/v1/statistics')
+          .query({ ...range, measure: 'notification_delay', dimensions: 'action_type' }),
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({ code: 'DIMENSION_NOT_APPLICABLE' }),
+      ]);
+    });
+
+    it('exports both measures by host country, valid against the export schema, with the rule stated', async () => {
+      const created = await as('coAnalyst')(http().post('/api/v1/exports')).send({
+        kind: 'statistics',
+        measures: ['notification_delay', 'notification_delay_p90'],
+        dimensions: ['host_country'],
+        period: 'year',
+        ...range,
+        format: 'json',
+      });
+      expect([created.status, created.body.errors]).toEqual([202, undefined]);
+      await eventually(async () => {
+        const res = await as('coAnalyst')(http().get(created.headers.location));
+        if (res.body.status === 'failed') throw new Error(`export failed: ${res.text}`);
+        return res.body.status === 'completed' ? true : undefined;
+      });
+      const file = await as('coAnalyst')(http().get(`/api/v1/exports/${created.body.id}/file`))
+        .buffer(true)
+        .parse((res, callback) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+          res.on('end', () => callback(null, text));
+        });
+      const document = JSON.parse(file.body as string);
+      expect(validateStatisticsExport(document)).toEqual({ valid: true });
+      expect(document.metadata.disclosure.rule).toContain('90th percentile');
+      expect(document.rows).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            MEASURE: 'notification_delay',
+            HOST_COUNTRY: 'CA',
+            OBS_VALUE: null,
+          }),
+          expect.objectContaining({
+            MEASURE: 'notification_delay_p90',
+            HOST_COUNTRY: 'CA',
+            OBS_VALUE: null,
+          }),
+        ]),
+      );
     });
   });
 });

@@ -766,6 +766,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/detentions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Detentions of the case's persons with their VCCR art. 36 clocks (audited, T2)
+         * @description Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["detentions_list"];
+        put?: never;
+        /**
+         * Record the detention of a person of the case
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["detentions_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/detentions/{detentionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the times or place of a detention, or record the release
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        patch: operations["detentions_update"];
+        trace?: never;
+    };
     "/api/v1/cases/{id}/history": {
         parameters: {
             query?: never;
@@ -1802,6 +1846,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/work-queue/detentions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Overdue detentions: open detentions breaking the deployment rule, most late first
+         * @description Items are the overdue detentions of cases you work (officer, consul); posts counts them for every post in your scope (a supervisor's country). The rule: DETENTION_NOTIFICATION_OVERDUE_HOURS, DETENTION_FIRST_CONTACT_OVERDUE_HOURS, DETENTION_VISIT_OVERDUE_DAYS.
+         *
+         *     Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["detentions_overdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -2241,6 +2307,9 @@ export interface components {
             /** @description The transitions POST /cases/{id}/transitions would accept from you now (given the fields each needs) */
             allowedTransitions: components["schemas"]["AllowedTransitionResponse"][];
             callerMay: components["schemas"]["CallerMayResponse"];
+        };
+        CaseDetentionsResponse: {
+            items: components["schemas"]["DetentionResponse"][];
         };
         CaseHistoryEntryPage: {
             items: components["schemas"]["CaseHistoryEntryResponse"][];
@@ -2872,6 +2941,85 @@ export interface components {
             activationExpiresAt: string;
             user: components["schemas"]["UserResponse"];
         };
+        DetentionClocksResponse: {
+            /** @description Not released */
+            open: boolean;
+            /** @description Notified − arrested, hours */
+            notificationDelayHours: number | null;
+            /** Format: date-time */
+            firstContactAt: string | null;
+            /** @enum {string|null} */
+            firstContactSource: "recorded" | "actions" | null;
+            /** @description First contact − notified, hours */
+            timeToFirstContactHours: number | null;
+            /** @description Visits at a detention centre and detention monitoring */
+            visitCount: number;
+            /** Format: date-time */
+            lastVisitAt: string | null;
+            /** @description Days since the last visit, or since the notification when never visited; null once released */
+            daysSinceLastVisit: number | null;
+            overdue: components["schemas"]["DetentionOverdueResponse"][];
+            mostLateHours: number;
+        };
+        DetentionOverdueResponse: {
+            /** @enum {string} */
+            rule: "notification" | "first_contact" | "visit";
+            /** @enum {string} */
+            unit: "hours" | "days";
+            /** @description The deployment's limit, in `unit` */
+            limit: number;
+            /** @description The time measured, in `unit` */
+            actual: number;
+            /** @description How far past the limit, in `unit` */
+            lateBy: number;
+            lateByHours: number;
+        };
+        DetentionQueueResponse: {
+            rule: components["schemas"]["DetentionRuleResponse"];
+            /** @description Of the cases you work */
+            items: components["schemas"]["OverdueDetentionResponse"][];
+            /** @description Every post in your scope */
+            posts: components["schemas"]["PostOverdueDetentionsResponse"][];
+        };
+        DetentionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            personId: string;
+            facilityName: string | null;
+            facilitySubdivisionCode: string | null;
+            /** Format: date-time */
+            arrestedAt: string;
+            /** Format: date-time */
+            notifiedAt: string | null;
+            /**
+             * Format: date-time
+             * @description As recorded
+             */
+            firstContactAt: string | null;
+            /** Format: date-time */
+            releasedAt: string | null;
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /**
+             * @description Send as If-Match to change this detention
+             * @example "v2"
+             */
+            etag: string;
+            clocks: components["schemas"]["DetentionClocksResponse"];
+        };
+        DetentionRuleResponse: {
+            notificationOverdueHours: number;
+            firstContactOverdueHours: number;
+            visitOverdueDays: number;
+        };
         DisclosedCaseResponse: {
             primaryCategory?: string;
             secondaryCategories?: string[];
@@ -2975,7 +3123,7 @@ export interface components {
             to: string;
             /** @enum {string} */
             kind: "statistics" | "regional";
-            measures: ("cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers")[];
+            measures: ("cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers" | "notification_delay" | "notification_delay_p90")[];
             /** @description Filter id to a list of codes */
             filters?: components["schemas"]["StatisticsFilterParams"];
             /** @enum {string} */
@@ -3004,7 +3152,7 @@ export interface components {
             /** @description Hex SHA-256 of the file */
             sha256: string | null;
             failure: components["schemas"]["ExportFailureResponse"] | null;
-            measures: ("cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers")[];
+            measures: ("cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers" | "notification_delay" | "notification_delay_p90")[];
             dimensions: string[];
             period: string;
             /** Format: date */
@@ -3292,6 +3440,26 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        OverdueDetentionResponse: {
+            /** Format: uuid */
+            detentionId: string;
+            /** Format: uuid */
+            caseId: string;
+            caseReference: string;
+            /** Format: uuid */
+            consulateId: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: date-time */
+            arrestedAt: string;
+            /** Format: date-time */
+            notifiedAt: string | null;
+            /** Format: date-time */
+            lastVisitAt: string | null;
+            overdue: components["schemas"]["DetentionOverdueResponse"][];
+            /** @description How the list is ordered, most late first */
+            mostLateHours: number;
+        };
         OverrideRequest: {
             /** @description Why it goes without consent. Not only white space */
             reason: string;
@@ -3413,6 +3581,11 @@ export interface components {
             /** @example LAX */
             postCode: string;
         };
+        PostOverdueDetentionsResponse: {
+            /** Format: uuid */
+            consulateId: string;
+            overdue: number;
+        };
         /** @description RFC 9457 problem details. `code` is stable (switch on it); `title` and `detail` are in the language of Accept-Language (es by default, en). */
         Problem: {
             /**
@@ -3521,6 +3694,35 @@ export interface components {
              * @description When it was given; default now
              */
             givenAt?: string;
+        };
+        RecordDetentionRequest: {
+            /**
+             * Format: uuid
+             * @description The detained person, on the case
+             */
+            personId: string;
+            /** @example Centro de detención de Otay Mesa */
+            facilityName?: string | null;
+            /**
+             * @description ISO 3166-2 subdivision of the host country. ISO 3166-2 subdivision code, upper case (GET /api/v1/countries/{code}/subdivisions lists them)
+             * @example US-CA
+             */
+            facilitySubdivisionCode?: string | null;
+            /**
+             * Format: date-time
+             * @description Time of arrest
+             */
+            arrestedAt: string;
+            /**
+             * Format: date-time
+             * @description When the host authorities notified the consulate
+             */
+            notifiedAt?: string | null;
+            /**
+             * Format: date-time
+             * @description First consular contact; when absent it is derived from the first interview, visit, legal orientation or monitoring after the notification
+             */
+            firstContactAt?: string | null;
         };
         RecoveryCodesResponse: {
             /**
@@ -3724,7 +3926,7 @@ export interface components {
         };
         StatisticsMeasureResponse: {
             /** @enum {string} */
-            id: "cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers";
+            id: "cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers" | "notification_delay" | "notification_delay_p90";
             label: components["schemas"]["BilingualResponse"];
         };
         StatisticsResponse: {
@@ -3900,6 +4102,25 @@ export interface components {
             email?: string | null;
             /** @description Optional; `null` clears it on update */
             website?: string | null;
+        };
+        UpdateDetentionRequest: {
+            facilityName?: string | null;
+            /**
+             * @description ISO 3166-2 subdivision code, upper case (GET /api/v1/countries/{code}/subdivisions lists them)
+             * @example US-CA
+             */
+            facilitySubdivisionCode?: string | null;
+            /** Format: date-time */
+            arrestedAt?: string;
+            /** Format: date-time */
+            notifiedAt?: string | null;
+            /** Format: date-time */
+            firstContactAt?: string | null;
+            /**
+             * Format: date-time
+             * @description The release: stops the clocks; cannot be undone
+             */
+            releasedAt?: string;
         };
         UpdateMeRequest: {
             /**
@@ -8422,6 +8643,386 @@ export interface operations {
             };
         };
     };
+    detentions_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetentionsResponse"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    detentions_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any 1 to 255 visible ASCII characters; a retry with the same key and body gets the first response instead of a second record */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordDetentionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetentionResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, INVALID_IDEMPOTENCY_KEY, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "INVALID_IDEMPOTENCY_KEY" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (CASE_CLOSED, DETENTION_OPEN, IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_CLOSED" | "DETENTION_OPEN" | "IDEMPOTENCY_IN_PROGRESS";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Understood but cannot be processed (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    detentions_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The etag of the detention as you read it (428 without it, 412 when not current) */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                detentionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDetentionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetentionResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND, DETENTION_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND" | "DETENTION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (CASE_CLOSED, DETENTION_RELEASED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_CLOSED" | "DETENTION_RELEASED";
+                    };
+                };
+            };
+            /** @description The If-Match version is not the current one (VERSION_CONFLICT) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description If-Match required (PRECONDITION_REQUIRED) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PRECONDITION_REQUIRED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     caseActions_historyOf: {
         parameters: {
             query?: never;
@@ -12527,7 +13128,7 @@ export interface operations {
                 receiving_country?: string[];
                 /** @description Codes, comma-separated */
                 assistance_kind?: ("assistance" | "notification")[];
-                measure: "cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers";
+                measure: "cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers" | "notification_delay" | "notification_delay_p90";
             };
             header?: never;
             path?: never;
@@ -14253,6 +14854,65 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorkQueueResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    detentions_overdue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetentionQueueResponse"];
                 };
             };
             /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */

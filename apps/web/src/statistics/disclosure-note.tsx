@@ -24,6 +24,7 @@ export function DisclosureNote({ result }: { result: StatisticsResult }) {
         <li>{t('disclosure.zeros')}</li>
         <li>{t('disclosure.marked')}</li>
         {result.measure.id === 'median_days_to_closure' && <li>{t('disclosure.median')}</li>}
+        {result.measure.id.startsWith('notification_delay') && <li>{t('disclosure.quantile')}</li>}
       </Box>
       <Typography variant="body2" sx={{ mt: 1 }}>
         {t('disclosure.method', { method })}

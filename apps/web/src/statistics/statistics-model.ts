@@ -24,6 +24,8 @@ export const MEASURE_IDS = all<MeasureId>()([
   'referrals',
   'assistance_requests',
   'transfers',
+  'notification_delay',
+  'notification_delay_p90',
 ] as const);
 
 export const DIMENSION_IDS = all<DimensionId>()([

@@ -1,5 +1,5 @@
 import { StatisticsQuery } from '../model/statistics-query';
-import { countCellsSql } from './aggregate-sql';
+import { countCellsSql, mediansSql } from './aggregate-sql';
 
 const scope = { countries: ['MX'], consulateIds: [] };
 const query = (overrides: Partial<StatisticsQuery>): StatisticsQuery => ({
@@ -61,5 +61,37 @@ describe('countCellsSql for the cooperation measures', () => {
       `FROM case_transfers_for_statistics t JOIN cases_for_statistics c ON c.id = t.case_id AND t.status = 'accepted'`,
     );
     expect(sql).toContain('t.decided_at >= $1::timestamptz');
+  });
+});
+
+describe('mediansSql for the notification delay', () => {
+  const medianOf = (q: StatisticsQuery) => mediansSql(q, scope).sql.replace(/\s+/g, ' ');
+
+  it('takes the median, then the 90th percentile, of hours from arrest to notification, by the day of the notification', () => {
+    const median = medianOf(query({ measure: 'notification_delay', dimensions: ['host_country'] }));
+    expect(median).toContain('percentile_cont(0.5) WITHIN GROUP (ORDER BY v) AS median');
+    expect(median).toContain('extract(epoch FROM (dt.notified_at - dt.arrested_at)) / 3600.0 AS v');
+    expect(median).toContain(
+      'FROM case_detentions_for_statistics dt JOIN cases_for_statistics c ON c.id = dt.case_id',
+    );
+    expect(median).toContain('(co.host_country_code::text) AS d0');
+    expect(median).toContain('dt.notified_at >= $1::timestamptz');
+    expect(median).toContain('GROUP BY CUBE(d0)');
+    const p90 = medianOf(query({ measure: 'notification_delay_p90' }));
+    expect(p90).toContain('percentile_cont(0.9) WITHIN GROUP (ORDER BY v) AS median');
+  });
+
+  it('describes the detained person, not the primary person, by sex and age', () => {
+    const sql = medianOf(
+      query({ measure: 'notification_delay', dimensions: ['sex', 'age_group'] }),
+    );
+    expect(sql).toContain('JOIN persons_for_statistics p ON p.id = dt.person_id');
+    expect(sql).not.toContain('c.primary_person_id');
+  });
+
+  it('keeps days to closure as it was', () => {
+    const sql = medianOf(query({ measure: 'median_days_to_closure' }));
+    expect(sql).toContain('percentile_cont(0.5)');
+    expect(sql).toContain('extract(epoch FROM (c.closed_at - c.opened_at)) / 86400.0 AS v');
   });
 });

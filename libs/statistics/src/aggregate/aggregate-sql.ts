@@ -27,23 +27,24 @@ export function countCellsSql(query: StatisticsQuery, scope: StatisticsScope): A
 }
 
 /**
- * Medians of days to closure for every cell, margins included (GROUP BY CUBE), with the count of
- * closed cases behind each: a median is published only where that count is.
+ * The measure's quantile (the median of days to closure, the median or 90th percentile of hours to
+ * notification) for every cell, margins included (GROUP BY CUBE), with the count of rows behind
+ * each: a quantile is published only where that count is.
  * `g` is GROUPING(): bit i (from the left) set when dimension i is totalled.
  */
 export function mediansSql(query: StatisticsQuery, scope: StatisticsScope): AggregateSql {
   const { select, from, conditions } = factRows(query, scope);
+  const measure = MEASURES[query.measure];
   const dims = query.dimensions.map((_, i) => `d${i}`);
-  const days = 'extract(epoch FROM (c.closed_at - c.opened_at)) / 86400.0';
   const grouping = dims.length ? `GROUPING(${dims.join(', ')})` : '0';
   return {
     sql: `SELECT ${[
       ...dims,
       `${grouping} AS g`,
       'count(*)::bigint AS n',
-      'percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median',
+      `percentile_cont(${measure.quantile ?? 0.5}) WITHIN GROUP (ORDER BY v) AS median`,
     ].join(', ')}
-          FROM (SELECT ${[...select, `${days} AS days`].join(', ')} ${from} ${conditions.where}) f
+          FROM (SELECT ${[...select, `${measure.value} AS v`].join(', ')} ${from} ${conditions.where}) f
           ${dims.length ? `GROUP BY CUBE(${dims.join(', ')})` : ''}`,
     params: conditions.params,
   };
@@ -83,7 +84,9 @@ function factRows(query: StatisticsQuery, scope: StatisticsScope) {
     joins.push(
       measure.source === 'person'
         ? 'JOIN persons_for_statistics p ON p.id = cp.person_id'
-        : 'JOIN persons_for_statistics p ON p.id = c.primary_person_id',
+        : measure.source === 'detention'
+          ? 'JOIN persons_for_statistics p ON p.id = dt.person_id'
+          : 'JOIN persons_for_statistics p ON p.id = c.primary_person_id',
     );
   }
   if (used.has('age_group')) joins.push(AGE_LATERAL_JOIN);
@@ -113,7 +116,7 @@ function factRows(query: StatisticsQuery, scope: StatisticsScope) {
 /**
  * The rows of each source with their case as `c`. A referral and an assistance request are the
  * sending case's; a transfer counts once decided as accepted (a rejected or cancelled proposal moved
- * nothing).
+ * nothing); a detention counts once notified (its date is the notification's).
  */
 const SOURCE_ROWS: Record<FactSource, string> = {
   case: 'FROM cases_for_statistics c',
@@ -125,6 +128,8 @@ const SOURCE_ROWS: Record<FactSource, string> = {
     JOIN cases_for_statistics c ON c.id = ar.requesting_case_id`,
   transfer: `FROM case_transfers_for_statistics t
     JOIN cases_for_statistics c ON c.id = t.case_id AND t.status = 'accepted'`,
+  detention:
+    'FROM case_detentions_for_statistics dt JOIN cases_for_statistics c ON c.id = dt.case_id',
 };
 
 function addScope(conditions: SqlConditions, scope: StatisticsScope): void {

@@ -53,7 +53,9 @@ export interface StatisticsTable {
 export const DISCLOSURE_RULE =
   'Counts from 1 to k-1 are suppressed (primary), margins and totals included; further cells are ' +
   'suppressed (secondary, exact Gaussian elimination) so that no suppressed count can be derived ' +
-  'from published cells; zeros are published; a median is published only where its count is.';
+  'from published cells; zeros are published; a median or other quantile (notification delay: ' +
+  'median and 90th percentile) is published only where its count is, so a quantile of 1 to k-1 ' +
+  'detentions or cases is never shown.';
 
 /**
  * Computes a measure's table for a scope in PostgreSQL, then applies disclosure control: nothing

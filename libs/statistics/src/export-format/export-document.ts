@@ -14,7 +14,9 @@ export type StatisticsMeasureId =
   | 'median_days_to_closure'
   | 'referrals'
   | 'assistance_requests'
-  | 'transfers';
+  | 'transfers'
+  | 'notification_delay'
+  | 'notification_delay_p90';
 
 /** The dimensions of docs/statistics-export-format.md; the schema fixes each one's column. */
 export type StatisticsDimensionId =

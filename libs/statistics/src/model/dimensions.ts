@@ -19,10 +19,10 @@ import {
  * assistance request, the requesting case), its consulate as `co` and a person as `p` (the case's
  * primary person, or the linked person for `person`); `action` adds the action as `a`, `referral`
  * the referral as `r` and its organisation as `o`, `assistance_request` the request as `ar`,
- * `transfer` the transfer as `t`.
+ * `transfer` the transfer as `t`, `detention` the detention as `dt` (its person as `p`).
  */
 export type FactSource =
-  'case' | 'action' | 'person' | 'referral' | 'assistance_request' | 'transfer';
+  'case' | 'action' | 'person' | 'referral' | 'assistance_request' | 'transfer' | 'detention';
 
 export const DIMENSION_IDS = [
   'period',

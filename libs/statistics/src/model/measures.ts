@@ -1,6 +1,8 @@
 import { Bilingual } from './code-labels';
 import { FactSource } from './dimensions';
 
+const NOTIFICATION_DELAY_HOURS = 'extract(epoch FROM (dt.notified_at - dt.arrested_at)) / 3600.0';
+
 export const MEASURE_IDS = [
   'cases_opened',
   'cases_closed',
@@ -11,6 +13,8 @@ export const MEASURE_IDS = [
   'referrals',
   'assistance_requests',
   'transfers',
+  'notification_delay',
+  'notification_delay_p90',
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];
 
@@ -23,8 +27,14 @@ export interface Measure {
    * `null` for a stock (cases open at each period's end), counted at every period end instead.
    */
   readonly date: string | null;
-  /** Counts are disclosure-controlled tables; a median is published where its count is. */
+  /**
+   * Counts are disclosure-controlled tables; a median (or another quantile) is published where its
+   * count is.
+   */
   readonly kind: 'count' | 'median';
+  /** For a `median` kind: the SQL of each row's value, and the quantile taken (0.5 by default). */
+  readonly value?: string;
+  readonly quantile?: number;
 }
 
 export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
@@ -69,6 +79,7 @@ export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
     source: 'case',
     date: 'c.closed_at',
     kind: 'median',
+    value: 'extract(epoch FROM (c.closed_at - c.opened_at)) / 86400.0',
   },
   // Cooperation (issue 16). Each row is also its case `c`, so the scope and every case dimension
   // apply: a country's figures count what its posts sent.
@@ -92,6 +103,31 @@ export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
     source: 'transfer',
     date: 't.decided_at',
     kind: 'count',
+  },
+  // Detention clocks (issue 17): hours from the arrest to the consulate's notification (VCCR art.
+  // 36), by the day of the notification; each row a detention of a person, with their case `c`.
+  notification_delay: {
+    id: 'notification_delay',
+    label: {
+      es: 'Mediana de horas entre detención y notificación consular',
+      en: 'Median hours from arrest to consular notification',
+    },
+    source: 'detention',
+    date: 'dt.notified_at',
+    kind: 'median',
+    value: NOTIFICATION_DELAY_HOURS,
+  },
+  notification_delay_p90: {
+    id: 'notification_delay_p90',
+    label: {
+      es: 'Percentil 90 de horas entre detención y notificación consular',
+      en: '90th percentile of hours from arrest to consular notification',
+    },
+    source: 'detention',
+    date: 'dt.notified_at',
+    kind: 'median',
+    value: NOTIFICATION_DELAY_HOURS,
+    quantile: 0.9,
   },
 };
 

@@ -53,6 +53,8 @@ export const en: StatisticsMessages = {
     referrals: 'Referrals to organisations',
     assistance_requests: 'Assistance requests sent',
     transfers: 'Transfers accepted',
+    notification_delay: 'Median hours from arrest to consular notification',
+    notification_delay_p90: '90th percentile of hours from arrest to consular notification',
   },
   dimensions: {
     period: 'Period',
@@ -129,6 +131,8 @@ export const en: StatisticsMessages = {
     marked:
       'Suppressed cells are marked “x” and carry no value. The table does not say which cells were suppressed for their count and which to protect others.',
     median: 'A median is published only where the count of closed cases behind it is published.',
+    quantile:
+      'A median or 90th percentile of notification delays is published only where the count of detentions behind it is published (k or more).',
     method: 'Method: {{method}}.',
     ruleAsStated: 'The rule as the system states it:',
   },

@@ -51,6 +51,8 @@ export const es = {
     referrals: 'Canalizaciones a organizaciones',
     assistance_requests: 'Solicitudes de asistencia enviadas',
     transfers: 'Traslados aceptados',
+    notification_delay: 'Mediana de horas entre detención y notificación consular',
+    notification_delay_p90: 'Percentil 90 de horas entre detención y notificación consular',
   },
   dimensions: {
     period: 'Período',
@@ -128,6 +130,8 @@ export const es = {
       'Las celdas suprimidas aparecen marcadas con «x» y no tienen valor. La tabla no dice qué celdas se suprimieron por su conteo y cuáles para proteger a otras.',
     median:
       'Una mediana se publica solo donde se publica el número de casos cerrados en que se basa.',
+    quantile:
+      'La mediana o el percentil 90 de las demoras de notificación se publican solo donde se publica el número de detenciones en que se basan (k o más).',
     method: 'Método: {{method}}.',
     ruleAsStated: 'Regla declarada por el sistema (en inglés):',
   },
