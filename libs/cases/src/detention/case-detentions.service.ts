@@ -15,10 +15,9 @@ import {
   DetentionActivity,
   DetentionChange,
   DetentionRecord,
-  DetentionWithClocks,
   NewDetention,
 } from './detention';
-import { detentionClocks, DetentionRule } from './detention-clocks';
+import { detentionClocks, DetentionRule, DetentionWithClocks } from './detention-clocks';
 import './detention-errors';
 import { checkDetentionTimes } from './detention-times';
 

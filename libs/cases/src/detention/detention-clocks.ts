@@ -37,6 +37,8 @@ export interface DetentionClocks {
   mostLateHours: number;
 }
 
+export type DetentionWithClocks = DetentionRecord & { clocks: DetentionClocks };
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const tenth = (n: number) => Math.round(n * 10) / 10;

@@ -1,5 +1,3 @@
-import { DetentionClocks } from './detention-clocks';
-
 /** A detained person of a case: the times the VCCR art. 36 clocks run from (docs/detention.md). */
 export interface DetentionRecord {
   id: string;
@@ -27,8 +25,6 @@ export interface DetentionActivity {
   /** The first interview, visit, legal orientation or monitoring at or after the notification. */
   firstContactActionAt: Date | null;
 }
-
-export type DetentionWithClocks = DetentionRecord & { clocks: DetentionClocks };
 
 export interface NewDetention {
   personId: string;

@@ -230,7 +230,8 @@ export class EnvironmentVariables {
   DETENTION_NOTIFICATION_OVERDUE_HOURS = 72;
 
   @EnvVar({
-    expected: 'hours after the notification past which a first consular contact is overdue, 1 to 720',
+    expected:
+      'hours after the notification past which a first consular contact is overdue, 1 to 720',
   })
   @Type(() => Number)
   @IsInt()
