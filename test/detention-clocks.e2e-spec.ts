@@ -234,7 +234,11 @@ describe('Detention clocks', () => {
     it("shows a supervisor the post's count, not the cases, and other posts and countries nothing", async () => {
       const supervisor = await queueOf('supervisor');
       expect(supervisor.items).toEqual([]);
-      expect(supervisor.posts.find((p) => p.consulateId === post)?.overdue).toBeGreaterThan(0);
+      expect(supervisor.posts.find((p) => p.consulateId === post)).toMatchObject({
+        consulateName: expect.stringContaining('Consulate'),
+        overdue: expect.any(Number),
+      });
+      expect(supervisor.posts.find((p) => p.consulateId === post)!.overdue).toBeGreaterThan(0);
       for (const who of ['otherPostOfficer', 'foreignOfficer', 'foreignSupervisor']) {
         const queue = await queueOf(who);
         expect(queue.items).toEqual([]);

@@ -185,6 +185,8 @@ export class OverdueDetentionResponse {
 
 export class PostOverdueDetentionsResponse {
   @ApiProperty({ format: 'uuid' }) consulateId!: string;
+  @ApiProperty() consulateName!: string;
+  @ApiProperty({ example: 'LAX' }) postCode!: string;
   @ApiProperty({ type: 'integer' }) overdue!: number;
 }
 

@@ -3584,6 +3584,9 @@ export interface components {
         PostOverdueDetentionsResponse: {
             /** Format: uuid */
             consulateId: string;
+            consulateName: string;
+            /** @example LAX */
+            postCode: string;
             overdue: number;
         };
         /** @description RFC 9457 problem details. `code` is stable (switch on it); `title` and `detail` are in the language of Accept-Language (es by default, en). */

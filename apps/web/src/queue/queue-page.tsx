@@ -8,6 +8,7 @@ import { useFormat } from '../shell/format';
 import { ProblemAlert } from '../shell/problem-alert';
 import { useHasPermission, useHasRole, useMe } from '../shell/use-me';
 import { AccessRequestsPanel } from './access-requests-panel';
+import { OverdueDetentions } from './overdue-detentions';
 import { CaseQueuePanel } from './case-queue-panel';
 import { workQueueQuery } from './queue-queries';
 import { useQueueView, type QueueTab } from './queue-view';
@@ -46,6 +47,7 @@ export function QueuePage() {
       {forQueue && queue.isPending && <Typography role="status">{t('loading')}</Typography>}
       {queue.isError && <ProblemAlert error={queue.error} />}
       {queue.data && <QueueTabs tabs={queue.data.tabs} today={queue.data.today} />}
+      <OverdueDetentions />
     </Stack>
   );
 }

@@ -16,6 +16,8 @@ import { en as queueEn } from '../queue/locales/en';
 import { es as queueEs } from '../queue/locales/es';
 import { en as assistanceEn } from '../assistance/locales/en';
 import { es as assistanceEs } from '../assistance/locales/es';
+import { en as detentionEn } from '../detention/locales/en';
+import { es as detentionEs } from '../detention/locales/es';
 import { en as transfersEn } from '../transfers/locales/en';
 import { es as transfersEs } from '../transfers/locales/es';
 import { en as statisticsEn } from '../statistics/locales/en';
@@ -39,6 +41,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     assistance: assistanceEs,
     cooperationQueue: cooperationQueueEs,
     transfers: transfersEs,
+    detention: detentionEs,
   },
   en: {
     cases: casesEn,
@@ -52,5 +55,6 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     assistance: assistanceEn,
     cooperationQueue: cooperationQueueEn,
     transfers: transfersEn,
+    detention: detentionEn,
   },
 };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@amparo/audit';
 import { SqlConditions } from '@amparo/database';
+import { ConsulatesService } from '@amparo/directory';
 import { Caller } from '@amparo/identity';
 import { CaseAccess } from '../access/case-access';
 import { recordCaseEvent } from '../cases/case-audit';
@@ -35,6 +36,7 @@ export class DetentionQueueService {
     private readonly access: CaseAccess,
     private readonly detentions: CaseDetentionsService,
     private readonly audit: AuditService,
+    private readonly consulates: ConsulatesService,
   ) {}
 
   async of(caller: Caller, now = new Date()): Promise<DetentionQueue> {
@@ -79,9 +81,20 @@ export class DetentionQueueService {
         overdue: clocks.overdue,
         mostLateHours: clocks.mostLateHours,
       }));
+    const names = new Map(
+      (perPost.size
+        ? await this.consulates.names({ countries: [], consulateIds: [...perPost.keys()] })
+        : []
+      ).map((post) => [post.id, post]),
+    );
     const posts = [...perPost]
-      .map(([consulateId, count]) => ({ consulateId, overdue: count }))
-      .sort((a, b) => b.overdue - a.overdue || a.consulateId.localeCompare(b.consulateId));
+      .map(([consulateId, count]) => ({
+        consulateId,
+        consulateName: names.get(consulateId)?.name ?? '',
+        postCode: names.get(consulateId)?.postCode ?? '',
+        overdue: count,
+      }))
+      .sort((a, b) => b.overdue - a.overdue || a.postCode.localeCompare(b.postCode));
     await recordCaseEvent(this.audit, {
       action: 'case.detentions.queue.read',
       caller,

@@ -20,5 +20,5 @@ export interface DetentionQueue {
   /** Of the posts the caller works, most overdue first. */
   items: OverdueDetention[];
   /** How many overdue detentions each post in scope has (a supervisor's view of the country). */
-  posts: { consulateId: string; overdue: number }[];
+  posts: { consulateId: string; consulateName: string; postCode: string; overdue: number }[];
 }

@@ -15,6 +15,7 @@ import { CaseCommands } from './case-commands';
 import { CaseHeader } from './case-header';
 import { CaseHistory } from './case-history';
 import { CasePersons } from './case-persons';
+import { DetentionSection } from './detention-section';
 import { RegisteredNotice } from './registered-notice';
 import { RestrictedNotice } from './restricted-notice';
 
@@ -62,6 +63,7 @@ export function CasePage() {
       {c.persons && (
         <ConsentSection caseId={id} persons={c.persons} mayRecord={c.callerMay.recordActions} />
       )}
+      <DetentionSection value={c} />
       <ReferralsSection
         caseId={id}
         mayWork={c.callerMay.recordActions}

@@ -1,0 +1,72 @@
+/** Detención: la sección de la página del caso y las detenciones vencidas de la bandeja. */
+export const es = {
+  section: {
+    title: 'Detención',
+    intro:
+      'Convención de Viena sobre Relaciones Consulares, artículo 36: las horas de detención, de notificación al consulado, del primer contacto consular y las visitas.',
+    none: 'No hay detención registrada.',
+    record: 'Registrar una detención',
+    recordFor: 'Registrar una detención de {{name}}',
+    update: 'Actualizar',
+    updateFor: 'Actualizar la detención de {{name}}',
+    saved: 'Detención guardada.',
+    released: 'Liberada {{when}}',
+    open: 'Detenida',
+    facility: 'Centro',
+    arrested: 'Detención',
+    notified: 'Notificación al consulado',
+    firstContact: 'Primer contacto consular',
+    firstContactFromActions: '{{when}} (según las actuaciones)',
+    visits: 'Visitas en detención',
+    visitsValue_one: '{{count}} visita, la última {{when}}',
+    visitsValue_other: '{{count}} visitas, la última {{when}}',
+    noVisits: 'Ninguna visita',
+    pending: 'Pendiente',
+    delay: 'a las {{value}}',
+    sinceLastVisit_one: '{{count}} día sin visita',
+    sinceLastVisit_other: '{{count}} días sin visita',
+    onTime: 'Dentro de la regla',
+    overdueTitle: 'Vencida',
+  },
+  reasons: {
+    notification:
+      'Notificación {{actual}} h después de la detención (regla: {{limit}} h), {{lateBy}} h de retraso',
+    first_contact:
+      'Sin contacto consular {{actual}} h después de la notificación (regla: {{limit}} h), {{lateBy}} h de retraso',
+    visit:
+      'Sin visita desde hace {{actual}} días (regla: {{limit}} días), {{lateBy}} días de retraso',
+  },
+  hours: '{{value}} h',
+  days_one: '{{count}} día',
+  days_other: '{{count}} días',
+  dialog: {
+    recordTitle: 'Registrar una detención',
+    updateTitle: 'Actualizar la detención',
+    person: 'Persona detenida',
+    facilityName: 'Nombre del centro',
+    facilitySubdivisionCode: 'Subdivisión del país receptor (ISO 3166-2, p. ej. US-CA)',
+    arrestedAt: 'Hora de la detención',
+    notifiedAt: 'Hora de la notificación al consulado',
+    firstContactAt: 'Primer contacto consular (vacío: se toma de las actuaciones)',
+    releasedAt: 'Hora de la liberación (termina la detención)',
+    submit: 'Guardar',
+    cancel: 'Cancelar',
+    errors: {
+      personId: 'Elija a la persona detenida',
+      arrestedAt: 'Indique la hora de la detención',
+    },
+  },
+  queue: {
+    title: 'Detenciones vencidas',
+    intro:
+      'Detenciones abiertas fuera de la regla de esta instalación: notificación en {{notification}} h, primer contacto en {{contact}} h, una visita cada {{visit}} días.',
+    none: 'Ninguna detención vencida.',
+    case: 'Caso',
+    arrested: 'Detención',
+    reasons: 'Motivo',
+    posts: 'Detenciones vencidas por oficina',
+    post: 'Oficina',
+    count: 'Vencidas',
+    loading: 'Cargando…',
+  },
+};
