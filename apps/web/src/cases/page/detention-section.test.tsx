@@ -148,7 +148,7 @@ describe('Detention section of the case page', { timeout: 20_000 }, () => {
     expect(sent.key).toBeTruthy();
     const card = await within(section).findByRole('region', { name: 'Mario Reyes' });
     expect(within(card).getByText('Vencida')).toBeTruthy();
-    expect(card.textContent).toContain('a las 80 h');
+    expect(card.textContent).toContain('tras 80 h');
     expect(card.textContent).toContain(
       'Notificación 80 h después de la detención (regla: 72 h), 8 h de retraso',
     );

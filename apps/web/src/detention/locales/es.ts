@@ -22,7 +22,7 @@ export const es = {
     visitsValue_other: '{{count}} visitas, la última {{when}}',
     noVisits: 'Ninguna visita',
     pending: 'Pendiente',
-    delay: 'a las {{value}}',
+    delay: 'tras {{value}}',
     sinceLastVisit_one: '{{count}} día sin visita',
     sinceLastVisit_other: '{{count}} días sin visita',
     onTime: 'Dentro de la regla',
