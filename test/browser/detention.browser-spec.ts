@@ -61,7 +61,7 @@ describe('Detention clocks, in Chromium', () => {
       const user = await createUser(web.stack, [{ role: 'officer', consulateId: post }], {
         locale: language,
       });
-      const { accessToken } = await signIn(web.api, user.email);
+      const { accessToken, mfaSecret } = await signIn(web.api, user.email);
       const created = await request(web.api.getHttpServer())
         .post('/api/v1/cases')
         .set('Authorization', `Bearer ${accessToken}`)
@@ -90,7 +90,7 @@ describe('Detention clocks, in Chromium', () => {
 
       const page = await open();
       await page.goto(`${web.url}/cases/${caseId}`);
-      await signInThroughScreens(page, t, user.email, user.mfaSecret);
+      await signInThroughScreens(page, t, user.email, mfaSecret);
       await page.goto(`${web.url}/cases/${caseId}`);
       const section = page.getByRole('region', { name: d.section.title, exact: true });
       await section.getByText(d.section.none).waitFor();
