@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { unwrap } from '../api/call';
 import { api } from '../api/client';
 import { useFormat } from '../shell/format';
+import { OverdueDetentions } from '../queue/overdue-detentions';
 import { ProblemAlert } from '../shell/problem-alert';
+import { useHasRole } from '../shell/use-me';
 import { OfficerTable, PostTable } from './caseload-tables';
 import { CaseloadTiles } from './caseload-tiles';
 import { useDashboardView } from './dashboard-view';
@@ -28,6 +30,8 @@ export function DashboardPage() {
     placeholderData: keepPreviousData,
   });
   const scopePosts = useScopePosts();
+  // Supervisors land here, not on the work queue: its overdue detentions, counted per post.
+  const supervises = useHasRole('supervisor');
   // A post narrowed to stays in the list while the directory loads.
   const posts: ScopePost[] = [
     ...scopePosts,
@@ -70,6 +74,7 @@ export function DashboardPage() {
           />
         </>
       )}
+      {supervises && <OverdueDetentions />}
     </Stack>
   );
 }

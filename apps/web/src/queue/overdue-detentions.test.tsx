@@ -30,6 +30,7 @@ const queueWith = (me: object, detentions: object, seen: Seen[]) =>
       });
     if (url.pathname === '/api/v1/work-queue/detentions') return json(detentions);
     if (url.pathname === '/api/v1/cases') return json({ items: [], nextCursor: null });
+    if (url.pathname === '/api/v1/caseload') return undefined;
     return undefined;
   });
 
@@ -95,8 +96,9 @@ describe('Overdue detentions in the work queue', () => {
     expect(seen.some((c) => c.path === '/api/v1/work-queue/detentions')).toBe(true);
   });
 
-  it('shows a supervisor the count per post, in English', async () => {
+  it('shows a supervisor the count per post on the dashboard, in English', async () => {
     await i18n.changeLanguage('en');
+    window.history.replaceState(null, '', '/dashboard');
     const supervisor = { ...meWith('supervisor', ['cases:read', 'statistics:read']), locale: 'en' };
     answerWith(
       queueWith(
