@@ -134,6 +134,7 @@ describe('Detention clocks', () => {
     );
     const grants = {
       officer: [{ role: 'officer', consulateId: post }],
+      secondOfficer: [{ role: 'officer', consulateId: post }],
       coUsOfficer: [{ role: 'officer', consulateId: coPosts.US }],
       coCaOfficer: [{ role: 'officer', consulateId: coPosts.CA }],
       coAnalyst: [{ role: 'analyst', countryCode: 'CO' }],
@@ -269,6 +270,47 @@ describe('Detention clocks', () => {
       expect(reads.map((r) => r.actor_user_id)).toEqual(
         expect.arrayContaining([users.officer, users.supervisor]),
       );
+    });
+  });
+
+  describe('a restricted case', () => {
+    it('shows its overdue detention to the assigned officer and the consul, and only counts it for another officer of the post', async () => {
+      const created = await as('officer')(http().post('/api/v1/cases')).send({
+        consulateId: post,
+        primaryCategory: 'criminal_detention',
+        restricted: true,
+        persons: [
+          {
+            role: 'primary',
+            person: {
+              givenNames: 'Nadia',
+              familyNames: 'Reservada',
+              sex: 'female',
+              nationalityCode: 'MX',
+              estimatedAge: 29,
+            },
+          },
+        ],
+      });
+      expect(created.status).toBe(201);
+      const caseId: string = created.body.id;
+      await as('officer')(http().post(`/api/v1/cases/${caseId}/detentions`))
+        .send({ personId: created.body.persons[0].person.id, arrestedAt: ago(150) })
+        .expect(201);
+      for (const who of ['officer', 'consul'])
+        expect((await queueOf(who)).items.map((i) => i.caseId)).toContain(caseId);
+      const second = await queueOf('secondOfficer');
+      expect(second.items.map((i) => i.caseId)).not.toContain(caseId);
+      expect(second.posts.find((p) => p.consulateId === post)!.overdue).toBe(
+        (await queueOf('officer')).posts.find((p) => p.consulateId === post)!.overdue,
+      );
+      await as('secondOfficer')(http().get(`/api/v1/cases/${caseId}/detentions`)).expect(403);
+      const [read] = await stack.query<{ details: { items: number; overdue: number } }>(
+        `SELECT details FROM audit_events WHERE action = 'case.detentions.queue.read' AND actor_user_id = $1
+          ORDER BY seq DESC LIMIT 1`,
+        [users.secondOfficer],
+      );
+      expect(read.details.items).toBeLessThan(read.details.overdue);
     });
   });
 
