@@ -245,6 +245,23 @@ export class CreateCrisisEvents1764000000025 implements MigrationInterface {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
       await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
     }
+    // The crisis_event statistics dimension's labels: the event's id, country and name, nothing of
+    // its roster. Read-only for the application roles, as the other published views (0014, 0024).
+    await q.query(
+      `CREATE VIEW crisis_events_for_statistics WITH (security_invoker = true) AS
+         SELECT id, country_code, name FROM crisis_events`,
+    );
+    await q.query(`
+      DO $$
+      DECLARE role text;
+      BEGIN
+        FOREACH role IN ARRAY ARRAY['amparo_app', 'amparo_scoped'] LOOP
+          IF EXISTS (SELECT FROM pg_roles WHERE rolname = role) THEN
+            EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON crisis_events_for_statistics FROM %I', role);
+            EXECUTE format('GRANT SELECT ON crisis_events_for_statistics TO %I', role);
+          END IF;
+        END LOOP;
+      END $$`);
     // Cases opened at demobilisation name their event; cases named none before events existed.
     await q.query(
       `ALTER TABLE cases ADD CONSTRAINT fk_cases_crisis_event_id FOREIGN KEY (crisis_event_id) REFERENCES crisis_events (id)`,
@@ -253,6 +270,7 @@ export class CreateCrisisEvents1764000000025 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('ALTER TABLE cases DROP CONSTRAINT fk_cases_crisis_event_id');
+    await q.query('DROP VIEW crisis_events_for_statistics');
     for (const table of [...WALLED_TABLES].reverse()) await q.query(`DROP TABLE ${table}`);
     await q.query('DROP FUNCTION amparo_crisis_entry_ids_by_similar_name(uuid, text)');
     await q.query('DROP FUNCTION amparo_crisis_event_in_scope(uuid)');
