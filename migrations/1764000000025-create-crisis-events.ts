@@ -2,7 +2,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const SYSTEM = `(SELECT coalesce(current_setting('amparo.scope_system', true), '') = 'on')`;
 const DEFINER = `STABLE SECURITY DEFINER SET search_path = public, pg_temp SET amparo.scope_system = 'on'`;
-const EVENT_IN_SCOPE = `${SYSTEM} OR amparo_crisis_event_in_scope(event_id)`;
+/**
+ * The events of the caller's scope, as one array a query reads once (an InitPlan), then a plain
+ * array test per row: with `amparo_crisis_event_in_scope(event_id)` in the policy, counting a
+ * 50,000-person roster called the function 50,000 times (about 1 s here, against 25 to 60 ms).
+ */
+const EVENT_IN_SCOPE = `${SYSTEM} OR event_id = ANY ((SELECT amparo_crisis_events_in_scope())::uuid[])`;
 /** The tables holding affected nationals and what was done for them: behind the event's wall. */
 const WALLED_TABLES = [
   'crisis_roster_entries',
@@ -56,6 +61,13 @@ export class CreateCrisisEvents1764000000025 implements MigrationInterface {
       'CREATE INDEX ix_crisis_events_consulate_ids ON crisis_events USING gin (consulate_ids)',
     );
     // Whether an event is the caller's: a responding post's staff, or a supervisor of its country.
+    await q.query(`
+      CREATE FUNCTION amparo_crisis_events_in_scope() RETURNS uuid[]
+      LANGUAGE sql ${DEFINER}
+      AS $$ SELECT coalesce(array_agg(e.id), '{}') FROM crisis_events e
+             WHERE e.country_code = ANY (amparo_scope_countries())
+                OR e.consulate_ids && amparo_scope_consulates() $$`);
+    // The same test for one event (a policy or check on a single row).
     await q.query(`
       CREATE FUNCTION amparo_crisis_event_in_scope(wanted uuid) RETURNS boolean
       LANGUAGE plpgsql ${DEFINER}
@@ -274,6 +286,7 @@ export class CreateCrisisEvents1764000000025 implements MigrationInterface {
     for (const table of [...WALLED_TABLES].reverse()) await q.query(`DROP TABLE ${table}`);
     await q.query('DROP FUNCTION amparo_crisis_entry_ids_by_similar_name(uuid, text)');
     await q.query('DROP FUNCTION amparo_crisis_event_in_scope(uuid)');
+    await q.query('DROP FUNCTION amparo_crisis_events_in_scope()');
     await q.query('DROP TABLE crisis_events');
   }
 }
