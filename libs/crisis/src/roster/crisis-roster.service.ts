@@ -93,12 +93,9 @@ export class CrisisRosterService {
       const q = filters.q?.trim();
       if (q)
         where.add(
-          `(r.id IN (SELECT amparo_crisis_entry_ids_by_similar_name(?, amparo_unaccent(lower(?))))
-            OR amparo_person_search_name(r.given_names, r.family_names, '{}'::text[])
-               LIKE '%' || amparo_unaccent(lower(?)) || '%')`,
+          'r.id IN (SELECT amparo_crisis_entry_ids_by_similar_name(?, amparo_unaccent(lower(?))))',
           event.id,
           q,
-          q.replace(/[\\%_]/g, (c) => `\\${c}`),
         );
       const page = await keysetPage<EntryRow>(m, {
         select: `SELECT ${ENTRY_COLUMNS}`,
