@@ -17,6 +17,21 @@ export interface Demobilisation {
   casesOpened: { entryId: string; caseId: string; reference: string }[];
 }
 
+/** A case's field error names the roster entry it came from: `entries.<entryId>.persons.0…`. */
+function namingEntries(error: unknown, entries: RosterEntry[]): unknown {
+  if (!(error instanceof DomainError) || !error.details.fieldErrors) return error;
+  return new DomainError(error.code, error.kind, {
+    ...error.details,
+    fieldErrors: error.details.fieldErrors.map((p) => ({
+      ...p,
+      field: p.field.replace(
+        /^cases\.(\d+)\./,
+        (_m, i: string) => `entries.${entries[Number(i)].id}.`,
+      ),
+    })),
+  });
+}
+
 /**
  * Demobilisation: the event closes, and each person who still needs help (or those named) gets an
  * ordinary case of category `crisis` linked to the event, opened through the cases context at the
@@ -43,11 +58,8 @@ export class CrisisDemobilisationService {
     });
     const inputs: NewCase[] = [];
     for (const entry of entries) inputs.push(await this.caseFor(caller, event, entry));
-    return this.registration.openForCrisisEvent(
-      caller,
-      event.consulateIds,
-      inputs,
-      async (m, created) => {
+    return this.registration
+      .openForCrisisEvent(caller, event.consulateIds, inputs, async (m, created) => {
         // Checked again, locked, in the writing transaction: a demobilisation that ran meanwhile wins.
         const current = await this.access.find(caller, m, event.id, { lock: true });
         this.access.assertOpen(current);
@@ -74,8 +86,10 @@ export class CrisisDemobilisationService {
         });
         await this.events.closeIn(m, caller, current);
         return { eventId: event.id, casesOpened };
-      },
-    );
+      })
+      .catch((error: unknown) => {
+        throw namingEntries(error, entries);
+      });
   }
 
   /** The entries named (each of this event, none with a case yet), or those still needing help. */
