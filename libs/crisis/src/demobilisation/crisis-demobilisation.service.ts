@@ -9,7 +9,7 @@ import { recordCrisisEvent } from '../crisis-audit';
 import { CrisisEventRow } from '../events/crisis-event';
 import { CrisisEventAccess } from '../events/crisis-event-access';
 import { CrisisEventsService } from '../events/crisis-events.service';
-import { findEntries } from '../roster/crisis-roster.service';
+import { findEntries } from '../roster/roster-queries';
 import { RosterEntry } from '../roster/roster-entry';
 
 export interface Demobilisation {
