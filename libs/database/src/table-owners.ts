@@ -1,6 +1,14 @@
 /** The bounded contexts (and infrastructure) that may own tables. */
 export type TableOwner =
-  'identity' | 'audit' | 'directory' | 'cases' | 'referrals' | 'statistics' | 'database' | 'jobs';
+  | 'identity'
+  | 'audit'
+  | 'directory'
+  | 'cases'
+  | 'referrals'
+  | 'crisis'
+  | 'statistics'
+  | 'database'
+  | 'jobs';
 
 /**
  * Which context owns each table (and sequence) the migrations create. Only the owner names a table
@@ -46,6 +54,13 @@ export const TABLE_OWNERS: Record<string, TableOwner> = {
   assistance_requests: 'referrals',
   assistance_reports: 'referrals',
 
+  crisis_events: 'crisis',
+  crisis_roster_entries: 'crisis',
+  crisis_welfare_changes: 'crisis',
+  crisis_enquiries: 'crisis',
+  crisis_movements: 'crisis',
+  crisis_movement_passengers: 'crisis',
+
   statistics_exports: 'statistics',
 
   idempotency_keys: 'database',
@@ -74,4 +89,5 @@ export const PUBLISHED_VIEWS: Record<string, PublishedView> = {
   case_detentions_for_statistics: { owner: 'cases', readers: ['statistics'] },
   organisation_referrals_for_statistics: { owner: 'referrals', readers: ['statistics'] },
   assistance_requests_for_statistics: { owner: 'referrals', readers: ['statistics'] },
+  crisis_events_for_statistics: { owner: 'crisis', readers: ['statistics'] },
 };
