@@ -52,11 +52,13 @@ export interface CrisisDocument {
 }
 
 export interface WelfareChange {
+  id: string;
   status: WelfareStatus;
   previousStatus: WelfareStatus | null;
   note: string | null;
+  changedBy: string;
+  changedByName: string | null;
   changedAt: string;
-  changedBy?: { id: string; displayName: string } | null;
 }
 
 export interface RosterEntry {
@@ -74,7 +76,8 @@ export interface RosterEntry {
   recordedAt: string;
   caseId: string | null;
   version: number;
-  history?: WelfareChange[];
+  /** Oldest first; on GET …/roster/{entryId} only. */
+  welfareHistory?: WelfareChange[];
 }
 
 export interface Page<T> {

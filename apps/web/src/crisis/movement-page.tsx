@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { QueryState } from '../directory/common/query-state';
+import { useCodeLabel } from '../codes/use-code-lists';
 import { useFormat } from '../shell/format';
 import type { Language } from '../shell/i18n';
 import { ProblemAlert } from '../shell/problem-alert';
@@ -42,6 +43,7 @@ function MovementLoader({ event }: { event: CrisisEvent }) {
 function MovementView({ event, movement }: { event: CrisisEvent; movement: Movement }) {
   const { t, i18n } = useTranslation('crisis');
   const f = useFormat();
+  const codeLabel = useCodeLabel();
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState('');
   const write = mayWrite(event);
@@ -126,7 +128,9 @@ function MovementView({ event, movement }: { event: CrisisEvent; movement: Movem
                     {personName(p)}
                   </TableCell>
                   <TableCell>
-                    {p.document ? `${p.document.type} ${p.document.number}` : ''}
+                    {p.document
+                      ? `${codeLabel('documentTypes', p.document.type)} ${p.document.number}`
+                      : ''}
                   </TableCell>
                   <TableCell>{t(`welfare.${p.welfareStatus}`)}</TableCell>
                   {write && (

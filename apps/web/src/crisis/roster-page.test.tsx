@@ -18,13 +18,15 @@ describe('Roster and enquiries', { timeout: 20_000 }, () => {
       [`GET ${BASE}/roster/${ana.id}`]: () =>
         json({
           ...ana,
-          history: [
+          welfareHistory: [
             {
+              id: 'w1',
               status: 'unaccounted',
               previousStatus: null,
               note: null,
               changedAt: '2026-12-01T10:00:00Z',
-              changedBy: { id: 'u', displayName: 'Julio Pérez' },
+              changedBy: 'u',
+              changedByName: 'Julio Pérez',
             },
           ],
         }),

@@ -5,6 +5,7 @@ import { Link as RouterLink, useSearchParams } from 'react-router';
 import { ResultsTable } from '../directory/common/results-table';
 import { SelectField } from '../directory/common/select-field';
 import { useSubdivisions } from '../directory/common/use-countries';
+import { useCodeLabel } from '../codes/use-code-lists';
 import { useFormat } from '../shell/format';
 import { useRoster } from './crisis-queries';
 import {
@@ -27,6 +28,7 @@ export function RosterPage() {
 function RosterView({ event }: { event: CrisisEvent }) {
   const { t } = useTranslation('crisis');
   const f = useFormat();
+  const codeLabel = useCodeLabel();
   const [params, setParams] = useSearchParams();
   const filter: RosterFilter = {
     welfareStatus: (params.get('welfareStatus') as WelfareStatus | null) ?? undefined,
@@ -125,7 +127,10 @@ function RosterView({ event }: { event: CrisisEvent }) {
           },
           {
             header: t('roster.document'),
-            cell: (e) => (e.document ? `${e.document.type} ${e.document.number}` : ''),
+            cell: (e) =>
+              e.document
+                ? `${codeLabel('documentTypes', e.document.type)} ${e.document.number}`
+                : '',
           },
           {
             header: t('roster.location'),

@@ -111,7 +111,7 @@ export function WelfareDialog({
             />
           </Stack>
         </form>
-        {current.history && current.history.length > 0 && (
+        {current.welfareHistory && current.welfareHistory.length > 0 && (
           <Table size="small" sx={{ mt: 3 }}>
             <caption>{t('welfareDialog.historyCaption')}</caption>
             <TableHead>
@@ -124,8 +124,8 @@ export function WelfareDialog({
               </TableRow>
             </TableHead>
             <TableBody>
-              {current.history.map((change) => (
-                <TableRow key={`${change.changedAt}-${change.status}`}>
+              {current.welfareHistory.map((change) => (
+                <TableRow key={change.id}>
                   <TableCell component="th" scope="row">
                     {f.dateTime(change.changedAt)}
                   </TableCell>
@@ -133,7 +133,7 @@ export function WelfareDialog({
                   <TableCell>
                     {change.previousStatus ? t(`welfare.${change.previousStatus}`) : ''}
                   </TableCell>
-                  <TableCell>{change.changedBy?.displayName ?? ''}</TableCell>
+                  <TableCell>{change.changedByName ?? ''}</TableCell>
                   <TableCell>{change.note ?? ''}</TableCell>
                 </TableRow>
               ))}
