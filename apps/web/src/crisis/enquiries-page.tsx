@@ -52,7 +52,7 @@ function EnquiriesView({ event }: { event: CrisisEvent }) {
               <Button
                 variant="text"
                 onClick={() => setOpenId(e.id)}
-                aria-label={t('enquiries.open', { name: e.relativeName })}
+                aria-label={t('enquiries.open', { name: sought(e) })}
                 sx={{ textTransform: 'none', p: 0.5, minHeight: 32 }}
               >
                 {sought(e)}

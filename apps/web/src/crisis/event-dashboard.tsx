@@ -128,17 +128,11 @@ export function EventDashboard({ event }: { event: CrisisEvent }) {
                   <Link
                     component={RouterLink}
                     to={`/crisis/${event.id}/roster?welfareStatus=${status}`}
-                    underline="hover"
-                    color="inherit"
-                    aria-label={t('dashboard.tileLink', {
-                      count: f.number(count),
-                      status: label(status),
-                    } as Record<string, string>)}
                     sx={{ display: 'block' }}
                   >
                     <Typography component="span" variant="h4" sx={{ display: 'block' }}>
                       {f.number(count)}
-                    </Typography>
+                    </Typography>{' '}
                     <Typography component="span">{label(status)}</Typography>
                   </Link>
                 </Paper>

@@ -42,9 +42,9 @@ function MainMenu({
   const { t } = useTranslation();
   const me = useMe();
   const entries = NAVIGATION.filter((entry) => mayOpen(entry, me.data));
-  // A long menu (a supervisor who also analyses and administers: ten entries with Crisis) is set
-  // tighter below 1200 px so that it stays on one line at 1024 px (menu-bar browser spec).
-  const compact = entries.length > 8;
+  // A long menu (a consul's eight entries; a supervisor who also analyses and administers: ten)
+  // is set tighter below 1200 px so that it stays on one line at 1024 px (menu-bar browser spec).
+  const compact = entries.length > 7;
   const { pathname } = useLocation();
   // An entry whose page leads to others stays marked on them (Cooperation on /transfers).
   const within = (entry: NavigationEntry) =>

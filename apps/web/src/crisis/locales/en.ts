@@ -96,9 +96,9 @@ export const en: CrisisMessages = {
   },
   dashboard: {
     title: 'Welfare of the persons',
-    exact: 'Exact figures of the persons registered in this event.',
+    exact:
+      'Exact figures of the persons registered in this event. Each figure leads to the list of those persons.',
     byStatusCaption: 'Persons by welfare status',
-    tileLink: '{{count}} {{status}}: see the list',
     bySubdivisionTitle: 'By state or province',
     bySubdivisionCaption: 'Persons by state or province and welfare status',
     subdivision: 'State or province',
@@ -178,7 +178,7 @@ export const en: CrisisMessages = {
     sought: 'Person sought',
     status: 'Status',
     received: 'Received',
-    open: 'See the enquiry of {{name}}',
+    open: 'See the enquiry about {{name}}',
     statuses: { open: 'Open', matched: 'Matched', answered: 'Answered', closed: 'Closed' },
   },
   enquiryForm: {

@@ -95,9 +95,9 @@ export const es = {
   },
   dashboard: {
     title: 'Situación de las personas',
-    exact: 'Cifras exactas de las personas registradas en este evento.',
+    exact:
+      'Cifras exactas de las personas registradas en este evento. Cada cifra lleva a la lista de esas personas.',
     byStatusCaption: 'Personas por situación',
-    tileLink: '{{count}} {{status}}: ver la lista',
     bySubdivisionTitle: 'Por estado o provincia',
     bySubdivisionCaption: 'Personas por estado o provincia y situación',
     subdivision: 'Estado o provincia',
@@ -177,7 +177,7 @@ export const es = {
     sought: 'Persona buscada',
     status: 'Estado',
     received: 'Recibida',
-    open: 'Ver la consulta de {{name}}',
+    open: 'Ver la consulta por {{name}}',
     statuses: {
       open: 'Abierta',
       matched: 'Con coincidencia',
