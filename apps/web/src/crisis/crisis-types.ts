@@ -1,6 +1,11 @@
+import type { components } from '../api/schema';
+
+type Schemas = components['schemas'];
+
 /**
- * The crisis API's shapes as the issue-17 contract gives them. Written by hand while the API is
- * built beside these screens; replaced by the generated `components['schemas']` once it lands.
+ * The crisis API's shapes: the generated ones (docs/openapi.json) for the routes that have landed,
+ * and by hand, from the issue-17 contract, for those still being built (enquiries, movements,
+ * dashboard, demobilisation); each of those is replaced by its generated type when it lands.
  */
 export const WELFARE_STATUSES = [
   'unaccounted',
@@ -28,81 +33,23 @@ export type EventType = (typeof EVENT_TYPES)[number];
 export type EventStatus = 'active' | 'winding_down' | 'closed';
 export type WelfareCounts = Partial<Record<WelfareStatus, number>>;
 
-export interface CrisisEvent {
-  id: string;
-  countryCode: string;
-  name: string;
-  type: EventType;
-  hostCountryCode: string;
-  hostSubdivisions: string[];
-  consulateIds: string[];
-  startedAt: string;
-  endedAt: string | null;
-  status: EventStatus;
-  declaredAt: string;
-  version: number;
-  counts?: { total: number; unaccounted: number };
-  callerMay?: { manage: boolean; write: boolean };
-}
+export type CrisisEvent = Schemas['CrisisEventResponse'];
 
-export interface CrisisDocument {
-  type: string;
-  number: string;
-  country?: string | null;
-}
+export type CrisisDocument = Schemas['RosterDocumentResponse'];
 
-export interface WelfareChange {
-  id: string;
-  status: WelfareStatus;
-  previousStatus: WelfareStatus | null;
-  note: string | null;
-  changedBy: string;
-  changedByName: string | null;
-  changedAt: string;
-}
+export type WelfareChange = Schemas['WelfareChangeResponse'];
 
-export interface RosterEntry {
-  id: string;
-  eventId: string;
-  givenNames: string;
-  familyNames: string;
-  document: CrisisDocument | null;
-  contact: string | null;
-  locationSubdivision: string | null;
-  locationText: string | null;
-  welfareStatus: WelfareStatus;
-  welfareChangedAt: string;
-  source: 'rapid_intake' | 'import';
-  recordedAt: string;
-  caseId: string | null;
-  version: number;
-  /** Oldest first; on GET …/roster/{entryId} only. */
-  welfareHistory?: WelfareChange[];
-}
+/** An entry; `welfareHistory` (oldest first) on GET …/roster/{entryId} only. */
+export type RosterEntry = Schemas['RosterEntryResponse'] & { welfareHistory?: WelfareChange[] };
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-export interface CreateEventBody {
-  name: string;
-  type: EventType;
-  hostCountryCode: string;
-  hostSubdivisions: string[];
-  startedAt: string;
-  consulateIds: string[];
-}
+export type CreateEventBody = Schemas['DeclareCrisisEventRequest'];
 
-export interface IntakeBody {
-  givenNames: string;
-  familyNames?: string;
-  document?: CrisisDocument;
-  contact?: string;
-  locationSubdivision?: string;
-  locationText?: string;
-  welfareStatus: WelfareStatus;
-}
+export type IntakeBody = Schemas['RapidIntakeRequest'];
 
 export interface RosterFilter {
   welfareStatus?: WelfareStatus;

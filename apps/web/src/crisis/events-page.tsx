@@ -5,7 +5,7 @@ import { Link as RouterLink } from 'react-router';
 import { ListHeading, ResultsTable } from '../directory/common/results-table';
 import { useCountryName } from '../directory/common/use-countries';
 import { useFormat } from '../shell/format';
-import { useHasPermission, type Permission } from '../shell/use-me';
+import { useHasPermission } from '../shell/use-me';
 import { useCrisisEvents } from './crisis-queries';
 import type { CrisisEvent } from './crisis-types';
 import { DeclareEventDialog } from './declare-event-dialog';
@@ -16,7 +16,7 @@ export function EventsPage() {
   const f = useFormat();
   const countryName = useCountryName();
   const events = useCrisisEvents();
-  const mayDeclare = useHasPermission('crisis:manage' as Permission);
+  const mayDeclare = useHasPermission('crisis:manage');
   const [declaring, setDeclaring] = useState(false);
   return (
     <Stack spacing={2}>

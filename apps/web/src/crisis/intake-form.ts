@@ -73,7 +73,7 @@ export function intakeBody(form: IntakeForm, documentCountry: string): IntakeBod
     document:
       form.documentType && form.documentNumber.trim()
         ? {
-            type: form.documentType,
+            type: form.documentType as NonNullable<IntakeBody['document']>['type'],
             number: form.documentNumber.trim(),
             country: documentCountry,
           }
