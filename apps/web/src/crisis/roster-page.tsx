@@ -92,7 +92,7 @@ function RosterView({ event }: { event: CrisisEvent }) {
           options={subdivisionOptions(event, subdivisions.data?.items ?? [])}
           sx={{ minWidth: 200 }}
         />
-        <Button type="submit" variant="contained" size="large">
+        <Button type="submit" variant="contained" size="large" sx={{ minHeight: 56 }}>
           {t('roster.apply')}
         </Button>
       </Stack>

@@ -117,10 +117,10 @@ export function WelfareDialog({
             <TableHead>
               <TableRow>
                 <TableCell scope="col">{t('welfareDialog.when')}</TableCell>
-                <TableCell scope="col">{t('welfareDialog.status')}</TableCell>
+                <TableCell scope="col">{t('welfareDialog.historyStatus')}</TableCell>
                 <TableCell scope="col">{t('welfareDialog.from')}</TableCell>
                 <TableCell scope="col">{t('welfareDialog.who')}</TableCell>
-                <TableCell scope="col">{t('welfareDialog.note')}</TableCell>
+                <TableCell scope="col">{t('welfareDialog.historyNote')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>

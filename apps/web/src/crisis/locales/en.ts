@@ -165,6 +165,8 @@ export const en: CrisisMessages = {
     when: 'Date',
     who: 'Recorded by',
     from: 'Before',
+    historyStatus: 'Status',
+    historyNote: 'Note',
     errors: { same: 'Choose a status other than the current one' },
   },
   enquiries: {

@@ -164,6 +164,8 @@ export const es = {
     when: 'Fecha',
     who: 'Registrado por',
     from: 'Antes',
+    historyStatus: 'Situación',
+    historyNote: 'Nota',
     errors: { same: 'Elija una situación distinta de la actual' },
   },
   enquiries: {
