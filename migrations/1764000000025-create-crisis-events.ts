@@ -126,7 +126,9 @@ export class CreateCrisisEvents1764000000025 implements MigrationInterface {
          USING gin (amparo_person_search_name(given_names, family_names, '{}'::text[]) gin_trgm_ops)`,
     );
     // Candidates of the trigram index, ids only (see amparo_person_ids_by_similar_name): under
-    // row-level security the % operator, not leakproof, could not use the index.
+    // row-level security the % and <% operators, not leakproof, could not use the index. The whole
+    // name alike (%), or the name given alike to a part of the entry's (<%: a relative who gives
+    // one surname of two), at the thresholds of the caller's transaction.
     await q.query(`
       CREATE FUNCTION amparo_crisis_entry_ids_by_similar_name(event uuid, name text) RETURNS SETOF uuid
       LANGUAGE plpgsql ${DEFINER}
@@ -134,7 +136,8 @@ export class CreateCrisisEvents1764000000025 implements MigrationInterface {
       BEGIN
         RETURN QUERY SELECT r.id FROM crisis_roster_entries r
           WHERE r.event_id = event
-            AND amparo_person_search_name(r.given_names, r.family_names, '{}'::text[]) % name;
+            AND (amparo_person_search_name(r.given_names, r.family_names, '{}'::text[]) % name
+                 OR name <% amparo_person_search_name(r.given_names, r.family_names, '{}'::text[]));
       END $$`);
 
     await q.query(`

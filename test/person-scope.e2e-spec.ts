@@ -122,6 +122,12 @@ const NO_PERSON_DATA: Record<string, string> = {
   CrisisEventsController: 'crisis events name posts and places, never a person',
   CrisisRosterController:
     'roster persons are not case persons: walled per event, every route probed from other posts and countries in crisis-events.e2e-spec.ts',
+  CrisisEnquiriesController:
+    'enquiries and their suggestions come from the event’s roster only: probed from other posts and countries in crisis-work.e2e-spec.ts',
+  CrisisMovementsController:
+    'passengers and manifests come from the event’s roster only: probed from other posts and countries in crisis-work.e2e-spec.ts',
+  CrisisDashboardController:
+    'counts of the roster; demobilisation answers case ids and references, never a person (probed in crisis-work.e2e-spec.ts)',
 };
 
 // Who may read a person is who may read a case they appear in (the rule of GET /cases/{id}): no
