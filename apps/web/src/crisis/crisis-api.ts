@@ -4,13 +4,9 @@ import { isProblem } from '../api/problem';
 import { fileNameOf } from '../statistics/download-export';
 import type {
   CreateEventBody,
-  Dashboard,
-  DemobiliseResult,
-  Enquiry,
   EnquiryBody,
   EventStatus,
   IntakeBody,
-  Movement,
   MovementBody,
   Page,
   RosterEntry,
@@ -18,41 +14,23 @@ import type {
   WelfareStatus,
 } from './crisis-types';
 
-type Answer = Promise<{ data?: unknown; error?: unknown; response: Response }>;
-interface Init {
-  params?: { path?: Record<string, string>; query?: Record<string, unknown> };
-  body?: unknown;
-  headers?: Record<string, string>;
-  parseAs?: 'blob';
-}
-/**
- * The one API client (same middleware: token, language, refresh) for the crisis paths not yet in
- * docs/openapi.json: typed by hand from the contract until they land.
- */
-const client = api as unknown as {
-  GET(path: string, init?: Init): Answer;
-  POST(path: string, init?: Init): Answer;
-  DELETE(path: string, init?: Init): Answer;
-};
+type Path<T extends Record<string, string>> = { params: { path: T } };
+const event = (id: string): Path<{ id: string }> => ({ params: { path: { id } } });
+const idempotent = (id: string, key: string) => ({
+  params: { path: { id }, header: { 'Idempotency-Key': key } },
+});
 
-const BASE = '/api/v1/crisis-events';
-const at = (id: string) => ({ params: { path: { id } } });
-const call = <T>(answer: Answer) => unwrap(answer) as Promise<T>;
-
-/** Each call of the crisis screens. */
+/** Each call of the crisis screens; the screens never build a URL or a body themselves. */
 export const crisisApi = {
   events: (status?: EventStatus) =>
     unwrap(api.GET('/api/v1/crisis-events', { params: { query: { status, limit: 100 } } })),
-  event: (id: string) =>
-    unwrap(api.GET('/api/v1/crisis-events/{id}', { params: { path: { id } } })),
+  event: (id: string) => unwrap(api.GET('/api/v1/crisis-events/{id}', event(id))),
   declare: (body: CreateEventBody, key: string) =>
     unwrap(
       api.POST('/api/v1/crisis-events', { body, params: { header: { 'Idempotency-Key': key } } }),
     ),
   changeStatus: (id: string, status: 'winding_down') =>
-    unwrap(
-      api.POST('/api/v1/crisis-events/{id}/status', { params: { path: { id } }, body: { status } }),
-    ),
+    unwrap(api.POST('/api/v1/crisis-events/{id}/status', { ...event(id), body: { status } })),
   roster: (id: string, filter: RosterFilter): Promise<Page<RosterEntry>> =>
     unwrap(
       api.GET('/api/v1/crisis-events/{id}/roster', {
@@ -66,12 +44,7 @@ export const crisisApi = {
       }),
     ),
   intake: (id: string, body: IntakeBody, key: string) =>
-    unwrap(
-      api.POST('/api/v1/crisis-events/{id}/roster', {
-        params: { path: { id }, header: { 'Idempotency-Key': key } },
-        body,
-      }),
-    ),
+    unwrap(api.POST('/api/v1/crisis-events/{id}/roster', { ...idempotent(id, key), body })),
   setWelfare: (id: string, entryId: string, status: WelfareStatus, note?: string) =>
     unwrap(
       api.POST('/api/v1/crisis-events/{id}/roster/{entryId}/welfare', {
@@ -80,67 +53,78 @@ export const crisisApi = {
       }),
     ),
   dashboard: (id: string) =>
-    call<Dashboard>(
-      client.GET(`${BASE}/{id}/dashboard`, {
+    unwrap(
+      api.GET('/api/v1/crisis-events/{id}/dashboard', {
         params: { path: { id }, query: { interval: 'day' } },
       }),
     ),
-  enquiries: (id: string) => call<Page<Enquiry>>(client.GET(`${BASE}/{id}/enquiries`, at(id))),
+  enquiries: (id: string) =>
+    unwrap(
+      api.GET('/api/v1/crisis-events/{id}/enquiries', {
+        params: { path: { id }, query: { limit: 100 } },
+      }),
+    ),
   enquiry: (id: string, enquiryId: string) =>
-    call<Enquiry>(
-      client.GET(`${BASE}/{id}/enquiries/{enquiryId}`, { params: { path: { id, enquiryId } } }),
+    unwrap(
+      api.GET('/api/v1/crisis-events/{id}/enquiries/{enquiryId}', {
+        params: { path: { id, enquiryId } },
+      }),
     ),
   createEnquiry: (id: string, body: EnquiryBody, key: string) =>
-    call<Enquiry>(
-      client.POST(`${BASE}/{id}/enquiries`, {
-        ...at(id),
-        body,
-        headers: { 'Idempotency-Key': key },
-      }),
-    ),
-  enquiryStep: (
-    id: string,
-    enquiryId: string,
-    step: 'match' | 'answer' | 'close',
-    body?: { entryId: string } | { answer: string },
-  ) =>
-    call<Enquiry>(
-      client.POST(`${BASE}/{id}/enquiries/{enquiryId}/${step}`, {
+    unwrap(api.POST('/api/v1/crisis-events/{id}/enquiries', { ...idempotent(id, key), body })),
+  matchEnquiry: (id: string, enquiryId: string, entryId: string) =>
+    unwrap(
+      api.POST('/api/v1/crisis-events/{id}/enquiries/{enquiryId}/match', {
         params: { path: { id, enquiryId } },
-        body,
+        body: { entryId },
       }),
     ),
-  movements: (id: string) => call<Page<Movement>>(client.GET(`${BASE}/{id}/movements`, at(id))),
+  answerEnquiry: (id: string, enquiryId: string, answer: string) =>
+    unwrap(
+      api.POST('/api/v1/crisis-events/{id}/enquiries/{enquiryId}/answer', {
+        params: { path: { id, enquiryId } },
+        body: { answer },
+      }),
+    ),
+  closeEnquiry: (id: string, enquiryId: string) =>
+    unwrap(
+      api.POST('/api/v1/crisis-events/{id}/enquiries/{enquiryId}/close', {
+        params: { path: { id, enquiryId } },
+      }),
+    ),
+  movements: (id: string) =>
+    unwrap(
+      api.GET('/api/v1/crisis-events/{id}/movements', {
+        params: { path: { id }, query: { limit: 100 } },
+      }),
+    ),
   movement: (id: string, movementId: string) =>
-    call<Movement>(
-      client.GET(`${BASE}/{id}/movements/{movementId}`, {
+    unwrap(
+      api.GET('/api/v1/crisis-events/{id}/movements/{movementId}', {
         params: { path: { id, movementId } },
       }),
     ),
   createMovement: (id: string, body: MovementBody, key: string) =>
-    call<Movement>(
-      client.POST(`${BASE}/{id}/movements`, {
-        ...at(id),
-        body,
-        headers: { 'Idempotency-Key': key },
-      }),
-    ),
+    unwrap(api.POST('/api/v1/crisis-events/{id}/movements', { ...idempotent(id, key), body })),
   addPassengers: (id: string, movementId: string, entryIds: string[]) =>
-    call<Movement>(
-      client.POST(`${BASE}/{id}/movements/{movementId}/passengers`, {
+    unwrap(
+      api.POST('/api/v1/crisis-events/{id}/movements/{movementId}/passengers', {
         params: { path: { id, movementId } },
         body: { entryIds },
       }),
     ),
   removePassenger: (id: string, movementId: string, entryId: string) =>
-    call<unknown>(
-      client.DELETE(`${BASE}/{id}/movements/{movementId}/passengers/{entryId}`, {
+    unwrap(
+      api.DELETE('/api/v1/crisis-events/{id}/movements/{movementId}/passengers/{entryId}', {
         params: { path: { id, movementId, entryId } },
       }),
     ),
   demobilise: (id: string, entryIds?: string[]) =>
-    call<DemobiliseResult>(
-      client.POST(`${BASE}/{id}/demobilise`, { ...at(id), body: entryIds ? { entryIds } : {} }),
+    unwrap(
+      api.POST('/api/v1/crisis-events/{id}/demobilise', {
+        ...event(id),
+        body: entryIds ? { entryIds } : {},
+      }),
     ),
 };
 
@@ -154,8 +138,8 @@ export async function downloadManifest(
   format: 'csv' | 'pdf',
   lang: 'es' | 'en',
 ): Promise<string> {
-  const { data, error, response } = await client.GET(
-    `${BASE}/{id}/movements/{movementId}/manifest`,
+  const { data, error, response } = await api.GET(
+    '/api/v1/crisis-events/{id}/movements/{movementId}/manifest',
     { params: { path: { id, movementId }, query: { format, lang } }, parseAs: 'blob' },
   );
   if (!response.ok || !data)
@@ -172,6 +156,7 @@ export async function downloadManifest(
     link.click();
     link.remove();
   } finally {
+    // The click has handed the Blob to the browser's download; the URL is no longer needed.
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
   return name;

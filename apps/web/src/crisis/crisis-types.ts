@@ -2,11 +2,7 @@ import type { components } from '../api/schema';
 
 type Schemas = components['schemas'];
 
-/**
- * The crisis API's shapes: the generated ones (docs/openapi.json) for the routes that have landed,
- * and by hand, from the issue-17 contract, for those still being built (enquiries, movements,
- * dashboard, demobilisation); each of those is replaced by its generated type when it lands.
- */
+/** The crisis API's shapes, as docs/openapi.json declares them (`npm run web:types`). */
 export const WELFARE_STATUSES = [
   'unaccounted',
   'safe',
@@ -31,7 +27,6 @@ export const EVENT_TYPES = [
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export type EventStatus = 'active' | 'winding_down' | 'closed';
-export type WelfareCounts = Partial<Record<WelfareStatus, number>>;
 
 export type CrisisEvent = Schemas['CrisisEventResponse'];
 
@@ -58,63 +53,22 @@ export interface RosterFilter {
   cursor?: string;
 }
 
-export interface Dashboard {
-  byWelfareStatus: WelfareCounts;
-  bySubdivision: { subdivision: string | null; counts: WelfareCounts }[];
-  overTime: { date: string; counts: WelfareCounts }[];
-}
+export type Dashboard = Schemas['CrisisDashboardResponse'];
 
 export type EnquiryStatus = 'open' | 'matched' | 'answered' | 'closed';
 
-export interface Enquiry {
-  id: string;
-  eventId: string;
-  relativeName: string;
-  relativeContact: string;
-  relationship: string | null;
-  soughtGivenNames: string;
-  soughtFamilyNames: string | null;
-  soughtDetails: string | null;
-  status: EnquiryStatus;
-  matchedEntryId: string | null;
-  matchedEntry?: RosterEntry | null;
-  answer: string | null;
-  createdAt: string;
-  suggestions?: { entry: RosterEntry; score: number }[];
-}
+/** An enquiry; the detail (GET …/enquiries/{enquiryId}) adds the match and the suggestions. */
+export type Enquiry = Schemas['EnquiryResponse'] &
+  Partial<Pick<Schemas['EnquiryDetailResponse'], 'matchedEntry' | 'suggestions'>>;
 
-export interface EnquiryBody {
-  relativeName: string;
-  relativeContact: string;
-  relationship?: string;
-  soughtGivenNames: string;
-  soughtFamilyNames?: string;
-  soughtDetails?: string;
-}
+export type EnquiryBody = Schemas['CreateEnquiryRequest'];
 
 export type MovementMode = 'flight' | 'bus' | 'boat' | 'other';
 export const MOVEMENT_MODES: readonly MovementMode[] = ['flight', 'bus', 'boat', 'other'];
 
-export interface Movement {
-  id: string;
-  eventId: string;
-  mode: MovementMode;
-  label: string;
-  departsAt: string;
-  from: string;
-  to: string;
-  passengerCount?: number;
-  passengers?: RosterEntry[];
-}
+/** A movement; the detail (GET …/movements/{movementId}) adds its passengers. */
+export type Movement = Schemas['MovementResponse'] & { passengers?: RosterEntry[] };
 
-export interface MovementBody {
-  mode: MovementMode;
-  label: string;
-  departsAt: string;
-  from: string;
-  to: string;
-}
+export type MovementBody = Schemas['CreateMovementRequest'];
 
-export interface DemobiliseResult {
-  casesOpened: { entryId: string; caseId: string; reference: string }[];
-}
+export type DemobiliseResult = Schemas['DemobilisationResponse'];

@@ -61,7 +61,7 @@ function EnquiriesView({ event }: { event: CrisisEvent }) {
           },
           { header: t('enquiries.relative'), cell: (e) => e.relativeName },
           { header: t('enquiries.status'), cell: (e) => t(`enquiries.statuses.${e.status}`) },
-          { header: t('enquiries.received'), cell: (e) => f.dateTime(e.createdAt) },
+          { header: t('enquiries.received'), cell: (e) => f.dateTime(e.recordedAt) },
         ]}
       />
       {creating && (

@@ -50,10 +50,12 @@ export function EnquiryDialog({
   const { errors, setErrors, summaryRef, fieldError } = useErrorSummary();
   const write = mayWrite(event);
   const step = useMutation({
-    mutationFn: (args: {
-      step: 'match' | 'answer' | 'close';
-      body?: { entryId: string } | { answer: string };
-    }) => crisisApi.enquiryStep(event.id, enquiryId, args.step, args.body),
+    mutationFn: (args: { step: 'match' | 'answer' | 'close'; value?: string }) =>
+      args.step === 'match'
+        ? crisisApi.matchEnquiry(event.id, enquiryId, args.value!)
+        : args.step === 'answer'
+          ? crisisApi.answerEnquiry(event.id, enquiryId, args.value!)
+          : crisisApi.closeEnquiry(event.id, enquiryId),
     onSuccess: (saved, args) => {
       queryClient.setQueryData(
         crisisKeys.enquiry(event.id, enquiryId),
@@ -98,7 +100,7 @@ export function EnquiryDialog({
                 [t('enquiry.contactLabel'), e.relativeContact],
                 [t('enquiry.relationshipLabel'), e.relationship],
                 [t('enquiry.statusLabel'), t(`enquiries.statuses.${e.status}`)],
-                [t('enquiries.received'), f.dateTime(e.createdAt)],
+                [t('enquiries.received'), f.dateTime(e.recordedAt)],
                 ...(e.answer ? [[t('enquiry.answerLabel'), e.answer] as [string, string]] : []),
               ]}
             />
@@ -148,9 +150,7 @@ export function EnquiryDialog({
                             <TableCell>
                               <Button
                                 variant="outlined"
-                                onClick={() =>
-                                  step.mutate({ step: 'match', body: { entryId: entry.id } })
-                                }
+                                onClick={() => step.mutate({ step: 'match', value: entry.id })}
                                 disabled={step.isPending}
                               >
                                 {t('enquiry.confirm', { name: personName(entry) })}
@@ -173,7 +173,7 @@ export function EnquiryDialog({
                     return setErrors([
                       { fieldId: 'enquiry-answer', message: t('enquiry.errors.answer') },
                     ]);
-                  step.mutate({ step: 'answer', body: { answer: answer.trim() } });
+                  step.mutate({ step: 'answer', value: answer.trim() });
                 }}
               >
                 <Stack spacing={2}>

@@ -18,12 +18,14 @@ import { QueryState } from '../directory/common/query-state';
 import { useSubdivisions } from '../directory/common/use-countries';
 import { useFormat } from '../shell/format';
 import { useDashboard } from './crisis-queries';
-import { WELFARE_STATUSES, type CrisisEvent, type WelfareCounts } from './crisis-types';
+import { WELFARE_STATUSES, type CrisisEvent, type Dashboard } from './crisis-types';
 import { WELFARE_COLOURS } from './welfare-colours';
 
 const WelfareChart = lazy(async () => ({
   default: (await import('./welfare-chart')).WelfareChart,
 }));
+
+type WelfareCounts = Dashboard['byWelfareStatus'];
 
 const total = (counts: WelfareCounts) =>
   WELFARE_STATUSES.reduce((sum, status) => sum + (counts[status] ?? 0), 0);

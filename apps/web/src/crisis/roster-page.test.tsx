@@ -4,7 +4,7 @@ import { json } from '../cases/test-api';
 import { App } from '../shell/app';
 import { i18n } from '../shell/i18n';
 import type { Enquiry, RosterEntry } from './crisis-types';
-import { BASE, crisisApi, EVENT_ID, rosterEntry } from './test-fixtures';
+import { BASE, crisisApi, enquiry, EVENT_ID, rosterEntry } from './test-fixtures';
 
 describe('Roster and enquiries', { timeout: 20_000 }, () => {
   beforeEach(async () => {
@@ -78,28 +78,14 @@ describe('Roster and enquiries', { timeout: 20_000 }, () => {
       familyNames: 'Hernández',
       welfareStatus: 'safe',
     });
-    let enquiry: Enquiry = {
-      id: 'enq-1',
-      eventId: EVENT_ID,
-      relativeName: 'Marta Hernández',
-      relativeContact: '+52 55 1234 5678',
-      relationship: 'Hermana',
-      soughtGivenNames: 'Jose',
-      soughtFamilyNames: 'Hernandes',
-      soughtDetails: null,
-      status: 'open',
-      matchedEntryId: null,
-      answer: null,
-      createdAt: '2026-12-02T09:00:00Z',
-      suggestions: [{ entry: jose, score: 0.82 }],
-    };
+    let current: Enquiry = enquiry({ suggestions: [{ entry: jose, score: 0.82 }] });
     const seen = crisisApi({
       [`GET ${BASE}/enquiries`]: () => json({ items: [], nextCursor: null }),
-      [`POST ${BASE}/enquiries`]: () => json(enquiry, 201),
-      [`GET ${BASE}/enquiries/enq-1`]: () => json(enquiry),
+      [`POST ${BASE}/enquiries`]: () => json(current, 201),
+      [`GET ${BASE}/enquiries/enq-1`]: () => json(current),
       [`POST ${BASE}/enquiries/enq-1/match`]: () => {
-        enquiry = { ...enquiry, status: 'matched', matchedEntryId: jose.id, matchedEntry: jose };
-        return json(enquiry);
+        current = { ...current, status: 'matched', matchedEntryId: jose.id, matchedEntry: jose };
+        return json(current);
       },
     });
     window.history.replaceState(null, '', `/crisis/${EVENT_ID}/enquiries`);

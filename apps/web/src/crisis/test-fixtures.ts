@@ -1,5 +1,12 @@
 import { fakeApi, json, ME_ID, POST_ID } from '../cases/test-api';
-import type { CrisisEvent, Dashboard, RosterEntry } from './crisis-types';
+import {
+  WELFARE_STATUSES,
+  type CrisisEvent,
+  type Dashboard,
+  type Enquiry,
+  type RosterEntry,
+  type WelfareStatus,
+} from './crisis-types';
 
 export const EVENT_ID = '77777777-eeee-4eee-8eee-0000000000e1';
 export const BASE = `/api/v1/crisis-events/${EVENT_ID}`;
@@ -61,15 +68,52 @@ export const rosterEntry = (fields: Partial<RosterEntry> = {}): RosterEntry => (
   ...fields,
 });
 
+/** Counts of every welfare status, zero unless given. */
+const counts = (given: Partial<Record<WelfareStatus, number>>) =>
+  Object.fromEntries(
+    WELFARE_STATUSES.map((s) => [s, given[s] ?? 0]),
+  ) as Dashboard['byWelfareStatus'];
+
+export const enquiry = (fields: Partial<Enquiry> = {}): Enquiry => ({
+  id: 'enq-1',
+  eventId: EVENT_ID,
+  relativeName: 'Marta Hernández',
+  relativeContact: '+52 55 1234 5678',
+  relationship: 'Hermana',
+  soughtGivenNames: 'Jose',
+  soughtFamilyNames: 'Hernandes',
+  soughtDetails: null,
+  status: 'open',
+  matchedEntryId: null,
+  matchedBy: null,
+  matchedAt: null,
+  answer: null,
+  answeredBy: null,
+  answeredAt: null,
+  closedBy: null,
+  closedAt: null,
+  recordedBy: ME_ID,
+  recordedConsulateId: POST_ID,
+  recordedAt: '2026-12-02T09:00:00Z',
+  version: 1,
+  ...fields,
+});
+
 export const DASHBOARD: Dashboard = {
-  byWelfareStatus: { unaccounted: 5, safe: 4, injured: 2, missing: 1 },
+  eventId: EVENT_ID,
+  total: 12,
+  byWelfareStatus: counts({ unaccounted: 5, safe: 4, injured: 2, missing: 1 }),
   bySubdivision: [
-    { subdivision: 'US-FL', counts: { unaccounted: 4, safe: 4, injured: 2 } },
-    { subdivision: null, counts: { unaccounted: 1, missing: 1 } },
+    { subdivision: 'US-FL', total: 10, counts: counts({ unaccounted: 4, safe: 4, injured: 2 }) },
+    { subdivision: null, total: 2, counts: counts({ unaccounted: 1, missing: 1 }) },
   ],
   overTime: [
-    { date: '2026-11-30', counts: { unaccounted: 7 } },
-    { date: '2026-12-01', counts: { unaccounted: 5, safe: 4, injured: 2, missing: 1 } },
+    { date: '2026-11-30', total: 7, counts: counts({ unaccounted: 7 }) },
+    {
+      date: '2026-12-01',
+      total: 12,
+      counts: counts({ unaccounted: 5, safe: 4, injured: 2, missing: 1 }),
+    },
   ],
 };
 
