@@ -72,13 +72,13 @@ describe('Crisis events, in Chromium', () => {
           });
         return expect201(res, 'declare').id;
       },
-      async register(eventId: string, body: Record<string, unknown>): Promise<void> {
+      async register(eventId: string, body: Record<string, unknown>): Promise<string> {
         const res = await http()
           .post(`/api/v1/crisis-events/${eventId}/roster`)
           .set('Authorization', auth)
           .set('Idempotency-Key', randomUUID())
           .send(body);
-        expect201(res, 'register');
+        return expect201(res, 'register').id;
       },
     };
   }
@@ -267,5 +267,121 @@ describe('Crisis events, in Chromium', () => {
       await roster.getByText('Dani Prueba').waitFor();
       expect(await roster.getByRole('row').count()).toBe(2);
     }, 120_000);
+
+    it('declares, works an enquiry with a typo to its match, a movement with its manifest, and demobilises into cases', async () => {
+      const user = await consul(language);
+      const name = `Otis ${language} ${randomUUID().slice(0, 4)}`;
+      const eventId = await user.declare(name);
+      await user.register(eventId, {
+        givenNames: 'José',
+        familyNames: 'Hernández',
+        welfareStatus: 'needs_assistance',
+        locationSubdivision: 'US-FL',
+      });
+      await user.register(eventId, {
+        givenNames: 'Ana',
+        familyNames: 'Soto',
+        welfareStatus: 'safe',
+      });
+      await user.register(eventId, {
+        givenNames: 'Luis',
+        familyNames: 'Mora',
+        welfareStatus: 'injured',
+      });
+
+      await page.goto(`${web.url}/crisis`);
+      await signInThroughScreens(page, t, user.email, user.mfaSecret);
+      await page.getByRole('button', { name: c.list.declare }).click();
+      const declare = page.getByRole('dialog', { name: c.declare.title });
+      await declare.getByRole('checkbox', { checked: true }).waitFor();
+      await screen(page, 'declare-dialog');
+      await declare.getByRole('button', { name: c.common.cancel }).click();
+
+      // A relative asks for "Jose Hernandes": the roster's José Hernández is suggested.
+      await page.goto(`${web.url}/crisis/${eventId}/enquiries`);
+      await page.getByRole('button', { name: c.enquiries.new }).click();
+      const form = page.getByRole('dialog', { name: c.enquiryForm.title });
+      await form.getByLabel(startsWith(c.enquiryForm.relativeName)).fill('Marta Hernández');
+      await form.getByLabel(startsWith(c.enquiryForm.relativeContact)).fill('+52 55 1234 5678');
+      await form.getByLabel(startsWith(c.enquiryForm.soughtGivenNames)).fill('Jose');
+      await form.getByLabel(startsWith(c.enquiryForm.soughtFamilyNames)).fill('Hernandes');
+      await screen(page, 'enquiry-form');
+      await form.getByRole('button', { name: c.enquiryForm.submit }).click();
+      const enquiry = page.getByRole('dialog', {
+        name: fill(c.enquiry.title, { name: 'Marta Hernández' }),
+      });
+      const suggestions = enquiry.getByRole('table', { name: c.enquiry.suggestionsCaption });
+      await suggestions.waitFor();
+      await screen(page, 'enquiry-suggestions');
+      await suggestions
+        .getByRole('button', { name: fill(c.enquiry.confirm, { name: 'José Hernández' }) })
+        .click();
+      await enquiry
+        .getByText(
+          fill(c.enquiry.matched, { name: 'José Hernández', status: c.welfare.needs_assistance }),
+        )
+        .waitFor();
+      await enquiry
+        .getByRole('textbox', { name: c.enquiry.answer })
+        .fill(language === 'es' ? 'Está en el albergue, necesita asistencia.' : 'At the shelter.');
+      await enquiry.getByRole('button', { name: c.enquiry.answerSubmit }).click();
+      await enquiry.getByRole('status').filter({ hasText: c.enquiry.answered }).waitFor();
+      await screen(page, 'enquiry-answered');
+      await enquiry.getByRole('button', { name: c.common.close, exact: true }).click();
+      await page
+        .getByRole('table', { name: c.enquiries.caption })
+        .getByText(c.enquiries.statuses.answered)
+        .waitFor();
+      await screen(page, 'enquiries');
+
+      // A flight with a passenger, and its manifest.
+      await page.goto(`${web.url}/crisis/${eventId}/movements`);
+      await page.getByRole('button', { name: c.movements.new }).click();
+      const movementForm = page.getByRole('dialog', { name: c.movements.new });
+      await movementForm.getByLabel(startsWith(c.movements.label)).fill('AM 123');
+      await movementForm.getByLabel(startsWith(c.movements.departsAt)).fill('2026-12-20T15:30');
+      await movementForm.getByLabel(startsWith(c.movements.from)).fill('Miami');
+      await movementForm.getByLabel(startsWith(c.movements.to)).fill('Ciudad de México');
+      await screen(page, 'movement-form');
+      await movementForm.getByRole('button', { name: c.movements.submit }).click();
+      await page.getByRole('heading', { level: 1, name: `${c.modes.flight} AM 123` }).waitFor();
+      await page.getByRole('searchbox', { name: c.movement.search }).fill('Ana');
+      await page.getByRole('button', { name: c.movement.searchSubmit }).click();
+      await page.getByRole('checkbox', { name: startsWith('Ana Soto') }).check();
+      await page.getByRole('button', { name: c.movement.add }).click();
+      const passengers = page.getByRole('table', { name: c.movement.passengersCaption });
+      await passengers.getByRole('rowheader', { name: 'Ana Soto' }).waitFor();
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: c.movement.csv }).click();
+      expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+      await screen(page, 'movement');
+      await page.goto(`${web.url}/crisis/${eventId}/movements`);
+      await page.getByRole('table', { name: c.movements.caption }).waitFor();
+      await screen(page, 'movements');
+
+      // Demobilisation: the two still needing help get cases; the event closes.
+      await page.goto(`${web.url}/crisis/${eventId}`);
+      await page.getByRole('button', { name: c.event.demobilise }).click();
+      const demobilise = page.getByRole('dialog', { name: fill(c.demobilise.title, { name }) });
+      await demobilise
+        .getByRole('checkbox', { name: `José Hernández — ${c.welfare.needs_assistance}` })
+        .waitFor();
+      await demobilise
+        .getByRole('checkbox', { name: `Luis Mora — ${c.welfare.injured}` })
+        .waitFor();
+      await screen(page, 'demobilise');
+      await demobilise
+        .getByRole('button', { name: fill(c.demobilise.submit, { count: 2 }) })
+        .click();
+      await demobilise
+        .getByRole('status')
+        .filter({ hasText: fill(c.demobilise.done, { count: 2 }) })
+        .waitFor();
+      expect(await demobilise.getByRole('link').count()).toBe(2);
+      await screen(page, 'demobilised');
+      await demobilise.getByRole('button', { name: c.common.close }).click();
+      await page.getByText(fill(c.event.statusLabel, { status: c.statuses.closed })).waitFor();
+      expect(await page.getByRole('link', { name: c.event.intake }).count()).toBe(0);
+    }, 150_000);
   });
 });

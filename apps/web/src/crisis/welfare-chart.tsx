@@ -35,7 +35,8 @@ export function WelfareChart({ overTime, label, dayLabel }: Props) {
         <XAxis dataKey="date" tickFormatter={dayLabel} />
         <YAxis allowDecimals={false} />
         <Tooltip labelFormatter={(date) => dayLabel(String(date))} />
-        <Legend />
+        {/* In the order of the statuses (as the table's columns), not sorted by name. */}
+        <Legend itemSorter={(item) => WELFARE_STATUSES.indexOf(item.dataKey as WelfareStatus)} />
         {WELFARE_STATUSES.map((status) => (
           <Bar
             key={status}
