@@ -17,7 +17,10 @@ import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import { ProblemAlert } from '../shell/problem-alert';
+import { ApiError } from '../api/call';
+import { submitErrors } from '../cases/submit-errors';
+import { ErrorSummary } from '../shell/error-summary';
+import { useErrorSummary } from '../shell/sign-in/use-error-summary';
 import { crisisApi } from './crisis-api';
 import { crisisKeys } from './crisis-queries';
 import type { CrisisEvent, DemobiliseResult, WelfareStatus } from './crisis-types';
@@ -25,6 +28,11 @@ import { personName } from './person-name';
 
 /** The statuses whose persons still need help when the event closes: each gets a case. */
 const NEEDING_HELP: WelfareStatus[] = ['needs_assistance', 'injured', 'missing'];
+
+const entryBoxOf = (field: string) => {
+  const id = /^entries\.([^.]+)\./.exec(field)?.[1];
+  return id ? `demobilise-${id}` : undefined;
+};
 
 /**
  * Demobilisation: the persons still needing help (all ticked), then one step that opens their
@@ -51,16 +59,29 @@ export function DemobiliseDialog({
   const complete = lists.every((list) => list.data && !list.data.nextCursor);
   const [unticked, setUnticked] = useState<Set<string>>(new Set());
   const [result, setResult] = useState<DemobiliseResult | null>(null);
+  const { errors, setErrors, summaryRef } = useErrorSummary();
   const ticked = entries.filter((e) => !unticked.has(e.id));
   const demobilise = useMutation({
     // Nothing unticked: the API's own default (every entry still needing help, beyond this page).
     mutationFn: () =>
       crisisApi.demobilise(event.id, unticked.size ? ticked.map((e) => e.id) : undefined),
     onSuccess: (done) => {
+      setErrors([]);
       setResult(done);
       void queryClient.invalidateQueries({ queryKey: crisisKeys.event(event.id) });
       void queryClient.invalidateQueries({ queryKey: crisisKeys.events });
     },
+    // A case the API refuses opens none: each refusal names its entry (`entries.<id>.…`), said
+    // here with the person's name and linked to their box, to untick them and try again.
+    onError: (error) =>
+      setErrors(
+        submitErrors(error, entryBoxOf, t).map((item, index) => {
+          const field =
+            error instanceof ApiError ? error.problem?.errors?.[index]?.field : undefined;
+          const entry = entries.find((e) => field?.startsWith(`entries.${e.id}.`));
+          return entry ? { ...item, message: `${personName(entry)}: ${item.message}` } : item;
+        }),
+      ),
   });
   const count = unticked.size || !complete ? ticked.length : entries.length;
   return (
@@ -98,6 +119,7 @@ export function DemobiliseDialog({
           </>
         ) : (
           <>
+            <ErrorSummary ref={summaryRef} errors={errors} />
             <DialogContentText sx={{ mb: 2 }}>{t('demobilise.intro')}</DialogContentText>
             {lists.some((list) => list.isPending) ? (
               <Typography role="status">{t('common.loading')}</Typography>
@@ -111,6 +133,7 @@ export function DemobiliseDialog({
                     label={`${personName(entry)} — ${t(`welfare.${entry.welfareStatus}`)}`}
                     control={
                       <Checkbox
+                        id={`demobilise-${entry.id}`}
                         checked={!unticked.has(entry.id)}
                         onChange={(e) =>
                           setUnticked((current) => {
@@ -126,7 +149,6 @@ export function DemobiliseDialog({
                 ))}
               </FormGroup>
             )}
-            {demobilise.error && <ProblemAlert error={demobilise.error} />}
           </>
         )}
       </DialogContent>

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { json, OFFICER } from '../cases/test-api';
+import { json, OFFICER, problem } from '../cases/test-api';
 import { App } from '../shell/app';
 import { i18n } from '../shell/i18n';
 import { BASE, crisisApi, crisisEvent, EVENT_ID, rosterEntry } from './test-fixtures';
@@ -161,5 +161,59 @@ describe('Crisis event page and dashboard', { timeout: 20_000 }, () => {
     expect(link.getAttribute('href')).toBe('/cases/case-1');
     const sent = seen.find((s) => s.method === 'POST' && s.path === `${BASE}/demobilise`)!;
     expect(sent.body).toEqual({ entryIds: [injured.id] });
+  });
+
+  it('names the person whose case was refused, linked to their box, and demobilises without them', async () => {
+    const injured = rosterEntry({
+      givenNames: 'Luis',
+      familyNames: 'Mora',
+      welfareStatus: 'injured',
+    });
+    const missing = rosterEntry({
+      givenNames: 'Rosa',
+      familyNames: 'Gil',
+      welfareStatus: 'missing',
+    });
+    let attempts = 0;
+    const seen = crisisApi({
+      [`GET ${BASE}/roster`]: (request) => {
+        const status = new URL(request.url).searchParams.get('welfareStatus');
+        return json({
+          items: [injured, missing].filter((e) => e.welfareStatus === status),
+          nextCursor: null,
+        });
+      },
+      [`POST ${BASE}/demobilise`]: () =>
+        ++attempts === 1
+          ? problem(400, 'VALIDATION_FAILED', 'Datos no válidos', [
+              {
+                field: `entries.${missing.id}.persons.0.person.dateOfBirth`,
+                code: 'out_of_range',
+                message: 'La fecha de nacimiento no es válida',
+              },
+            ])
+          : json({ casesOpened: [{ entryId: injured.id, caseId: 'c1', reference: 'MX-1' }] }),
+    });
+    await openEvent();
+    fireEvent.click(screen.getByRole('button', { name: 'Desmovilizar y cerrar' }));
+    const dialog = await screen.findByRole('dialog', { name: /^Desmovilizar y cerrar/ });
+    await within(dialog).findByRole('checkbox', { name: 'Rosa Gil — Desaparecido' });
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Cerrar el evento y abrir 2 casos' }),
+    );
+    const summary = await within(dialog).findByRole('alert');
+    const link = within(summary).getByRole('link', {
+      name: 'Rosa Gil: La fecha de nacimiento no es válida',
+    });
+    fireEvent.click(link);
+    const rosa = within(dialog).getByRole('checkbox', { name: 'Rosa Gil — Desaparecido' });
+    expect(document.activeElement).toBe(rosa);
+    fireEvent.click(rosa);
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Cerrar el evento y abrir 1 casos' }),
+    );
+    expect(await within(dialog).findByRole('link', { name: 'Caso MX-1' })).toBeTruthy();
+    const sent = seen.filter((s) => s.method === 'POST' && s.path === `${BASE}/demobilise`);
+    expect(sent.map((s) => s.body)).toEqual([{}, { entryIds: [injured.id] }]);
   });
 });
