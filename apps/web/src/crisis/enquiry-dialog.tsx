@@ -67,7 +67,10 @@ export function EnquiryDialog({
       void queryClient.invalidateQueries({ queryKey: crisisKeys.enquiries(event.id) });
       setErrors([]);
       if (args.step === 'match') setNotice(t('enquiry.matchedDone'));
-      if (args.step === 'answer') setNotice(t('enquiry.answered'));
+      if (args.step === 'answer') {
+        setAnswer('');
+        setNotice(t('enquiry.answered'));
+      }
       if (args.step === 'close') onClose();
     },
     onError: (error) =>
