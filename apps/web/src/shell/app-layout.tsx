@@ -42,9 +42,9 @@ function MainMenu({
   const { t } = useTranslation();
   const me = useMe();
   const entries = NAVIGATION.filter((entry) => mayOpen(entry, me.data));
-  // A long menu (a supervisor who also analyses and administers: nine entries) is set tighter
-  // below 1200 px so that it stays on one line at 1024 px (menu-bar browser spec).
-  const compact = entries.length > 8;
+  // A long menu (a consul's eight entries; a supervisor who also analyses and administers: ten)
+  // is set tighter below 1200 px so that it stays on one line at 1024 px (menu-bar browser spec).
+  const compact = entries.length > 7;
   const { pathname } = useLocation();
   // An entry whose page leads to others stays marked on them (Cooperation on /transfers).
   const within = (entry: NavigationEntry) =>
@@ -64,7 +64,7 @@ function MainMenu({
         display: { xs: open ? 'block' : 'none', sm: 'block' },
         borderTop: 1,
         borderColor: 'divider',
-        px: { xs: 1, sm: 2 },
+        px: compact ? { xs: 1, lg: 2 } : { xs: 1, sm: 2 },
         py: 0.5,
       }}
     >
@@ -95,7 +95,7 @@ function MainMenu({
                 width: { xs: '100%', sm: 'auto' },
                 ...(compact && {
                   px: { sm: 0.5, lg: 1 },
-                  letterSpacing: { sm: '0.01em', lg: '0.02857em' },
+                  letterSpacing: { sm: 0, lg: '0.02857em' },
                 }),
                 minWidth: 0,
                 '&.active': {

@@ -8,6 +8,8 @@ import { en as cooperationEn } from '../cases/cooperation/locales/en';
 import { es as cooperationEs } from '../cases/cooperation/locales/es';
 import { en as cooperationQueueEn } from '../cooperation-queue/locales/en';
 import { es as cooperationQueueEs } from '../cooperation-queue/locales/es';
+import { en as crisisEn } from '../crisis/locales/en';
+import { es as crisisEs } from '../crisis/locales/es';
 import { en as dashboardEn } from '../dashboard/locales/en';
 import { es as dashboardEs } from '../dashboard/locales/es';
 import { en as myOrganisationEn } from '../my-organisation/locales/en';
@@ -42,6 +44,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     cooperationQueue: cooperationQueueEs,
     transfers: transfersEs,
     detention: detentionEs,
+    crisis: crisisEs,
   },
   en: {
     cases: casesEn,
@@ -56,5 +59,6 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     cooperationQueue: cooperationQueueEn,
     transfers: transfersEn,
     detention: detentionEn,
+    crisis: crisisEn,
   },
 };

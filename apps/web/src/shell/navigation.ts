@@ -37,6 +37,8 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     roles: ['officer', 'consul', 'supervisor'],
     sections: ['/transfers', '/referrals', '/assistance'],
   },
+  // Crisis work: the event's roster is read by officers, consuls and supervisors of its posts.
+  { path: '/crisis', label: 'crisis', permission: 'crisis:read' },
   { path: '/statistics', label: 'statistics', permission: 'statistics:read', end: true },
   { path: '/statistics/exports', label: 'exports', permission: 'statistics:export' },
   { path: '/admin/users', label: 'users', permission: 'users:read' },

@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { adminRoutes } from '../admin/routes';
 import { assistanceRoutes } from '../assistance/routes';
+import { crisisRoutes } from '../crisis/routes';
 import { directoryRoutes } from '../directory/routes';
 import { casesRoutes } from '../cases/routes';
 import { dashboardRoutes } from '../dashboard/routes';
@@ -37,6 +38,7 @@ export const createRouter = () =>
             ...casesRoutes,
             ...assistanceRoutes,
             ...transfersRoutes,
+            ...crisisRoutes,
             ...dashboardRoutes,
             ...statisticsRoutes,
             ...directoryRoutes,
