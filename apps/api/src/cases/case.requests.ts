@@ -27,7 +27,7 @@ import {
   VULNERABILITY_FLAGS,
   VulnerabilityFlag,
 } from '@amparo/cases';
-import { ListQuery, PageQuery, ToArray, NotBlank } from '@amparo/core';
+import { ListQuery, PageQuery, ToArray, ToBoolean, NotBlank } from '@amparo/core';
 import { PersonRequest } from './person.dto';
 
 export class ConsentRequest {
@@ -272,6 +272,14 @@ export class ListCasesQuery extends PickType(ListQuery, ['sort', 'cursor', 'limi
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   @IsISO8601({ strict: true })
   nextStepDueTo?: string;
+  @ApiPropertyOptional({
+    description:
+      'Only cases of posts with no active consul (the supervisor decides their closure requests)',
+  })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  withoutConsul?: boolean;
 }
 
 export class SearchPersonsQuery extends PickType(PageQuery, ['limit'] as const) {

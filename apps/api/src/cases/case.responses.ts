@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
-import { CASE_STATUSES, CaseAbilities, CaseRecord, Person, initials } from '@amparo/cases';
+import {
+  CASE_STATUSES,
+  CONSUL_APPROVAL_REASONS,
+  CaseAbilities,
+  CaseRecord,
+  Person,
+  initials,
+} from '@amparo/cases';
 
 export class PersonResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -219,6 +226,14 @@ export class CaseDetailResponse extends CaseResponse {
   })
   allowedTransitions!: AllowedTransitionResponse[];
   @ApiProperty({ type: CallerMayResponse }) callerMay!: CallerMayResponse;
+  @ApiProperty({
+    enum: CONSUL_APPROVAL_REASONS,
+    nullable: true,
+    type: String,
+    description:
+      "Why an officer's closure of this case goes through closure_requested (child by category, flag or age; trafficking indicators; critical risk); null when an officer may close it directly",
+  })
+  closureApprovalRule!: string | null;
 
   static of(
     c: CaseRecord,

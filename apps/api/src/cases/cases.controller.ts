@@ -89,7 +89,15 @@ export class CasesController {
     res.setHeader('Location', `/api/v1/cases/${created.id}`);
     res.setHeader('ETag', etagOf(created.version));
     return {
-      ...CaseDetailResponse.of(created, persons, this.abilities.of(caller, created)),
+      ...CaseDetailResponse.of(
+        created,
+        persons,
+        await this.abilities.of(
+          caller,
+          created,
+          persons.map((p) => p.person),
+        ),
+      ),
       possibleDuplicates,
     };
   }
@@ -159,8 +167,8 @@ export class CasesController {
   })
   @ApiOkResponse({ type: CaseDetailResponse, headers: ETAG })
   @ApiProblems(READABLE, {
-    conflict: ['INVALID_TRANSITION'],
-    forbidden: ['TRANSITION_FORBIDDEN', 'CLOSURE_NEEDS_CONSUL'],
+    conflict: ['INVALID_TRANSITION', 'BEST_INTEREST_ASSESSMENT_REQUIRED'],
+    forbidden: ['TRANSITION_FORBIDDEN', 'CLOSURE_NEEDS_CONSUL', 'SUPERVISOR_POST_HAS_CONSUL'],
   })
   async transition(
     @CurrentCaller() caller: Caller,
@@ -214,6 +222,14 @@ export class CasesController {
   private async full(caller: Caller, c: CaseRecord, res: Response): Promise<CaseDetailResponse> {
     res.setHeader('ETag', etagOf(c.version));
     const persons = (await this.persons.ofCases(caller, [c.id])).get(c.id) ?? [];
-    return CaseDetailResponse.of(c, persons, this.abilities.of(caller, c));
+    return CaseDetailResponse.of(
+      c,
+      persons,
+      await this.abilities.of(
+        caller,
+        c,
+        persons.map((p) => p.person),
+      ),
+    );
   }
 }

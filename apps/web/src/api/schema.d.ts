@@ -1813,7 +1813,7 @@ export interface paths {
         };
         /**
          * Your work queue: how many cases wait in each tab, and the case list filter of each
-         * @description For officers and consuls. Tabs: mine (open, in progress or reopened cases assigned to you), next_steps (next step due within 7 days or overdue, not closed), waiting, closure_requests (consuls) and access_requests (break-the-glass accesses awaiting your review, consuls). Counts are exact and scoped like GET /cases; "today" and "overdue" use the date in UTC.
+         * @description For officers, consuls and supervisors. Tabs: mine (open, in progress or reopened cases assigned to you), next_steps (next step due within 7 days or overdue, not closed), waiting, closure_requests (consuls) access_requests (break-the-glass accesses awaiting your review, consuls) and closure_approvals (supervisors: closure requests of posts with no active consul, which the supervisor decides). Counts are exact and scoped like GET /cases; "today" and "overdue" use the date in UTC.
          *
          *     Requires the permission `cases:read`; the result is limited to your scope.
          */
@@ -2317,6 +2317,11 @@ export interface components {
             /** @description The transitions POST /cases/{id}/transitions would accept from you now (given the fields each needs) */
             allowedTransitions: components["schemas"]["AllowedTransitionResponse"][];
             callerMay: components["schemas"]["CallerMayResponse"];
+            /**
+             * @description Why an officer's closure of this case goes through closure_requested (child by category, flag or age; trafficking indicators; critical risk); null when an officer may close it directly
+             * @enum {string|null}
+             */
+            closureApprovalRule: "unaccompanied_child_category" | "child_flag" | "person_under_18" | "trafficking_indicators" | "critical_risk" | null;
         };
         CaseHistoryEntryPage: {
             items: components["schemas"]["CaseHistoryEntryResponse"][];
@@ -2938,6 +2943,11 @@ export interface components {
             /** @description The transitions POST /cases/{id}/transitions would accept from you now (given the fields each needs) */
             allowedTransitions: components["schemas"]["AllowedTransitionResponse"][];
             callerMay: components["schemas"]["CallerMayResponse"];
+            /**
+             * @description Why an officer's closure of this case goes through closure_requested (child by category, flag or age; trafficking indicators; critical risk); null when an officer may close it directly
+             * @enum {string|null}
+             */
+            closureApprovalRule: "unaccompanied_child_category" | "child_flag" | "person_under_18" | "trafficking_indicators" | "critical_risk" | null;
             /** @description Persons of the same country who may be one of the new persons */
             possibleDuplicates: components["schemas"]["PossibleDuplicateResponse"][];
         };
@@ -4129,6 +4139,8 @@ export interface components {
             assignedOfficerId?: string;
             /** Format: date */
             nextStepDueTo?: string;
+            /** @description Only cases of posts with no active consul */
+            withoutConsul?: boolean;
             /** @example nextStepDue */
             sort?: string;
         };
@@ -4142,7 +4154,7 @@ export interface components {
         };
         WorkQueueTabResponse: {
             /** @enum {string} */
-            id: "mine" | "next_steps" | "waiting" | "closure_requests" | "access_requests";
+            id: "mine" | "next_steps" | "waiting" | "closure_requests" | "access_requests" | "closure_approvals";
             /** @description Exact: the cases GET /cases lists with `filter` */
             count: number;
             /** @description Of those, cases whose next step was due before today; null on tabs without dates */
@@ -6619,6 +6631,8 @@ export interface operations {
                 closedTo?: string;
                 /** @description Cases whose next step is due on or before this date (YYYY-MM-DD); cases without a next step and closed cases are left out */
                 nextStepDueTo?: string;
+                /** @description Only cases of posts with no active consul (the supervisor decides their closure requests) */
+                withoutConsul?: boolean;
             };
             header?: never;
             path?: never;
@@ -9440,7 +9454,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not allowed (CASE_RESTRICTED, CLOSURE_NEEDS_CONSUL, FORBIDDEN, TRANSITION_FORBIDDEN) */
+            /** @description Not allowed (CASE_RESTRICTED, CLOSURE_NEEDS_CONSUL, FORBIDDEN, SUPERVISOR_POST_HAS_CONSUL, TRANSITION_FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9448,7 +9462,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CASE_RESTRICTED" | "CLOSURE_NEEDS_CONSUL" | "FORBIDDEN" | "TRANSITION_FORBIDDEN";
+                        code?: "CASE_RESTRICTED" | "CLOSURE_NEEDS_CONSUL" | "FORBIDDEN" | "SUPERVISOR_POST_HAS_CONSUL" | "TRANSITION_FORBIDDEN";
                     };
                 };
             };
@@ -9464,7 +9478,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflicts with the current state (INVALID_TRANSITION) */
+            /** @description Conflicts with the current state (BEST_INTEREST_ASSESSMENT_REQUIRED, INVALID_TRANSITION) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9472,7 +9486,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INVALID_TRANSITION";
+                        code?: "BEST_INTEREST_ASSESSMENT_REQUIRED" | "INVALID_TRANSITION";
                     };
                 };
             };

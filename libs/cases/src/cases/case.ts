@@ -109,6 +109,10 @@ export interface CaseFilters {
   crisisEventId?: string;
   /** Next step due on or before this date (`YYYY-MM-DD`); cases without one are left out. */
   nextStepDueTo?: string;
+  /** Only cases of posts with no active consul (whose closure requests the supervisor decides). */
+  withoutConsul?: boolean;
+  /** Set by the service from `withoutConsul`: the posts that have an active consul. */
+  exceptConsulateIds?: string[];
   sort?: string;
   cursor?: string;
   limit?: number;
