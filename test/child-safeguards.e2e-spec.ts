@@ -562,4 +562,143 @@ describe('Child safeguards: closure rule, best-interest assessments, supervisor 
       expect(approved.status).toBe(200);
     });
   });
+
+  describe('where a child is (T3)', () => {
+    const secret = {
+      addressAbroad: '1200 Hidden Lane, Apt 4, Riverside',
+      phone: '+1 555 0100 777',
+      email: 'child-contact@example.test',
+    };
+
+    async function shelteredChild() {
+      const c = await createCase({
+        primaryCategory: 'whereabouts',
+        eventCountryCode: 'US',
+        eventCity: 'Riverside',
+        shelter: 'Casa Esperanza, 14 Orchard Rd',
+        persons: [{ role: 'primary', person: person({ dateOfBirth: yearsAgo(12), ...secret }) }],
+      });
+      return c;
+    }
+
+    const detailOf = (who: string, id: string) =>
+      http().get(`/api/v1/cases/${id}`).set('Authorization', bearer(who));
+
+    it('shows the assigned officer and the consul where the child is', async () => {
+      const c = await shelteredChild();
+      for (const who of ['officerA', 'consulA']) {
+        const res = await detailOf(who, c.id);
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({
+          eventCity: 'Riverside',
+          shelter: 'Casa Esperanza, 14 Orchard Rd',
+          masked: [],
+          maskedReason: null,
+        });
+        expect(res.body.persons[0].person).toMatchObject(secret);
+      }
+    });
+
+    it('masks it for another officer of the post and the supervisor, saying why, and audits each reading', async () => {
+      const c = await shelteredChild();
+      for (const who of ['officerA2', 'supervisorMX']) {
+        const res = await detailOf(who, c.id);
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({
+          eventCity: null,
+          shelter: null,
+          maskedReason: 'child_whereabouts',
+        });
+        expect(res.body.masked).toEqual(
+          expect.arrayContaining([
+            'eventCity',
+            'shelter',
+            'persons.addressAbroad',
+            'persons.phone',
+          ]),
+        );
+        expect(res.body.persons[0].person).toMatchObject({
+          addressAbroad: null,
+          phone: null,
+          email: null,
+        });
+        const text = JSON.stringify(res.body);
+        for (const value of [...Object.values(secret), 'Casa Esperanza', 'Riverside'])
+          expect(text).not.toContain(value);
+        // The rest of the case is theirs to work.
+        expect(res.body.persons[0].person.givenNames).toBe('Luis');
+      }
+      const events = await stack.query<{ actor: string; shown: boolean }>(
+        `SELECT actor_user_id AS actor, (details->>'shown')::boolean AS shown FROM audit_events
+          WHERE resource_id = $1 AND action = 'case.child_whereabouts.read'`,
+        [c.id],
+      );
+      expect(events).toEqual(
+        expect.arrayContaining([
+          { actor: ids.officerA2, shown: false },
+          { actor: ids.supervisorMX, shown: false },
+        ]),
+      );
+    });
+
+    it('masks a change of the shelter in the history for those who may not see it', async () => {
+      const c = await shelteredChild();
+      const changed = await http()
+        .patch(`/api/v1/cases/${c.id}`)
+        .set('Authorization', bearer('officerA'))
+        .set('If-Match', c.etag)
+        .send({ shelter: 'DIF shelter, Calle 5' });
+      expect(changed.status).toBe(200);
+      expect(changed.body.shelter).toBe('DIF shelter, Calle 5');
+      const historyOf = async (who: string) =>
+        (
+          await http().get(`/api/v1/cases/${c.id}/history`).set('Authorization', bearer(who))
+        ).body.items.find((i: Body) => i.field === 'shelter');
+      expect(await historyOf('officerA')).toMatchObject({
+        newValue: 'DIF shelter, Calle 5',
+        masked: false,
+      });
+      expect(await historyOf('officerA2')).toMatchObject({
+        newValue: null,
+        oldValue: null,
+        masked: true,
+      });
+    });
+
+    it('shows it to a break-the-glass holder', async () => {
+      const c = await shelteredChild();
+      await stack.query(
+        `INSERT INTO case_access_requests (case_id, user_id, reason, expires_at)
+         VALUES ($1, $2, 'The assignee is away and the child left the shelter tonight.', now() + interval '1 hour')`,
+        [c.id, ids.officerA2],
+      );
+      const res = await detailOf('officerA2', c.id);
+      expect(res.body).toMatchObject({ shelter: 'Casa Esperanza, 14 Orchard Rd', masked: [] });
+    });
+
+    it('masks nothing on an adult’s case', async () => {
+      const c = await createCase({
+        eventCity: 'Riverside',
+        eventCountryCode: 'US',
+        persons: [{ role: 'primary', person: person(secret) }],
+      });
+      const res = await detailOf('officerA2', c.id);
+      expect(res.body).toMatchObject({ eventCity: 'Riverside', masked: [], maskedReason: null });
+      expect(res.body.persons[0].person).toMatchObject(secret);
+    });
+
+    it('refuses a blank or overlong shelter with a 400 and changes nothing', async () => {
+      const c = await shelteredChild();
+      for (const shelter of ['   ', 'x'.repeat(301), 42]) {
+        const res = await http()
+          .patch(`/api/v1/cases/${c.id}`)
+          .set('Authorization', bearer('officerA'))
+          .set('If-Match', c.etag)
+          .send({ shelter });
+        expect(res.status).toBe(400);
+        expect(JSON.stringify(res.body.errors)).toContain('shelter');
+      }
+      expect((await detailOf('officerA', c.id)).headers.etag).toBe(c.etag);
+    });
+  });
 });

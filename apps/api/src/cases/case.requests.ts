@@ -91,6 +91,16 @@ class CaseFields {
   @Matches(/^[A-Z]{2}-[A-Z0-9]{1,3}$/)
   eventSubdivisionCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) eventCity?: string;
+  @ApiPropertyOptional({
+    maxLength: 300,
+    description:
+      'Where the person is sheltered (T3: on a child’s case shown only to the assigned officer, the consuls of the post and break-the-glass holders)',
+  })
+  @IsOptional()
+  @IsString()
+  @NotBlank()
+  @MaxLength(300)
+  shelter?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) summary?: string;
   @ApiPropertyOptional({
     type: String,

@@ -19,6 +19,7 @@ import {
 } from '@nestjs/swagger';
 import {
   CaseAbilitiesPolicy,
+  ChildWhereaboutsPolicy,
   CaseAccess,
   CaseAssignmentService,
   CaseChangesService,
@@ -60,6 +61,7 @@ export class CasesController {
     private readonly persons: PersonsService,
     private readonly access: CaseAccess,
     private readonly abilities: CaseAbilitiesPolicy,
+    private readonly whereabouts: ChildWhereaboutsPolicy,
   ) {}
 
   @Post()
@@ -222,14 +224,16 @@ export class CasesController {
   private async full(caller: Caller, c: CaseRecord, res: Response): Promise<CaseDetailResponse> {
     res.setHeader('ETag', etagOf(c.version));
     const persons = (await this.persons.ofCases(caller, [c.id])).get(c.id) ?? [];
+    const view = await this.whereabouts.view(caller, c, persons);
     return CaseDetailResponse.of(
-      c,
-      persons,
+      view.case,
+      view.persons,
       await this.abilities.of(
         caller,
         c,
         persons.map((p) => p.person),
       ),
+      view.masked,
     );
   }
 }

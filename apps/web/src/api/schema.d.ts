@@ -2289,6 +2289,8 @@ export interface components {
             eventCountryCode: string | null;
             eventSubdivisionCode: string | null;
             eventCity: string | null;
+            /** @description Where the person is sheltered (T3); in case details only */
+            shelter?: string | null;
             /** Format: date-time */
             openedAt: string;
             /** Format: date-time */
@@ -2322,6 +2324,13 @@ export interface components {
              * @enum {string|null}
              */
             closureApprovalRule: "unaccompanied_child_category" | "child_flag" | "person_under_18" | "trafficking_indicators" | "critical_risk" | null;
+            /** @description Fields withheld from you (null in this response): on a child’s case, where the child is (T3) is shown only to the assigned officer, the consuls of the post and break-the-glass holders */
+            masked: ("eventCity" | "shelter" | "persons.addressAbroad" | "persons.phone" | "persons.email")[];
+            /**
+             * @description Why fields are masked; null when none are
+             * @enum {string|null}
+             */
+            maskedReason: "child_whereabouts" | null;
         };
         CaseHistoryEntryPage: {
             items: components["schemas"]["CaseHistoryEntryResponse"][];
@@ -2394,6 +2403,8 @@ export interface components {
             eventCountryCode: string | null;
             eventSubdivisionCode: string | null;
             eventCity: string | null;
+            /** @description Where the person is sheltered (T3); in case details only */
+            shelter?: string | null;
             /** Format: date-time */
             openedAt: string;
             /** Format: date-time */
@@ -2710,6 +2721,8 @@ export interface components {
              */
             eventSubdivisionCode?: string;
             eventCity?: string;
+            /** @description Where the person is sheltered (T3: on a child’s case shown only to the assigned officer, the consuls of the post and break-the-glass holders). Not only white space */
+            shelter?: string;
             summary?: string;
             /** @description What is to be done next on the case. Not only white space */
             nextStep?: string;
@@ -2915,6 +2928,8 @@ export interface components {
             eventCountryCode: string | null;
             eventSubdivisionCode: string | null;
             eventCity: string | null;
+            /** @description Where the person is sheltered (T3); in case details only */
+            shelter?: string | null;
             /** Format: date-time */
             openedAt: string;
             /** Format: date-time */
@@ -2948,6 +2963,13 @@ export interface components {
              * @enum {string|null}
              */
             closureApprovalRule: "unaccompanied_child_category" | "child_flag" | "person_under_18" | "trafficking_indicators" | "critical_risk" | null;
+            /** @description Fields withheld from you (null in this response): on a child’s case, where the child is (T3) is shown only to the assigned officer, the consuls of the post and break-the-glass holders */
+            masked: ("eventCity" | "shelter" | "persons.addressAbroad" | "persons.phone" | "persons.email")[];
+            /**
+             * @description Why fields are masked; null when none are
+             * @enum {string|null}
+             */
+            maskedReason: "child_whereabouts" | null;
             /** @description Persons of the same country who may be one of the new persons */
             possibleDuplicates: components["schemas"]["PossibleDuplicateResponse"][];
         };
@@ -3948,6 +3970,8 @@ export interface components {
              */
             eventSubdivisionCode?: string;
             eventCity?: string;
+            /** @description Where the person is sheltered (T3: on a child’s case shown only to the assigned officer, the consuls of the post and break-the-glass holders). Not only white space */
+            shelter?: string;
             summary?: string;
             consent?: components["schemas"]["ConsentRequest"];
             /** @description T3: only the assigned officer and the consul may read it (asylum cases always are) */

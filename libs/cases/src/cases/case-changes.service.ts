@@ -80,6 +80,7 @@ export class CaseChangesService {
           event_country_code: next.eventCountryCode,
           event_subdivision_code: next.eventSubdivisionCode,
           event_city: next.eventCity,
+          shelter: next.shelter,
           summary: next.summary,
           consent: JSON.stringify(next.consent),
           restricted: next.restricted,
