@@ -2259,7 +2259,7 @@ export interface components {
             name: string;
             acronym: string | null;
             /** @enum {string} */
-            type: "civil_society" | "international_organisation" | "government_agency";
+            type: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
             services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
             languages: string[];
             coverageCountries: string[];
@@ -2825,7 +2825,7 @@ export interface components {
             /** @description Optional; `null` clears it on update */
             acronym?: string | null;
             /** @enum {string} */
-            type: "civil_society" | "international_organisation" | "government_agency";
+            type: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
             /** @description Optional; `null` clears it on update */
             description?: string | null;
             services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
@@ -3383,7 +3383,7 @@ export interface components {
             name: string;
             acronym: string | null;
             /** @enum {string} */
-            type: "civil_society" | "international_organisation" | "government_agency";
+            type: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
             description: string | null;
             services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
             coverageCountries: string[];
@@ -3822,7 +3822,7 @@ export interface components {
             /** @description Crisis event ids, or _Z (none), comma-separated */
             crisis_event?: string[];
             /** @description Codes, comma-separated */
-            organisation_type?: ("civil_society" | "international_organisation" | "government_agency")[];
+            organisation_type?: ("civil_society" | "international_organisation" | "government_agency" | "child_protection_authority")[];
             /** @description Codes, comma-separated */
             referral_service?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "multiple")[];
             /** @description ISO 3166-1 alpha-2 country codes (GET /api/v1/countries), comma-separated */
@@ -4041,7 +4041,7 @@ export interface components {
             /** @description Optional; `null` clears it on update */
             acronym?: string | null;
             /** @enum {string} */
-            type?: "civil_society" | "international_organisation" | "government_agency";
+            type?: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
             /** @description Optional; `null` clears it on update */
             description?: string | null;
             services?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
@@ -4084,7 +4084,7 @@ export interface components {
             /** @description Optional; `null` clears it on update */
             acronym?: string | null;
             /** @enum {string} */
-            type?: "civil_society" | "international_organisation" | "government_agency";
+            type?: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
             /** @description Optional; `null` clears it on update */
             description?: string | null;
             services?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
@@ -11738,7 +11738,7 @@ export interface operations {
                 /** @description Text search ignoring accents and case ("Mexico" finds "México") */
                 q?: string;
                 service?: "legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs";
-                type?: "civil_society" | "international_organisation" | "government_agency";
+                type?: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
                 coverageCountry?: string;
                 /** @description Covers this subdivision, or its whole country */
                 coverageSubdivision?: string;
@@ -12863,7 +12863,7 @@ export interface operations {
                 /** @description Crisis event ids, or _Z (none), comma-separated */
                 crisis_event?: string[];
                 /** @description Codes, comma-separated */
-                organisation_type?: ("civil_society" | "international_organisation" | "government_agency")[];
+                organisation_type?: ("civil_society" | "international_organisation" | "government_agency" | "child_protection_authority")[];
                 /** @description Codes, comma-separated */
                 referral_service?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "multiple")[];
                 /** @description ISO 3166-1 alpha-2 country codes (GET /api/v1/countries), comma-separated */
