@@ -665,6 +665,21 @@ describe('Child safeguards: closure rule, best-interest assessments, supervisor 
       });
     });
 
+    it('leaves it out of person search results, even for the assignee', async () => {
+      const c = await shelteredChild();
+      const detail = await detailOf('officerA', c.id);
+      const { givenNames, familyNames } = detail.body.persons[0].person;
+      for (const who of ['officerA', 'officerA2']) {
+        const found = await http()
+          .get('/api/v1/persons')
+          .query({ q: `${givenNames} ${familyNames}` })
+          .set('Authorization', bearer(who));
+        expect(found.status).toBe(200);
+        const child = found.body.items.find((p: Body) => p.id === c.primaryPersonId);
+        expect(child).toMatchObject({ addressAbroad: null, phone: null, email: null });
+      }
+    });
+
     it('shows it to a break-the-glass holder', async () => {
       const c = await shelteredChild();
       await stack.query(
