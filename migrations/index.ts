@@ -25,6 +25,7 @@ import { CreateAssistanceRequests1764000000023 } from './1764000000023-create-as
 import { PublishCooperationStatisticsViews1764000000024 } from './1764000000024-publish-cooperation-statistics-views';
 import { CreateCrisisEvents1764000000025 } from './1764000000025-create-crisis-events';
 import { CreateCaseDetentions1764000000028 } from './1764000000028-create-case-detentions';
+import { CreateChildSafeguards1764000000029 } from './1764000000029-create-child-safeguards';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   PublishCooperationStatisticsViews1764000000024,
   CreateCrisisEvents1764000000025,
   CreateCaseDetentions1764000000028,
+  CreateChildSafeguards1764000000029,
 ];

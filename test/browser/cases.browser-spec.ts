@@ -10,6 +10,7 @@ import { Language, LANGUAGES, TEXTS } from './support/languages';
 import { screen } from './support/screen';
 import { signInThroughScreens } from './support/sign-in';
 import { WebApp, startWebApp } from './support/web-app';
+import { assessBestInterests } from '../utils/best-interest';
 
 const CASES = { es: casesEs, en: casesEn };
 
@@ -211,6 +212,8 @@ describe('The case screens, in Chromium', () => {
         assignedOfficerId: officer.userId,
         vulnerabilityFlags: ['unaccompanied_child'],
       });
+      // The child's best interests were assessed: the consul may approve (child-safeguards spec).
+      await assessBestInterests(web.stack, id);
       await page.goto(`${web.url}/cases/${id}`);
       await signInThroughScreens(page, t, officer.email, officer.mfaSecret);
       await page.goto(`${web.url}/cases/${id}`);

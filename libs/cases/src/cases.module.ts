@@ -16,6 +16,9 @@ import { CaseConsentsService } from './consent/case-consents.service';
 import { CaseMoveListeners } from './transfers/case-move-listeners';
 import { ConsentWithdrawalListeners } from './consent/consent-withdrawal-listeners';
 import { PersonsService } from './persons/persons.service';
+import { BestInterestAssessmentsService } from './safeguards/best-interest-assessments.service';
+import { ChildSafeguards } from './safeguards/child-safeguards';
+import { ChildWhereaboutsPolicy } from './safeguards/child-whereabouts';
 import { WorkQueueService } from './queue/work-queue.service';
 import { TransferAcceptanceService } from './transfers/transfer-acceptance.service';
 import { TransferLookup } from './transfers/transfer-lookup';
@@ -51,6 +54,9 @@ import { DetentionQueueService } from './detention/detention-queue.service';
     TransferAcceptanceService,
     CaseDetentionsService,
     DetentionQueueService,
+    ChildSafeguards,
+    BestInterestAssessmentsService,
+    ChildWhereaboutsPolicy,
   ],
   exports: [
     CaseAccess,
@@ -73,6 +79,9 @@ import { DetentionQueueService } from './detention/detention-queue.service';
     TransferAcceptanceService,
     CaseDetentionsService,
     DetentionQueueService,
+    ChildSafeguards,
+    BestInterestAssessmentsService,
+    ChildWhereaboutsPolicy,
   ],
 })
 export class CasesModule {}

@@ -36,3 +36,8 @@ export * from './detention/detention-clocks';
 export * from './detention/detention-queue';
 export * from './detention/case-detentions.service';
 export * from './detention/detention-queue.service';
+export * from './safeguards/best-interest-assessment';
+export * from './safeguards/best-interest-assessments.service';
+export * from './safeguards/child-rules';
+export * from './safeguards/child-safeguards';
+export * from './safeguards/child-whereabouts';

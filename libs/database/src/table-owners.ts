@@ -47,6 +47,7 @@ export const TABLE_OWNERS: Record<string, TableOwner> = {
   case_consents: 'cases',
   consent_overrides: 'cases',
   case_detentions: 'cases',
+  best_interest_assessments: 'cases',
 
   organisation_referrals: 'referrals',
   case_transfers: 'cases',

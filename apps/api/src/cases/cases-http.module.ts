@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@amparo/cases';
 import { AccessRequestsController } from './access-requests.controller';
+import { BestInterestAssessmentsController } from './best-interest-assessments.controller';
 import { CaseActionsController } from './case-actions.controller';
 import { ConsentsController } from './consents.controller';
 import { DetentionsController } from './detentions.controller';
@@ -24,6 +25,7 @@ import { WorkQueueController } from './work-queue.controller';
     ConsentsController,
     TransfersController,
     DetentionsController,
+    BestInterestAssessmentsController,
   ],
 })
 export class CasesHttpModule {}

@@ -722,6 +722,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/best-interest-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The best-interest assessments of a case's children, corrections included
+         * @description Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["bestInterestAssessments_list"];
+        put?: never;
+        /**
+         * Record a best-interest assessment of a child on the case (append-only)
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["bestInterestAssessments_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/consents": {
         parameters: {
             query?: never;
@@ -2213,7 +2237,7 @@ export interface paths {
         };
         /**
          * Your work queue: how many cases wait in each tab, and the case list filter of each
-         * @description For officers and consuls. Tabs: mine (open, in progress or reopened cases assigned to you), next_steps (next step due within 7 days or overdue, not closed), waiting, closure_requests (consuls) and access_requests (break-the-glass accesses awaiting your review, consuls). Counts are exact and scoped like GET /cases; "today" and "overdue" use the date in UTC.
+         * @description For officers, consuls and supervisors. Tabs: mine (open, in progress or reopened cases assigned to you), next_steps (next step due within 7 days or overdue, not closed), waiting, closure_requests (consuls) access_requests (break-the-glass accesses awaiting your review, consuls) and closure_approvals (supervisors: closure requests of posts with no active consul, which the supervisor decides). Counts are exact and scoped like GET /cases; "today" and "overdue" use the date in UTC.
          *
          *     Requires the permission `cases:read`; the result is limited to your scope.
          */
@@ -2608,6 +2632,58 @@ export interface components {
             /** @description SHA-256 seal of the event in the audit chain (hex); null until the sealing job reaches it, about AUDIT_SEAL_INTERVAL_MS after the event */
             hash: string | null;
         };
+        BestInterestAssessmentPage: {
+            items: components["schemas"]["BestInterestAssessmentResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        BestInterestAssessmentRequest: {
+            /**
+             * Format: uuid
+             * @description The child assessed: a person on the case
+             */
+            personId: string;
+            /** Format: date-time */
+            assessedAt: string;
+            /** @description An external professional who assessed; without it, the recording user did. Not only white space */
+            assessorName?: string;
+            /** @description The external professional's role. Not only white space */
+            assessorRole?: string;
+            /** @description Not only white space */
+            findings: string;
+            /** @enum {string} */
+            recommendedSolution: "return_to_family_in_origin" | "family_reunification_in_host_country" | "local_integration" | "third_country_resettlement" | "alternative_care_in_origin" | "other";
+            /**
+             * Format: uuid
+             * @description The assessment this record corrects (it stays as it was)
+             */
+            correctsAssessmentId?: string;
+        };
+        BestInterestAssessmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            assessedBy: string | null;
+            assessorName: string | null;
+            assessorRole: string | null;
+            /** Format: date-time */
+            assessedAt: string;
+            findings: string;
+            /** @enum {string} */
+            recommendedSolution: "return_to_family_in_origin" | "family_reunification_in_host_country" | "local_integration" | "third_country_resettlement" | "alternative_care_in_origin" | "other";
+            /** Format: uuid */
+            correctsAssessmentId: string | null;
+            /** Format: uuid */
+            correctedByAssessmentId: string | null;
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
         BilingualResponse: {
             es: string;
             en: string;
@@ -2636,7 +2712,7 @@ export interface components {
             name: string;
             acronym: string | null;
             /** @enum {string} */
-            type: "civil_society" | "international_organisation" | "government_agency";
+            type: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
             services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
             languages: string[];
             coverageCountries: string[];
@@ -2666,6 +2742,8 @@ export interface components {
             eventCountryCode: string | null;
             eventSubdivisionCode: string | null;
             eventCity: string | null;
+            /** @description Where the person is sheltered (T3); in case details only */
+            shelter?: string | null;
             /** Format: date-time */
             openedAt: string;
             /** Format: date-time */
@@ -2694,6 +2772,18 @@ export interface components {
             /** @description The transitions POST /cases/{id}/transitions would accept from you now (given the fields each needs) */
             allowedTransitions: components["schemas"]["AllowedTransitionResponse"][];
             callerMay: components["schemas"]["CallerMayResponse"];
+            /**
+             * @description Why an officer's closure of this case goes through closure_requested (child by category, flag or age; trafficking indicators; critical risk); null when an officer may close it directly
+             * @enum {string|null}
+             */
+            closureApprovalRule: "unaccompanied_child_category" | "child_flag" | "person_under_18" | "trafficking_indicators" | "critical_risk" | null;
+            /** @description Fields withheld from you (null in this response): on a child’s case, where the child is (T3) is shown only to the assigned officer, the consuls of the post and break-the-glass holders */
+            masked: ("eventCity" | "shelter" | "persons.addressAbroad" | "persons.phone" | "persons.email")[];
+            /**
+             * @description Why fields are masked; null when none are
+             * @enum {string|null}
+             */
+            maskedReason: "child_whereabouts" | null;
         };
         CaseDetentionsResponse: {
             items: components["schemas"]["DetentionResponse"][];
@@ -2777,6 +2867,8 @@ export interface components {
             eventCountryCode: string | null;
             eventSubdivisionCode: string | null;
             eventCity: string | null;
+            /** @description Where the person is sheltered (T3); in case details only */
+            shelter?: string | null;
             /** Format: date-time */
             openedAt: string;
             /** Format: date-time */
@@ -3100,6 +3192,8 @@ export interface components {
              */
             eventSubdivisionCode?: string;
             eventCity?: string;
+            /** @description Where the person is sheltered (T3: on a child’s case shown only to the assigned officer, the consuls of the post and break-the-glass holders). Not only white space */
+            shelter?: string;
             summary?: string;
             /** @description What is to be done next on the case. Not only white space */
             nextStep?: string;
@@ -3236,7 +3330,7 @@ export interface components {
             /** @description Optional; `null` clears it on update */
             acronym?: string | null;
             /** @enum {string} */
-            type: "civil_society" | "international_organisation" | "government_agency";
+            type: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
             /** @description Optional; `null` clears it on update */
             description?: string | null;
             services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
@@ -3339,6 +3433,8 @@ export interface components {
             eventCountryCode: string | null;
             eventSubdivisionCode: string | null;
             eventCity: string | null;
+            /** @description Where the person is sheltered (T3); in case details only */
+            shelter?: string | null;
             /** Format: date-time */
             openedAt: string;
             /** Format: date-time */
@@ -3367,6 +3463,18 @@ export interface components {
             /** @description The transitions POST /cases/{id}/transitions would accept from you now (given the fields each needs) */
             allowedTransitions: components["schemas"]["AllowedTransitionResponse"][];
             callerMay: components["schemas"]["CallerMayResponse"];
+            /**
+             * @description Why an officer's closure of this case goes through closure_requested (child by category, flag or age; trafficking indicators; critical risk); null when an officer may close it directly
+             * @enum {string|null}
+             */
+            closureApprovalRule: "unaccompanied_child_category" | "child_flag" | "person_under_18" | "trafficking_indicators" | "critical_risk" | null;
+            /** @description Fields withheld from you (null in this response): on a child’s case, where the child is (T3) is shown only to the assigned officer, the consuls of the post and break-the-glass holders */
+            masked: ("eventCity" | "shelter" | "persons.addressAbroad" | "persons.phone" | "persons.email")[];
+            /**
+             * @description Why fields are masked; null when none are
+             * @enum {string|null}
+             */
+            maskedReason: "child_whereabouts" | null;
             /** @description Persons of the same country who may be one of the new persons */
             possibleDuplicates: components["schemas"]["PossibleDuplicateResponse"][];
         };
@@ -4089,7 +4197,7 @@ export interface components {
             name: string;
             acronym: string | null;
             /** @enum {string} */
-            type: "civil_society" | "international_organisation" | "government_agency";
+            type: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
             description: string | null;
             services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
             coverageCountries: string[];
@@ -4720,7 +4828,7 @@ export interface components {
             /** @description Crisis event ids, or _Z (none), comma-separated */
             crisis_event?: string[];
             /** @description Codes, comma-separated */
-            organisation_type?: ("civil_society" | "international_organisation" | "government_agency")[];
+            organisation_type?: ("civil_society" | "international_organisation" | "government_agency" | "child_protection_authority")[];
             /** @description Codes, comma-separated */
             referral_service?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "multiple")[];
             /** @description ISO 3166-1 alpha-2 country codes (GET /api/v1/countries), comma-separated */
@@ -4874,6 +4982,8 @@ export interface components {
              */
             eventSubdivisionCode?: string;
             eventCity?: string;
+            /** @description Where the person is sheltered (T3: on a child’s case shown only to the assigned officer, the consuls of the post and break-the-glass holders). Not only white space */
+            shelter?: string;
             summary?: string;
             consent?: components["schemas"]["ConsentRequest"];
             /** @description T3: only the assigned officer and the consul may read it (asylum cases always are) */
@@ -4973,7 +5083,7 @@ export interface components {
             /** @description Optional; `null` clears it on update */
             acronym?: string | null;
             /** @enum {string} */
-            type?: "civil_society" | "international_organisation" | "government_agency";
+            type?: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
             /** @description Optional; `null` clears it on update */
             description?: string | null;
             services?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
@@ -5016,7 +5126,7 @@ export interface components {
             /** @description Optional; `null` clears it on update */
             acronym?: string | null;
             /** @enum {string} */
-            type?: "civil_society" | "international_organisation" | "government_agency";
+            type?: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
             /** @description Optional; `null` clears it on update */
             description?: string | null;
             services?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
@@ -5125,6 +5235,8 @@ export interface components {
             assignedOfficerId?: string;
             /** Format: date */
             nextStepDueTo?: string;
+            /** @description Only cases of posts with no active consul */
+            withoutConsul?: boolean;
             /** @example nextStepDue */
             sort?: string;
         };
@@ -5138,7 +5250,7 @@ export interface components {
         };
         WorkQueueTabResponse: {
             /** @enum {string} */
-            id: "mine" | "next_steps" | "waiting" | "closure_requests" | "access_requests";
+            id: "mine" | "next_steps" | "waiting" | "closure_requests" | "access_requests" | "closure_approvals";
             /** @description Exact: the cases GET /cases lists with `filter` */
             count: number;
             /** @description Of those, cases whose next step was due before today; null on tabs without dates */
@@ -7615,6 +7727,8 @@ export interface operations {
                 closedTo?: string;
                 /** @description Cases whose next step is due on or before this date (YYYY-MM-DD); cases without a next step and closed cases are left out */
                 nextStepDueTo?: string;
+                /** @description Only cases of posts with no active consul (the supervisor decides their closure requests) */
+                withoutConsul?: boolean;
             };
             header?: never;
             path?: never;
@@ -9141,6 +9255,235 @@ export interface operations {
             };
         };
     };
+    bestInterestAssessments_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BestInterestAssessmentPage"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    bestInterestAssessments_add: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any 1 to 255 visible ASCII characters; a retry with the same key and body gets the first response instead of a second record */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BestInterestAssessmentRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BestInterestAssessmentResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, INVALID_IDEMPOTENCY_KEY, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "INVALID_IDEMPOTENCY_KEY" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (ASSESSMENT_NOT_FOUND, CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASSESSMENT_NOT_FOUND" | "CASE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (CASE_CLOSED, IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_CLOSED" | "IDEMPOTENCY_IN_PROGRESS";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Understood but cannot be processed (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     consents_list: {
         parameters: {
             query?: never;
@@ -10587,7 +10930,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not allowed (CASE_RESTRICTED, CLOSURE_NEEDS_CONSUL, FORBIDDEN, TRANSITION_FORBIDDEN) */
+            /** @description Not allowed (CASE_RESTRICTED, CLOSURE_NEEDS_CONSUL, FORBIDDEN, SUPERVISOR_POST_HAS_CONSUL, TRANSITION_FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10595,7 +10938,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CASE_RESTRICTED" | "CLOSURE_NEEDS_CONSUL" | "FORBIDDEN" | "TRANSITION_FORBIDDEN";
+                        code?: "CASE_RESTRICTED" | "CLOSURE_NEEDS_CONSUL" | "FORBIDDEN" | "SUPERVISOR_POST_HAS_CONSUL" | "TRANSITION_FORBIDDEN";
                     };
                 };
             };
@@ -10611,7 +10954,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflicts with the current state (INVALID_TRANSITION) */
+            /** @description Conflicts with the current state (BEST_INTEREST_ASSESSMENT_REQUIRED, INVALID_TRANSITION) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10619,7 +10962,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INVALID_TRANSITION";
+                        code?: "BEST_INTEREST_ASSESSMENT_REQUIRED" | "INVALID_TRANSITION";
                     };
                 };
             };
@@ -15381,7 +15724,7 @@ export interface operations {
                 /** @description Text search ignoring accents and case ("Mexico" finds "México") */
                 q?: string;
                 service?: "legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs";
-                type?: "civil_society" | "international_organisation" | "government_agency";
+                type?: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
                 coverageCountry?: string;
                 /** @description Covers this subdivision, or its whole country */
                 coverageSubdivision?: string;
@@ -16506,7 +16849,7 @@ export interface operations {
                 /** @description Crisis event ids, or _Z (none), comma-separated */
                 crisis_event?: string[];
                 /** @description Codes, comma-separated */
-                organisation_type?: ("civil_society" | "international_organisation" | "government_agency")[];
+                organisation_type?: ("civil_society" | "international_organisation" | "government_agency" | "child_protection_authority")[];
                 /** @description Codes, comma-separated */
                 referral_service?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "multiple")[];
                 /** @description ISO 3166-1 alpha-2 country codes (GET /api/v1/countries), comma-separated */

@@ -6,6 +6,8 @@ import { en as casesEn } from '../cases/locales/en';
 import { es as casesEs } from '../cases/locales/es';
 import { en as cooperationEn } from '../cases/cooperation/locales/en';
 import { es as cooperationEs } from '../cases/cooperation/locales/es';
+import { en as safeguardsEn } from '../cases/safeguards/locales/en';
+import { es as safeguardsEs } from '../cases/safeguards/locales/es';
 import { en as cooperationQueueEn } from '../cooperation-queue/locales/en';
 import { es as cooperationQueueEs } from '../cooperation-queue/locales/es';
 import { en as crisisEn } from '../crisis/locales/en';
@@ -45,6 +47,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     transfers: transfersEs,
     detention: detentionEs,
     crisis: crisisEs,
+    safeguards: safeguardsEs,
   },
   en: {
     cases: casesEn,
@@ -60,5 +63,6 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     transfers: transfersEn,
     detention: detentionEn,
     crisis: crisisEn,
+    safeguards: safeguardsEn,
   },
 };

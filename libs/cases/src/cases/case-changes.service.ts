@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@amparo/audit';
 import { DomainError } from '@amparo/core';
 import { ReferenceChecks } from '@amparo/directory';
-import { Caller } from '@amparo/identity';
+import { Caller, PostOfficers } from '@amparo/identity';
 import { CaseAccess } from '../access/case-access';
+import { loadChildCaseFacts } from '../safeguards/child-case-facts';
+import { ChildSafeguards } from '../safeguards/child-safeguards';
 import { assertTransitionAllowed } from '../workflow/case-workflow';
 import { CaseChanges, CaseRecord } from './case';
 import { invalidFields } from './case-errors';
@@ -28,6 +30,8 @@ export class CaseChangesService {
     private readonly lookup: CaseLookup,
     private readonly checks: ReferenceChecks,
     private readonly audit: AuditService,
+    private readonly safeguards: ChildSafeguards,
+    private readonly officers: PostOfficers,
   ) {}
 
   async update(
@@ -76,6 +80,7 @@ export class CaseChangesService {
           event_country_code: next.eventCountryCode,
           event_subdivision_code: next.eventSubdivisionCode,
           event_city: next.eventCity,
+          shelter: next.shelter,
           summary: next.summary,
           consent: JSON.stringify(next.consent),
           restricted: next.restricted,
@@ -93,7 +98,14 @@ export class CaseChangesService {
     request: TransitionRequest,
     now = new Date(),
   ): Promise<CaseRecord> {
-    const current = await this.access.read(caller, (m) => this.lookup.readable(caller, id, m));
+    const { current, persons, postHasConsul } = await this.access.read(caller, async (m) => {
+      const current = await this.lookup.readable(caller, id, m);
+      return {
+        current,
+        persons: (await loadChildCaseFacts(m, id)).persons,
+        postHasConsul: await this.officers.hasActiveConsul(current.consulateId, m),
+      };
+    });
     assertVersion(current, expectedVersion);
     // Approving a closure request keeps the requested reason unless the consul gives another.
     if (
@@ -110,8 +122,10 @@ export class CaseChangesService {
       reason: request.reason,
       closureReason: request.closureReason,
       duplicateOf: request.duplicateOf,
-      flags: current.vulnerabilityFlags,
-      riskLevel: current.riskLevel,
+      case: current,
+      persons,
+      now,
+      postHasConsul,
     });
     const closing = request.to === 'closed';
     if (closing && request.closureReason === 'duplicate')
@@ -126,8 +140,10 @@ export class CaseChangesService {
     };
     // The reason is narrative about the person: kept in the case's history, never in the audit log.
     const reason = request.reason?.trim() || null;
-    return this.access.write(caller, (manager) =>
-      writeCaseVersion(manager, this.audit, {
+    return this.access.write(caller, async (manager) => {
+      // An unaccompanied child's case closes only once the child's best interests were assessed.
+      if (closing) await this.safeguards.assertBestInterestAssessed(manager, id, 'closure');
+      return writeCaseVersion(manager, this.audit, {
         caller,
         current,
         expectedVersion,
@@ -135,8 +151,8 @@ export class CaseChangesService {
         action: 'case.transition',
         details: { from: current.status, to: request.to, closureReason: request.closureReason },
         statusReason: reason,
-      }),
-    );
+      });
+    });
   }
 
   private async assertSurvivingCase(
