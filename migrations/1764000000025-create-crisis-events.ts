@@ -133,6 +133,12 @@ export class CreateCrisisEvents1764000000025 implements MigrationInterface {
       'CREATE INDEX ix_crisis_roster_entries_event_welfare ON crisis_roster_entries (event_id, welfare_status)',
     );
     // Relatives' enquiries and roster search: accent- and typo-tolerant, as person search is.
+    // PostgreSQL 17 (the embedded database) builds an index with a restricted search_path, where
+    // the name function's unqualified call of amparo_unaccent is not found: qualify it. Same result.
+    await q.query(`
+      CREATE OR REPLACE FUNCTION amparo_person_search_name(given text, family text, other text[]) RETURNS text
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT public.amparo_unaccent(lower(concat_ws(' ', given, family, array_to_string(other, ' ')))) $$`);
     await q.query(
       `CREATE INDEX ix_crisis_roster_entries_search_name ON crisis_roster_entries
          USING gin (amparo_person_search_name(given_names, family_names, '{}'::text[]) gin_trgm_ops)`,
