@@ -12,14 +12,14 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
  */
 export function detectImportFormat(bytes: Buffer): ImportFormat {
   if (!bytes.length) throw new DomainError('IMPORT_FILE_EMPTY', 'invalid');
-  if (bytes.length > IMPORT_LIMITS.maxBytes) throw tooLarge();
+  if (bytes.length > IMPORT_LIMITS.maxBytes) throw importFileTooLarge();
   if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) return 'xlsx';
   if (bytes.includes(0) || !isUtf8(bytes))
     throw new DomainError('IMPORT_FILE_TYPE', 'unsupported_media_type');
   return 'csv';
 }
 
-export const tooLarge = () =>
+export const importFileTooLarge = () =>
   new DomainError('IMPORT_FILE_TOO_LARGE', 'payload_too_large', {
     params: { limit: `${IMPORT_LIMITS.maxBytes / (1024 * 1024)} MB` },
   });
