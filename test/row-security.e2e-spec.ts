@@ -31,6 +31,15 @@ const POST_OF: Record<string, string> = {
 };
 const CASE_TABLES = Object.keys(POST_OF).sort();
 
+/** Tables of a crisis event's roster (migration 0025): each row names its event. */
+const CRISIS_TABLES = [
+  'crisis_roster_entries',
+  'crisis_welfare_changes',
+  'crisis_enquiries',
+  'crisis_movements',
+  'crisis_movement_passengers',
+];
+
 /**
  * Every table that holds a case or a person, each behind its own policy (migrations 0013, 0019 to
  * 0023):
@@ -42,6 +51,7 @@ const WALLED_TABLES = [
   'case_transfers',
   'assistance_requests',
   'assistance_reports',
+  ...CRISIS_TABLES,
 ].sort();
 
 /**
@@ -57,6 +67,7 @@ describe('Row-level security: a query that forgets the scope filter still sees o
   let postCO: string;
   let postC: string;
   const caseOf: Record<string, string> = {};
+  const eventOf: Record<string, string> = {};
   const transferOf: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -172,6 +183,46 @@ describe('Row-level security: a query that forgets the scope filter still sees o
     }
   });
 
+  // A crisis event per country (post A responding in MX; the CO post in CO), each with a person on
+  // its roster, the first welfare change, an enquiry, a movement and its passenger, written directly.
+  beforeAll(async () => {
+    const [{ id: userId }] = await stack.query<{ id: string }>('SELECT id FROM users LIMIT 1');
+    for (const [name, post, country] of [
+      ['MX', postA, 'MX'],
+      ['CO', postCO, 'CO'],
+    ] as const) {
+      const [{ id: event }] = await stack.query<{ id: string }>(
+        `INSERT INTO crisis_events (country_code, name, type, host_country_code, consulate_ids, started_at, declared_by)
+         VALUES ($1, $2, 'earthquake', 'US', ARRAY[$3::uuid], now(), $4) RETURNING id`,
+        [country, `Quake ${name}`, post, userId],
+      );
+      eventOf[name] = event;
+      const [{ id: entry }] = await stack.query<{ id: string }>(
+        `INSERT INTO crisis_roster_entries (event_id, given_names, welfare_changed_by, source, recorded_by)
+         VALUES ($1, 'Wall', $2, 'rapid_intake', $2) RETURNING id`,
+        [event, userId],
+      );
+      await stack.query(
+        `INSERT INTO crisis_welfare_changes (event_id, entry_id, status, changed_by) VALUES ($1, $2, 'unaccounted', $3)`,
+        [event, entry, userId],
+      );
+      await stack.query(
+        `INSERT INTO crisis_enquiries (event_id, relative_name, relative_contact, sought_given_names, recorded_by)
+         VALUES ($1, 'Relative', '555', 'Wall', $2)`,
+        [event, userId],
+      );
+      const [{ id: movement }] = await stack.query<{ id: string }>(
+        `INSERT INTO crisis_movements (event_id, mode, label, departs_at, origin, destination, created_by)
+         VALUES ($1, 'bus', 'Bus 1', now(), 'A', 'B', $2) RETURNING id`,
+        [event, userId],
+      );
+      await stack.query(
+        `INSERT INTO crisis_movement_passengers (movement_id, entry_id, event_id, added_by) VALUES ($1, $2, $3, $4)`,
+        [movement, entry, event, userId],
+      );
+    }
+  });
+
   afterAll(async () => {
     await app?.close();
     await stack?.teardown();
@@ -240,6 +291,38 @@ describe('Row-level security: a query that forgets the scope filter still sees o
       expect(seen.map((r) => r.id).sort()).toEqual(expected.map((name) => transferOf[name]).sort());
     },
   );
+
+  it.each(CRISIS_TABLES)(
+    'shows the rows of %s to the staff of the event’s posts and the supervisors of its country only',
+    async (table) => {
+      const eventsSeen = async (scope: RowScope) =>
+        (
+          await within(scope, (m) =>
+            m.query<{ event: string }[]>(`SELECT DISTINCT event_id AS event FROM ${table}`),
+          )
+        ).map((r) => r.event);
+      expect(await eventsSeen({ consulates: [postA], countries: [] })).toEqual([eventOf.MX]);
+      expect(await eventsSeen({ consulates: [postB], countries: [] })).toEqual([]);
+      expect(await eventsSeen({ consulates: [], countries: ['MX'] })).toEqual([eventOf.MX]);
+      expect(await eventsSeen({ consulates: [], countries: ['CO'] })).toEqual([eventOf.CO]);
+      expect((await eventsSeen('system')).sort()).toEqual([eventOf.MX, eventOf.CO].sort());
+      expect(await eventsSeen({ consulates: [], countries: [] })).toEqual([]);
+    },
+  );
+
+  it('refuses a roster entry on an event of another post', async () => {
+    const refused = await within({ consulates: [postB], countries: [] }, (m) =>
+      m.query(
+        `INSERT INTO crisis_roster_entries (event_id, given_names, welfare_changed_by, source, recorded_by)
+         SELECT $1, 'Intruder', id, 'rapid_intake', id FROM users LIMIT 1`,
+        [eventOf.MX],
+      ),
+    ).then(
+      () => 'ok',
+      (error: { driverError?: { code?: string } }) => error.driverError?.code,
+    );
+    expect(refused).toBe('42501');
+  });
 
   it('shows nothing to the scoped role in a transaction that set no scope (fails closed)', async () => {
     const counts = await dataSource.transaction(async (m) => {

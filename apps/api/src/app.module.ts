@@ -7,6 +7,7 @@ import { DatabaseModule, IdempotencyStore } from '@amparo/database';
 import { DemoModule } from '@amparo/demo';
 import { JobsModule } from '@amparo/jobs';
 import { ReferralsHttpModule } from './referrals/referrals-http.module';
+import { CrisisHttpModule } from './crisis/crisis-http.module';
 import { CrisisImportHttpModule } from './crisis-import/crisis-import-http.module';
 import { RefusalAuditInterceptor } from './access/refusal-audit.interceptor';
 import { AccessGuard } from './access/access.guard';
@@ -40,6 +41,7 @@ export class AppModule {
         DemoModule,
         CasesHttpModule,
         ReferralsHttpModule,
+        CrisisHttpModule,
         CrisisImportHttpModule,
         StatisticsHttpModule,
         HealthModule,

@@ -1,6 +1,14 @@
 /** The bounded contexts (and infrastructure) that may own tables. */
 export type TableOwner =
-  'identity' | 'audit' | 'directory' | 'cases' | 'referrals' | 'statistics' | 'database' | 'jobs';
+  | 'identity'
+  | 'audit'
+  | 'directory'
+  | 'cases'
+  | 'referrals'
+  | 'crisis'
+  | 'statistics'
+  | 'database'
+  | 'jobs';
 
 /**
  * Which context owns each table (and sequence) the migrations create. Only the owner names a table
@@ -44,6 +52,13 @@ export const TABLE_OWNERS: Record<string, TableOwner> = {
   case_references: 'cases',
   assistance_requests: 'referrals',
   assistance_reports: 'referrals',
+
+  crisis_events: 'crisis',
+  crisis_roster_entries: 'crisis',
+  crisis_welfare_changes: 'crisis',
+  crisis_enquiries: 'crisis',
+  crisis_movements: 'crisis',
+  crisis_movement_passengers: 'crisis',
 
   statistics_exports: 'statistics',
 

@@ -21,6 +21,9 @@ export const PERMISSIONS = [
   'statistics:read',
   'statistics:export',
   'organisation:edit_own',
+  'crisis:read',
+  'crisis:write',
+  'crisis:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,7 +33,15 @@ export type Permission = (typeof PERMISSIONS)[number];
  * organisation's directory entry and sees nothing else.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  officer: ['directory:read', 'cases:read', 'cases:write', 'cases:transfer', 'statistics:read'],
+  officer: [
+    'directory:read',
+    'cases:read',
+    'cases:write',
+    'cases:transfer',
+    'statistics:read',
+    'crisis:read',
+    'crisis:write',
+  ],
   consul: [
     'directory:read',
     'cases:read',
@@ -41,6 +52,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'consent:review_overrides',
     'cases:transfer',
     'statistics:read',
+    'crisis:read',
+    'crisis:write',
+    'crisis:manage',
   ],
   supervisor: [
     'directory:read',
@@ -51,6 +65,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'consent:review_overrides',
     'statistics:read',
     'statistics:export',
+    'crisis:read',
+    'crisis:manage',
   ],
   analyst: ['directory:read', 'statistics:read', 'statistics:export'],
   admin: [
