@@ -24,6 +24,7 @@ import { CreateReferrals1764000000022 } from './1764000000022-create-referrals';
 import { CreateAssistanceRequests1764000000023 } from './1764000000023-create-assistance-requests';
 import { PublishCooperationStatisticsViews1764000000024 } from './1764000000024-publish-cooperation-statistics-views';
 import { CreateCrisisEvents1764000000025 } from './1764000000025-create-crisis-events';
+import { CreateCrisisImports1764000000026 } from './1764000000026-create-crisis-imports';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   CreateAssistanceRequests1764000000023,
   PublishCooperationStatisticsViews1764000000024,
   CreateCrisisEvents1764000000025,
+  CreateCrisisImports1764000000026,
 ];

@@ -154,6 +154,7 @@ describe('Crisis bulk import: preview, commit, queued job', () => {
     expect(byRow[5].status).toBe('duplicate');
     expect(byRow[6].errors.map((e) => [e.column, e.code])).toEqual([
       ['tipo_documento', 'UNKNOWN_CODE'],
+      ['numero_documento', 'BAD_FORMAT'],
       ['pais_documento', 'UNKNOWN_COUNTRY'],
       ['fecha_nacimiento', 'BAD_DATE'],
       ['sexo', 'UNKNOWN_CODE'],

@@ -6,3 +6,4 @@ export * from './events/crisis-events.service';
 export * from './roster/roster-entry';
 export * from './roster/roster-entry-checks';
 export * from './roster/crisis-roster.service';
+export * from './import';

@@ -1,17 +1,8 @@
 import { FieldError } from '@amparo/core';
 import { DOCUMENT_TYPES, SEXES } from '@amparo/cases';
 import { ColumnMapping, ImportColumnKey } from './import-columns';
+import { WELFARE_STATUSES } from '../crisis-codes';
 import { dedupeKey } from './dedupe-key';
-
-export const IMPORT_WELFARE_STATUSES = [
-  'unaccounted',
-  'safe',
-  'needs_assistance',
-  'injured',
-  'missing',
-  'deceased',
-  'evacuated',
-] as const;
 
 /** A row as it goes onto the roster. */
 export interface ImportedPerson {
@@ -117,12 +108,12 @@ export function validateImportRow(
     );
 
   const welfareStatus = (optional('welfareStatus') ?? 'unaccounted').toLowerCase();
-  if (!(IMPORT_WELFARE_STATUSES as readonly string[]).includes(welfareStatus))
+  if (!(WELFARE_STATUSES as readonly string[]).includes(welfareStatus))
     fail(
       'welfareStatus',
       'UNKNOWN_CODE',
-      `Use uno de: ${IMPORT_WELFARE_STATUSES.join(', ')}.`,
-      `Use one of: ${IMPORT_WELFARE_STATUSES.join(', ')}.`,
+      `Use uno de: ${WELFARE_STATUSES.join(', ')}.`,
+      `Use one of: ${WELFARE_STATUSES.join(', ')}.`,
     );
 
   if (errors.length) return { ok: false, errors };

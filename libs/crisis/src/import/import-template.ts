@@ -2,7 +2,7 @@ import { Locale } from '@amparo/core';
 import { DOCUMENT_TYPES, SEXES } from '@amparo/cases';
 import * as ExcelJS from 'exceljs';
 import { IMPORT_COLUMNS } from './import-columns';
-import { IMPORT_WELFARE_STATUSES } from './import-row-validation';
+import { WELFARE_STATUSES } from '../crisis-codes';
 import { ImportFormat } from './import-file-format';
 import { csvLine } from './import-report-csv';
 
@@ -17,7 +17,7 @@ function codeLists(locale: Locale): [string, string][] {
   return [
     [name('documentType'), DOCUMENT_TYPES.join(', ')],
     [name('sex'), SEXES.join(', ')],
-    [name('welfareStatus'), IMPORT_WELFARE_STATUSES.join(', ')],
+    [name('welfareStatus'), WELFARE_STATUSES.join(', ')],
     [name('documentCountry'), 'ISO 3166-1 alpha-2 (MX, GT, US…)'],
     [name('locationSubdivision'), 'ISO 3166-2 (US-FL…)'],
     [name('dateOfBirth'), locale === 'es' ? 'AAAA-MM-DD o DD/MM/AAAA' : 'YYYY-MM-DD or DD/MM/YYYY'],
