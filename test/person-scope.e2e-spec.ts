@@ -119,6 +119,8 @@ const NO_PERSON_DATA: Record<string, string> = {
     'transfers carry posts, staff, reasons and the case’s operational summary, never a person (checked in case-transfers.e2e-spec.ts)',
   'GET AssistanceRequestsController.candidates': 'consulates of other countries, never persons',
   'GET AssistanceRequestsController.counts': 'counts of pending assistance requests',
+  CrisisImportsController:
+    'imports answer counts, progress and per-row codes and column headers, never a value of the file; the template is empty (checked in crisis-import.e2e-spec.ts)',
 };
 
 // Who may read a person is who may read a case they appear in (the rule of GET /cases/{id}): no
