@@ -406,7 +406,6 @@ describe('Crisis bulk import: preview, commit, queued job', () => {
     });
     expect(seen.some((p) => p > 0 && p < 50_000)).toBe(true);
     expect(await rosterCount(big)).toBe(50_000);
-    // eslint-disable-next-line no-console
     console.log(
       `50,000-row import: ${((Date.now() - started) / 1000).toFixed(1)} s, progress seen ${JSON.stringify([...new Set(seen)])}`,
     );

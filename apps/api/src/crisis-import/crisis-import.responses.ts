@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { CrisisImport, IMPORT_COLUMNS, IMPORT_STATUSES, ImportPreview } from '@amparo/crisis';
 import { BilingualResponse } from '../http/bilingual.response';
 

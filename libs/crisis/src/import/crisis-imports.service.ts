@@ -268,5 +268,7 @@ function extraCellsProblem() {
 /** The name as the user knows it, without a path and bounded, for the list of imports. */
 function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'import';
+  // Control characters (codes below 32, and 127) never reach a list or a header.
+  const printable = [...base].filter((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127);
+  return printable.join('').slice(0, 200) || 'import';
 }

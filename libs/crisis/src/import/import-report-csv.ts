@@ -1,4 +1,4 @@
-import { Locale } from '@amparo/core';
+import { Locale, csvLine } from '@amparo/core';
 import { ImportRowReport } from './crisis-import';
 
 const HEADERS: Record<Locale, string[]> = {
@@ -18,10 +18,11 @@ const DUPLICATE: Record<Locale, string> = {
 
 /**
  * The per-row report as CSV (UTF-8 with a BOM so spreadsheets read the accents), one line per
- * problem and one per row without any. It repeats headers and codes, never a value of the file.
+ * problem and one per row without any. It repeats headers and codes, never a value of the file;
+ * cells are defused like every CSV the registry writes (csvLine).
  */
 export function importReportCsv(rows: ImportRowReport[], locale: Locale): string {
-  const lines = [HEADERS[locale].join(',')];
+  const lines = [csvLine(HEADERS[locale])];
   for (const r of rows) {
     const status = STATUS_LABELS[locale][r.status];
     if (r.status === 'duplicate')
@@ -30,16 +31,5 @@ export function importReportCsv(rows: ImportRowReport[], locale: Locale): string
     for (const e of r.errors)
       lines.push(csvLine([r.row, status, e.field, e.code, e.message[locale]]));
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-/** Quotes as RFC 4180 asks, and defuses a cell a spreadsheet would run as a formula. */
-export function csvLine(cells: (string | number)[]): string {
-  return cells
-    .map((cell) => {
-      let text = String(cell);
-      if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-      return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    })
-    .join(',');
+  return `\uFEFF${lines.join('')}`;
 }

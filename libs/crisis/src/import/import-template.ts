@@ -1,10 +1,9 @@
-import { Locale } from '@amparo/core';
+import { Locale, csvLine, spreadsheetCell } from '@amparo/core';
 import { DOCUMENT_TYPES, SEXES } from '@amparo/cases';
 import * as ExcelJS from 'exceljs';
 import { IMPORT_COLUMNS } from './import-columns';
 import { WELFARE_STATUSES } from '../crisis-codes';
 import { ImportFormat } from './import-file-format';
-import { csvLine } from './import-report-csv';
 
 const CODES_SHEET: Record<Locale, { name: string; header: string[] }> = {
   es: { name: 'Códigos', header: ['columna', 'valores aceptados'] },
@@ -27,14 +26,14 @@ function codeLists(locale: Locale): [string, string][] {
 /** An empty list with the accepted headers in one language (either language is accepted back). */
 export async function importTemplate(format: ImportFormat, locale: Locale): Promise<Buffer> {
   const header = IMPORT_COLUMNS.map((c) => c[locale]);
-  if (format === 'csv') return Buffer.from(`\uFEFF${csvLine(header)}\r\n`, 'utf8');
+  if (format === 'csv') return Buffer.from(`\uFEFF${csvLine(header)}`, 'utf8');
   const workbook = new ExcelJS.Workbook();
   const list = workbook.addWorksheet(locale === 'es' ? 'Lista' : 'List');
-  list.addRow(header).font = { bold: true };
+  list.addRow(header.map(spreadsheetCell)).font = { bold: true };
   list.columns.forEach((column) => (column.width = 20));
   const codes = workbook.addWorksheet(CODES_SHEET[locale].name);
-  codes.addRow(CODES_SHEET[locale].header).font = { bold: true };
-  for (const row of codeLists(locale)) codes.addRow(row);
+  codes.addRow(CODES_SHEET[locale].header.map(spreadsheetCell)).font = { bold: true };
+  for (const row of codeLists(locale)) codes.addRow(row.map(spreadsheetCell));
   codes.getColumn(1).width = 22;
   codes.getColumn(2).width = 70;
   return Buffer.from(await workbook.xlsx.writeBuffer());
