@@ -119,6 +119,9 @@ const NO_PERSON_DATA: Record<string, string> = {
     'transfers carry posts, staff, reasons and the case’s operational summary, never a person (checked in case-transfers.e2e-spec.ts)',
   'GET AssistanceRequestsController.candidates': 'consulates of other countries, never persons',
   'GET AssistanceRequestsController.counts': 'counts of pending assistance requests',
+  CrisisEventsController: 'crisis events name posts and places, never a person',
+  CrisisRosterController:
+    'roster persons are not case persons: walled per event, every route probed from other posts and countries in crisis-events.e2e-spec.ts',
   CrisisImportsController:
     'imports answer counts, progress and per-row codes and column headers, never a value of the file; the template is empty (checked in crisis-import.e2e-spec.ts)',
 };

@@ -185,7 +185,8 @@ export class CrisisEventsService {
         throw new DomainError('CRISIS_INVALID_TRANSITION', 'conflict', {
           params: { from: event.status, to },
         });
-      const [updated] = await m.query<CrisisEventRow[]>(
+      const [updated] = await updateReturning<CrisisEventRow>(
+        m,
         `UPDATE crisis_events e SET status = $2, version = version + 1 WHERE e.id = $1
          RETURNING ${EVENT_COLUMNS}`,
         [event.id, to],
@@ -203,7 +204,8 @@ export class CrisisEventsService {
    * and opened the cases first).
    */
   async closeIn(m: EntityManager, caller: Caller, event: CrisisEventRow): Promise<CrisisEventRow> {
-    const [closed] = await m.query<CrisisEventRow[]>(
+    const [closed] = await updateReturning<CrisisEventRow>(
+      m,
       `UPDATE crisis_events e SET status = 'closed', ended_at = now(), version = version + 1
         WHERE e.id = $1 RETURNING ${EVENT_COLUMNS}`,
       [event.id],
