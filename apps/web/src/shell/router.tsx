@@ -3,6 +3,7 @@ import { adminRoutes } from '../admin/routes';
 import { assistanceRoutes } from '../assistance/routes';
 import { directoryRoutes } from '../directory/routes';
 import { casesRoutes } from '../cases/routes';
+import { crisisImportRoutes } from '../crisis-import/routes';
 import { dashboardRoutes } from '../dashboard/routes';
 import { myOrganisationRoutes } from '../my-organisation/routes';
 import { queueRoutes } from '../queue/routes';
@@ -37,6 +38,7 @@ export const createRouter = () =>
             ...casesRoutes,
             ...assistanceRoutes,
             ...transfersRoutes,
+            ...crisisImportRoutes,
             ...dashboardRoutes,
             ...statisticsRoutes,
             ...directoryRoutes,
