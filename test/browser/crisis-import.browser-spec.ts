@@ -68,7 +68,7 @@ describe('Crisis bulk import, in Chromium', () => {
       await page.getByText('Huracán Milton').waitFor();
       await screen(page, 'import-start');
 
-      await page.getByLabel(k.file.label, { exact: true }).setInputFiles({
+      await page.getByRole('button', { name: k.file.label, exact: true }).setInputFiles({
         name: 'hotel.csv',
         mimeType: 'text/csv',
         buffer: Buffer.from(LIST, 'utf8'),
@@ -83,10 +83,10 @@ describe('Crisis bulk import, in Chromium', () => {
       );
       await screen(page, 'import-preview');
 
-      await page.getByRole('button', { name: fill(k.commit, { count: 2 }) }).focus();
+      await page.getByRole('button', { name: fill(k.commit_other, { count: 2 }) }).focus();
       await page.keyboard.press('Enter');
       await page.getByText(k.done.title).waitFor({ timeout: 30_000 });
-      await page.getByText(fill(k.done.imported, { count: 2 })).waitFor();
+      await page.getByText(fill(k.done.imported_other, { count: 2 })).waitFor();
       await screen(page, 'import-done');
       const [{ n }] = await web.stack.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM crisis_roster_entries WHERE event_id = $1',

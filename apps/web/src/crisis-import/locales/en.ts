@@ -4,7 +4,6 @@ import type { es } from './es';
 export const en: typeof es = {
   title: 'Import a list of affected nationals',
   back: 'Back to the event',
-  loading: 'Loading…',
   intro:
     'Upload the list you received from authorities, airlines or hotels as CSV (UTF-8, comma or semicolon separated) or XLSX. It is checked row by row before importing; nothing is recorded until you confirm.',
   template: {
@@ -16,9 +15,6 @@ export const en: typeof es = {
   },
   file: {
     label: 'CSV or XLSX file',
-    none: 'No file chosen',
-    choose: 'Choose file',
-    chosen: 'File chosen: {{name}}',
     preview: 'Check the file',
     reviewing: 'Checking…',
     missing: 'Choose a file first',
@@ -45,7 +41,8 @@ export const en: typeof es = {
     invalid: 'With errors',
     duplicate: 'Duplicate',
   },
-  commit: 'Import {{count}} valid rows',
+  commit_one: 'Import {{count}} valid row',
+  commit_other: 'Import {{count}} valid rows',
   commitNone: 'No new rows to import',
   another: 'Check another file',
   report: 'Download the report per row (CSV)',
@@ -59,9 +56,12 @@ export const en: typeof es = {
   },
   done: {
     title: 'Import finished',
-    imported: "{{count}} persons added to the event's roster.",
-    skipped: '{{count}} were already on it and were not added again.',
-    invalid: '{{count}} rows with errors were not imported.',
+    imported_one: "{{count}} person added to the event's roster.",
+    imported_other: "{{count}} persons added to the event's roster.",
+    skipped_one: '{{count}} was already on it and was not added again.',
+    skipped_other: '{{count}} were already on it and were not added again.',
+    invalid_one: '{{count}} row with errors was not imported.',
+    invalid_other: '{{count}} rows with errors were not imported.',
     roster: "See the event's roster",
   },
   failed: {

@@ -2,7 +2,6 @@
 export const es = {
   title: 'Importar una lista de personas afectadas',
   back: 'Volver al evento',
-  loading: 'Cargando…',
   intro:
     'Suba la lista que recibió de autoridades, aerolíneas u hoteles en CSV (UTF-8, separado por comas o punto y coma) o XLSX. Se revisa fila por fila antes de importar; nada se registra hasta que usted confirme.',
   template: {
@@ -14,9 +13,6 @@ export const es = {
   },
   file: {
     label: 'Archivo CSV o XLSX',
-    none: 'Ningún archivo elegido',
-    choose: 'Elegir archivo',
-    chosen: 'Archivo elegido: {{name}}',
     preview: 'Revisar el archivo',
     reviewing: 'Revisando…',
     missing: 'Elija primero un archivo',
@@ -43,7 +39,8 @@ export const es = {
     invalid: 'Con errores',
     duplicate: 'Duplicada',
   },
-  commit: 'Importar {{count}} filas válidas',
+  commit_one: 'Importar {{count}} fila válida',
+  commit_other: 'Importar {{count}} filas válidas',
   commitNone: 'No hay filas nuevas que importar',
   another: 'Revisar otro archivo',
   report: 'Descargar el informe por fila (CSV)',
@@ -57,9 +54,12 @@ export const es = {
   },
   done: {
     title: 'Importación terminada',
-    imported: '{{count}} personas añadidas a la lista del evento.',
-    skipped: '{{count}} ya figuraban y no se añadieron de nuevo.',
-    invalid: '{{count}} filas con errores no se importaron.',
+    imported_one: '{{count}} persona añadida a la lista del evento.',
+    imported_other: '{{count}} personas añadidas a la lista del evento.',
+    skipped_one: '{{count}} ya figuraba y no se añadió de nuevo.',
+    skipped_other: '{{count}} ya figuraban y no se añadieron de nuevo.',
+    invalid_one: '{{count}} fila con errores no se importó.',
+    invalid_other: '{{count}} filas con errores no se importaron.',
     roster: 'Ver la lista del evento',
   },
   failed: {
