@@ -1,8 +1,11 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import * as ExcelJS from 'exceljs';
+import { testConfig } from '@amparo/testing';
 import request from 'supertest';
-import { createConsulate, signedInUsers } from './utils/identity';
+import { DataSource } from 'typeorm';
+import { eventually } from './utils/eventually';
+import { createConsulate, createUser, signIn, signedInUsers } from './utils/identity';
 import { TestStack, createTestApi, createTestStack, createTestWorker } from './utils/test-app';
 
 type Body = Record<string, unknown>;
@@ -410,4 +413,58 @@ describe('Crisis bulk import: preview, commit, queued job', () => {
       `50,000-row import: ${((Date.now() - started) / 1000).toFixed(1)} s, progress seen ${JSON.stringify([...new Set(seen)])}`,
     );
   }, 240_000);
+});
+
+// The newcomer's default: PGlite and no Redis, so the import job runs inside the API process.
+describe('Crisis bulk import in the embedded default (PGlite, in-process job)', () => {
+  let app: NestExpressApplication;
+
+  beforeAll(async () => {
+    app = await createTestApi(testConfig({ EMBEDDED_DATA_DIR: 'memory://' }));
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('previews, commits and completes the job in-process; the same file again adds nothing', async () => {
+    const database = app.get(DataSource);
+    const direct = {
+      query: <R>(sql: string, params?: unknown[]) => database.query<R[]>(sql, params),
+    };
+    const post = await createConsulate(direct, 'MX');
+    const officer = await createUser(direct, [{ role: 'officer', consulateId: post }]);
+    const token = (await signIn(app, officer.email)).accessToken;
+    const [event] = await direct.query<{ id: string }>(
+      `INSERT INTO crisis_events (country_code, name, type, host_country_code, host_subdivisions, consulate_ids,
+                                  started_at, declared_by)
+       VALUES ('MX', 'Sismo', 'earthquake', 'US', '{US-FL}', ARRAY[$1::uuid], now(), $2) RETURNING id`,
+      [post, officer.id],
+    );
+    const base = `/api/v1/crisis-events/${event.id}/imports`;
+    const run = async () => {
+      const previewed = await request(app.getHttpServer())
+        .post(`${base}/preview`)
+        .set('Authorization', `Bearer ${token}`)
+        .attach('file', Buffer.from(BAD_ROWS_CSV, 'utf8'), 'lista.csv');
+      expect(previewed.status).toBe(200);
+      const commit = await request(app.getHttpServer())
+        .post(`${base}/${previewed.body.importId}/commit`)
+        .set('Authorization', `Bearer ${token}`);
+      expect(commit.status).toBe(202);
+      return eventually(async () => {
+        const res = await request(app.getHttpServer())
+          .get(`${base}/${previewed.body.importId}`)
+          .set('Authorization', `Bearer ${token}`);
+        return res.body.status === 'completed' ? res.body : undefined;
+      });
+    };
+    expect(await run()).toMatchObject({ imported: 3, invalidRows: 2 });
+    expect(await run()).toMatchObject({ imported: 0, validRows: 0, duplicateRows: 4 });
+    const [{ n }] = await direct.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM crisis_roster_entries WHERE event_id = $1',
+      [event.id],
+    );
+    expect(n).toBe(3);
+  }, 60_000);
 });
