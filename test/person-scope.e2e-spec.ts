@@ -122,6 +122,12 @@ const NO_PERSON_DATA: Record<string, string> = {
   CrisisEventsController: 'crisis events name posts and places, never a person',
   CrisisRosterController:
     'roster persons are not case persons: walled per event, every route probed from other posts and countries in crisis-events.e2e-spec.ts',
+  CrisisEnquiriesController:
+    'enquiries and their suggestions come from the event’s roster only: probed from other posts and countries in crisis-work.e2e-spec.ts',
+  CrisisMovementsController:
+    'passengers and manifests come from the event’s roster only: probed from other posts and countries in crisis-work.e2e-spec.ts',
+  CrisisDashboardController:
+    'counts of the roster; demobilisation answers case ids and references, never a person (probed in crisis-work.e2e-spec.ts)',
   CrisisImportsController:
     'imports answer counts, progress and per-row codes and column headers, never a value of the file; the template is empty (checked in crisis-import.e2e-spec.ts)',
 };

@@ -17,6 +17,7 @@ export * from './cases/case-registration.service';
 export * from './history/case-history.service';
 export * from './persons/person';
 export * from './persons/persons.service';
+export { documentProblems } from './persons/person-rules';
 export * from './workflow/case-workflow';
 export * from './cases/case-abilities';
 export * from './queue/work-queue';

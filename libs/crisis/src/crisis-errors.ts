@@ -44,3 +44,13 @@ registerErrorTexts({
     },
   },
 });
+
+registerErrorTexts({
+  CRISIS_NO_OFFICER_AT_POST: {
+    title: { es: 'Sede sin funcionarios', en: 'Post without officers' },
+    detail: {
+      es: 'Una de las sedes que atienden el evento no tiene funcionarios activos a quienes asignar los casos.',
+      en: 'One of the posts responding to the event has no active officer to assign the cases to.',
+    },
+  },
+});

@@ -89,4 +89,5 @@ export const PUBLISHED_VIEWS: Record<string, PublishedView> = {
   case_transfers_for_statistics: { owner: 'cases', readers: ['statistics'] },
   organisation_referrals_for_statistics: { owner: 'referrals', readers: ['statistics'] },
   assistance_requests_for_statistics: { owner: 'referrals', readers: ['statistics'] },
+  crisis_events_for_statistics: { owner: 'crisis', readers: ['statistics'] },
 };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@amparo/audit';
 import { DomainError, FieldError } from '@amparo/core';
-import { ConsulatesService, ReferenceChecks } from '@amparo/directory';
+import { ConsulatesService, PostLocation, ReferenceChecks } from '@amparo/directory';
 import { Caller, PostOfficers } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
@@ -53,6 +53,46 @@ export class CaseRegistrationService {
     now = new Date(),
   ): Promise<T> {
     return this.register(caller, input, now, ['consul', 'supervisor'], andThen);
+  }
+
+  /**
+   * Opens the cases of a crisis event's demobilisation at the event's responding posts, all in one
+   * transaction that `andThen` (the event's closing) ends. The crisis context has checked that the
+   * caller manages the event (a consul of one of its posts or a supervisor of its country), so the
+   * wall is widened to those posts, as a consul of the lead post opens cases of another responding
+   * post. Every case is checked first, outside any transaction; one bad case opens none.
+   */
+  async openForCrisisEvent<T>(
+    caller: Caller,
+    responders: readonly string[],
+    inputs: NewCase[],
+    andThen: (manager: EntityManager, created: CreatedCase[]) => Promise<T>,
+    now = new Date(),
+  ): Promise<T> {
+    const posts = new Map<string, PostLocation>();
+    for (const input of inputs) {
+      const post =
+        posts.get(input.consulateId) ?? (await this.consulates.locate(input.consulateId));
+      if (!post || !responders.includes(post.id))
+        throw new DomainError('NOT_YOUR_POST', 'forbidden');
+      if (!post.active) throw new DomainError('CONSULATE_INACTIVE', 'conflict');
+      posts.set(post.id, post);
+      await this.validateNewCase(caller, input, post.countryCode, now);
+      if (input.assignedOfficerId)
+        await assertAssignable(this.officers, input.assignedOfficerId, post.id);
+    }
+    return this.access.reaching(caller, responders, async (manager) => {
+      const created: CreatedCase[] = [];
+      for (const input of inputs)
+        created.push(
+          await registerCase(
+            manager,
+            { persons: this.persons, audit: this.audit },
+            { post: posts.get(input.consulateId)!, caller, input, now },
+          ),
+        );
+      return andThen(manager, created);
+    });
   }
 
   private async register<T = CreatedCase>(

@@ -113,6 +113,7 @@ export async function registerCase(
       // A person of a restricted case keeps that protection in every case that links them.
       restricted: (input.restricted ?? false) || mustBeRestricted(input) || linksRestrictedPerson,
       createdBy: caller.userId,
+      crisisEventId: input.crisisEventId ?? null,
     },
     post.postCode,
     links,

@@ -72,6 +72,8 @@ export interface NewCase {
   restricted?: boolean;
   assignedOfficerId?: string;
   persons: CasePersonLink[];
+  /** The crisis event the case comes from (set by the crisis context's demobilisation only). */
+  crisisEventId?: string | null;
 }
 
 export type CaseChanges = Partial<

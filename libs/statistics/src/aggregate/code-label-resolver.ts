@@ -3,7 +3,10 @@ import { EntityManager } from 'typeorm';
 import { Bilingual, NONE_LABEL, UNKNOWN_LABEL } from '../model/code-labels';
 import { DirectoryCodeList } from '../model/dimensions';
 
-/** Labels for codes that live in the directory (countries, posts, subdivisions), both languages. */
+/**
+ * Labels for codes that live in the directory (countries, posts, subdivisions) or the crisis
+ * context (events, by name), both languages.
+ */
 @Injectable()
 export class CodeLabelResolver {
   async labels(
@@ -28,4 +31,6 @@ const LABEL_QUERIES: Partial<Record<DirectoryCodeList, string>> = {
   consulate: `SELECT sending_country_code || '-' || post_code AS code, name AS es, name AS en
                 FROM consulates_for_statistics WHERE sending_country_code || '-' || post_code = ANY($1::text[])`,
   subdivision: `SELECT code, name AS es, name AS en FROM subdivisions_for_statistics WHERE code = ANY($1::text[])`,
+  crisis_event: `SELECT id::text AS code, name AS es, name AS en
+                   FROM crisis_events_for_statistics WHERE id::text = ANY($1::text[])`,
 };
