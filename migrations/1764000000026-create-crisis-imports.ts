@@ -1,7 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const SYSTEM = `(SELECT coalesce(current_setting('amparo.scope_system', true), '') = 'on')`;
-const EVENT_IN_SCOPE = `${SYSTEM} OR amparo_crisis_event_in_scope(event_id)`;
+// As the roster's (migration 0025): the caller's events read once per query, not a call per row,
+// which a 50,000-row staging insert or report would otherwise pay.
+const EVENT_IN_SCOPE = `${SYSTEM} OR event_id = ANY ((SELECT amparo_crisis_events_in_scope())::uuid[])`;
 const WELFARE = `'unaccounted', 'safe', 'needs_assistance', 'injured', 'missing', 'deceased', 'evacuated'`;
 
 /**
