@@ -140,7 +140,8 @@ export class CreateCrisisEvents1764000000025 implements MigrationInterface {
     // Candidates of the trigram index, ids only (see amparo_person_ids_by_similar_name): under
     // row-level security the % and <% operators, not leakproof, could not use the index. The whole
     // name alike (%), or the name given alike to a part of the entry's (<%: a relative who gives
-    // one surname of two), at the thresholds of the caller's transaction.
+    // one surname of two), at the thresholds of the caller's transaction, or a part of the name
+    // as typed (LIKE, also served by the trigram index).
     await q.query(`
       CREATE FUNCTION amparo_crisis_entry_ids_by_similar_name(event uuid, name text) RETURNS SETOF uuid
       LANGUAGE plpgsql ${DEFINER}
@@ -149,7 +150,9 @@ export class CreateCrisisEvents1764000000025 implements MigrationInterface {
         RETURN QUERY SELECT r.id FROM crisis_roster_entries r
           WHERE r.event_id = event
             AND (amparo_person_search_name(r.given_names, r.family_names, '{}'::text[]) % name
-                 OR name <% amparo_person_search_name(r.given_names, r.family_names, '{}'::text[]));
+                 OR name <% amparo_person_search_name(r.given_names, r.family_names, '{}'::text[])
+                 OR amparo_person_search_name(r.given_names, r.family_names, '{}'::text[])
+                    LIKE '%' || replace(replace(replace(name, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%');
       END $$`);
 
     await q.query(`

@@ -386,6 +386,17 @@ describe('Crisis events: declaration, status, rapid intake, roster and welfare h
         .query({ q: 'Rosa Maria Peres' })
         .set(as('officer'));
       expect(typo.body.items.map((e: Body) => e.givenNames)).toEqual(['Rosa María']);
+      // A part of a name, in capitals and without its accent, finds the name.
+      const part = await http()
+        .get(`/api/v1/crisis-events/${event}/roster`)
+        .query({ q: 'HERN' })
+        .set(as('officer'));
+      expect(part.body.items.map((e: Body) => e.givenNames)).toEqual(['Persona 7']);
+      const wildcard = await http()
+        .get(`/api/v1/crisis-events/${event}/roster`)
+        .query({ q: '%' })
+        .set(as('officer'));
+      expect(wildcard.body.items).toEqual([]);
       const reads = await auditOf(event, 'crisis.roster.read');
       expect(reads.length).toBeGreaterThanOrEqual(5);
       expect(JSON.stringify(reads)).not.toMatch(/hernandez|Rosa/i);

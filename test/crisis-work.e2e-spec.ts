@@ -516,5 +516,61 @@ describe('Crisis work: enquiries, movements and manifests, dashboard, demobilisa
       );
       expect(after[0].n).toBe(before[0].n);
     });
+
+    it('opens no case and leaves the event open when one case of several is refused, naming its entry', async () => {
+      const declared = await http()
+        .post('/api/v1/crisis-events')
+        .set(as('supervisor'))
+        .send({
+          name: 'Inundación',
+          type: 'flood',
+          hostCountryCode: 'US',
+          startedAt: new Date().toISOString(),
+          consulateIds: [post],
+        });
+      const other = declared.body.id as string;
+      const good = await http()
+        .post(`/api/v1/crisis-events/${other}/roster`)
+        .set(as('officer'))
+        .send({ givenNames: 'Bien', welfareStatus: 'injured' });
+      expect(good.status).toBe(201);
+      // A birth date the case rules refuse, as a hurried import might have written it.
+      const [bad] = await stack.query<{ id: string }>(
+        `INSERT INTO crisis_roster_entries (event_id, given_names, date_of_birth, welfare_status, welfare_changed_by,
+                                            source, recorded_by, recorded_consulate_id)
+         VALUES ($1, 'Antiguo', '1850-01-01', 'missing', $2, 'import', $2, $3) RETURNING id`,
+        [other, ids.officer, post],
+      );
+      const res = await http()
+        .post(`/api/v1/crisis-events/${other}/demobilise`)
+        .set(as('supervisor'))
+        .send({});
+      expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([
+        `entries.${bad.id}.persons.0.person.dateOfBirth`,
+      ]);
+      const [{ n }] = await stack.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM cases WHERE crisis_event_id = $1',
+        [other],
+      );
+      expect(n).toBe(0);
+      const [row] = await stack.query<{ status: string; linked: number }>(
+        `SELECT e.status, (SELECT count(*)::int FROM crisis_roster_entries r WHERE r.event_id = e.id AND r.case_id IS NOT NULL) AS linked
+           FROM crisis_events e WHERE e.id = $1`,
+        [other],
+      );
+      expect(row).toEqual({ status: 'active', linked: 0 });
+      // Naming only the good entry, a supervisor demobilises: the case goes to the officer who took the person in.
+      const done = await http()
+        .post(`/api/v1/crisis-events/${other}/demobilise`)
+        .set(as('supervisor'))
+        .send({ entryIds: [good.body.id] });
+      expect(done.status).toBe(200);
+      const [opened] = await stack.query<{ assigned_officer_id: string; consulate_id: string }>(
+        'SELECT assigned_officer_id, consulate_id FROM cases WHERE id = $1',
+        [done.body.casesOpened[0].caseId],
+      );
+      expect(opened).toEqual({ assigned_officer_id: ids.officer, consulate_id: post });
+    });
   });
 });

@@ -60,7 +60,8 @@ export class CaseRegistrationService {
    * transaction that `andThen` (the event's closing) ends. The crisis context has checked that the
    * caller manages the event (a consul of one of its posts or a supervisor of its country), so the
    * wall is widened to those posts, as a consul of the lead post opens cases of another responding
-   * post. Every case is checked first, outside any transaction; one bad case opens none.
+   * post. Every case is checked first, outside any transaction; one bad case opens none, and its
+   * field errors name it by position (`cases.2.persons.0.person.dateOfBirth`).
    */
   async openForCrisisEvent<T>(
     caller: Caller,
@@ -70,14 +71,19 @@ export class CaseRegistrationService {
     now = new Date(),
   ): Promise<T> {
     const posts = new Map<string, PostLocation>();
-    for (const input of inputs) {
+    for (const [index, input] of inputs.entries()) {
       const post =
         posts.get(input.consulateId) ?? (await this.consulates.locate(input.consulateId));
       if (!post || !responders.includes(post.id))
         throw new DomainError('NOT_YOUR_POST', 'forbidden');
       if (!post.active) throw new DomainError('CONSULATE_INACTIVE', 'conflict');
       posts.set(post.id, post);
-      await this.validateNewCase(caller, input, post.countryCode, now);
+      await this.validateNewCase(caller, input, post.countryCode, now).catch((error: unknown) => {
+        if (!(error instanceof DomainError) || !error.details.fieldErrors) throw error;
+        throw invalidFields(
+          error.details.fieldErrors.map((p) => ({ ...p, field: `cases.${index}.${p.field}` })),
+        );
+      });
       if (input.assignedOfficerId)
         await assertAssignable(this.officers, input.assignedOfficerId, post.id);
     }

@@ -9,12 +9,27 @@ import { recordCrisisEvent } from '../crisis-audit';
 import { CrisisEventRow } from '../events/crisis-event';
 import { CrisisEventAccess } from '../events/crisis-event-access';
 import { CrisisEventsService } from '../events/crisis-events.service';
-import { findEntries } from '../roster/crisis-roster.service';
+import { findEntries } from '../roster/roster-queries';
 import { RosterEntry } from '../roster/roster-entry';
 
 export interface Demobilisation {
   eventId: string;
   casesOpened: { entryId: string; caseId: string; reference: string }[];
+}
+
+/** A case's field error names the roster entry it came from: `entries.<entryId>.persons.0…`. */
+function namingEntries(error: unknown, entries: RosterEntry[]): unknown {
+  if (!(error instanceof DomainError) || !error.details.fieldErrors) return error;
+  return new DomainError(error.code, error.kind, {
+    ...error.details,
+    fieldErrors: error.details.fieldErrors.map((p) => ({
+      ...p,
+      field: p.field.replace(
+        /^cases\.(\d+)\./,
+        (_m, i: string) => `entries.${entries[Number(i)].id}.`,
+      ),
+    })),
+  });
 }
 
 /**
@@ -43,11 +58,8 @@ export class CrisisDemobilisationService {
     });
     const inputs: NewCase[] = [];
     for (const entry of entries) inputs.push(await this.caseFor(caller, event, entry));
-    return this.registration.openForCrisisEvent(
-      caller,
-      event.consulateIds,
-      inputs,
-      async (m, created) => {
+    return this.registration
+      .openForCrisisEvent(caller, event.consulateIds, inputs, async (m, created) => {
         // Checked again, locked, in the writing transaction: a demobilisation that ran meanwhile wins.
         const current = await this.access.find(caller, m, event.id, { lock: true });
         this.access.assertOpen(current);
@@ -74,8 +86,10 @@ export class CrisisDemobilisationService {
         });
         await this.events.closeIn(m, caller, current);
         return { eventId: event.id, casesOpened };
-      },
-    );
+      })
+      .catch((error: unknown) => {
+        throw namingEntries(error, entries);
+      });
   }
 
   /** The entries named (each of this event, none with a case yet), or those still needing help. */

@@ -9,7 +9,7 @@ import { EntityManager } from 'typeorm';
 import { recordCrisisEvent } from '../crisis-audit';
 import { CrisisEventRow } from '../events/crisis-event';
 import { CrisisEventAccess } from '../events/crisis-event-access';
-import { findEntries } from '../roster/crisis-roster.service';
+import { findEntries } from '../roster/roster-queries';
 import { Enquiry, EnquiryDetail, EnquiryFilters, ENQUIRY_COLUMNS, NewEnquiry } from './enquiry';
 import './enquiry-errors';
 import { rosterEntriesNamed } from './roster-name-match';

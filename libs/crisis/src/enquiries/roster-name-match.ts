@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { findEntries } from '../roster/crisis-roster.service';
+import { findEntries } from '../roster/roster-queries';
 import { RosterEntry } from '../roster/roster-entry';
 
 /** Whole names at least this alike are suggested (pg_trgm similarity). */

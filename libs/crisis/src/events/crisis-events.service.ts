@@ -17,6 +17,7 @@ import {
   NewCrisisEvent,
 } from './crisis-event';
 import { CrisisEventAccess } from './crisis-event-access';
+import { rosterCounts } from '../roster/roster-queries';
 
 const NEWEST_FIRST = {
   fields: { startedAt: 'e.started_at' },
@@ -298,19 +299,4 @@ function startProblems(startedAt: Date): FieldError[] {
         },
       ]
     : [];
-}
-
-/** Entries per event, in total and unaccounted for; read under the wall, so exact in scope. */
-export async function rosterCounts(
-  m: EntityManager,
-  eventIds: string[],
-): Promise<Map<string, { total: number; unaccounted: number }>> {
-  if (!eventIds.length) return new Map();
-  const rows = await m.query<{ eventId: string; total: number; unaccounted: number }[]>(
-    `SELECT r.event_id AS "eventId", count(*)::int AS total,
-            count(*) FILTER (WHERE r.welfare_status = 'unaccounted')::int AS unaccounted
-       FROM crisis_roster_entries r WHERE r.event_id = ANY($1::uuid[]) GROUP BY r.event_id`,
-    [eventIds],
-  );
-  return new Map(rows.map(({ eventId, ...counts }) => [eventId, counts]));
 }

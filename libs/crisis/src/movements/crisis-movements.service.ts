@@ -9,7 +9,7 @@ import { EntityManager } from 'typeorm';
 import { recordCrisisEvent } from '../crisis-audit';
 import { CrisisEventRow } from '../events/crisis-event';
 import { CrisisEventAccess } from '../events/crisis-event-access';
-import { findEntries } from '../roster/crisis-roster.service';
+import { findEntries } from '../roster/roster-queries';
 import { RosterEntry } from '../roster/roster-entry';
 import { manifestHeading, manifestTable } from './manifest-content';
 import { renderManifestPdf } from './manifest-pdf';

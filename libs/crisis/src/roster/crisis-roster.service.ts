@@ -5,7 +5,6 @@ import { SqlConditions, keysetPage } from '@amparo/database';
 import { CaseAccess } from '@amparo/cases';
 import { ReferenceChecks } from '@amparo/directory';
 import { Caller, PostOfficers } from '@amparo/identity';
-import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { WelfareStatus } from '../crisis-codes';
 import { recordCrisisEvent } from '../crisis-audit';
@@ -25,6 +24,7 @@ import {
   toEntry,
 } from './roster-entry';
 import { insertRosterEntries } from './roster-insert';
+import { findEntries } from './roster-queries';
 
 const ROSTER_ORDER = {
   fields: { recordedAt: 'r.recorded_at' },
@@ -93,12 +93,9 @@ export class CrisisRosterService {
       const q = filters.q?.trim();
       if (q)
         where.add(
-          `(r.id IN (SELECT amparo_crisis_entry_ids_by_similar_name(?, amparo_unaccent(lower(?))))
-            OR amparo_person_search_name(r.given_names, r.family_names, '{}'::text[])
-               LIKE '%' || amparo_unaccent(lower(?)) || '%')`,
+          'r.id IN (SELECT amparo_crisis_entry_ids_by_similar_name(?, amparo_unaccent(lower(?))))',
           event.id,
           q,
-          q.replace(/[\\%_]/g, (c) => `\\${c}`),
         );
       const page = await keysetPage<EntryRow>(m, {
         select: `SELECT ${ENTRY_COLUMNS}`,
@@ -198,24 +195,6 @@ export class CrisisRosterService {
       welfareHistory: history.map((h) => ({ ...h, changedByName: names.get(h.changedBy) ?? null })),
     };
   }
-}
-
-/** Entries of one event by id, in the order asked; ids of other events or none are left out. */
-export async function findEntries(
-  m: EntityManager,
-  eventId: string,
-  ids: string[],
-  lock = false,
-): Promise<RosterEntry[]> {
-  const wanted = ids.filter((id) => isUUID(id));
-  if (!wanted.length) return [];
-  const rows = await m.query<EntryRow[]>(
-    `SELECT ${ENTRY_COLUMNS} FROM crisis_roster_entries r
-      WHERE r.event_id = $1 AND r.id = ANY($2::uuid[]) ${lock ? 'FOR UPDATE' : ''}`,
-    [eventId, wanted],
-  );
-  const byId = new Map(rows.map((r) => [r.id, toEntry(r)]));
-  return wanted.flatMap((id) => byId.get(id) ?? []);
 }
 
 async function welfareHistory(
