@@ -9,7 +9,7 @@ describe('importTemplate', () => {
       const header = csv.trim().split(',');
       expect(mapImportColumns(header).columns).toHaveLength(11);
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(await importTemplate('xlsx', lang));
+      await workbook.xlsx.load((await importTemplate('xlsx', lang)) as unknown as ArrayBuffer);
       const first = workbook.worksheets[0].getRow(1).values as string[];
       expect(first.slice(1)).toEqual(header);
       expect(workbook.worksheets[1].rowCount).toBeGreaterThan(1);
