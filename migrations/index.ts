@@ -24,6 +24,7 @@ import { CreateReferrals1764000000022 } from './1764000000022-create-referrals';
 import { CreateAssistanceRequests1764000000023 } from './1764000000023-create-assistance-requests';
 import { PublishCooperationStatisticsViews1764000000024 } from './1764000000024-publish-cooperation-statistics-views';
 import { CreateCrisisEvents1764000000025 } from './1764000000025-create-crisis-events';
+import { CreateCrisisImports1764000000026 } from './1764000000026-create-crisis-imports';
 import { CreateCaseDetentions1764000000028 } from './1764000000028-create-case-detentions';
 import { CreateChildSafeguards1764000000029 } from './1764000000029-create-child-safeguards';
 
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   CreateAssistanceRequests1764000000023,
   PublishCooperationStatisticsViews1764000000024,
   CreateCrisisEvents1764000000025,
+  CreateCrisisImports1764000000026,
   CreateCaseDetentions1764000000028,
   CreateChildSafeguards1764000000029,
 ];

@@ -134,6 +134,8 @@ const NO_PERSON_DATA: Record<string, string> = {
     'passengers and manifests come from the event’s roster only: probed from other posts and countries in crisis-work.e2e-spec.ts',
   CrisisDashboardController:
     'counts of the roster; demobilisation answers case ids and references, never a person (probed in crisis-work.e2e-spec.ts)',
+  CrisisImportsController:
+    'imports answer counts, progress and per-row codes and column headers, never a value of the file; the template is empty (checked in crisis-import.e2e-spec.ts)',
 };
 
 // Who may read a person is who may read a case they appear in (the rule of GET /cases/{id}): no

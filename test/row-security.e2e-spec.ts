@@ -35,13 +35,15 @@ const POST_OF: Record<string, string> = {
 };
 const CASE_TABLES = Object.keys(POST_OF).sort();
 
-/** Tables of a crisis event's roster (migration 0025): each row names its event. */
+/** Tables of a crisis event's roster (migrations 0025, 0026): each row names its event. */
 const CRISIS_TABLES = [
   'crisis_roster_entries',
   'crisis_welfare_changes',
   'crisis_enquiries',
   'crisis_movements',
   'crisis_movement_passengers',
+  'crisis_imports',
+  'crisis_import_rows',
 ];
 
 /**
@@ -242,6 +244,17 @@ describe('Row-level security: a query that forgets the scope filter still sees o
       await stack.query(
         `INSERT INTO crisis_movement_passengers (movement_id, entry_id, event_id, added_by) VALUES ($1, $2, $3, $4)`,
         [movement, entry, event, userId],
+      );
+      const [{ id: imported }] = await stack.query<{ id: string }>(
+        `INSERT INTO crisis_imports (event_id, file_name, sha256, format, byte_size, columns, total_rows,
+                                     valid_rows, invalid_rows, duplicate_rows, created_by)
+         VALUES ($1, 'list.csv', repeat('a', 64), 'csv', 10, '[]', 1, 1, 0, 0, $2) RETURNING id`,
+        [event, userId],
+      );
+      await stack.query(
+        `INSERT INTO crisis_import_rows (import_id, seq, event_id, row_number, status, given_names, welfare_status, dedupe_key)
+         VALUES ($1, 1, $2, 2, 'valid', 'Wall', 'unaccounted', 'k')`,
+        [imported, event],
       );
     }
   });

@@ -8,6 +8,7 @@ import { DemoModule } from '@amparo/demo';
 import { JobsModule } from '@amparo/jobs';
 import { ReferralsHttpModule } from './referrals/referrals-http.module';
 import { CrisisHttpModule } from './crisis/crisis-http.module';
+import { CrisisImportHttpModule } from './crisis-import/crisis-import-http.module';
 import { RefusalAuditInterceptor } from './access/refusal-audit.interceptor';
 import { AccessGuard } from './access/access.guard';
 import { AccessModule } from './access/access.module';
@@ -41,6 +42,7 @@ export class AppModule {
         CasesHttpModule,
         ReferralsHttpModule,
         CrisisHttpModule,
+        CrisisImportHttpModule,
         StatisticsHttpModule,
         HealthModule,
         SystemModule,

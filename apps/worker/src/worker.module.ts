@@ -3,6 +3,7 @@ import { AppConfig, ConfigModule, LoggingModule } from '@amparo/core';
 import { DatabaseModule } from '@amparo/database';
 import { AuditModule } from '@amparo/audit';
 import { JobWorkersModule, JobsModule, SystemPingModule } from '@amparo/jobs';
+import { CrisisImportModule } from '@amparo/crisis';
 import { StatisticsModule } from '@amparo/statistics';
 
 /** The worker process: BullMQ workers and the handlers they run; no HTTP. */
@@ -20,6 +21,7 @@ export class WorkerModule {
         SystemPingModule,
         AuditModule,
         StatisticsModule,
+        CrisisImportModule,
       ],
     };
   }

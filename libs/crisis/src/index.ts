@@ -12,3 +12,4 @@ export * from './movements/movement';
 export * from './movements/crisis-movements.service';
 export * from './dashboard/crisis-dashboard.service';
 export * from './demobilisation/crisis-demobilisation.service';
+export * from './import';

@@ -61,6 +61,8 @@ export const TABLE_OWNERS: Record<string, TableOwner> = {
   crisis_enquiries: 'crisis',
   crisis_movements: 'crisis',
   crisis_movement_passengers: 'crisis',
+  crisis_imports: 'crisis',
+  crisis_import_rows: 'crisis',
 
   statistics_exports: 'statistics',
 

@@ -2,6 +2,7 @@
 export const QueueName = {
   System: 'system',
   Exports: 'exports',
+  Imports: 'imports',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -11,6 +12,7 @@ export const JobName = {
   ExportsCleanup: 'statistics.exports-cleanup',
   SemesterReport: 'statistics.semester-report',
   AuditSeal: 'audit.seal',
+  CrisisImport: 'crisis.import',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -21,6 +23,7 @@ export interface JobPayloads {
   /** `firedAt`: when the schedule fired (ISO); the report covers the semester that ended before. */
   [JobName.SemesterReport]: { firedAt?: string };
   [JobName.AuditSeal]: Record<string, never>;
+  [JobName.CrisisImport]: { importId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -29,6 +32,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ExportsCleanup]: QueueName.Exports,
   [JobName.SemesterReport]: QueueName.Exports,
   [JobName.AuditSeal]: QueueName.System,
+  // Its own queue: a 50,000-row import never waits behind an export, nor delays one.
+  [JobName.CrisisImport]: QueueName.Imports,
 };
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);

@@ -12,6 +12,9 @@ import { UnsafeInputPipe } from './unsafe-input.pipe';
 
 export const API_PREFIX = 'api/v1';
 
+/** Routes that take a file (multipart/form-data) instead of JSON: the crisis import's preview. */
+const UPLOAD_PATHS = [/^\/api\/v1\/crisis-events\/[^/]+\/imports\/preview$/];
+
 /** The probes stay at /health/… where orchestrators expect them. */
 export const API_PREFIX_OPTIONS = {
   exclude: [
@@ -38,6 +41,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): I
       // Sign-in and tokens: a few flat strings, and most of these routes are public.
       routes: [{ prefix: `/${API_PREFIX}/auth/`, shape: CREDENTIALS_JSON_SHAPE }],
       maxFieldErrors: MAX_FIELD_ERRORS,
+      uploads: UPLOAD_PATHS,
     }),
   );
   app.setGlobalPrefix(API_PREFIX, API_PREFIX_OPTIONS);

@@ -89,6 +89,11 @@ export interface JsonBodyOptions {
   routes?: { prefix: string; shape: JsonShapeLimits }[];
   /** Field errors reported at most; the rest are counted. */
   maxFieldErrors: number;
+  /**
+   * Paths that take a file upload: their multipart/form-data bodies are left to the route's own
+   * upload interceptor (with its own size limit); any other media type there is refused as usual.
+   */
+  uploads?: RegExp[];
 }
 
 type BodyRequest = IncomingMessage & { body?: unknown; originalUrl?: string; url?: string };
@@ -106,6 +111,12 @@ export function jsonBodyParser(options: JsonBodyOptions) {
   return (req: BodyRequest, _res: ServerResponse, next: (error?: unknown) => void): void => {
     if (!hasBody(req)) return next();
     const [mediaType, ...parameters] = String(req.headers['content-type'] ?? '').split(';');
+    const path = (req.originalUrl ?? req.url ?? '').split('?')[0];
+    if (
+      mediaType.trim().toLowerCase() === 'multipart/form-data' &&
+      options.uploads?.some((upload) => upload.test(path))
+    )
+      return next();
     const charset = parameters
       .map((p) => p.trim().toLowerCase())
       .find((p) => p.startsWith('charset='))

@@ -1360,6 +1360,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/crisis-events/{id}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event's imports, newest first (the last 100)
+         * @description Requires the permission `crisis:read`; the result is limited to your scope.
+         */
+        get: operations["crisisImports_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crisis-events/{id}/imports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reads and checks a CSV or XLSX list (type by content, es or en headers) and reports on every row; imports nothing yet
+         * @description Requires the permission `crisis:write`; the result is limited to your scope.
+         */
+        post: operations["crisisImports_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crisis-events/{id}/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import's status, counts and progress
+         * @description Requires the permission `crisis:read`; the result is limited to your scope.
+         */
+        get: operations["crisisImports_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crisis-events/{id}/imports/{importId}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queues the import of a previewed file's valid rows (one job; follow it with GET …/imports/{importId})
+         * @description Requires the permission `crisis:write`; the result is limited to your scope.
+         */
+        post: operations["crisisImports_commit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crisis-events/{id}/imports/{importId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The report of every row (CSV, es or en headers): row number, outcome, column and reason; no value of the file
+         * @description Requires the permission `crisis:read`; the result is limited to your scope.
+         */
+        get: operations["crisisImports_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/crisis-events/{id}/movements": {
         parameters: {
             query?: never;
@@ -1542,6 +1642,26 @@ export interface paths {
          * @description Requires the permission `crisis:manage`; the result is limited to your scope.
          */
         post: operations["crisisEvents_changeStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crisis-import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An empty list with the accepted headers (CSV or XLSX, es or en; both languages are accepted back)
+         * @description Requires the permission `crisis:write`; the result is limited to your scope.
+         */
+        get: operations["crisisImports_template"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3544,6 +3664,41 @@ export interface components {
             counts: components["schemas"]["CrisisEventCountsResponse"];
             callerMay: components["schemas"]["CrisisEventCallerMayResponse"];
         };
+        CrisisImportResponse: {
+            /** Format: uuid */
+            importId: string;
+            /** Format: uuid */
+            eventId: string;
+            fileName: string;
+            /** @description SHA-256 of the file, hex */
+            sha256: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            byteSize: number;
+            columns: components["schemas"]["ImportColumnResponse"][];
+            /** @enum {string} */
+            status: "previewed" | "queued" | "running" | "completed" | "failed";
+            totalRows: number;
+            validRows: number;
+            invalidRows: number;
+            /** @description Already on the roster, or earlier in the file */
+            duplicateRows: number;
+            progress: components["schemas"]["ImportProgressResponse"];
+            /** @description Entries added (when completed) */
+            imported: number | null;
+            /** @description Valid rows found on the roster by the time the job ran */
+            skippedDuplicates: number | null;
+            /** @description Why it failed (when failed) */
+            error: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
         DeclareCrisisEventRequest: {
             /**
              * @description Not only white space
@@ -3963,6 +4118,67 @@ export interface components {
              * @description The organisation of an organisation_focal_point grant
              */
             organisationId: string | null;
+        };
+        ImportColumnResponse: {
+            header: string;
+            /** @enum {string} */
+            key: "givenNames" | "familyNames" | "documentType" | "documentNumber" | "documentCountry" | "dateOfBirth" | "sex" | "contact" | "locationSubdivision" | "locationText" | "welfareStatus";
+        };
+        ImportPreviewResponse: {
+            /** Format: uuid */
+            importId: string;
+            /** Format: uuid */
+            eventId: string;
+            fileName: string;
+            /** @description SHA-256 of the file, hex */
+            sha256: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            byteSize: number;
+            columns: components["schemas"]["ImportColumnResponse"][];
+            /** @enum {string} */
+            status: "previewed" | "queued" | "running" | "completed" | "failed";
+            totalRows: number;
+            validRows: number;
+            invalidRows: number;
+            /** @description Already on the roster, or earlier in the file */
+            duplicateRows: number;
+            progress: components["schemas"]["ImportProgressResponse"];
+            /** @description Entries added (when completed) */
+            imported: number | null;
+            /** @description Valid rows found on the roster by the time the job ran */
+            skippedDuplicates: number | null;
+            /** @description Why it failed (when failed) */
+            error: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description The first rows that will not be imported (invalid or duplicate), in file order */
+            rows: components["schemas"]["ImportRowReportResponse"][];
+        };
+        ImportProgressResponse: {
+            /** @description Valid rows handled so far */
+            processed: number;
+            /** @description Valid rows to handle */
+            total: number;
+        };
+        ImportRowErrorResponse: {
+            /** @description The header of the column as the file has it */
+            column: string;
+            code: string;
+            message: components["schemas"]["BilingualResponse"];
+        };
+        ImportRowReportResponse: {
+            /** @description Row number in the file (the header is row 1) */
+            row: number;
+            /** @enum {string} */
+            status: "valid" | "invalid" | "duplicate";
+            errors: components["schemas"]["ImportRowErrorResponse"][];
         };
         LivenessResponse: {
             /** @enum {string} */
@@ -13363,6 +13579,495 @@ export interface operations {
             };
         };
     };
+    crisisImports_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrisisImportResponse"][];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CRISIS_EVENT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CRISIS_EVENT_NOT_FOUND";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    crisisImports_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreviewResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, IMPORT_COLUMNS, IMPORT_FILE_EMPTY, IMPORT_FILE_MISSING, IMPORT_FILE_UNREADABLE, IMPORT_NO_ROWS, IMPORT_TOO_MANY_ROWS, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "IMPORT_COLUMNS" | "IMPORT_FILE_EMPTY" | "IMPORT_FILE_MISSING" | "IMPORT_FILE_UNREADABLE" | "IMPORT_NO_ROWS" | "IMPORT_TOO_MANY_ROWS" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CRISIS_NOT_RESPONDING_POST, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CRISIS_NOT_RESPONDING_POST" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CRISIS_EVENT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CRISIS_EVENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (CRISIS_EVENT_CLOSED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CRISIS_EVENT_CLOSED";
+                    };
+                };
+            };
+            /** @description Request body too large (IMPORT_FILE_TOO_LARGE, PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "IMPORT_FILE_TOO_LARGE" | "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (IMPORT_FILE_TYPE, UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "IMPORT_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    crisisImports_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrisisImportResponse"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CRISIS_EVENT_NOT_FOUND, CRISIS_IMPORT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CRISIS_EVENT_NOT_FOUND" | "CRISIS_IMPORT_NOT_FOUND";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    crisisImports_commit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrisisImportResponse"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CRISIS_NOT_RESPONDING_POST, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CRISIS_NOT_RESPONDING_POST" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CRISIS_EVENT_NOT_FOUND, CRISIS_IMPORT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CRISIS_EVENT_NOT_FOUND" | "CRISIS_IMPORT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (CRISIS_EVENT_CLOSED, CRISIS_IMPORT_NOT_PREVIEWED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CRISIS_EVENT_CLOSED" | "CRISIS_IMPORT_NOT_PREVIEWED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    crisisImports_report: {
+        parameters: {
+            query?: {
+                format?: "csv";
+                /** @description Default: the caller's language */
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description attachment; filename=… */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CRISIS_EVENT_NOT_FOUND, CRISIS_IMPORT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CRISIS_EVENT_NOT_FOUND" | "CRISIS_IMPORT_NOT_FOUND";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     crisisMovements_list: {
         parameters: {
             query?: {
@@ -14552,6 +15257,84 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    crisisImports_template: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+                /** @description Default: the caller's language */
+                lang?: "es" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description attachment; filename=… */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
                     };
                 };
             };

@@ -123,7 +123,12 @@ export function fakeApi(routes: Record<string, Route>, me: object = OFFICER): Se
       method: request.method,
       path: url.pathname,
       search: url.search,
-      body: text ? JSON.parse(text) : undefined,
+      // A file upload (multipart) is kept as its text; every other body is JSON.
+      body: text
+        ? /json/.test(request.headers.get('Content-Type') ?? '')
+          ? JSON.parse(text)
+          : text
+        : undefined,
       headers: request.headers,
     };
     seen.push(entry);

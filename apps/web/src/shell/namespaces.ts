@@ -24,6 +24,8 @@ import { en as detentionEn } from '../detention/locales/en';
 import { es as detentionEs } from '../detention/locales/es';
 import { en as transfersEn } from '../transfers/locales/en';
 import { es as transfersEs } from '../transfers/locales/es';
+import { en as crisisImportEn } from '../crisis-import/locales/en';
+import { es as crisisImportEs } from '../crisis-import/locales/es';
 import { en as statisticsEn } from '../statistics/locales/en';
 import { es as statisticsEs } from '../statistics/locales/es';
 
@@ -48,6 +50,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     detention: detentionEs,
     crisis: crisisEs,
     safeguards: safeguardsEs,
+    crisisImport: crisisImportEs,
   },
   en: {
     cases: casesEn,
@@ -64,5 +67,6 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     detention: detentionEn,
     crisis: crisisEn,
     safeguards: safeguardsEn,
+    crisisImport: crisisImportEn,
   },
 };

@@ -4,6 +4,7 @@ import { assistanceRoutes } from '../assistance/routes';
 import { crisisRoutes } from '../crisis/routes';
 import { directoryRoutes } from '../directory/routes';
 import { casesRoutes } from '../cases/routes';
+import { crisisImportRoutes } from '../crisis-import/routes';
 import { dashboardRoutes } from '../dashboard/routes';
 import { myOrganisationRoutes } from '../my-organisation/routes';
 import { queueRoutes } from '../queue/routes';
@@ -39,6 +40,7 @@ export const createRouter = () =>
             ...assistanceRoutes,
             ...transfersRoutes,
             ...crisisRoutes,
+            ...crisisImportRoutes,
             ...dashboardRoutes,
             ...statisticsRoutes,
             ...directoryRoutes,

@@ -1,0 +1,70 @@
+/** Spanish, the source of the crisis import screen's messages (namespace `crisisImport`). */
+export const es = {
+  title: 'Importar una lista de personas afectadas',
+  back: 'Volver al evento',
+  intro:
+    'Suba la lista que recibió de autoridades, aerolíneas u hoteles en CSV (UTF-8, separado por comas o punto y coma) o XLSX. Se revisa fila por fila antes de importar; nada se registra hasta que usted confirme.',
+  template: {
+    title: 'Plantilla',
+    hint: 'Encabezados en español o en inglés; solo «nombres» es obligatorio.',
+    csv: 'Descargar la plantilla CSV',
+    xlsx: 'Descargar la plantilla XLSX',
+    saved: 'Plantilla descargada: {{name}}',
+  },
+  file: {
+    label: 'Archivo CSV o XLSX',
+    preview: 'Revisar el archivo',
+    reviewing: 'Revisando…',
+    missing: 'Elija primero un archivo',
+  },
+  summary: {
+    title: 'Resultado de la revisión',
+    file: 'Archivo',
+    total: 'Filas leídas',
+    valid: 'Válidas (se importarán)',
+    invalid: 'Con errores (no se importarán)',
+    duplicate: 'Ya registradas o repetidas (no se importarán)',
+  },
+  rows: {
+    caption: 'Filas que no se importarán',
+    more: 'Se muestran las primeras {{shown}} filas de {{count}}; el informe tiene todas.',
+    none: 'Todas las filas son válidas.',
+    row: 'Fila',
+    status: 'Estado',
+    problems: 'Problemas',
+    duplicate: 'La persona ya figura en la lista del evento o más arriba en el archivo.',
+  },
+  statuses: {
+    valid: 'Válida',
+    invalid: 'Con errores',
+    duplicate: 'Duplicada',
+  },
+  commit_one: 'Importar {{count}} fila válida',
+  commit_other: 'Importar {{count}} filas válidas',
+  commitNone: 'No hay filas nuevas que importar',
+  another: 'Revisar otro archivo',
+  report: 'Descargar el informe por fila (CSV)',
+  reportSaved: 'Informe descargado: {{name}}',
+  columnsProblem: 'Corrija la fila de encabezados:',
+  progress: {
+    title: 'Importación en curso',
+    label: 'Progreso de la importación',
+    queued: 'En cola: la importación empezará en un momento.',
+    running: '{{processed}} de {{total}} filas procesadas',
+  },
+  done: {
+    title: 'Importación terminada',
+    imported_one: '{{count}} persona añadida a la lista del evento.',
+    imported_other: '{{count}} personas añadidas a la lista del evento.',
+    skipped_one: '{{count}} ya figuraba y no se añadió de nuevo.',
+    skipped_other: '{{count}} ya figuraban y no se añadieron de nuevo.',
+    invalid_one: '{{count}} fila con errores no se importó.',
+    invalid_other: '{{count}} filas con errores no se importaron.',
+    roster: 'Ver la lista del evento',
+  },
+  failed: {
+    title: 'La importación falló',
+    detail:
+      'No se registró ninguna fila de este archivo ({{code}}). Puede revisarlo y volver a intentarlo.',
+  },
+};
