@@ -7,6 +7,7 @@ import { DatabaseModule, IdempotencyStore } from '@amparo/database';
 import { DemoModule } from '@amparo/demo';
 import { JobsModule } from '@amparo/jobs';
 import { ReferralsHttpModule } from './referrals/referrals-http.module';
+import { ReturnsHttpModule } from './returns/returns-http.module';
 import { RefusalAuditInterceptor } from './access/refusal-audit.interceptor';
 import { AccessGuard } from './access/access.guard';
 import { AccessModule } from './access/access.module';
@@ -39,6 +40,7 @@ export class AppModule {
         DemoModule,
         CasesHttpModule,
         ReferralsHttpModule,
+        ReturnsHttpModule,
         StatisticsHttpModule,
         HealthModule,
         SystemModule,

@@ -1,6 +1,14 @@
 /** The bounded contexts (and infrastructure) that may own tables. */
 export type TableOwner =
-  'identity' | 'audit' | 'directory' | 'cases' | 'referrals' | 'statistics' | 'database' | 'jobs';
+  | 'identity'
+  | 'audit'
+  | 'directory'
+  | 'cases'
+  | 'referrals'
+  | 'returns'
+  | 'statistics'
+  | 'database'
+  | 'jobs';
 
 /**
  * Which context owns each table (and sequence) the migrations create. Only the owner names a table
@@ -45,6 +53,11 @@ export const TABLE_OWNERS: Record<string, TableOwner> = {
   assistance_requests: 'referrals',
   assistance_reports: 'referrals',
 
+  return_movements: 'returns',
+  return_movement_escorts: 'returns',
+  return_movement_cases: 'returns',
+  return_handovers: 'returns',
+
   statistics_exports: 'statistics',
 
   idempotency_keys: 'database',
@@ -72,4 +85,5 @@ export const PUBLISHED_VIEWS: Record<string, PublishedView> = {
   case_transfers_for_statistics: { owner: 'cases', readers: ['statistics'] },
   organisation_referrals_for_statistics: { owner: 'referrals', readers: ['statistics'] },
   assistance_requests_for_statistics: { owner: 'referrals', readers: ['statistics'] },
+  return_persons_for_statistics: { owner: 'returns', readers: ['statistics'] },
 };

@@ -79,6 +79,7 @@ const OWN_CODES: Partial<Record<FilterId, readonly string[]>> = {
     'interpretation',
     'family_tracing',
     'food_and_basic_needs',
+    'reintegration',
     'multiple',
   ] as const),
   assistance_kind: all<CodeOf<'assistance_kind'>>()(['assistance', 'notification'] as const),

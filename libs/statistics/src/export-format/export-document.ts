@@ -14,7 +14,8 @@ export type StatisticsMeasureId =
   | 'median_days_to_closure'
   | 'referrals'
   | 'assistance_requests'
-  | 'transfers';
+  | 'transfers'
+  | 'returns';
 
 /** The dimensions of docs/statistics-export-format.md; the schema fixes each one's column. */
 export type StatisticsDimensionId =
@@ -34,7 +35,9 @@ export type StatisticsDimensionId =
   | 'organisation_type'
   | 'referral_service'
   | 'receiving_country'
-  | 'assistance_kind';
+  | 'assistance_kind'
+  | 'return_mode'
+  | 'origin_subdivision';
 
 export type StatisticsExportKind = 'statistics' | 'regional' | 'consolidated';
 export type StatisticsExportPeriod = 'month' | 'quarter' | 'semester' | 'year';

@@ -11,6 +11,7 @@ export const MEASURE_IDS = [
   'referrals',
   'assistance_requests',
   'transfers',
+  'returns',
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];
 
@@ -91,6 +92,15 @@ export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
     label: { es: 'Traslados aceptados', en: 'Transfers accepted' },
     source: 'transfer',
     date: 't.decided_at',
+    kind: 'count',
+  },
+  // Returns (issue 17): each person returned on a completed movement, on the day it arrived; the
+  // person is `p`, so sex and age describe who returned.
+  returns: {
+    id: 'returns',
+    label: { es: 'Personas retornadas', en: 'Persons returned' },
+    source: 'return',
+    date: 'rp.actual_arrival_at',
     kind: 'count',
   },
 };

@@ -109,6 +109,7 @@ export const en: StatisticsMessages = {
       interpretation: 'Interpretation',
       family_tracing: 'Family tracing',
       food_and_basic_needs: 'Food and basic needs',
+      reintegration: 'Reintegration at origin',
       multiple: 'Two or more services',
     },
     assistance_kind: { assistance: 'Assistance request', notification: 'Notification' },
