@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, FieldError, invalidField } from '@amparo/core';
-import { CaseAccess } from '@amparo/cases';
+import { CaseAccess, CaseLookup } from '@amparo/cases';
 import { Organisation, OrganisationsService, ReferenceChecks } from '@amparo/directory';
 import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
-import { NewReturnMovement, ReturnMovement } from './return-movement';
+import { NewReturnMovement, ReturnMovement, ReturnMovementDetail } from './return-movement';
+import { detailOf } from './return-movement-store';
 
 const problem = (field: string, code: string, es: string, en: string): FieldError => ({
   field,
@@ -18,6 +19,7 @@ const problem = (field: string, code: string, es: string, en: string): FieldErro
 export class ReturnChecks {
   constructor(
     private readonly access: CaseAccess,
+    private readonly cases: CaseLookup,
     private readonly organisations: OrganisationsService,
     private readonly references: ReferenceChecks,
   ) {}
@@ -38,6 +40,15 @@ export class ReturnChecks {
     const location = { ...found, assignedOfficerId: null, restricted: false };
     if (!this.access.worksCase(caller, location)) throw new DomainError('FORBIDDEN', 'forbidden');
     return found;
+  }
+
+  /** The movement's detail as the caller may see it (`detailOf`). */
+  detail(
+    caller: Caller,
+    m: EntityManager,
+    movement: ReturnMovement,
+  ): Promise<ReturnMovementDetail> {
+    return detailOf(m, movement, (ids) => this.cases.readableIds(caller, ids, m));
   }
 
   planned(movement: ReturnMovement): void {

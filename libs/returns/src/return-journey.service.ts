@@ -17,7 +17,6 @@ import { NewHandover, ReturnCase, ReturnMovement, ReturnMovementDetail } from '.
 import {
   bumpVersion,
   casesOf,
-  detailOf,
   escortsOf,
   findMovement,
   handoversOf,
@@ -98,7 +97,7 @@ export class ReturnJourneyService {
         caseIds: cases.map((c) => c.caseId),
         accompaniedChildReturn: children.length > 0,
       });
-      return detailOf(m, (await findMovement(m, id))!);
+      return this.checks.detail(caller, m, (await findMovement(m, id))!);
     });
   }
 
@@ -174,7 +173,7 @@ export class ReturnJourneyService {
         personId: input.personId,
         authorityId: authority.id,
       });
-      return detailOf(m, (await findMovement(m, id))!);
+      return this.checks.detail(caller, m, (await findMovement(m, id))!);
     });
   }
 
@@ -233,7 +232,7 @@ export class ReturnJourneyService {
         caseIds: cases.map((c) => c.caseId),
         actionIds,
       });
-      return detailOf(m, (await findMovement(m, id))!);
+      return this.checks.detail(caller, m, (await findMovement(m, id))!);
     });
   }
 

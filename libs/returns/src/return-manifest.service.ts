@@ -8,7 +8,7 @@ import { isUUID } from 'class-validator';
 import { recordReturnEvent } from './return-audit';
 import { ReturnChecks } from './return-checks';
 import { NewEscort, ReturnMovementDetail } from './return-movement';
-import { bumpVersion, detailOf, findMovement } from './return-movement-store';
+import { bumpVersion, findMovement } from './return-movement-store';
 import './return-errors';
 
 /**
@@ -82,7 +82,7 @@ export class ReturnManifestService {
         personIds: [...new Set(input.personIds)],
         childReturn,
       });
-      return detailOf(m, (await findMovement(m, id))!);
+      return this.checks.detail(caller, m, (await findMovement(m, id))!);
     });
   }
 
@@ -101,7 +101,7 @@ export class ReturnManifestService {
       await recordReturnEvent(this.audit, m, caller, 'return_movement.case.remove', movement, {
         caseId,
       });
-      return detailOf(m, (await findMovement(m, id))!);
+      return this.checks.detail(caller, m, (await findMovement(m, id))!);
     });
   }
 
@@ -141,7 +141,7 @@ export class ReturnManifestService {
         escortId,
         officialId: input.officialId ?? null,
       });
-      return detailOf(m, (await findMovement(m, id))!);
+      return this.checks.detail(caller, m, (await findMovement(m, id))!);
     });
   }
 
@@ -160,7 +160,7 @@ export class ReturnManifestService {
       await recordReturnEvent(this.audit, m, caller, 'return_movement.escort.remove', movement, {
         escortId,
       });
-      return detailOf(m, (await findMovement(m, id))!);
+      return this.checks.detail(caller, m, (await findMovement(m, id))!);
     });
   }
 }

@@ -26,7 +26,7 @@ export async function findMovement(
 export async function casesOf(m: EntityManager, movementId: string): Promise<ReturnCase[]> {
   return m.query<ReturnCase[]>(
     `SELECT case_id AS "caseId", case_reference AS "caseReference", person_ids AS "personIds",
-            child_return AS "childReturn", added_at AS "addedAt"
+            child_return AS "childReturn", false AS withheld, added_at AS "addedAt"
        FROM return_movement_cases WHERE movement_id = $1 ORDER BY added_at, id`,
     [movementId],
   );
@@ -51,21 +51,27 @@ export async function handoversOf(m: EntityManager, movementId: string): Promise
   );
 }
 
+/**
+ * The movement with its rows as the caller may see them: of a case whose content they may not
+ * read (`readable` leaves it out), the reference stays and the persons and handovers go.
+ */
 export async function detailOf(
   m: EntityManager,
   movement: ReturnMovement,
+  readable: (caseIds: string[]) => Promise<Set<string>>,
 ): Promise<ReturnMovementDetail> {
   const [cases, escorts, handovers] = [
     await casesOf(m, movement.id),
     await escortsOf(m, movement.id),
     await handoversOf(m, movement.id),
   ];
+  const open = await readable(cases.map((c) => c.caseId));
   return {
     ...movement,
     accompaniedChildReturn: cases.some((c) => c.childReturn),
-    cases,
+    cases: cases.map((c) => (open.has(c.caseId) ? c : { ...c, personIds: [], withheld: true })),
     escorts,
-    handovers,
+    handovers: handovers.filter((h) => open.has(h.caseId)),
   };
 }
 

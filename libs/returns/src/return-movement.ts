@@ -41,6 +41,8 @@ export interface ReturnCase {
   personIds: string[];
   /** A child's case (category, flag or a person under 18): the movement is an accompanied child return. */
   childReturn: boolean;
+  /** You may not read the case's content (restricted): its persons are left out. */
+  withheld: boolean;
   addedAt: Date;
 }
 

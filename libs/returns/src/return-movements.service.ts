@@ -18,7 +18,7 @@ import {
   ReturnMovementView,
   ReturnPersonView,
 } from './return-movement';
-import { bumpVersion, detailOf, findMovement } from './return-movement-store';
+import { bumpVersion, findMovement } from './return-movement-store';
 import './return-errors';
 
 const LIST_SORT = {
@@ -91,7 +91,7 @@ export class ReturnMovementsService {
         mode: movement.mode,
         receivingInstitutionId: movement.receivingInstitutionId,
       });
-      return detailOf(m, movement);
+      return this.checks.detail(caller, m, movement);
     });
   }
 
@@ -134,13 +134,10 @@ export class ReturnMovementsService {
    */
   async get(caller: Caller, id: string, now = new Date()): Promise<ReturnMovementView> {
     const { detail, persons } = await this.access.read(caller, async (m) => {
-      const detail = await detailOf(m, this.checks.visible(caller, await findMovement(m, id)));
-      const readable = await this.cases.readableIds(
-        caller,
-        detail.cases.map((c) => c.caseId),
-        m,
-      );
-      return { detail, persons: await this.persons.ofCasesIn(m, [...readable]) };
+      const movement = this.checks.visible(caller, await findMovement(m, id));
+      const detail = await this.checks.detail(caller, m, movement);
+      const readable = detail.cases.filter((c) => !c.withheld).map((c) => c.caseId);
+      return { detail, persons: await this.persons.ofCasesIn(m, readable) };
     });
     await recordReturnEvent(this.audit, undefined, caller, 'return_movement.read', detail, {
       caseIds: detail.cases.map((c) => c.caseId),
@@ -222,7 +219,7 @@ export class ReturnMovementsService {
       if (!(await bumpVersion(m, id, expectedVersion, sets, values)))
         throw new DomainError('VERSION_CONFLICT', 'precondition_failed');
       await recordReturnEvent(this.audit, m, caller, 'return_movement.update', found, { fields });
-      return detailOf(m, (await findMovement(m, id))!);
+      return this.checks.detail(caller, m, (await findMovement(m, id))!);
     });
   }
 
@@ -245,7 +242,7 @@ export class ReturnMovementsService {
       await recordReturnEvent(this.audit, m, caller, 'return_movement.cancel', found, {
         from: found.status,
       });
-      return detailOf(m, (await findMovement(m, id))!);
+      return this.checks.detail(caller, m, (await findMovement(m, id))!);
     });
   }
 

@@ -40,6 +40,10 @@ export class ReturnCaseResponse {
   @ApiProperty({ type: [String], format: 'uuid' }) personIds!: string[];
   @ApiProperty({ description: "A child's case: the movement is an accompanied child return" })
   childReturn!: boolean;
+  @ApiProperty({
+    description: "You may not read the case's content (restricted): its persons are left out",
+  })
+  withheld!: boolean;
   @ApiProperty({ format: 'date-time' }) addedAt!: Date;
 }
 
@@ -99,6 +103,7 @@ const caseOf = (c: ReturnCase): ReturnCaseResponse => ({
   caseReference: c.caseReference,
   personIds: c.personIds,
   childReturn: c.childReturn,
+  withheld: c.withheld,
   addedAt: c.addedAt,
 });
 
