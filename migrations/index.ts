@@ -24,6 +24,7 @@ import { CreateReferrals1764000000022 } from './1764000000022-create-referrals';
 import { CreateAssistanceRequests1764000000023 } from './1764000000023-create-assistance-requests';
 import { PublishCooperationStatisticsViews1764000000024 } from './1764000000024-publish-cooperation-statistics-views';
 import { CreateReturnMovements1764000000027 } from './1764000000027-create-return-movements';
+import { CreateChildSafeguards1764000000029 } from './1764000000029-create-child-safeguards';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   CreateAssistanceRequests1764000000023,
   PublishCooperationStatisticsViews1764000000024,
   CreateReturnMovements1764000000027,
+  CreateChildSafeguards1764000000029,
 ];

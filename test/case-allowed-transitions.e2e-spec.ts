@@ -2,6 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createConsulate, signedInUsers } from './utils/identity';
+import { assessBestInterests } from './utils/best-interest';
 import { TestStack, createTestApi, createTestStack } from './utils/test-app';
 
 type Status = 'open' | 'in_progress' | 'waiting' | 'closure_requested' | 'closed' | 'reopened';
@@ -108,6 +109,7 @@ describe('Cases: allowedTransitions and callerMay agree with what the API accept
         ...kind,
       });
     expect(created.status).toBe(201);
+    await assessBestInterests(stack, created.body.id);
     let etag = created.headers.etag as string;
     for (const [step, who] of PATH_TO[status]) {
       const res = await transition(who, created.body.id, etag, step);

@@ -1,6 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createConsulate, createUser, signIn } from './utils/identity';
+import { assessBestInterests } from './utils/best-interest';
 import { TestStack, createTestApi, createTestStack } from './utils/test-app';
 
 describe('Cases: the basic path', () => {
@@ -143,6 +144,7 @@ describe('Cases: the basic path', () => {
       .post('/api/v1/cases')
       .set('Authorization', `Bearer ${officer}`)
       .send({ ...newCase(), vulnerabilityFlags: ['unaccompanied_child'] });
+    await assessBestInterests(stack, created.body.id);
     const requested = await http()
       .post(`/api/v1/cases/${created.body.id}/transitions`)
       .set('Authorization', `Bearer ${officer}`)

@@ -1,6 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { assessBestInterests } from './utils/best-interest';
 import { createConsulate, signedInUsers } from './utils/identity';
 import { TestStack, createTestApi, createTestStack } from './utils/test-app';
 
@@ -240,6 +241,8 @@ describe('Cases: workflow, access, lists, actions, history and assignment', () =
       'refuses an officer closing a case %s; the officer requests closure and only the consul approves',
       async (_label, overrides) => {
         const { id, etag } = await caseIn('in_progress', overrides);
+        // A child's case also needs its best-interest assessment to close (child-safeguards spec).
+        await assessBestInterests(stack, id);
         const before = await historyCount(id);
         const direct = await transition('officerA', id, etag, {
           to: 'closed',
@@ -298,6 +301,7 @@ describe('Cases: workflow, access, lists, actions, history and assignment', () =
       const { id, etag } = await caseIn('in_progress', {
         vulnerabilityFlags: ['unaccompanied_child'],
       });
+      await assessBestInterests(stack, id);
       const closed = await transition('consulA', id, etag, {
         to: 'closed',
         closureReason: 'referred_to_home_institution',

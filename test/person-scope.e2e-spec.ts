@@ -90,6 +90,8 @@ const PROBED = new Set([
   'POST AssistanceRequestsController.complete',
   'POST AssistanceRequestsController.addReport',
   'GET AssistanceRequestsController.listReports',
+  'GET BestInterestAssessmentsController.list',
+  'POST BestInterestAssessmentsController.add',
 ]);
 const NO_PERSON_DATA: Record<string, string> = {
   'POST CaseActionsController.add': 'answers the action written, which has no person fields',
@@ -428,6 +430,21 @@ describe('Person data across posts, restrictions and roles', () => {
           disclosableFields: [],
           method: 'verbal_with_witness',
           givenBy: 'person',
+        }),
+    );
+    await ask(
+      'GET /cases/{id}/best-interest-assessments',
+      api().get(`/api/v1/cases/${caseId}/best-interest-assessments`),
+    );
+    await ask(
+      'POST /cases/{id}/best-interest-assessments',
+      api()
+        .post(`/api/v1/cases/${caseId}/best-interest-assessments`)
+        .send({
+          personId: m.id,
+          assessedAt: new Date(Date.now() - 60_000).toISOString(),
+          findings: 'Probing who may record an assessment.',
+          recommendedSolution: 'other',
         }),
     );
     await ask(

@@ -28,12 +28,14 @@ const POST_OF: Record<string, string> = {
     'SELECT c.consulate_id AS post FROM consent_overrides x JOIN cases c ON c.id = x.case_id',
   organisation_referrals:
     'SELECT c.consulate_id AS post FROM organisation_referrals x JOIN cases c ON c.id = x.case_id',
+  best_interest_assessments:
+    'SELECT c.consulate_id AS post FROM best_interest_assessments x JOIN cases c ON c.id = x.case_id',
 };
 const CASE_TABLES = Object.keys(POST_OF).sort();
 
 /**
  * Every table that holds a case or a person, each behind its own policy (migrations 0013, 0019 to
- * 0023, 0027):
+ * 0023, 0027, 0029):
  * those above, and transfers and assistance requests (with their reports), which both sides see
  * (tested on their own: case-transfers and assistance-requests specs), and return movements with
  * their rows, the organising post's and its country's (tested in the returns spec).
@@ -137,6 +139,14 @@ describe('Row-level security: a query that forgets the scope filter still sees o
       `INSERT INTO organisations (name, type) VALUES ('Wall shelter', 'civil_society') RETURNING id`,
     );
     for (const id of Object.values(caseOf)) {
+      // A best-interest assessment per case (migration 0029).
+      await stack.query(
+        `INSERT INTO best_interest_assessments (case_id, person_id, assessed_by, assessed_at, findings,
+                                                recommended_solution, recorded_by)
+         SELECT id, primary_person_id, created_by, now(), 'Findings', 'other', created_by
+           FROM cases WHERE id = $1`,
+        [id],
+      );
       await stack.query(
         `INSERT INTO consent_overrides (case_id, purpose, fields, person_ids, target, reason, overridden_by)
          SELECT $1, 'disclosure_to_organisations', '{names}', ARRAY[primary_person_id], 'organisation:x',

@@ -16,6 +16,8 @@ import { CaseConsentsService } from './consent/case-consents.service';
 import { CaseMoveListeners } from './transfers/case-move-listeners';
 import { ConsentWithdrawalListeners } from './consent/consent-withdrawal-listeners';
 import { PersonsService } from './persons/persons.service';
+import { BestInterestAssessmentsService } from './safeguards/best-interest-assessments.service';
+import { ChildSafeguards } from './safeguards/child-safeguards';
 import { WorkQueueService } from './queue/work-queue.service';
 import { TransferAcceptanceService } from './transfers/transfer-acceptance.service';
 import { TransferLookup } from './transfers/transfer-lookup';
@@ -46,6 +48,8 @@ import { TransfersService } from './transfers/transfers.service';
     TransferViews,
     TransfersService,
     TransferAcceptanceService,
+    ChildSafeguards,
+    BestInterestAssessmentsService,
   ],
   exports: [
     CaseAccess,
@@ -66,6 +70,8 @@ import { TransfersService } from './transfers/transfers.service';
     CaseMoveListeners,
     TransfersService,
     TransferAcceptanceService,
+    ChildSafeguards,
+    BestInterestAssessmentsService,
   ],
 })
 export class CasesModule {}

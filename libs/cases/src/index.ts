@@ -30,3 +30,7 @@ export * from './transfers/transfer-acceptance.service';
 export * from './transfers/transfers.service';
 export * from './transfers/case-move-listeners';
 export * from './listeners/transaction-listeners';
+export * from './safeguards/best-interest-assessment';
+export * from './safeguards/best-interest-assessments.service';
+export * from './safeguards/child-rules';
+export * from './safeguards/child-safeguards';

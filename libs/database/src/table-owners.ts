@@ -46,6 +46,7 @@ export const TABLE_OWNERS: Record<string, TableOwner> = {
   case_access_requests: 'cases',
   case_consents: 'cases',
   consent_overrides: 'cases',
+  best_interest_assessments: 'cases',
 
   organisation_referrals: 'referrals',
   case_transfers: 'cases',

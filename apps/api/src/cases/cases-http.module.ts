@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@amparo/cases';
 import { AccessRequestsController } from './access-requests.controller';
+import { BestInterestAssessmentsController } from './best-interest-assessments.controller';
 import { CaseActionsController } from './case-actions.controller';
 import { ConsentsController } from './consents.controller';
 import { CaseloadController } from './caseload.controller';
@@ -22,6 +23,7 @@ import { WorkQueueController } from './work-queue.controller';
     WorkQueueController,
     ConsentsController,
     TransfersController,
+    BestInterestAssessmentsController,
   ],
 })
 export class CasesHttpModule {}

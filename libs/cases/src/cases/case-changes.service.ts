@@ -4,6 +4,7 @@ import { DomainError } from '@amparo/core';
 import { ReferenceChecks } from '@amparo/directory';
 import { Caller } from '@amparo/identity';
 import { CaseAccess } from '../access/case-access';
+import { ChildSafeguards } from '../safeguards/child-safeguards';
 import { assertTransitionAllowed } from '../workflow/case-workflow';
 import { CaseChanges, CaseRecord } from './case';
 import { invalidFields } from './case-errors';
@@ -28,6 +29,7 @@ export class CaseChangesService {
     private readonly lookup: CaseLookup,
     private readonly checks: ReferenceChecks,
     private readonly audit: AuditService,
+    private readonly safeguards: ChildSafeguards,
   ) {}
 
   async update(
@@ -126,8 +128,10 @@ export class CaseChangesService {
     };
     // The reason is narrative about the person: kept in the case's history, never in the audit log.
     const reason = request.reason?.trim() || null;
-    return this.access.write(caller, (manager) =>
-      writeCaseVersion(manager, this.audit, {
+    return this.access.write(caller, async (manager) => {
+      // An unaccompanied child's case closes only once the child's best interests were assessed.
+      if (closing) await this.safeguards.assertBestInterestAssessed(manager, id, 'closure');
+      return writeCaseVersion(manager, this.audit, {
         caller,
         current,
         expectedVersion,
@@ -135,8 +139,8 @@ export class CaseChangesService {
         action: 'case.transition',
         details: { from: current.status, to: request.to, closureReason: request.closureReason },
         statusReason: reason,
-      }),
-    );
+      });
+    });
   }
 
   private async assertSurvivingCase(
