@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@amparo/audit';
 import { CaseAccess, CaseLookup, ChildSafeguards, PersonsService } from '@amparo/cases';
 import { DomainError, invalidField } from '@amparo/core';
+import { updateReturning } from '@amparo/database';
 import { OfficialsService } from '@amparo/directory';
 import { Caller } from '@amparo/identity';
 import { isUUID } from 'class-validator';
@@ -91,7 +92,8 @@ export class ReturnManifestService {
       const movement = this.checks.workable(caller, await findMovement(m, id, true));
       this.checks.planned(movement);
       const removed = isUUID(caseId)
-        ? await m.query<{ id: string }[]>(
+        ? await updateReturning<{ id: string }>(
+            m,
             'DELETE FROM return_movement_cases WHERE movement_id = $1 AND case_id = $2 RETURNING id',
             [id, caseId],
           )
@@ -150,7 +152,8 @@ export class ReturnManifestService {
       const movement = this.checks.workable(caller, await findMovement(m, id, true));
       this.checks.planned(movement);
       const removed = isUUID(escortId)
-        ? await m.query<{ id: string }[]>(
+        ? await updateReturning<{ id: string }>(
+            m,
             'DELETE FROM return_movement_escorts WHERE movement_id = $1 AND id = $2 RETURNING id',
             [id, escortId],
           )

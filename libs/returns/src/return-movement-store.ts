@@ -1,3 +1,4 @@
+import { updateReturning } from '@amparo/database';
 import { isUUID } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import {
@@ -84,7 +85,8 @@ export async function bumpVersion(
   params: unknown[],
 ): Promise<boolean> {
   const versionParam = params.length + 2;
-  const rows = await m.query<{ id: string }[]>(
+  const rows = await updateReturning<{ id: string }>(
+    m,
     `UPDATE return_movements SET ${sets}${sets ? ', ' : ''}version = version + 1, updated_at = now()
       WHERE id = $${params.length + 1} ${expectedVersion === null ? '' : `AND version = $${versionParam}`}
       RETURNING id`,
