@@ -83,6 +83,7 @@ const OWN_CODES: Partial<Record<FilterId, readonly string[]>> = {
     'multiple',
   ] as const),
   assistance_kind: all<CodeOf<'assistance_kind'>>()(['assistance', 'notification'] as const),
+  return_mode: all<CodeOf<'return_mode'>>()(['land', 'air', 'sea'] as const),
 };
 
 /**

@@ -53,6 +53,7 @@ export const en: StatisticsMessages = {
     referrals: 'Referrals to organisations',
     assistance_requests: 'Assistance requests sent',
     transfers: 'Transfers accepted',
+    returns: 'Persons returned',
   },
   dimensions: {
     period: 'Period',
@@ -73,6 +74,8 @@ export const en: StatisticsMessages = {
     referral_service: 'Service requested',
     receiving_country: 'Receiving country',
     assistance_kind: 'Request kind',
+    return_mode: 'Return mode',
+    origin_subdivision: 'Origin subdivision',
   },
   periods: {
     month: 'Month',
@@ -113,6 +116,7 @@ export const en: StatisticsMessages = {
       multiple: 'Two or more services',
     },
     assistance_kind: { assistance: 'Assistance request', notification: 'Notification' },
+    return_mode: { land: 'Land', air: 'Air', sea: 'Sea' },
   },
   suppressed: {
     mark: 'x',

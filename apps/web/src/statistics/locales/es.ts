@@ -51,6 +51,7 @@ export const es = {
     referrals: 'Canalizaciones a organizaciones',
     assistance_requests: 'Solicitudes de asistencia enviadas',
     transfers: 'Traslados aceptados',
+    returns: 'Personas retornadas',
   },
   dimensions: {
     period: 'Período',
@@ -71,6 +72,8 @@ export const es = {
     referral_service: 'Servicio solicitado',
     receiving_country: 'País que recibe la solicitud',
     assistance_kind: 'Tipo de solicitud',
+    return_mode: 'Medio del retorno',
+    origin_subdivision: 'Subdivisión de origen',
   },
   periods: {
     month: 'Mes',
@@ -111,6 +114,7 @@ export const es = {
       multiple: 'Dos o más servicios',
     },
     assistance_kind: { assistance: 'Solicitud de asistencia', notification: 'Notificación' },
+    return_mode: { land: 'Terrestre', air: 'Aérea', sea: 'Marítima' },
   },
   suppressed: {
     mark: 'x',
