@@ -37,6 +37,12 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     roles: ['officer', 'consul', 'supervisor'],
     sections: ['/transfers', '/referrals', '/assistance'],
   },
+  {
+    path: '/returns',
+    label: 'returns',
+    permission: 'cases:read',
+    roles: ['officer', 'consul', 'supervisor'],
+  },
   { path: '/statistics', label: 'statistics', permission: 'statistics:read', end: true },
   { path: '/statistics/exports', label: 'exports', permission: 'statistics:export' },
   { path: '/admin/users', label: 'users', permission: 'users:read' },

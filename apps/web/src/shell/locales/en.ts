@@ -62,6 +62,7 @@ export const en: Messages = {
     dashboard: 'Dashboard',
     cases: 'Cases',
     cooperation: 'Cooperation',
+    returns: 'Returns',
     statistics: 'Statistics',
     exports: 'Exports',
     directory: 'Directory',

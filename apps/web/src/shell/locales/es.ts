@@ -62,6 +62,7 @@ export const es = {
     dashboard: 'Panel de supervisión',
     cases: 'Casos',
     cooperation: 'Cooperación',
+    returns: 'Retornos',
     statistics: 'Estadísticas',
     exports: 'Exportaciones',
     directory: 'Directorio',
