@@ -87,14 +87,16 @@ export function CasesSection({
             {movement.cases.map((c) => (
               <TableRow key={c.caseId}>
                 <TableCell component="th" scope="row">
-                  <Link component={RouterLink} to={`/cases/${c.caseId}`}>
-                    {c.caseReference}
-                  </Link>
-                  {editable && (
-                    <Button size="small" sx={{ ml: 1 }} onClick={() => remove.mutate(c.caseId)}>
-                      {t('cases.remove', { reference: c.caseReference })}
-                    </Button>
-                  )}
+                  <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
+                    <Link component={RouterLink} to={`/cases/${c.caseId}`} sx={{ py: 0.5 }}>
+                      {c.caseReference}
+                    </Link>
+                    {editable && (
+                      <Button size="small" onClick={() => remove.mutate(c.caseId)}>
+                        {t('cases.remove', { reference: c.caseReference })}
+                      </Button>
+                    )}
+                  </Stack>
                 </TableCell>
                 <TableCell>{persons(c)}</TableCell>
                 <TableCell>{c.childReturn ? t('cases.childYes') : ''}</TableCell>
@@ -108,12 +110,11 @@ export function CasesSection({
                         )
                         .join('; ')}
                   {mayWrite && c.persons !== null && movement.status !== 'cancelled' && (
-                    <>
-                      {' '}
-                      <Link component={RouterLink} to={`/cases/${c.caseId}`}>
+                    <Box sx={{ mt: 1 }}>
+                      <Link component={RouterLink} to={`/cases/${c.caseId}/refer`} sx={{ py: 0.5 }}>
                         {t('cases.refer', { reference: c.caseReference })}
                       </Link>
-                    </>
+                    </Box>
                   )}
                 </TableCell>
               </TableRow>
