@@ -23,7 +23,7 @@ export function CaseReturnsSection({ caseId }: { caseId: string }) {
             <ListItem key={m.id} disableGutters>
               <Link component={RouterLink} to={`/returns/${m.id}`}>
                 {t('caseSection.item', {
-                  mode: t(`modes.${m.mode}`),
+                  mode: t(`modeWords.${m.mode}`),
                   date: f.dateTime(m.plannedDepartureAt),
                   status: t(`statuses.${m.status}`),
                 })}

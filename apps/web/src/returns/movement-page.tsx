@@ -44,7 +44,7 @@ function MovementView({ movement: m }: { movement: MovementView }) {
       <Box>
         <Typography id="movement-title" variant="h4" component="h1" tabIndex={-1} gutterBottom>
           {t('detail.title', {
-            mode: t(`modes.${m.mode}`),
+            mode: t(`modeWords.${m.mode}`),
             date: f.dateTime(m.plannedDepartureAt),
           })}
         </Typography>

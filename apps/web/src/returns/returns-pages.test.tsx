@@ -133,7 +133,7 @@ describe('Return screens', { timeout: 20_000 }, () => {
     expect(
       await screen.findByRole(
         'heading',
-        { level: 1, name: /Retorno Terrestre/ },
+        { level: 1, name: /Retorno terrestre/ },
         { timeout: 10_000 },
       ),
     ).toBeTruthy();

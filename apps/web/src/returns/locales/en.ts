@@ -3,6 +3,7 @@ import type { es } from './es';
 export const en: typeof es = {
   common: { loading: 'Loading…', cancel: 'Cancel', save: 'Save' },
   modes: { land: 'Land', air: 'Air', sea: 'Sea' },
+  modeWords: { land: 'Land', air: 'Air', sea: 'Sea' },
   statuses: {
     planned: 'Planned',
     in_transit: 'In transit',

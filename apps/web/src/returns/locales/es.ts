@@ -1,6 +1,8 @@
 export const es = {
   common: { loading: 'Cargando…', cancel: 'Cancelar', save: 'Guardar' },
   modes: { land: 'Terrestre', air: 'Aérea', sea: 'Marítima' },
+  /** The mode inside a sentence ("Retorno terrestre"). */
+  modeWords: { land: 'terrestre', air: 'aéreo', sea: 'marítimo' },
   statuses: {
     planned: 'Planificado',
     in_transit: 'En tránsito',
