@@ -89,7 +89,7 @@ describe('Demo network seed', () => {
     expect([...topics].sort()).toEqual([...FOCAL_TOPICS].sort());
   });
 
-  it('lists organisations of the three types, covering valid places, including Mayan languages', async () => {
+  it('lists organisations of the four types, covering valid places, including Mayan languages', async () => {
     const organisations = await stack.query<{
       name: string;
       type: string;
@@ -104,8 +104,32 @@ describe('Demo network seed', () => {
     expect(organisations.length).toBeGreaterThanOrEqual(25);
     expect(first.organisations).toEqual({ created: organisations.length, skipped: 0 });
     expect(new Set(organisations.map((o) => o.type))).toEqual(
-      new Set(['civil_society', 'international_organisation', 'government_agency']),
+      new Set([
+        'civil_society',
+        'international_organisation',
+        'government_agency',
+        'child_protection_authority',
+      ]),
     );
+    // Each member country's national child-protection authority, covering that country.
+    const authorities = await stack.query<{ country: string; services: string[] }>(
+      `SELECT managed_by_country_code AS country, services FROM organisations
+        WHERE type = 'child_protection_authority' AND coverage_countries = ARRAY[managed_by_country_code]::text[]`,
+    );
+    expect(authorities.map((a) => a.country).sort()).toEqual([
+      'BZ',
+      'CA',
+      'CR',
+      'DO',
+      'GT',
+      'HN',
+      'MX',
+      'NI',
+      'PA',
+      'SV',
+      'US',
+    ]);
+    for (const a of authorities) expect(a.services).toContain('child_protection');
     const services = new Set(organisations.flatMap((o) => o.services));
     expect([...services].sort()).toEqual([...ORGANISATION_SERVICES].sort());
     const languages = new Set(organisations.flatMap((o) => o.languages));

@@ -116,7 +116,7 @@ describe('OpenAPI document', () => {
       'VALIDATION_FAILED',
     ]);
     expect(codes('404')).toEqual(['CASE_NOT_FOUND']);
-    expect(codes('409')).toEqual(['INVALID_TRANSITION']);
+    expect(codes('409')).toEqual(['BEST_INTEREST_ASSESSMENT_REQUIRED', 'INVALID_TRANSITION']);
     expect(codes('412')).toEqual(['VERSION_CONFLICT']);
     expect(codes('428')).toEqual(['PRECONDITION_REQUIRED']);
     expect(transition.responses['200'].headers).toHaveProperty('ETag');

@@ -204,6 +204,7 @@ describe('Statistics of referrals, assistance requests and transfers', () => {
         civil_society: shown(3),
         international_organisation: shown(3),
         government_agency: shown(0),
+        child_protection_authority: shown(0),
         _T: shown(6),
       });
     });

@@ -247,7 +247,13 @@ describe('Work queue: GET /work-queue', () => {
     expect(tabs.waiting).toMatchObject({ count: 0, overdue: 0 });
   });
 
-  it.each(['supervisor', 'analyst'])('refuses the %s with a 403 problem', async (who) => {
+  it('gives the supervisor only the closure approvals of posts without consul', async () => {
+    const res = await queue('supervisor');
+    expect(res.status).toBe(200);
+    expect(res.body.tabs.map((t: { id: string }) => t.id)).toEqual(['closure_approvals']);
+  });
+
+  it.each(['analyst'])('refuses the %s with a 403 problem', async (who) => {
     const res = await queue(who);
     expect(res.status).toBe(403);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);

@@ -18,6 +18,7 @@ import { ConsentWithdrawalListeners } from './consent/consent-withdrawal-listene
 import { PersonsService } from './persons/persons.service';
 import { BestInterestAssessmentsService } from './safeguards/best-interest-assessments.service';
 import { ChildSafeguards } from './safeguards/child-safeguards';
+import { ChildWhereaboutsPolicy } from './safeguards/child-whereabouts';
 import { WorkQueueService } from './queue/work-queue.service';
 import { TransferAcceptanceService } from './transfers/transfer-acceptance.service';
 import { TransferLookup } from './transfers/transfer-lookup';
@@ -50,6 +51,7 @@ import { TransfersService } from './transfers/transfers.service';
     TransferAcceptanceService,
     ChildSafeguards,
     BestInterestAssessmentsService,
+    ChildWhereaboutsPolicy,
   ],
   exports: [
     CaseAccess,
@@ -72,6 +74,7 @@ import { TransfersService } from './transfers/transfers.service';
     TransferAcceptanceService,
     ChildSafeguards,
     BestInterestAssessmentsService,
+    ChildWhereaboutsPolicy,
   ],
 })
 export class CasesModule {}

@@ -34,3 +34,4 @@ export * from './safeguards/best-interest-assessment';
 export * from './safeguards/best-interest-assessments.service';
 export * from './safeguards/child-rules';
 export * from './safeguards/child-safeguards';
+export * from './safeguards/child-whereabouts';

@@ -6,6 +6,7 @@ import {
   NewOrganisation,
 } from '@amparo/directory';
 import { Role } from '@amparo/identity';
+import { DEMO_CHILD_PROTECTION_AUTHORITIES } from './child-protection-authorities.data';
 
 /*
  * The demo network: synthetic people and contacts in the real cities where the member countries
@@ -1095,14 +1096,15 @@ const ORGANISATIONS: OrganisationSpec[] = [
   },
 ];
 
-export const DEMO_ORGANISATIONS: NewOrganisation[] = ORGANISATIONS.map(
-  ({ slug, dial, ...organisation }, index) => ({
+export const DEMO_ORGANISATIONS: NewOrganisation[] = [
+  ...ORGANISATIONS.map(({ slug, dial, ...organisation }, index) => ({
     ...organisation,
     email: `${organisation.languages?.[0] === 'en' ? 'info' : 'contacto'}@${slug}.example.org`,
     phone: fakePhone(dial, index),
     website: `https://${slug}.example`,
-  }),
-);
+  })),
+  ...DEMO_CHILD_PROTECTION_AUTHORITIES,
+];
 
 const DOMAIN = 'demo.amparo.example';
 

@@ -24,6 +24,8 @@ export const ORGANISATION_TYPES = [
   'civil_society',
   'international_organisation',
   'government_agency',
+  /** A member country's national child-protection authority (DIF/PFPNNA, PANI, DINAF…). */
+  'child_protection_authority',
 ] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
@@ -58,6 +60,10 @@ export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, Localized> = {
   civil_society: { es: 'Sociedad civil', en: 'Civil society' },
   international_organisation: { es: 'Organismo internacional', en: 'International organisation' },
   government_agency: { es: 'Institución de gobierno', en: 'Government agency' },
+  child_protection_authority: {
+    es: 'Autoridad de protección de la niñez',
+    en: 'Child-protection authority',
+  },
 };
 
 export const ORGANISATION_SERVICE_LABELS: Record<OrganisationService, Localized> = {

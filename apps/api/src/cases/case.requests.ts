@@ -27,7 +27,7 @@ import {
   VULNERABILITY_FLAGS,
   VulnerabilityFlag,
 } from '@amparo/cases';
-import { ListQuery, PageQuery, ToArray, NotBlank } from '@amparo/core';
+import { ListQuery, PageQuery, ToArray, ToBoolean, NotBlank } from '@amparo/core';
 import { PersonRequest } from './person.dto';
 
 export class ConsentRequest {
@@ -91,6 +91,16 @@ class CaseFields {
   @Matches(/^[A-Z]{2}-[A-Z0-9]{1,3}$/)
   eventSubdivisionCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) eventCity?: string;
+  @ApiPropertyOptional({
+    maxLength: 300,
+    description:
+      'Where the person is sheltered (T3: on a child’s case shown only to the assigned officer, the consuls of the post and break-the-glass holders)',
+  })
+  @IsOptional()
+  @IsString()
+  @NotBlank()
+  @MaxLength(300)
+  shelter?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) summary?: string;
   @ApiPropertyOptional({
     type: String,
@@ -272,6 +282,14 @@ export class ListCasesQuery extends PickType(ListQuery, ['sort', 'cursor', 'limi
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   @IsISO8601({ strict: true })
   nextStepDueTo?: string;
+  @ApiPropertyOptional({
+    description:
+      'Only cases of posts with no active consul (the supervisor decides their closure requests)',
+  })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  withoutConsul?: boolean;
 }
 
 export class SearchPersonsQuery extends PickType(PageQuery, ['limit'] as const) {

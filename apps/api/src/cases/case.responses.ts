@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
-import { CASE_STATUSES, CaseAbilities, CaseRecord, Person, initials } from '@amparo/cases';
+import {
+  CASE_STATUSES,
+  CHILD_WHEREABOUTS_FIELDS,
+  CONSUL_APPROVAL_REASONS,
+  CaseAbilities,
+  CaseRecord,
+  Person,
+  initials,
+} from '@amparo/cases';
 
 export class PersonResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -77,6 +85,12 @@ export class CaseResponse {
   @ApiProperty({ nullable: true, type: String }) eventCountryCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) eventSubdivisionCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) eventCity!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Where the person is sheltered (T3); in case details only',
+  })
+  shelter?: string | null;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) closureReason!: string | null;
@@ -148,6 +162,7 @@ export class CaseResponse {
     return {
       ...CaseResponse.operational(c),
       eventCity: c.eventCity,
+      shelter: c.shelter,
       summary: c.summary,
       nextStep: c.nextStep,
       consent: c.consent,
@@ -219,13 +234,41 @@ export class CaseDetailResponse extends CaseResponse {
   })
   allowedTransitions!: AllowedTransitionResponse[];
   @ApiProperty({ type: CallerMayResponse }) callerMay!: CallerMayResponse;
+  @ApiProperty({
+    enum: CONSUL_APPROVAL_REASONS,
+    nullable: true,
+    type: String,
+    description:
+      "Why an officer's closure of this case goes through closure_requested (child by category, flag or age; trafficking indicators; critical risk); null when an officer may close it directly",
+  })
+  closureApprovalRule!: string | null;
+  @ApiProperty({
+    enum: CHILD_WHEREABOUTS_FIELDS,
+    isArray: true,
+    description:
+      'Fields withheld from you (null in this response): on a child’s case, where the child is (T3) is shown only to the assigned officer, the consuls of the post and break-the-glass holders',
+  })
+  masked!: string[];
+  @ApiProperty({
+    enum: ['child_whereabouts'],
+    nullable: true,
+    type: String,
+    description: 'Why fields are masked; null when none are',
+  })
+  maskedReason!: string | null;
 
   static of(
     c: CaseRecord,
     persons: { role: string; relationship: string | null; person: Person }[],
     abilities: CaseAbilities,
+    masked: readonly string[] = [],
   ): CaseDetailResponse {
-    return { ...CaseResponse.full(c, persons), ...abilities };
+    return {
+      ...CaseResponse.full(c, persons),
+      ...abilities,
+      masked: [...masked],
+      maskedReason: masked.length ? 'child_whereabouts' : null,
+    };
   }
 }
 

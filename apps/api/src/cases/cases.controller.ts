@@ -19,6 +19,7 @@ import {
 } from '@nestjs/swagger';
 import {
   CaseAbilitiesPolicy,
+  ChildWhereaboutsPolicy,
   CaseAccess,
   CaseAssignmentService,
   CaseChangesService,
@@ -60,6 +61,7 @@ export class CasesController {
     private readonly persons: PersonsService,
     private readonly access: CaseAccess,
     private readonly abilities: CaseAbilitiesPolicy,
+    private readonly whereabouts: ChildWhereaboutsPolicy,
   ) {}
 
   @Post()
@@ -89,7 +91,15 @@ export class CasesController {
     res.setHeader('Location', `/api/v1/cases/${created.id}`);
     res.setHeader('ETag', etagOf(created.version));
     return {
-      ...CaseDetailResponse.of(created, persons, this.abilities.of(caller, created)),
+      ...CaseDetailResponse.of(
+        created,
+        persons,
+        await this.abilities.of(
+          caller,
+          created,
+          persons.map((p) => p.person),
+        ),
+      ),
       possibleDuplicates,
     };
   }
@@ -159,8 +169,8 @@ export class CasesController {
   })
   @ApiOkResponse({ type: CaseDetailResponse, headers: ETAG })
   @ApiProblems(READABLE, {
-    conflict: ['INVALID_TRANSITION'],
-    forbidden: ['TRANSITION_FORBIDDEN', 'CLOSURE_NEEDS_CONSUL'],
+    conflict: ['INVALID_TRANSITION', 'BEST_INTEREST_ASSESSMENT_REQUIRED'],
+    forbidden: ['TRANSITION_FORBIDDEN', 'CLOSURE_NEEDS_CONSUL', 'SUPERVISOR_POST_HAS_CONSUL'],
   })
   async transition(
     @CurrentCaller() caller: Caller,
@@ -214,6 +224,16 @@ export class CasesController {
   private async full(caller: Caller, c: CaseRecord, res: Response): Promise<CaseDetailResponse> {
     res.setHeader('ETag', etagOf(c.version));
     const persons = (await this.persons.ofCases(caller, [c.id])).get(c.id) ?? [];
-    return CaseDetailResponse.of(c, persons, this.abilities.of(caller, c));
+    const view = await this.whereabouts.view(caller, c, persons);
+    return CaseDetailResponse.of(
+      view.case,
+      view.persons,
+      await this.abilities.of(
+        caller,
+        c,
+        persons.map((p) => p.person),
+      ),
+      view.masked,
+    );
   }
 }

@@ -1,10 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Person, initials } from '@amparo/cases';
+import { Person, initials, isMinor } from '@amparo/cases';
 import { PersonResponse } from './case.responses';
 
 /**
  * A person found by search. Identifying fields (T1) only for those who work one of the person's
  * cases; a supervisor reading the country gets initials, as in case lists, and opens the case.
+ * Where a child is (address, phone, e-mail: T3) is never in search results: the case detail shows
+ * it to those who may see it.
  */
 export class FoundPersonResponse extends PersonResponse {
   @ApiProperty() score!: number;
@@ -17,7 +19,12 @@ export class FoundPersonResponse extends PersonResponse {
     p: Person & { score: number; caseIds: string[]; worksCase: boolean },
   ): FoundPersonResponse {
     const found = { score: p.score, caseIds: p.caseIds, masked: !p.worksCase };
-    if (p.worksCase) return { ...PersonResponse.from(p), ...found };
+    if (p.worksCase) {
+      const person = PersonResponse.from(p);
+      if (isMinor(p, new Date()))
+        return { ...person, addressAbroad: null, phone: null, email: null, ...found };
+      return { ...person, ...found };
+    }
     return {
       id: p.id,
       givenNames: initials(p.givenNames, ''),

@@ -6,6 +6,8 @@ export class WorkQueueFilterResponse {
   @ApiPropertyOptional({ enum: CASE_STATUSES, isArray: true }) status?: string[];
   @ApiPropertyOptional({ format: 'uuid' }) assignedOfficerId?: string;
   @ApiPropertyOptional({ format: 'date' }) nextStepDueTo?: string;
+  @ApiPropertyOptional({ description: 'Only cases of posts with no active consul' })
+  withoutConsul?: boolean;
   @ApiPropertyOptional({ example: 'nextStepDue' }) sort?: string;
 }
 

@@ -2061,7 +2061,7 @@ export interface paths {
         };
         /**
          * Your work queue: how many cases wait in each tab, and the case list filter of each
-         * @description For officers and consuls. Tabs: mine (open, in progress or reopened cases assigned to you), next_steps (next step due within 7 days or overdue, not closed), waiting, closure_requests (consuls) and access_requests (break-the-glass accesses awaiting your review, consuls). Counts are exact and scoped like GET /cases; "today" and "overdue" use the date in UTC.
+         * @description For officers, consuls and supervisors. Tabs: mine (open, in progress or reopened cases assigned to you), next_steps (next step due within 7 days or overdue, not closed), waiting, closure_requests (consuls) access_requests (break-the-glass accesses awaiting your review, consuls) and closure_approvals (supervisors: closure requests of posts with no active consul, which the supervisor decides). Counts are exact and scoped like GET /cases; "today" and "overdue" use the date in UTC.
          *
          *     Requires the permission `cases:read`; the result is limited to your scope.
          */
@@ -2532,7 +2532,7 @@ export interface components {
             name: string;
             acronym: string | null;
             /** @enum {string} */
-            type: "civil_society" | "international_organisation" | "government_agency";
+            type: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
             services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration")[];
             languages: string[];
             coverageCountries: string[];
@@ -2562,6 +2562,8 @@ export interface components {
             eventCountryCode: string | null;
             eventSubdivisionCode: string | null;
             eventCity: string | null;
+            /** @description Where the person is sheltered (T3); in case details only */
+            shelter?: string | null;
             /** Format: date-time */
             openedAt: string;
             /** Format: date-time */
@@ -2590,6 +2592,18 @@ export interface components {
             /** @description The transitions POST /cases/{id}/transitions would accept from you now (given the fields each needs) */
             allowedTransitions: components["schemas"]["AllowedTransitionResponse"][];
             callerMay: components["schemas"]["CallerMayResponse"];
+            /**
+             * @description Why an officer's closure of this case goes through closure_requested (child by category, flag or age; trafficking indicators; critical risk); null when an officer may close it directly
+             * @enum {string|null}
+             */
+            closureApprovalRule: "unaccompanied_child_category" | "child_flag" | "person_under_18" | "trafficking_indicators" | "critical_risk" | null;
+            /** @description Fields withheld from you (null in this response): on a child’s case, where the child is (T3) is shown only to the assigned officer, the consuls of the post and break-the-glass holders */
+            masked: ("eventCity" | "shelter" | "persons.addressAbroad" | "persons.phone" | "persons.email")[];
+            /**
+             * @description Why fields are masked; null when none are
+             * @enum {string|null}
+             */
+            maskedReason: "child_whereabouts" | null;
         };
         CaseHistoryEntryPage: {
             items: components["schemas"]["CaseHistoryEntryResponse"][];
@@ -2662,6 +2676,8 @@ export interface components {
             eventCountryCode: string | null;
             eventSubdivisionCode: string | null;
             eventCity: string | null;
+            /** @description Where the person is sheltered (T3); in case details only */
+            shelter?: string | null;
             /** Format: date-time */
             openedAt: string;
             /** Format: date-time */
@@ -2993,6 +3009,8 @@ export interface components {
              */
             eventSubdivisionCode?: string;
             eventCity?: string;
+            /** @description Where the person is sheltered (T3: on a child’s case shown only to the assigned officer, the consuls of the post and break-the-glass holders). Not only white space */
+            shelter?: string;
             summary?: string;
             /** @description What is to be done next on the case. Not only white space */
             nextStep?: string;
@@ -3095,7 +3113,7 @@ export interface components {
             /** @description Optional; `null` clears it on update */
             acronym?: string | null;
             /** @enum {string} */
-            type: "civil_society" | "international_organisation" | "government_agency";
+            type: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
             /** @description Optional; `null` clears it on update */
             description?: string | null;
             services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration")[];
@@ -3225,6 +3243,8 @@ export interface components {
             eventCountryCode: string | null;
             eventSubdivisionCode: string | null;
             eventCity: string | null;
+            /** @description Where the person is sheltered (T3); in case details only */
+            shelter?: string | null;
             /** Format: date-time */
             openedAt: string;
             /** Format: date-time */
@@ -3253,6 +3273,18 @@ export interface components {
             /** @description The transitions POST /cases/{id}/transitions would accept from you now (given the fields each needs) */
             allowedTransitions: components["schemas"]["AllowedTransitionResponse"][];
             callerMay: components["schemas"]["CallerMayResponse"];
+            /**
+             * @description Why an officer's closure of this case goes through closure_requested (child by category, flag or age; trafficking indicators; critical risk); null when an officer may close it directly
+             * @enum {string|null}
+             */
+            closureApprovalRule: "unaccompanied_child_category" | "child_flag" | "person_under_18" | "trafficking_indicators" | "critical_risk" | null;
+            /** @description Fields withheld from you (null in this response): on a child’s case, where the child is (T3) is shown only to the assigned officer, the consuls of the post and break-the-glass holders */
+            masked: ("eventCity" | "shelter" | "persons.addressAbroad" | "persons.phone" | "persons.email")[];
+            /**
+             * @description Why fields are masked; null when none are
+             * @enum {string|null}
+             */
+            maskedReason: "child_whereabouts" | null;
             /** @description Persons of the same country who may be one of the new persons */
             possibleDuplicates: components["schemas"]["PossibleDuplicateResponse"][];
         };
@@ -3699,7 +3731,7 @@ export interface components {
             name: string;
             acronym: string | null;
             /** @enum {string} */
-            type: "civil_society" | "international_organisation" | "government_agency";
+            type: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
             description: string | null;
             services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration")[];
             coverageCountries: string[];
@@ -4357,7 +4389,7 @@ export interface components {
             /** @description Crisis event ids, or _Z (none), comma-separated */
             crisis_event?: string[];
             /** @description Codes, comma-separated */
-            organisation_type?: ("civil_society" | "international_organisation" | "government_agency")[];
+            organisation_type?: ("civil_society" | "international_organisation" | "government_agency" | "child_protection_authority")[];
             /** @description Codes, comma-separated */
             referral_service?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration" | "multiple")[];
             /** @description ISO 3166-1 alpha-2 country codes (GET /api/v1/countries), comma-separated */
@@ -4509,6 +4541,8 @@ export interface components {
              */
             eventSubdivisionCode?: string;
             eventCity?: string;
+            /** @description Where the person is sheltered (T3: on a child’s case shown only to the assigned officer, the consuls of the post and break-the-glass holders). Not only white space */
+            shelter?: string;
             summary?: string;
             consent?: components["schemas"]["ConsentRequest"];
             /** @description T3: only the assigned officer and the consul may read it (asylum cases always are) */
@@ -4578,7 +4612,7 @@ export interface components {
             /** @description Optional; `null` clears it on update */
             acronym?: string | null;
             /** @enum {string} */
-            type?: "civil_society" | "international_organisation" | "government_agency";
+            type?: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
             /** @description Optional; `null` clears it on update */
             description?: string | null;
             services?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration")[];
@@ -4621,7 +4655,7 @@ export interface components {
             /** @description Optional; `null` clears it on update */
             acronym?: string | null;
             /** @enum {string} */
-            type?: "civil_society" | "international_organisation" | "government_agency";
+            type?: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
             /** @description Optional; `null` clears it on update */
             description?: string | null;
             services?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration")[];
@@ -4718,6 +4752,8 @@ export interface components {
             assignedOfficerId?: string;
             /** Format: date */
             nextStepDueTo?: string;
+            /** @description Only cases of posts with no active consul */
+            withoutConsul?: boolean;
             /** @example nextStepDue */
             sort?: string;
         };
@@ -4731,7 +4767,7 @@ export interface components {
         };
         WorkQueueTabResponse: {
             /** @enum {string} */
-            id: "mine" | "next_steps" | "waiting" | "closure_requests" | "access_requests";
+            id: "mine" | "next_steps" | "waiting" | "closure_requests" | "access_requests" | "closure_approvals";
             /** @description Exact: the cases GET /cases lists with `filter` */
             count: number;
             /** @description Of those, cases whose next step was due before today; null on tabs without dates */
@@ -7208,6 +7244,8 @@ export interface operations {
                 closedTo?: string;
                 /** @description Cases whose next step is due on or before this date (YYYY-MM-DD); cases without a next step and closed cases are left out */
                 nextStepDueTo?: string;
+                /** @description Only cases of posts with no active consul (the supervisor decides their closure requests) */
+                withoutConsul?: boolean;
             };
             header?: never;
             path?: never;
@@ -10114,7 +10152,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not allowed (CASE_RESTRICTED, CLOSURE_NEEDS_CONSUL, FORBIDDEN, TRANSITION_FORBIDDEN) */
+            /** @description Not allowed (CASE_RESTRICTED, CLOSURE_NEEDS_CONSUL, FORBIDDEN, SUPERVISOR_POST_HAS_CONSUL, TRANSITION_FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10122,7 +10160,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CASE_RESTRICTED" | "CLOSURE_NEEDS_CONSUL" | "FORBIDDEN" | "TRANSITION_FORBIDDEN";
+                        code?: "CASE_RESTRICTED" | "CLOSURE_NEEDS_CONSUL" | "FORBIDDEN" | "SUPERVISOR_POST_HAS_CONSUL" | "TRANSITION_FORBIDDEN";
                     };
                 };
             };
@@ -10138,7 +10176,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflicts with the current state (INVALID_TRANSITION) */
+            /** @description Conflicts with the current state (BEST_INTEREST_ASSESSMENT_REQUIRED, INVALID_TRANSITION) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10146,7 +10184,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INVALID_TRANSITION";
+                        code?: "BEST_INTEREST_ASSESSMENT_REQUIRED" | "INVALID_TRANSITION";
                     };
                 };
             };
@@ -12374,7 +12412,7 @@ export interface operations {
                 /** @description Text search ignoring accents and case ("Mexico" finds "México") */
                 q?: string;
                 service?: "legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration";
-                type?: "civil_society" | "international_organisation" | "government_agency";
+                type?: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
                 coverageCountry?: string;
                 /** @description Covers this subdivision, or its whole country */
                 coverageSubdivision?: string;
@@ -15040,7 +15078,7 @@ export interface operations {
                 /** @description Crisis event ids, or _Z (none), comma-separated */
                 crisis_event?: string[];
                 /** @description Codes, comma-separated */
-                organisation_type?: ("civil_society" | "international_organisation" | "government_agency")[];
+                organisation_type?: ("civil_society" | "international_organisation" | "government_agency" | "child_protection_authority")[];
                 /** @description Codes, comma-separated */
                 referral_service?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration" | "multiple")[];
                 /** @description ISO 3166-1 alpha-2 country codes (GET /api/v1/countries), comma-separated */

@@ -38,6 +38,9 @@ const theCase = {
   nextStepDue: null,
   allowedTransitions: [],
   callerMay: { update: false, assign: false, recordActions: true },
+  masked: [],
+  maskedReason: null,
+  closureApprovalRule: null,
 };
 
 const CANDIDATES = [

@@ -13,11 +13,12 @@ export const PAGE_SIZE = 50;
 
 /** GET /cases's query for a tab: exactly its filter (so the list agrees with the count). */
 export function tabQuery(tab: QueueTab, sort: Sort, cursor: string | undefined): CaseListQuery {
-  const { status, assignedOfficerId, nextStepDueTo } = tab.filter;
+  const { status, assignedOfficerId, nextStepDueTo, withoutConsul } = tab.filter;
   const query: CaseListQuery = { sort, limit: PAGE_SIZE };
   if (status?.length) query.status = status;
   if (assignedOfficerId) query.assignedOfficerId = assignedOfficerId;
   if (nextStepDueTo) query.nextStepDueTo = nextStepDueTo;
+  if (withoutConsul) query.withoutConsul = true;
   if (cursor) query.cursor = cursor;
   return query;
 }

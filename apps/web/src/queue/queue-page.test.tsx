@@ -203,6 +203,40 @@ describe('The work queue', () => {
     expect(within(menu).getByRole('link', { name: 'Panel de supervisión' })).toBeTruthy();
     expect(seen.some((call) => call.path === '/api/v1/work-queue')).toBe(false);
   });
+
+  it('gives a supervisor the closures to approve of posts without a consul', async () => {
+    const seen: Seen[] = [];
+    const supervisor = meWith('supervisor', ['directory:read', 'cases:read']);
+    const tab = {
+      id: 'closure_approvals',
+      count: 1,
+      overdue: null,
+      filter: { status: ['closure_requested'], withoutConsul: true, sort: 'updatedAt' },
+    };
+    answerWith(
+      signedInApi(supervisor, seen, (_request, url) => {
+        if (url.pathname === '/api/v1/work-queue') return json({ today: TODAY, tabs: [tab] });
+        if (url.pathname === '/api/v1/cases')
+          return json({ items: [aCase(5, { status: 'closure_requested' })], nextCursor: null });
+        return undefined;
+      }),
+      { answersRefresh: true },
+    );
+    render(<App />);
+    const menu = await screen.findByRole('navigation', { name: 'Menú principal' });
+    fireEvent.click(await within(menu).findByRole('link', { name: 'Cierres por aprobar' }));
+    expect(
+      await screen.findByRole(
+        'tab',
+        { name: /Cierres por aprobar \(sedes sin cónsul\)/ },
+        LAZY_PAGE,
+      ),
+    ).toBeTruthy();
+    expect(await screen.findByText('MX-LAX-2026-000005', {}, LAZY_PAGE)).toBeTruthy();
+    const list = seen.filter((call) => call.path === '/api/v1/cases').at(-1)!;
+    expect(list.query.get('withoutConsul')).toBe('true');
+    expect(list.query.get('status')).toBe('closure_requested');
+  });
 });
 
 const ACCESS = {

@@ -15,13 +15,16 @@ import { useQueueView, type QueueTab } from './queue-view';
 const tabId = (tab: QueueTab) => `queue-tab-${tab.id}`;
 const panelId = (tab: QueueTab) => `queue-panel-${tab.id}`;
 
-/** `/queue`: the officer's and consul's home, their cases by tab with counts (GET /work-queue). */
+/**
+ * `/queue`: the officer's and consul's home, their cases by tab with counts (GET /work-queue); a
+ * supervisor's closure approvals of posts without a consul.
+ */
 export function QueuePage() {
   const { t } = useTranslation('queue');
   const me = useMe();
-  const forQueue = useHasRole('officer', 'consul');
+  const forQueue = useHasRole('officer', 'consul', 'supervisor');
   const mayRegister = useHasPermission('cases:write');
-  // The API refuses supervisors the queue: ask only for those it serves.
+  // Supervisors get the closure approvals of posts without a consul; others are refused the queue.
   const queue = useQuery({ ...workQueueQuery, enabled: forQueue });
   // The table labels its codes: ask for the lists with the counts, not after the cases have come.
   const queryClient = useQueryClient();

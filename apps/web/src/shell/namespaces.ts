@@ -6,6 +6,8 @@ import { en as casesEn } from '../cases/locales/en';
 import { es as casesEs } from '../cases/locales/es';
 import { en as cooperationEn } from '../cases/cooperation/locales/en';
 import { es as cooperationEs } from '../cases/cooperation/locales/es';
+import { en as safeguardsEn } from '../cases/safeguards/locales/en';
+import { es as safeguardsEs } from '../cases/safeguards/locales/es';
 import { en as cooperationQueueEn } from '../cooperation-queue/locales/en';
 import { es as cooperationQueueEs } from '../cooperation-queue/locales/es';
 import { en as dashboardEn } from '../dashboard/locales/en';
@@ -42,6 +44,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     cooperationQueue: cooperationQueueEs,
     transfers: transfersEs,
     returns: returnsEs,
+    safeguards: safeguardsEs,
   },
   en: {
     cases: casesEn,
@@ -56,5 +59,6 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     cooperationQueue: cooperationQueueEn,
     transfers: transfersEn,
     returns: returnsEn,
+    safeguards: safeguardsEn,
   },
 };

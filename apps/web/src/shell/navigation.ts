@@ -26,6 +26,14 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     permission: 'cases:read',
     roles: ['supervisor', 'consul'],
   },
+  // A supervisor's queue holds the closure requests of posts without a consul; the dashboard stays
+  // the supervisor's home.
+  {
+    path: '/queue',
+    label: 'closureApprovals',
+    permission: 'cases:read',
+    roles: ['supervisor'],
+  },
   { path: '/cases', label: 'cases', permission: 'cases:read' },
   // One entry for transfers, referrals and mutual assistance (a page of links): a supervisor's menu
   // (with the dashboard, and often statistics and administration) has room for one more entry only

@@ -66,6 +66,7 @@ const OWN_CODES: Partial<Record<FilterId, readonly string[]>> = {
     'civil_society',
     'international_organisation',
     'government_agency',
+    'child_protection_authority',
   ] as const),
   referral_service: all<CodeOf<'referral_service'>>()([
     'legal_aid',

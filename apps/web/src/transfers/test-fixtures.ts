@@ -67,6 +67,9 @@ export const theCase = (fields: object = {}) => ({
   nextStepDue: null,
   allowedTransitions: [],
   callerMay: { update: false, assign: false, recordActions: false, transfer: true },
+  masked: [],
+  maskedReason: null,
+  closureApprovalRule: null,
   ...fields,
 });
 

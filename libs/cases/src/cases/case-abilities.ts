@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Caller } from '@amparo/identity';
+import { Caller, PostOfficers } from '@amparo/identity';
 import { CaseAccess } from '../access/case-access';
+import {
+  ConsulApprovalReason,
+  PersonAgeFacts,
+  needsConsulApproval,
+} from '../safeguards/child-rules';
 import { OfferedTransition, allowedTransitions } from '../workflow/case-workflow';
 import { CaseRecord } from './case';
 
@@ -8,6 +13,8 @@ import { CaseRecord } from './case';
 export interface CaseAbilities {
   allowedTransitions: OfferedTransition[];
   callerMay: { update: boolean; assign: boolean; recordActions: boolean; transfer: boolean };
+  /** Why an officer's closure of this case needs approval (docs/workflow.md); null when it does not. */
+  closureApprovalRule: ConsulApprovalReason | null;
 }
 
 /**
@@ -17,17 +24,33 @@ export interface CaseAbilities {
  */
 @Injectable()
 export class CaseAbilitiesPolicy {
-  constructor(private readonly access: CaseAccess) {}
+  constructor(
+    private readonly access: CaseAccess,
+    private readonly officers: PostOfficers,
+  ) {}
 
-  of(caller: Caller, c: CaseRecord): CaseAbilities {
+  /** `persons`: the case's persons as read for the caller (their ages decide the child rule). */
+  async of(
+    caller: Caller,
+    c: CaseRecord,
+    persons: readonly PersonAgeFacts[],
+    now = new Date(),
+  ): Promise<CaseAbilities> {
     const roles = this.access.rolesOn(caller, c);
     const writes = caller.permissions.has('cases:write') && this.access.worksCase(caller, c);
+    // Only a supervisor's offer depends on it: the consul decides at a post that has one.
+    const postHasConsul =
+      roles.includes('supervisor') && c.status === 'closure_requested'
+        ? await this.officers.hasActiveConsul(c.consulateId)
+        : true;
     return {
       allowedTransitions: allowedTransitions({
         from: c.status,
         roles,
-        flags: c.vulnerabilityFlags,
-        riskLevel: c.riskLevel,
+        case: c,
+        persons,
+        now,
+        postHasConsul,
       }),
       callerMay: {
         update: writes,
@@ -39,6 +62,7 @@ export class CaseAbilitiesPolicy {
         transfer:
           caller.permissions.has('cases:transfer') && roles.length > 0 && c.status !== 'closed',
       },
+      closureApprovalRule: needsConsulApproval(c, persons, now),
     };
   }
 }

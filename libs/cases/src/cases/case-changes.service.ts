@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@amparo/audit';
 import { DomainError } from '@amparo/core';
 import { ReferenceChecks } from '@amparo/directory';
-import { Caller } from '@amparo/identity';
+import { Caller, PostOfficers } from '@amparo/identity';
 import { CaseAccess } from '../access/case-access';
+import { loadChildCaseFacts } from '../safeguards/child-case-facts';
 import { ChildSafeguards } from '../safeguards/child-safeguards';
 import { assertTransitionAllowed } from '../workflow/case-workflow';
 import { CaseChanges, CaseRecord } from './case';
@@ -30,6 +31,7 @@ export class CaseChangesService {
     private readonly checks: ReferenceChecks,
     private readonly audit: AuditService,
     private readonly safeguards: ChildSafeguards,
+    private readonly officers: PostOfficers,
   ) {}
 
   async update(
@@ -78,6 +80,7 @@ export class CaseChangesService {
           event_country_code: next.eventCountryCode,
           event_subdivision_code: next.eventSubdivisionCode,
           event_city: next.eventCity,
+          shelter: next.shelter,
           summary: next.summary,
           consent: JSON.stringify(next.consent),
           restricted: next.restricted,
@@ -95,7 +98,14 @@ export class CaseChangesService {
     request: TransitionRequest,
     now = new Date(),
   ): Promise<CaseRecord> {
-    const current = await this.access.read(caller, (m) => this.lookup.readable(caller, id, m));
+    const { current, persons, postHasConsul } = await this.access.read(caller, async (m) => {
+      const current = await this.lookup.readable(caller, id, m);
+      return {
+        current,
+        persons: (await loadChildCaseFacts(m, id)).persons,
+        postHasConsul: await this.officers.hasActiveConsul(current.consulateId, m),
+      };
+    });
     assertVersion(current, expectedVersion);
     // Approving a closure request keeps the requested reason unless the consul gives another.
     if (
@@ -112,8 +122,10 @@ export class CaseChangesService {
       reason: request.reason,
       closureReason: request.closureReason,
       duplicateOf: request.duplicateOf,
-      flags: current.vulnerabilityFlags,
-      riskLevel: current.riskLevel,
+      case: current,
+      persons,
+      now,
+      postHasConsul,
     });
     const closing = request.to === 'closed';
     if (closing && request.closureReason === 'duplicate')

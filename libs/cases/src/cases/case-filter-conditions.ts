@@ -12,6 +12,7 @@ export function caseFilterConditions(filters: CaseFilters): SqlConditions {
     .addIf(filters.riskLevel, 'c.risk_level = ?')
     .addIf(filters.assignedOfficerId, 'c.assigned_officer_id = ?')
     .addIf(filters.consulateId, 'c.consulate_id = ?')
+    .addIf(filters.exceptConsulateIds, 'NOT (c.consulate_id = ANY(?::uuid[]))')
     .addIf(filters.openedFrom, 'c.opened_at >= ?')
     .addIf(filters.openedTo, 'c.opened_at < ?')
     .addIf(filters.closedFrom, 'c.closed_at >= ?')

@@ -15,6 +15,7 @@ export interface NewCaseRow {
   eventCountryCode: string | null;
   eventSubdivisionCode: string | null;
   eventCity: string | null;
+  shelter?: string | null;
   openedAt: Date;
   summary: string;
   nextStep?: string | null;
@@ -47,9 +48,9 @@ export async function insertCase(
        INSERT INTO cases (reference, consulate_id, country_code, primary_category, secondary_categories,
                           vulnerability_flags, risk_level, assigned_officer_id, primary_person_id, event_country_code,
                           event_subdivision_code, event_city, opened_at, summary, consent, restricted, created_by,
-                          next_step, next_step_due)
+                          next_step, next_step_due, shelter)
        SELECT $3 || lpad(counter.sequence, greatest(6, length(counter.sequence)), '0'),
-              $1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::date
+              $1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::date, $21
          FROM counter
        RETURNING *)
      SELECT ${CASE_COLUMNS} FROM c`,
@@ -74,6 +75,7 @@ export async function insertCase(
       row.createdBy,
       row.nextStep ?? null,
       row.nextStepDue ?? null,
+      row.shelter ?? null,
     ],
   );
   await manager.query(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@amparo/audit';
 import { Page, SortSpec, resolveSort } from '@amparo/core';
 import { keysetPage } from '@amparo/database';
-import { Caller } from '@amparo/identity';
+import { Caller, PostOfficers } from '@amparo/identity';
 import { CaseAccess } from '../access/case-access';
 import { Person } from '../persons/person';
 import { PersonsService } from '../persons/persons.service';
@@ -10,6 +10,7 @@ import { CASE_COLUMNS, CaseFilters, CaseRecord } from './case';
 import { recordCaseEvent } from './case-audit';
 import { caseFilterConditions } from './case-filter-conditions';
 import { CaseLookup } from './case-lookup';
+import { resolveWithoutConsul } from './without-consul-filter';
 
 /** Sorts after every real due date: cases without a next step come last, in keyset order. */
 export const NO_NEXT_STEP_DUE = '9999-12-31';
@@ -40,6 +41,7 @@ export class CaseListingService {
     private readonly lookup: CaseLookup,
     private readonly persons: PersonsService,
     private readonly audit: AuditService,
+    private readonly officers: PostOfficers,
   ) {}
 
   /** One case, with an audit event for the read; 404 outside the scope, 403 when restricted. */
@@ -63,7 +65,7 @@ export class CaseListingService {
     caller: Caller,
     filters: CaseFilters,
   ): Promise<Page<CaseRecord> & { primaries: Map<string, Person> }> {
-    const where = caseFilterConditions(filters);
+    const where = caseFilterConditions(await resolveWithoutConsul(filters, caller, this.officers));
     this.access.restrictToScope(where, caller);
     // The page and its primary persons in one read transaction (one wall, one round trip fewer);
     // the audit event after it, on its own connection (the embedded database has only one).

@@ -103,6 +103,7 @@ export async function registerCase(
       eventCountryCode: input.eventCountryCode ?? null,
       eventSubdivisionCode: input.eventSubdivisionCode ?? null,
       eventCity: input.eventCity ?? null,
+      shelter: input.shelter ?? null,
       openedAt: input.openedAt ? new Date(input.openedAt) : now,
       summary: input.summary ?? '',
       nextStep: input.nextStep?.trim() || null,

@@ -31,6 +31,8 @@ export interface CaseRecord {
   eventCountryCode: string | null;
   eventSubdivisionCode: string | null;
   eventCity: string | null;
+  /** Where the person (a child, a victim) is sheltered: T3, masked as whereabouts are. */
+  shelter: string | null;
   openedAt: Date;
   closedAt: Date | null;
   closureReason: ClosureReason | null;
@@ -64,6 +66,7 @@ export interface NewCase {
   eventCountryCode?: string | null;
   eventSubdivisionCode?: string | null;
   eventCity?: string | null;
+  shelter?: string | null;
   openedAt?: string;
   summary?: string;
   nextStep?: string | null;
@@ -84,6 +87,7 @@ export type CaseChanges = Partial<
     | 'eventCountryCode'
     | 'eventSubdivisionCode'
     | 'eventCity'
+    | 'shelter'
     | 'summary'
     | 'nextStep'
     | 'nextStepDue'
@@ -109,6 +113,10 @@ export interface CaseFilters {
   crisisEventId?: string;
   /** Next step due on or before this date (`YYYY-MM-DD`); cases without one are left out. */
   nextStepDueTo?: string;
+  /** Only cases of posts with no active consul (whose closure requests the supervisor decides). */
+  withoutConsul?: boolean;
+  /** Set by the service from `withoutConsul`: the posts that have an active consul. */
+  exceptConsulateIds?: string[];
   sort?: string;
   cursor?: string;
   limit?: number;
@@ -120,7 +128,7 @@ export const CASE_COLUMNS = `
   c.vulnerability_flags AS "vulnerabilityFlags", c.risk_level AS "riskLevel", c.status,
   c.assigned_officer_id AS "assignedOfficerId", c.primary_person_id AS "primaryPersonId",
   c.event_country_code AS "eventCountryCode", c.event_subdivision_code AS "eventSubdivisionCode",
-  c.event_city AS "eventCity", c.opened_at AS "openedAt", c.closed_at AS "closedAt",
+  c.event_city AS "eventCity", c.shelter, c.opened_at AS "openedAt", c.closed_at AS "closedAt",
   c.closure_reason AS "closureReason", c.requested_closure_reason AS "requestedClosureReason",
   c.duplicate_of_case_id AS "duplicateOfCaseId", c.summary, c.next_step AS "nextStep",
   to_char(c.next_step_due, 'YYYY-MM-DD') AS "nextStepDue", c.consent, c.restricted, c.version,
@@ -139,6 +147,7 @@ export const FIELD_TIERS: Record<string, 'T0' | 'T1' | 'T2' | 'T3'> = {
   eventCountryCode: 'T0',
   eventSubdivisionCode: 'T0',
   eventCity: 'T3',
+  shelter: 'T3',
   summary: 'T2',
   nextStep: 'T2',
   nextStepDue: 'T0',

@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@amparo/audit';
 import { DomainError } from '@amparo/core';
-import { Caller } from '@amparo/identity';
+import { Caller, PostOfficers } from '@amparo/identity';
 import { CaseAccess } from '../access/case-access';
 import { recordCaseEvent } from '../cases/case-audit';
 import { caseFilterConditions } from '../cases/case-filter-conditions';
-import { WorkQueue, WorkQueueTab, WorkQueueTabId, caseTabFilters, utcDate } from './work-queue';
+import { resolveWithoutConsul } from '../cases/without-consul-filter';
+import {
+  CLOSURE_APPROVALS_TAB,
+  WorkQueue,
+  WorkQueueTab,
+  WorkQueueTabId,
+  caseTabFilters,
+  utcDate,
+} from './work-queue';
 
 /** Tabs whose cases have next steps to be late on; the others count no overdue. */
 const COUNTS_OVERDUE: WorkQueueTabId[] = ['mine', 'next_steps', 'waiting'];
@@ -23,22 +31,33 @@ export class WorkQueueService {
   constructor(
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
+    private readonly officers: PostOfficers,
   ) {}
 
   async of(caller: Caller, now = new Date()): Promise<WorkQueue> {
-    if (!caller.grants.some((g) => g.role === 'officer' || g.role === 'consul'))
-      throw new DomainError('FORBIDDEN', 'forbidden');
+    const worksPosts = caller.grants.some((g) => g.role === 'officer' || g.role === 'consul');
+    const supervises = caller.grants.some((g) => g.role === 'supervisor');
+    if (!worksPosts && !supervises) throw new DomainError('FORBIDDEN', 'forbidden');
     const today = utcDate(now);
     const reviewPosts = caller.permissions.has('cases:read_restricted')
       ? this.access.consulPosts(caller)
       : [];
-    const tabs = caseTabFilters(caller.userId, now, {
-      approvesClosures: caller.permissions.has('cases:approve_closure'),
-    });
+    const tabs = [
+      ...(worksPosts
+        ? caseTabFilters(caller.userId, now, {
+            approvesClosures: caller.permissions.has('cases:approve_closure'),
+          })
+        : []),
+      ...(supervises ? [CLOSURE_APPROVALS_TAB] : []),
+    ];
     // One statement, one index range per tab: each arm is the tab's list query, counted.
-    const params: unknown[] = [today];
-    const arms = tabs.map(({ id, filter }) => {
-      const where = caseFilterConditions(filter);
+    // `$1` is today only when a tab counts overdue steps (a supervisor's queue has none).
+    const params: unknown[] = tabs.some((t) => COUNTS_OVERDUE.includes(t.id)) ? [today] : [];
+    const resolved = await Promise.all(
+      tabs.map((t) => resolveWithoutConsul(t.filter, caller, this.officers)),
+    );
+    const arms = tabs.map(({ id }, i) => {
+      const where = caseFilterConditions(resolved[i]);
       this.access.restrictToScope(where, caller);
       const overdue = COUNTS_OVERDUE.includes(id)
         ? 'count(*) FILTER (WHERE c.next_step_due < $1::date)'

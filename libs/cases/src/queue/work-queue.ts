@@ -6,6 +6,7 @@ export const WORK_QUEUE_TABS = [
   'waiting',
   'closure_requests',
   'access_requests',
+  'closure_approvals',
 ] as const;
 export type WorkQueueTabId = (typeof WORK_QUEUE_TABS)[number];
 
@@ -14,6 +15,7 @@ export interface WorkQueueFilter {
   status?: CaseStatus[];
   assignedOfficerId?: string;
   nextStepDueTo?: string;
+  withoutConsul?: boolean;
   sort?: string;
 }
 
@@ -45,13 +47,24 @@ export function utcDate(now: Date, days = 0): string {
   return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The case tabs' filters, in the order the queue shows them. */
+type CaseTab = { id: Exclude<WorkQueueTabId, 'access_requests'>; filter: WorkQueueFilter };
+
+/**
+ * The supervisor's tab: closure requests of the country's posts that have no active consul, which
+ * the supervisor decides instead (docs/workflow.md).
+ */
+export const CLOSURE_APPROVALS_TAB: CaseTab = {
+  id: 'closure_approvals',
+  filter: { status: ['closure_requested'], withoutConsul: true, sort: 'updatedAt' },
+};
+
+/** The case tabs' filters of an officer or consul, in the order the queue shows them. */
 export function caseTabFilters(
   userId: string,
   now: Date,
   { approvesClosures }: { approvesClosures: boolean },
-): { id: Exclude<WorkQueueTabId, 'access_requests'>; filter: WorkQueueFilter }[] {
-  const tabs: { id: Exclude<WorkQueueTabId, 'access_requests'>; filter: WorkQueueFilter }[] = [
+): CaseTab[] {
+  const tabs: CaseTab[] = [
     {
       id: 'mine',
       filter: { status: MINE_STATUSES, assignedOfficerId: userId, sort: 'nextStepDue' },

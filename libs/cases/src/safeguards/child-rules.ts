@@ -16,12 +16,14 @@ export interface PersonAgeFacts {
 }
 
 /** Why a closure must be approved (by the consul, or the supervisor of a post without one). */
-export type ConsulApprovalReason =
-  | 'unaccompanied_child_category'
-  | 'child_flag'
-  | 'person_under_18'
-  | 'trafficking_indicators'
-  | 'critical_risk';
+export const CONSUL_APPROVAL_REASONS = [
+  'unaccompanied_child_category',
+  'child_flag',
+  'person_under_18',
+  'trafficking_indicators',
+  'critical_risk',
+] as const;
+export type ConsulApprovalReason = (typeof CONSUL_APPROVAL_REASONS)[number];
 
 const CHILD_FLAGS: readonly VulnerabilityFlag[] = ['unaccompanied_child', 'separated_child'];
 
@@ -64,7 +66,11 @@ export function isUnaccompaniedChildCase(c: ChildCaseFacts): boolean {
 }
 
 /** A child's case: unaccompanied or separated, or with any person under 18 on `now`. */
-export function isChildCase(c: ChildCaseFacts, persons: PersonAgeFacts[], now: Date): boolean {
+export function isChildCase(
+  c: ChildCaseFacts,
+  persons: readonly PersonAgeFacts[],
+  now: Date,
+): boolean {
   return isUnaccompaniedChildCase(c) || persons.some((p) => isMinor(p, now));
 }
 
@@ -74,7 +80,7 @@ export function isChildCase(c: ChildCaseFacts, persons: PersonAgeFacts[], now: D
  */
 export function needsConsulApproval(
   c: ChildCaseFacts,
-  persons: PersonAgeFacts[],
+  persons: readonly PersonAgeFacts[],
   now: Date,
 ): ConsulApprovalReason | null {
   if (

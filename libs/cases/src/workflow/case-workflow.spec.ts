@@ -1,5 +1,6 @@
 import { DomainError } from '@amparo/core';
 import { CASE_STATUSES, CaseStatus } from '../case-codes';
+import { ChildCaseFacts } from '../safeguards/child-rules';
 import {
   TRANSITIONS,
   TransitionInput,
@@ -8,9 +9,21 @@ import {
   assertTransitionAllowed,
 } from './case-workflow';
 
-const base = {
-  flags: [],
+const plainCase: ChildCaseFacts = {
+  primaryCategory: 'labour_rights',
+  secondaryCategories: [],
+  vulnerabilityFlags: [],
   riskLevel: 'low',
+};
+const now = new Date('2026-12-04T12:00:00Z');
+const adult = { dateOfBirth: '1990-01-01', estimatedAge: null, estimatedAgeOn: null };
+const child = { dateOfBirth: '2015-01-01', estimatedAge: null, estimatedAgeOn: null };
+
+const base = {
+  case: plainCase,
+  persons: [adult],
+  now,
+  postHasConsul: true,
   reason: 'Awaiting documents from the authority',
   closureReason: 'resolved',
 } as const;
@@ -62,20 +75,76 @@ describe('case workflow', () => {
   });
 
   it.each([
-    ['unaccompanied_child', 'low'],
-    ['trafficking_indicators', 'medium'],
-    [undefined, 'critical'],
-  ] as const)('refuses an officer closing a case flagged %s at risk %s directly', (flag, risk) => {
-    const sensitive = { flags: flag ? [flag] : [], riskLevel: risk };
-    expect(outcome({ from: 'in_progress', to: 'closed', roles: ['officer'], ...sensitive })).toBe(
-      'CLOSURE_NEEDS_CONSUL',
-    );
+    [
+      'the unaccompanied-child category',
+      { case: { ...plainCase, primaryCategory: 'unaccompanied_child' } },
+      'unaccompanied_child_category',
+    ],
+    [
+      'a secondary unaccompanied-child category',
+      { case: { ...plainCase, secondaryCategories: ['unaccompanied_child'] } },
+      'unaccompanied_child_category',
+    ],
+    [
+      'the unaccompanied_child flag',
+      { case: { ...plainCase, vulnerabilityFlags: ['unaccompanied_child'] } },
+      'child_flag',
+    ],
+    [
+      'the separated_child flag',
+      { case: { ...plainCase, vulnerabilityFlags: ['separated_child'] } },
+      'child_flag',
+    ],
+    ['a person under 18', { persons: [adult, child] }, 'person_under_18'],
+    [
+      'trafficking indicators',
+      { case: { ...plainCase, vulnerabilityFlags: ['trafficking_indicators'] } },
+      'trafficking_indicators',
+    ],
+    ['critical risk', { case: { ...plainCase, riskLevel: 'critical' } }, 'critical_risk'],
+  ] as [string, Partial<TransitionInput>, string][])(
+    'refuses an officer closing a case with %s directly, saying why',
+    (_label, sensitive, rule) => {
+      const error = (() => {
+        try {
+          assertTransitionAllowed({
+            ...base,
+            from: 'in_progress',
+            to: 'closed',
+            roles: ['officer'],
+            ...sensitive,
+          } as TransitionInput);
+        } catch (e) {
+          return e as DomainError;
+        }
+      })();
+      expect(error?.code).toBe('CLOSURE_NEEDS_CONSUL');
+      expect(error?.details.params?.rule).toBe(rule);
+      expect(
+        outcome({ from: 'in_progress', to: 'closure_requested', roles: ['officer'], ...sensitive }),
+      ).toBe('allowed');
+      expect(outcome({ from: 'in_progress', to: 'closed', roles: ['consul'], ...sensitive })).toBe(
+        'allowed',
+      );
+    },
+  );
+
+  it('lets the supervisor decide a closure request only where the post has no consul', () => {
+    for (const to of ['closed', 'in_progress'] as const) {
+      expect(
+        outcome({ from: 'closure_requested', to, roles: ['supervisor'], postHasConsul: false }),
+      ).toBe('allowed');
+      expect(
+        outcome({ from: 'closure_requested', to, roles: ['supervisor'], postHasConsul: true }),
+      ).toBe('SUPERVISOR_POST_HAS_CONSUL');
+      expect(
+        outcome({ from: 'closure_requested', to, roles: ['officer'], postHasConsul: false }),
+      ).toBe('TRANSITION_FORBIDDEN');
+    }
+    // A supervisor never closes directly, consul or not.
     expect(
-      outcome({ from: 'in_progress', to: 'closure_requested', roles: ['officer'], ...sensitive }),
-    ).toBe('allowed');
-    expect(outcome({ from: 'in_progress', to: 'closed', roles: ['consul'], ...sensitive })).toBe(
-      'allowed',
-    );
+      outcome({ from: 'in_progress', to: 'closed', roles: ['supervisor'], postHasConsul: false }),
+    ).toBe('TRANSITION_FORBIDDEN');
   });
 
   it('needs a closure reason to close, a reason to wait, reject or reopen, and the surviving case of a duplicate', () => {
@@ -111,48 +180,34 @@ describe('allowed transitions', () => {
     ['officer', 'consul'],
     [],
   ];
-  const cases = [
-    { flags: [], riskLevel: 'low' },
-    { flags: ['unaccompanied_child'], riskLevel: 'low' },
-    { flags: [], riskLevel: 'critical' },
-  ] as const;
+  const variants: Partial<TransitionInput>[] = [
+    {},
+    { case: { ...plainCase, vulnerabilityFlags: ['unaccompanied_child'] } },
+    { case: { ...plainCase, riskLevel: 'critical' } },
+    { persons: [child] },
+    { postHasConsul: false },
+  ];
 
   it('offers exactly the moves the workflow accepts, for every status, role and closure rule', () => {
     for (const from of CASE_STATUSES)
       for (const roles of roleSets)
-        for (const c of cases) {
-          const offered = allowedTransitions({
-            from,
-            roles,
-            flags: [...c.flags],
-            riskLevel: c.riskLevel,
-          })
+        for (const c of variants) {
+          const offered = allowedTransitions({ ...base, ...c, from, roles })
             .map((t) => t.to)
             .sort();
           const accepted = CASE_STATUSES.filter(
-            (to) =>
-              outcome({ from, to, roles, flags: [...c.flags], riskLevel: c.riskLevel }) ===
-              'allowed',
+            (to) => outcome({ ...c, from, to, roles }) === 'allowed',
           ).sort();
           expect({ from, roles, c, offered }).toEqual({ from, roles, c, offered: accepted });
         }
   });
 
   it('asks for a closure reason except when the consul approves a requested closure', () => {
-    expect(
-      allowedTransitions({
-        from: 'closure_requested',
-        roles: ['consul'],
-        flags: [],
-        riskLevel: 'low',
-      }),
-    ).toEqual([
+    expect(allowedTransitions({ ...base, from: 'closure_requested', roles: ['consul'] })).toEqual([
       { to: 'in_progress', reasonRequired: true, closureReasonRequired: false },
       { to: 'closed', reasonRequired: false, closureReasonRequired: false },
     ]);
-    expect(
-      allowedTransitions({ from: 'in_progress', roles: ['officer'], flags: [], riskLevel: 'low' }),
-    ).toEqual([
+    expect(allowedTransitions({ ...base, from: 'in_progress', roles: ['officer'] })).toEqual([
       { to: 'waiting', reasonRequired: true, closureReasonRequired: false },
       { to: 'closed', reasonRequired: false, closureReasonRequired: true },
       { to: 'closure_requested', reasonRequired: false, closureReasonRequired: true },

@@ -1,5 +1,11 @@
 import { DomainError, FieldError, registerErrorTexts } from '@amparo/core';
-import { CaseStatus, ClosureReason, RiskLevel, VulnerabilityFlag } from '../case-codes';
+import { CaseStatus, ClosureReason } from '../case-codes';
+import {
+  ChildCaseFacts,
+  ConsulApprovalReason,
+  PersonAgeFacts,
+  needsConsulApproval,
+} from '../safeguards/child-rules';
 
 registerErrorTexts({
   INVALID_TRANSITION: {
@@ -17,10 +23,17 @@ registerErrorTexts({
     },
   },
   CLOSURE_NEEDS_CONSUL: {
-    title: { es: 'El cierre requiere al cónsul', en: 'Closure needs the consul' },
+    title: { es: 'El cierre requiere aprobación', en: 'Closure needs approval' },
     detail: {
-      es: 'Los casos de niñez no acompañada, con indicios de trata o de riesgo crítico se cierran con aprobación del cónsul: solicite el cierre.',
-      en: 'Cases of unaccompanied children, with trafficking indicators or at critical risk are closed with the consul’s approval: request closure.',
+      es: '{whyEs}: el cierre lo aprueba el cónsul de la sede (o el supervisor del país si la sede no tiene cónsul). Solicite el cierre.',
+      en: '{whyEn}: closure is approved by the post’s consul (or the country’s supervisor where the post has no consul). Request closure.',
+    },
+  },
+  SUPERVISOR_POST_HAS_CONSUL: {
+    title: { es: 'La sede tiene cónsul', en: 'The post has a consul' },
+    detail: {
+      es: 'La sede de este caso tiene un cónsul en funciones: es quien decide la solicitud de cierre. El supervisor la decide solo en sedes sin cónsul.',
+      en: 'This case’s post has an active consul, who decides the closure request. A supervisor decides it only at posts without a consul.',
     },
   },
 });
@@ -32,6 +45,8 @@ interface Rule {
   to: CaseStatus;
   roles: WorkflowRole[];
   needs: 'nothing' | 'reason' | 'closure_reason';
+  /** The country's supervisor may also decide, where the case's post has no active consul. */
+  supervisorWithoutConsul?: true;
 }
 
 /** The status workflow of docs/workflow.md, row by row. */
@@ -55,8 +70,20 @@ export const TRANSITIONS: Rule[] = [
     roles: ['officer'],
     needs: 'closure_reason',
   },
-  { from: ['closure_requested'], to: 'closed', roles: ['consul'], needs: 'closure_reason' },
-  { from: ['closure_requested'], to: 'in_progress', roles: ['consul'], needs: 'reason' },
+  {
+    from: ['closure_requested'],
+    to: 'closed',
+    roles: ['consul'],
+    needs: 'closure_reason',
+    supervisorWithoutConsul: true,
+  },
+  {
+    from: ['closure_requested'],
+    to: 'in_progress',
+    roles: ['consul'],
+    needs: 'reason',
+    supervisorWithoutConsul: true,
+  },
   { from: ['closed'], to: 'reopened', roles: ['consul', 'supervisor'], needs: 'reason' },
 ];
 
@@ -68,18 +95,34 @@ export interface TransitionInput {
   reason?: string;
   closureReason?: ClosureReason;
   duplicateOf?: string;
-  flags: VulnerabilityFlag[];
-  riskLevel: RiskLevel;
+  /** The case's codes: with its persons' ages, whether its closure needs approval. */
+  case: ChildCaseFacts;
+  persons: readonly PersonAgeFacts[];
+  now: Date;
+  /** Whether the case's post has an active consul (else its supervisor decides closure requests). */
+  postHasConsul: boolean;
 }
 
-/** Cases whose closure an officer may only request; a consul approves it. */
-export function closureNeedsConsul(flags: VulnerabilityFlag[], riskLevel: RiskLevel): boolean {
-  return (
-    flags.includes('unaccompanied_child') ||
-    flags.includes('trafficking_indicators') ||
-    riskLevel === 'critical'
-  );
-}
+/** How a refusal of direct closure says why, in each language (never personal data). */
+const APPROVAL_WHY: Record<ConsulApprovalReason, { whyEs: string; whyEn: string }> = {
+  unaccompanied_child_category: {
+    whyEs: 'Es un caso de niñez no acompañada (categoría)',
+    whyEn: 'This is an unaccompanied child’s case (category)',
+  },
+  child_flag: {
+    whyEs: 'El caso está marcado como niña, niño o adolescente no acompañado o separado',
+    whyEn: 'The case is flagged as an unaccompanied or separated child',
+  },
+  person_under_18: {
+    whyEs: 'Una persona del caso es menor de 18 años',
+    whyEn: 'A person on the case is under 18',
+  },
+  trafficking_indicators: {
+    whyEs: 'El caso tiene indicios de trata',
+    whyEn: 'The case has trafficking indicators',
+  },
+  critical_risk: { whyEs: 'El caso es de riesgo crítico', whyEn: 'The case is at critical risk' },
+};
 
 const required = (field: string): FieldError => ({
   field,
@@ -90,21 +133,29 @@ const required = (field: string): FieldError => ({
   },
 });
 
+const approvalNeeded = (input: Pick<TransitionInput, 'case' | 'persons' | 'now'>) =>
+  needsConsulApproval(input.case, input.persons, input.now);
+
 /** The move's refusal for these roles on this case, before its fields are looked at; or none. */
 function refusal(input: Omit<TransitionInput, 'reason' | 'closureReason' | 'duplicateOf'>) {
   const params = { from: input.from, to: input.to };
   const rule = TRANSITIONS.find((r) => r.to === input.to && r.from.includes(input.from));
   if (!rule) return { error: new DomainError('INVALID_TRANSITION', 'conflict', { params }) };
   if (!rule.roles.some((role) => input.roles.includes(role))) {
-    return { error: new DomainError('TRANSITION_FORBIDDEN', 'forbidden', { params }) };
+    const supervises = rule.supervisorWithoutConsul && input.roles.includes('supervisor');
+    if (!supervises)
+      return { error: new DomainError('TRANSITION_FORBIDDEN', 'forbidden', { params }) };
+    if (input.postHasConsul)
+      return { error: new DomainError('SUPERVISOR_POST_HAS_CONSUL', 'forbidden', { params }) };
   }
   const closingDirectly = input.to === 'closed' && input.from !== 'closure_requested';
-  if (
-    closingDirectly &&
-    !input.roles.includes('consul') &&
-    closureNeedsConsul(input.flags, input.riskLevel)
-  ) {
-    return { error: new DomainError('CLOSURE_NEEDS_CONSUL', 'forbidden') };
+  const why = closingDirectly && !input.roles.includes('consul') ? approvalNeeded(input) : null;
+  if (why) {
+    return {
+      error: new DomainError('CLOSURE_NEEDS_CONSUL', 'forbidden', {
+        params: { rule: why, ...APPROVAL_WHY[why] },
+      }),
+    };
   }
   return { rule };
 }

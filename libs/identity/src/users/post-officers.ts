@@ -24,6 +24,34 @@ export class PostOfficers {
     return found !== undefined;
   }
 
+  /** Whether an active user holds a consul grant at this consulate (who approves its closures). */
+  async hasActiveConsul(
+    consulateId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    if (!isUUID(consulateId)) return false;
+    const [found] = await manager.query<unknown[]>(
+      `SELECT 1 FROM role_grants g JOIN users u ON u.id = g.user_id
+        WHERE g.role = 'consul' AND g.consulate_id = $1 AND u.status = 'active' LIMIT 1`,
+      [consulateId],
+    );
+    return found !== undefined;
+  }
+
+  /** The consulates of these countries where an active user holds a consul grant. */
+  async postsWithActiveConsul(
+    countryCodes: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
+    if (!countryCodes.length) return [];
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT DISTINCT g.consulate_id AS id FROM role_grants g JOIN users u ON u.id = g.user_id
+        WHERE g.role = 'consul' AND g.country_code = ANY($1) AND u.status = 'active'`,
+      [countryCodes],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** The active users who may be assigned a case of this post (isActiveOfficerAt's rule), by name. */
   async activeOfficersAt(consulateId: string): Promise<{ id: string; displayName: string }[]> {
     if (!isUUID(consulateId)) return [];

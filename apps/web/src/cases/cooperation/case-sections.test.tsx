@@ -52,6 +52,9 @@ const theCase = {
   nextStepDue: null,
   allowedTransitions: [],
   callerMay: { update: true, assign: false, recordActions: true },
+  masked: [],
+  maskedReason: null,
+  closureApprovalRule: null,
 };
 
 const referral = {

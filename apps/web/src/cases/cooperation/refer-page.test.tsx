@@ -54,6 +54,9 @@ const theCase = {
   nextStepDue: null,
   allowedTransitions: [],
   callerMay: { update: true, assign: false, recordActions: true },
+  masked: [],
+  maskedReason: null,
+  closureApprovalRule: null,
 };
 
 const consent = {

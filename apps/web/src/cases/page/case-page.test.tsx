@@ -34,6 +34,9 @@ const caseAt = (id: string, version: number, fields: object = {}) => ({
   nextStepDue: null,
   allowedTransitions: [],
   callerMay: { update: true, assign: false, recordActions: true, transfer: false },
+  masked: [],
+  maskedReason: null,
+  closureApprovalRule: null,
   ...fields,
 });
 

@@ -11,6 +11,7 @@ import { AccessBanner } from './access-banner';
 import { useAccessGrant } from './access-grant';
 import { ConsentSection } from '../cooperation/consent-section';
 import { ReferralsSection } from '../cooperation/referrals-section';
+import { ChildSafeguardsSection } from '../safeguards/child-safeguards-section';
 import { ActionsTimeline } from './actions-timeline';
 import { CaseCommands } from './case-commands';
 import { CaseHeader } from './case-header';
@@ -60,6 +61,7 @@ export function CasePage() {
         <Typography sx={{ whiteSpace: 'pre-wrap' }}>{c.summary || t('page.noSummary')}</Typography>
       </Box>
       {c.persons && <CasePersons persons={c.persons} />}
+      <ChildSafeguardsSection c={c} />
       {c.persons && (
         <ConsentSection caseId={id} persons={c.persons} mayRecord={c.callerMay.recordActions} />
       )}

@@ -41,6 +41,9 @@ const caseAt = (version: number, fields: object = {}) => ({
     { to: 'closure_requested', reasonRequired: false, closureReasonRequired: true },
   ] as Offered[],
   callerMay: { update: true, assign: false, recordActions: true, transfer: false },
+  masked: [],
+  maskedReason: null,
+  closureApprovalRule: null,
   ...fields,
 });
 

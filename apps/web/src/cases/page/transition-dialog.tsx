@@ -54,6 +54,10 @@ export function TransitionDialog({
   onDone(saved: VersionedCase): void;
 }) {
   const { t, i18n } = useTranslation('cases');
+  const { t: ts } = useTranslation('safeguards');
+  const approvalRule = current.case.closureApprovalRule;
+  const explainsRule =
+    approvalRule && (offered.to === 'closure_requested' || offered.to === 'closed');
   const language = i18n.language as Language;
   const codes = useCodeLists().data;
   const label = useCodeLabel();
@@ -128,6 +132,11 @@ export function TransitionDialog({
             <div id="transition-stale" tabIndex={-1} role="alert">
               {t(stale === 'moved' ? 'transitions.staleMoved' : 'transitions.staleGone')}
             </div>
+          </Alert>
+        )}
+        {explainsRule && (
+          <Alert severity="info" sx={{ mb: 2 }}>
+            {ts(`closureRule.${approvalRule}`)}
           </Alert>
         )}
         <DialogContentText sx={{ mb: 2 }}>

@@ -30,6 +30,7 @@ export const DIRECTORY_CODES = {
     'civil_society',
     'international_organisation',
     'government_agency',
+    'child_protection_authority',
   ] satisfies Schemas['OrganisationResponse']['type'][],
   services: [
     'legal_aid',

@@ -49,6 +49,7 @@ export const en: DirectoryMessages = {
       civil_society: 'Civil society',
       international_organisation: 'International organisation',
       government_agency: 'Government agency',
+      child_protection_authority: 'Child-protection authority',
     },
     services: {
       legal_aid: 'Legal aid',

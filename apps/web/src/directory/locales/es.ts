@@ -47,6 +47,7 @@ export const es = {
       civil_society: 'Sociedad civil',
       international_organisation: 'Organismo internacional',
       government_agency: 'Institución de gobierno',
+      child_protection_authority: 'Autoridad de protección de la niñez',
     },
     services: {
       legal_aid: 'Asesoría jurídica',

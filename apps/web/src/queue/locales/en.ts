@@ -6,7 +6,7 @@ export const en: QueueMessages = {
   loading: 'Loading your queue…',
   newCase: 'Register a case',
   notForYou:
-    'The work queue is for consular officers and consuls. Use the menu to reach your screens.',
+    'The work queue is for consular officers, consuls and supervisors. Use the menu to reach your screens.',
   tabsLabel: 'Queue lists',
   tabs: {
     mine: 'My open cases',
@@ -14,6 +14,7 @@ export const en: QueueMessages = {
     waiting: 'Waiting',
     closure_requests: 'Closure requests',
     access_requests: 'Accesses to review',
+    closure_approvals: 'Closures to approve (posts without a consul)',
   },
   tabCount: '{{label}} ({{count}})',
   overdue_one: '{{count, number}} overdue',
@@ -24,6 +25,8 @@ export const en: QueueMessages = {
     waiting: 'No cases are waiting.',
     closure_requests: 'No closure requests are waiting for your decision.',
     access_requests: 'No emergency accesses to review.',
+    closure_approvals:
+      'No closure requests from posts without a consul. Open one from here to approve or send it back.',
   },
   sort: {
     label: 'Sort by',

@@ -4,7 +4,7 @@ export const es = {
   loading: 'Cargando su bandeja…',
   newCase: 'Registrar un caso',
   notForYou:
-    'La bandeja de trabajo es para funcionarios consulares y cónsules. Use el menú para ir a sus pantallas.',
+    'La bandeja de trabajo es para funcionarios consulares, cónsules y supervisores. Use el menú para ir a sus pantallas.',
   tabsLabel: 'Listas de la bandeja',
   tabs: {
     mine: 'Mis casos abiertos',
@@ -12,6 +12,7 @@ export const es = {
     waiting: 'En espera',
     closure_requests: 'Solicitudes de cierre',
     access_requests: 'Accesos por revisar',
+    closure_approvals: 'Cierres por aprobar (sedes sin cónsul)',
   },
   tabCount: '{{label}} ({{count}})',
   overdue_one: '{{count, number}} vencido',
@@ -22,6 +23,8 @@ export const es = {
     waiting: 'No hay casos en espera.',
     closure_requests: 'No hay solicitudes de cierre pendientes de su decisión.',
     access_requests: 'No hay accesos de emergencia por revisar.',
+    closure_approvals:
+      'No hay solicitudes de cierre de sedes sin cónsul. Ábralas desde aquí para aprobarlas o devolverlas.',
   },
   sort: {
     label: 'Ordenar por',

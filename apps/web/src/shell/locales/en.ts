@@ -59,6 +59,7 @@ export const en: Messages = {
     menu: 'Menu',
     skipToContent: 'Skip to content',
     queue: 'Work queue',
+    closureApprovals: 'Closures to approve',
     dashboard: 'Dashboard',
     cases: 'Cases',
     cooperation: 'Cooperation',

@@ -59,6 +59,7 @@ export const es = {
     menu: 'Menú',
     skipToContent: 'Saltar al contenido',
     queue: 'Bandeja de trabajo',
+    closureApprovals: 'Cierres por aprobar',
     dashboard: 'Panel de supervisión',
     cases: 'Casos',
     cooperation: 'Cooperación',

@@ -99,6 +99,7 @@ export const en: StatisticsMessages = {
       civil_society: 'Civil society',
       international_organisation: 'International organisation',
       government_agency: 'Government agency',
+      child_protection_authority: 'Child-protection authority',
     },
     referral_service: {
       legal_aid: 'Legal aid',

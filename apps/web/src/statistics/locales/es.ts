@@ -97,6 +97,7 @@ export const es = {
       civil_society: 'Sociedad civil',
       international_organisation: 'Organismo internacional',
       government_agency: 'Institución de gobierno',
+      child_protection_authority: 'Autoridad de protección de la niñez',
     },
     referral_service: {
       legal_aid: 'Asesoría jurídica',

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@amparo/audit';
+import { Caller } from '@amparo/identity';
+import { EntityManager } from 'typeorm';
+import { AccessRequestsService } from '../access/access-requests.service';
+import { CaseAccess } from '../access/case-access';
+import { CaseRecord } from '../cases/case';
+import { recordCaseEvent } from '../cases/case-audit';
+import { CasePerson } from '../persons/person';
+import { loadChildCaseFacts } from './child-case-facts';
+import { isChildCase } from './child-rules';
+
+/** The fields that say where a child is (T3), as the case detail names them when masked. */
+export const CHILD_WHEREABOUTS_FIELDS = [
+  'eventCity',
+  'shelter',
+  'persons.addressAbroad',
+  'persons.phone',
+  'persons.email',
+] as const;
+export type ChildWhereaboutsField = (typeof CHILD_WHEREABOUTS_FIELDS)[number];
+
+/** A case and its persons as one caller may see them, and which fields were withheld. */
+export interface CaseView {
+  case: CaseRecord;
+  persons: CasePerson[];
+  masked: ChildWhereaboutsField[];
+}
+
+/**
+ * Where a child is (the place of the event, the shelter, the persons' address and contact) is
+ * safety-critical: on a child's case only the assigned officer, the post's consuls and holders of
+ * an unexpired break-the-glass grant see it; other readers (officers of the post, supervisors) get
+ * null and the list of what was withheld. Each reading of a child case's whereabouts is audited.
+ */
+@Injectable()
+export class ChildWhereaboutsPolicy {
+  constructor(
+    private readonly access: CaseAccess,
+    private readonly accessRequests: AccessRequestsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async view(
+    caller: Caller,
+    c: CaseRecord,
+    persons: CasePerson[],
+    now = new Date(),
+  ): Promise<CaseView> {
+    if (
+      !isChildCase(
+        c,
+        persons.map((p) => p.person),
+        now,
+      )
+    )
+      return { case: c, persons, masked: [] };
+    const shown = await this.access.read(caller, (m) => this.seesWhereabouts(caller, c, m));
+    await recordCaseEvent(this.audit, {
+      action: 'case.child_whereabouts.read',
+      caller,
+      caseId: c.id,
+      consulateId: c.consulateId,
+      countryCode: c.countryCode,
+      details: { shown },
+    });
+    if (shown) return { case: c, persons, masked: [] };
+    return {
+      case: { ...c, eventCity: null, shelter: null },
+      persons: persons.map((p) => ({
+        ...p,
+        person: { ...p.person, addressAbroad: null, phone: null, email: null },
+      })),
+      masked: [...CHILD_WHEREABOUTS_FIELDS],
+    };
+  }
+
+  /**
+   * Whether the caller sees where the child of this case is, in `manager`'s transaction; true on a
+   * case that is not a child's.
+   */
+  async shows(caller: Caller, c: CaseRecord, manager: EntityManager, now = new Date()) {
+    const { persons } = await loadChildCaseFacts(manager, c.id);
+    return !isChildCase(c, persons, now) || this.seesWhereabouts(caller, c, manager);
+  }
+
+  private async seesWhereabouts(caller: Caller, c: CaseRecord, manager: EntityManager) {
+    return (
+      c.assignedOfficerId === caller.userId ||
+      this.access.rolesOn(caller, c).includes('consul') ||
+      (await this.accessRequests.hasActiveGrant(caller.userId, c.id, manager))
+    );
+  }
+}
