@@ -23,8 +23,6 @@ import {
 } from './return-movement-store';
 import './return-errors';
 
-const CHILD_PROTECTION_AUTHORITY = 'child_protection_authority';
-
 /** A time that has passed (or is now), else a one-field 400. */
 function pastTime(field: string, value: string, now: Date): Date {
   const at = new Date(value);
@@ -136,7 +134,7 @@ export class ReturnJourneyService {
           'That person is not a child returning on this case.',
         );
       const authority = await this.checks.organisationAt(input.authorityId, movement.countryCode);
-      if (!authority || (authority.type as string) !== CHILD_PROTECTION_AUTHORITY)
+      if (authority?.type !== 'child_protection_authority')
         throw invalidField(
           'authorityId',
           'NOT_CHILD_PROTECTION_AT_ORIGIN',

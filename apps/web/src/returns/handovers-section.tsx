@@ -11,8 +11,6 @@ import { instant, localNow } from './local-time';
 import { useOrganisationsAt, type MovementView } from './return-queries';
 import { useMovementWrite } from './use-movement-write';
 
-const CHILD_PROTECTION_AUTHORITY = 'child_protection_authority';
-
 /** The children handed over at origin, and a form for each child still to hand over (in transit). */
 export function HandoversSection({
   movement,
@@ -90,7 +88,7 @@ function HandoverForm({
   const { t } = useTranslation('returns');
   const organisations = useOrganisationsAt(movement.countryCode);
   const authorities = (organisations.data?.items ?? []).filter(
-    (o) => (o.type as string) === CHILD_PROTECTION_AUTHORITY,
+    (o) => o.type === 'child_protection_authority',
   );
   const [values, setValues] = useState<Record<Field, string>>({
     authorityId: '',
