@@ -3,7 +3,7 @@
 //
 // Who is who:
 // - Contexts (bounded contexts, one lib each): audit, identity, directory, cases, referrals,
-//   crisis, statistics.
+//   crisis, returns, statistics.
 // - Shared kernel: core (config, errors, logging, i18n, pagination). Every lib may use it.
 // - Infrastructure: database (TypeORM options, transactions, SQL helpers) and jobs (queues,
 //   schedules, the handler registry, and the system ping that proves them) for every lib above
@@ -12,7 +12,8 @@
 // - Each lib's public surface is its src/index.ts (`@amparo/<lib>`): anything else is internals.
 //
 // The libs form a chain; a lib imports only libs below it (never above, never beside):
-//   core < database < jobs < audit < identity < directory < cases < referrals < crisis < statistics
+//   core < database < jobs < audit < identity < directory < cases < referrals < crisis < returns
+//   < statistics
 //   < demo
 // (database and jobs need nothing from each other; the chain orders them to keep one line.)
 const LIB_CHAIN = [
@@ -25,10 +26,20 @@ const LIB_CHAIN = [
   'cases',
   'referrals',
   'crisis',
+  'returns',
   'statistics',
   'demo',
 ];
-const CONTEXTS = ['audit', 'identity', 'directory', 'cases', 'referrals', 'crisis', 'statistics'];
+const CONTEXTS = [
+  'audit',
+  'identity',
+  'directory',
+  'cases',
+  'referrals',
+  'crisis',
+  'returns',
+  'statistics',
+];
 /**
  * Libs that carry no transport: HTTP adapters (controllers, guards, strategies, filters, middleware)
  * live in apps/api. Every lib but testing, core included: its HTTP pieces are adapters too.

@@ -25,6 +25,7 @@ import { CreateAssistanceRequests1764000000023 } from './1764000000023-create-as
 import { PublishCooperationStatisticsViews1764000000024 } from './1764000000024-publish-cooperation-statistics-views';
 import { CreateCrisisEvents1764000000025 } from './1764000000025-create-crisis-events';
 import { CreateCrisisImports1764000000026 } from './1764000000026-create-crisis-imports';
+import { CreateReturnMovements1764000000027 } from './1764000000027-create-return-movements';
 import { CreateCaseDetentions1764000000028 } from './1764000000028-create-case-detentions';
 import { CreateChildSafeguards1764000000029 } from './1764000000029-create-child-safeguards';
 
@@ -57,6 +58,7 @@ export const MIGRATIONS = [
   PublishCooperationStatisticsViews1764000000024,
   CreateCrisisEvents1764000000025,
   CreateCrisisImports1764000000026,
+  CreateReturnMovements1764000000027,
   CreateCaseDetentions1764000000028,
   CreateChildSafeguards1764000000029,
 ];

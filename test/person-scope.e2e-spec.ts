@@ -96,6 +96,10 @@ const PROBED = new Set([
   'GET DetentionsController.overdue',
   'GET BestInterestAssessmentsController.list',
   'POST BestInterestAssessmentsController.add',
+  'GET ReturnMovementsController.get',
+  'GET ReturnMovementsController.list',
+  'GET ReturnMovementsController.forCase',
+  'POST ReturnMovementsController.addEscort',
 ]);
 const NO_PERSON_DATA: Record<string, string> = {
   'POST CaseActionsController.add': 'answers the action written, which has no person fields',
@@ -136,6 +140,19 @@ const NO_PERSON_DATA: Record<string, string> = {
     'counts of the roster; demobilisation answers case ids and references, never a person (probed in crisis-work.e2e-spec.ts)',
   CrisisImportsController:
     'imports answer counts, progress and per-row codes and column headers, never a value of the file; the template is empty (checked in crisis-import.e2e-spec.ts)',
+  // Every write of a return movement answers the movement as POST …/escorts does (probed): case
+  // references, and persons' ids only of the cases the caller may read.
+  'POST ReturnMovementsController.create': 'a new movement has no cases, so no persons',
+  'PATCH ReturnMovementsController.update': 'answers the movement as POST …/escorts does',
+  'POST ReturnMovementsController.addCase': 'answers the movement as POST …/escorts does',
+  'DELETE ReturnMovementsController.removeCase': 'answers the movement as POST …/escorts does',
+  'DELETE ReturnMovementsController.removeEscort': 'answers the movement as POST …/escorts does',
+  'POST ReturnMovementsController.depart': 'answers the movement as POST …/escorts does',
+  'POST ReturnMovementsController.handover': 'answers the movement as POST …/escorts does',
+  'POST ReturnMovementsController.complete': 'answers the movement as POST …/escorts does',
+  'POST ReturnMovementsController.cancel': 'answers the movement as POST …/escorts does',
+  'POST ReturnMovementsController.refer':
+    'answers the referral made, as POST /cases/{id}/referrals does (probed), to an officer or consul who works the case',
 };
 
 // Who may read a person is who may read a case they appear in (the rule of GET /cases/{id}): no
@@ -151,6 +168,8 @@ describe('Person data across posts, restrictions and roles', () => {
   let organisationId: string;
   /** An assistance request from each target case to a post of a country no caller works for. */
   const assistance = {} as Record<Target, string>;
+  /** A planned return movement of post A carrying each target case. */
+  const returns = {} as Record<Target, string>;
   const markers = {} as Record<Target, Markers>;
 
   /** Callers, with the post they register at and which target cases they may read. */
@@ -301,6 +320,20 @@ describe('Person data across posts, restrictions and roles', () => {
       .send(referralBody());
     expect(referral.status).toBe(201);
     referrals[target] = referral.body.id;
+    const movement = await as('assigned officer')(api().post('/api/v1/return-movements')).send({
+      consulateId: postA,
+      mode: 'land',
+      plannedDepartureAt: new Date(Date.now() + 86400_000).toISOString(),
+      fromCountryCode: 'US',
+      fromPlace: 'San Ysidro',
+      toPlace: 'Tijuana',
+    });
+    expect(movement.status).toBe(201);
+    returns[target] = movement.body.id;
+    const onBoard = await as('assigned officer')(
+      api().post(`/api/v1/return-movements/${movement.body.id}/cases`),
+    ).send({ caseId: created.body.id, personIds: [created.body.persons[0].person.id] });
+    expect(onBoard.status).toBe(201);
   }
 
   const referralBody = (): Body => ({
@@ -433,6 +466,18 @@ describe('Person data across posts, restrictions and roles', () => {
     await ask('GET /cases/{id}', api().get(`/api/v1/cases/${caseId}`));
     await ask('GET /cases/{id}/history', api().get(`/api/v1/cases/${caseId}/history`));
     await ask('GET /cases/{id}/actions', api().get(`/api/v1/cases/${caseId}/actions`));
+    await ask('GET /cases/{id}/returns', api().get(`/api/v1/cases/${caseId}/returns`));
+    await ask('GET /return-movements', api().get('/api/v1/return-movements').query({ limit: 200 }));
+    await ask(
+      'GET /return-movements/{id}',
+      api().get(`/api/v1/return-movements/${returns[target]}`),
+    );
+    await ask(
+      'POST /return-movements/{id}/escorts',
+      api()
+        .post(`/api/v1/return-movements/${returns[target]}/escorts`)
+        .send({ name: 'Probe escort', role: 'Consular officer' }),
+    );
     await ask('GET /access-requests', api().get('/api/v1/access-requests'));
     await ask('GET /cases/{id}/consents', api().get(`/api/v1/cases/${caseId}/consents`));
     await ask(
@@ -639,6 +684,14 @@ describe('Person data across posts, restrictions and roles', () => {
         // A referral's payload carries what was disclosed, to whoever may read its case.
         expect(leaks([byRoute.get('GET /referrals/{id}')!], markers[target])).toHaveLength(
           Object.keys(markers[target]).length,
+        );
+        // A return movement names the persons of the cases the reader may read.
+        expect(leaks([byRoute.get('GET /return-movements/{id}')!], markers[target]).sort()).toEqual(
+          [
+            'GET /return-movements/{id} names the familyNames',
+            'GET /return-movements/{id} names the givenNames',
+            'GET /return-movements/{id} names the id',
+          ],
         );
         const search = byRoute.get('GET /persons?q=document')!;
         expect(search.status).toBe(200);

@@ -48,9 +48,10 @@ const CRISIS_TABLES = [
 
 /**
  * Every table that holds a case or a person, each behind its own policy (migrations 0013, 0019 to
- * 0023, 0028, 0029):
+ * 0023, 0027 to 0029):
  * those above, and transfers and assistance requests (with their reports), which both sides see
- * (tested on their own: case-transfers and assistance-requests specs).
+ * (tested on their own: case-transfers and assistance-requests specs), and return movements with
+ * their rows, the organising post's and its country's (tested in the returns spec).
  */
 const WALLED_TABLES = [
   ...CASE_TABLES,
@@ -58,6 +59,10 @@ const WALLED_TABLES = [
   'assistance_requests',
   'assistance_reports',
   ...CRISIS_TABLES,
+  'return_movements',
+  'return_movement_escorts',
+  'return_movement_cases',
+  'return_handovers',
 ].sort();
 
 /**

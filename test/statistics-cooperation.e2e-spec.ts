@@ -213,7 +213,7 @@ describe('Statistics of referrals, assistance requests and transfers', () => {
       const cells = await table(who, 'referrals', 'referral_service');
       expect(cells).toMatchObject({ legal_aid: shown(3), multiple: shown(3), _T: shown(6) });
       expect(cells.health).toEqual(shown(0));
-      expect(Object.keys(cells)).toHaveLength(11 + 1 + 1);
+      expect(Object.keys(cells)).toHaveLength(12 + 1 + 1);
     });
 
     it('counts assistance requests by receiving country, and by sending country', async () => {

@@ -7,6 +7,7 @@ import { TestStack, createTestApi, createTestStack } from './utils/test-app';
 
 const CATEGORIES = ['trafficking', 'health', 'return', 'death'] as const;
 const SEXES = ['female', 'male', 'unknown'] as const;
+const MODES = ['land', 'air', 'sea'] as const;
 const SEX_CODES: Record<(typeof SEXES)[number], string> = { female: 'F', male: 'M', unknown: '_U' };
 const K = 5;
 
@@ -46,6 +47,8 @@ describe('Statistics on random case sets (property, real PostgreSQL)', () => {
   });
 
   async function replaceCases(cases: { category: string; sex: string; month: number }[]) {
+    await stack.query('DELETE FROM return_movement_cases');
+    await stack.query('DELETE FROM return_movements');
     await stack.query('DELETE FROM cases');
     await stack.query('DELETE FROM persons');
     await stack.query(
@@ -128,4 +131,81 @@ describe('Statistics on random case sets (property, real PostgreSQL)', () => {
       { numRuns: 100 },
     );
   }, 120_000);
+
+  // Persons returned (issue 17): one completed movement per mode, each random person on it through
+  // a case of their own; the view, the count and the same disclosure control.
+  const returnSet = fc.array(
+    fc.record({ mode: fc.constantFrom(...MODES), sex: fc.constantFrom(...SEXES) }),
+    { minLength: 0, maxLength: 40 },
+  );
+
+  async function replaceReturns(persons: { mode: string; sex: string }[]) {
+    await replaceCases(persons.map((p) => ({ category: 'return', sex: p.sex, month: 6 })));
+    const cases = await stack.query<{ id: string; personId: string; sex: string }>(
+      `SELECT c.id, c.primary_person_id AS "personId", p.sex
+         FROM cases c JOIN persons p ON p.id = c.primary_person_id ORDER BY c.id`,
+    );
+    // Pair each case with a mode: the multiset of (mode, sex) is what the property counts.
+    const pool = new Map<string, string[]>();
+    for (const p of persons) pool.set(p.sex, [...(pool.get(p.sex) ?? []), p.mode]);
+    const modeOf = new Map(cases.map((c) => [c.id, pool.get(c.sex)!.shift()!]));
+    for (const mode of MODES) {
+      const [{ id }] = await stack.query<{ id: string }>(
+        `INSERT INTO return_movements (country_code, consulate_id, mode, status, planned_departure_at,
+            actual_departure_at, actual_arrival_at, from_country_code, from_place, to_place, created_by)
+         VALUES ('MX', $1, $2, 'completed', '2025-06-14T12:00:00Z', '2025-06-14T12:00:00Z',
+                 '2025-06-15T12:00:00Z', 'US', 'San Ysidro', 'Tijuana', $3) RETURNING id`,
+        [post, mode, creator],
+      );
+      for (const c of cases.filter((c) => modeOf.get(c.id) === mode)) {
+        await stack.query(
+          `INSERT INTO return_movement_cases (movement_id, case_id, case_reference, consulate_id, country_code,
+              person_ids, child_return, added_by)
+           VALUES ($1, $2, 'P', $3, 'MX', $4, false, $5)`,
+          [id, c.id, post, [c.personId], creator],
+        );
+      }
+    }
+  }
+
+  it('counts persons returned by mode and sex: true counts only, none derivable', async () => {
+    await fc.assert(
+      fc.asyncProperty(returnSet, async (persons) => {
+        await replaceReturns(persons);
+        const table = await tables.table(
+          {
+            measure: 'returns',
+            dimensions: ['return_mode', 'sex'],
+            period: 'year',
+            from: '2025-01-01',
+            to: '2025-12-31',
+            filters: {},
+          },
+          { countries: ['MX'], consulateIds: [] },
+        );
+        for (const cell of table.cells) {
+          const [mode, sex] = cell.codes;
+          const n = persons.filter(
+            (p) =>
+              (mode === '_T' || p.mode === mode) &&
+              (sex === '_T' || SEX_CODES[p.sex as 'male'] === sex),
+          ).length;
+          if (cell.suppressed) {
+            expect(cell.value).toBeNull();
+            expect(n).toBeGreaterThan(0);
+          } else {
+            expect(cell.value).toBe(n);
+            expect(n === 0 || n >= K).toBe(true);
+          }
+        }
+        const all = rows(table);
+        const published = all.filter((_, i) => !table.cells[i].suppressed);
+        const publishedRank = rank(published);
+        table.cells.forEach((cell, i) => {
+          if (cell.suppressed) expect(rank([...published, all[i]])).toBeGreaterThan(publishedRank);
+        });
+      }),
+      { numRuns: 40 },
+    );
+  }, 180_000);
 });

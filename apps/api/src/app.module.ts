@@ -9,6 +9,7 @@ import { JobsModule } from '@amparo/jobs';
 import { ReferralsHttpModule } from './referrals/referrals-http.module';
 import { CrisisHttpModule } from './crisis/crisis-http.module';
 import { CrisisImportHttpModule } from './crisis-import/crisis-import-http.module';
+import { ReturnsHttpModule } from './returns/returns-http.module';
 import { RefusalAuditInterceptor } from './access/refusal-audit.interceptor';
 import { AccessGuard } from './access/access.guard';
 import { AccessModule } from './access/access.module';
@@ -43,6 +44,7 @@ export class AppModule {
         ReferralsHttpModule,
         CrisisHttpModule,
         CrisisImportHttpModule,
+        ReturnsHttpModule,
         StatisticsHttpModule,
         HealthModule,
         SystemModule,

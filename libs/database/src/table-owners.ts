@@ -6,6 +6,7 @@ export type TableOwner =
   | 'cases'
   | 'referrals'
   | 'crisis'
+  | 'returns'
   | 'statistics'
   | 'database'
   | 'jobs';
@@ -63,6 +64,10 @@ export const TABLE_OWNERS: Record<string, TableOwner> = {
   crisis_movement_passengers: 'crisis',
   crisis_imports: 'crisis',
   crisis_import_rows: 'crisis',
+  return_movements: 'returns',
+  return_movement_escorts: 'returns',
+  return_movement_cases: 'returns',
+  return_handovers: 'returns',
 
   statistics_exports: 'statistics',
 
@@ -93,4 +98,5 @@ export const PUBLISHED_VIEWS: Record<string, PublishedView> = {
   organisation_referrals_for_statistics: { owner: 'referrals', readers: ['statistics'] },
   assistance_requests_for_statistics: { owner: 'referrals', readers: ['statistics'] },
   crisis_events_for_statistics: { owner: 'crisis', readers: ['statistics'] },
+  return_persons_for_statistics: { owner: 'returns', readers: ['statistics'] },
 };

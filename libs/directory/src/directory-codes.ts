@@ -41,6 +41,7 @@ export const ORGANISATION_SERVICES = [
   'interpretation',
   'family_tracing',
   'food_and_basic_needs',
+  'reintegration',
 ] as const;
 export type OrganisationService = (typeof ORGANISATION_SERVICES)[number];
 
@@ -77,4 +78,5 @@ export const ORGANISATION_SERVICE_LABELS: Record<OrganisationService, Localized>
   interpretation: { es: 'Interpretación', en: 'Interpretation' },
   family_tracing: { es: 'Búsqueda de familiares', en: 'Family tracing' },
   food_and_basic_needs: { es: 'Alimentación y necesidades básicas', en: 'Food and basic needs' },
+  reintegration: { es: 'Reintegración en el lugar de origen', en: 'Reintegration at origin' },
 };

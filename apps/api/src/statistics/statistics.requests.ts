@@ -75,6 +75,8 @@ export class StatisticsFilterParams {
   @CodeList('referral_service') referral_service?: string[];
   @CodeList('receiving_country') receiving_country?: string[];
   @CodeList('assistance_kind') assistance_kind?: string[];
+  @CodeList('return_mode') return_mode?: string[];
+  @CodeList('origin_subdivision') origin_subdivision?: string[];
 }
 
 /** What every aggregate shares: its dimensions and its period; checked in depth by the library. */

@@ -918,6 +918,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The return movements a case is on
+         * @description Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["returnMovements_forCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/transfers": {
         parameters: {
             query?: never;
@@ -2036,6 +2056,234 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/return-movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Return movements of your posts (a supervisor: of the country's posts), latest first
+         * @description Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["returnMovements_list"];
+        put?: never;
+        /**
+         * Plan a return movement organised by your post
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["returnMovements_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/return-movements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A return movement with its cases, the persons of the cases you may read, escorts, handovers and reintegration referrals
+         * @description Requires the permission `cases:read`; the result is limited to your scope.
+         */
+        get: operations["returnMovements_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a planned movement (If-Match: its version)
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        patch: operations["returnMovements_update"];
+        trace?: never;
+    };
+    "/api/v1/return-movements/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a planned or departed movement, with the reason
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["returnMovements_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/return-movements/{id}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a case you work on a planned movement, with the persons of it who return; a child's case makes it an accompanied child return
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["returnMovements_addCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/return-movements/{id}/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take a case off a planned movement
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        delete: operations["returnMovements_removeCase"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/return-movements/{id}/cases/{caseId}/reintegration-referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refer a returned case to an organisation at origin for reintegration (a referral with service 'reintegration': consent checked at sending)
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["returnMovements_refer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/return-movements/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The movement arrived: each child handed over first; the return goes on every case's timeline
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["returnMovements_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/return-movements/{id}/depart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The movement left: an accompanied child return needs an escort named and each child's best-interest assessment
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["returnMovements_depart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/return-movements/{id}/escorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Name an escort of a planned movement
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["returnMovements_addEscort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/return-movements/{id}/escorts/{escortId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an escort from a planned movement
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        delete: operations["returnMovements_removeEscort"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/return-movements/{id}/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the handover of a child to the child-protection authority of the country of origin
+         * @description Requires the permission `cases:write`; the result is limited to your scope.
+         */
+        post: operations["returnMovements_handover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/statistics": {
         parameters: {
             query?: never;
@@ -2503,8 +2751,29 @@ export interface components {
             /** Format: date-time */
             activationExpiresAt: string;
         };
+        AddEscortRequest: {
+            /** @description Not only white space */
+            name: string;
+            /** @description Role or title: consular officer, social worker…. Not only white space */
+            role: string;
+            /**
+             * Format: uuid
+             * @description An official of the directory
+             */
+            officialId?: string | null;
+            organisation?: string | null;
+        };
         AddPassengersRequest: {
             entryIds: string[];
+        };
+        AddReturnCaseRequest: {
+            /**
+             * Format: uuid
+             * @description A case of the organising country that you work
+             */
+            caseId: string;
+            /** @description Persons of the case who return */
+            personIds: string[];
         };
         AllowedTransitionResponse: {
             /** @enum {string} */
@@ -2818,9 +3087,13 @@ export interface components {
             /** @description POST /cases/{id}/transfers would be accepted, unless a transfer of the case is already pending */
             transfer: boolean;
         };
+        CancelReturnRequest: {
+            /** @description Not only white space */
+            reason: string;
+        };
         CandidateMatchesResponse: {
             /** @description Services it offers of those asked (or the case suggests) */
-            services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
+            services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration")[];
             /** @description Covers the case's place of need (event, or origin for a return) */
             coversPlace: boolean;
             /** @description Languages it shares with the case's persons */
@@ -2833,7 +3106,7 @@ export interface components {
             acronym: string | null;
             /** @enum {string} */
             type: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
-            services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
+            services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration")[];
             languages: string[];
             coverageCountries: string[];
             coverageSubdivisions: string[];
@@ -3015,6 +3288,14 @@ export interface components {
             /** @description In lists only; null when you may not see the person */
             primaryPerson?: components["schemas"]["PersonSummary"] | null;
         };
+        CaseReturnResponse: {
+            movement: components["schemas"]["ReturnMovementResponse"];
+            personIds: string[];
+            childReturn: boolean;
+        };
+        CaseReturnsResponse: {
+            items: components["schemas"]["CaseReturnResponse"][];
+        };
         CaseloadResponse: {
             /**
              * Format: date
@@ -3072,6 +3353,13 @@ export interface components {
         };
         CompleteReferralRequest: {
             notes?: string | null;
+        };
+        CompleteReturnRequest: {
+            /**
+             * Format: date-time
+             * @description When it arrived; not in the future, not before departure
+             */
+            actualArrivalAt: string;
         };
         ConfirmMfaReplacementRequest: {
             /**
@@ -3453,7 +3741,7 @@ export interface components {
             type: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
             /** @description Optional; `null` clears it on update */
             description?: string | null;
-            services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
+            services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration")[];
             /**
              * @example [
              *       "MX",
@@ -3502,7 +3790,7 @@ export interface components {
              * @description An active organisation of the directory
              */
             organisationId: string;
-            services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
+            services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration")[];
             fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
             /** @description Persons of the case whose data goes; the primary person when not given */
             personIds?: string[];
@@ -3515,6 +3803,33 @@ export interface components {
             followUpDue?: string;
             /** @description Only the consul of the case's post: disclose without the consent it needs */
             override?: components["schemas"]["OverrideRequest"];
+        };
+        CreateReturnMovementRequest: {
+            /**
+             * Format: uuid
+             * @description The organising post (one you work); your only post when not given
+             */
+            consulateId?: string;
+            /** @enum {string} */
+            mode: "land" | "air" | "sea";
+            /** Format: date-time */
+            plannedDepartureAt: string;
+            /** Format: date-time */
+            plannedArrivalAt?: string | null;
+            /** @description ISO 3166-1 alpha-2 of the country left. ISO 3166-1 alpha-2 country code, upper case (GET /api/v1/countries lists them) */
+            fromCountryCode: string;
+            /** @description Place of departure: a city, a border crossing, an airport. Not only white space */
+            fromPlace: string;
+            /** @description ISO 3166-2 subdivision of the country of origin returned to */
+            toSubdivisionCode?: string | null;
+            /** @description Place of arrival at origin: a reception centre, an airport. Not only white space */
+            toPlace: string;
+            /**
+             * Format: uuid
+             * @description An active organisation of the directory operating in the country of origin
+             */
+            receivingInstitutionId?: string | null;
+            notes?: string | null;
         };
         CreateUserRequest: {
             /**
@@ -3732,6 +4047,13 @@ export interface components {
         DemobiliseRequest: {
             /** @description The persons to open a case for; by default every one whose welfare status is needs_assistance, injured or missing */
             entryIds?: string[];
+        };
+        DepartRequest: {
+            /**
+             * Format: date-time
+             * @description When it left; not in the future
+             */
+            actualDepartureAt: string;
         };
         DetentionClocksResponse: {
             /** @description Not released */
@@ -3984,7 +4306,7 @@ export interface components {
         };
         ExportRequestBody: {
             /** @description Up to three (comma-separated in a query string) */
-            dimensions?: ("period" | "sending_country" | "consulate" | "host_country" | "host_subdivision" | "category" | "vulnerability" | "sex" | "age_group" | "status" | "closure_reason" | "action_type" | "crisis_event" | "organisation_type" | "referral_service" | "receiving_country" | "assistance_kind")[];
+            dimensions?: ("period" | "sending_country" | "consulate" | "host_country" | "host_subdivision" | "category" | "vulnerability" | "sex" | "age_group" | "status" | "closure_reason" | "action_type" | "crisis_event" | "organisation_type" | "referral_service" | "receiving_country" | "assistance_kind" | "return_mode" | "origin_subdivision")[];
             /**
              * @default year
              * @enum {string}
@@ -4002,7 +4324,7 @@ export interface components {
             to: string;
             /** @enum {string} */
             kind: "statistics" | "regional";
-            measures: ("cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers" | "notification_delay" | "notification_delay_p90")[];
+            measures: ("cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers" | "notification_delay" | "notification_delay_p90" | "returns")[];
             /** @description Filter id to a list of codes */
             filters?: components["schemas"]["StatisticsFilterParams"];
             /** @enum {string} */
@@ -4031,7 +4353,7 @@ export interface components {
             /** @description Hex SHA-256 of the file */
             sha256: string | null;
             failure: components["schemas"]["ExportFailureResponse"] | null;
-            measures: ("cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers" | "notification_delay" | "notification_delay_p90")[];
+            measures: ("cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers" | "notification_delay" | "notification_delay_p90" | "returns")[];
             dimensions: string[];
             period: string;
             /** Format: date */
@@ -4118,6 +4440,32 @@ export interface components {
              * @description The organisation of an organisation_focal_point grant
              */
             organisationId: string | null;
+        };
+        HandoverRequest: {
+            /**
+             * Format: uuid
+             * @description A child's case on the movement
+             */
+            caseId: string;
+            /**
+             * Format: uuid
+             * @description The child handed over
+             */
+            personId: string;
+            /**
+             * Format: uuid
+             * @description The child-protection authority of the country of origin (directory organisation)
+             */
+            authorityId: string;
+            /** @description The official who received the child. Not only white space */
+            officialName: string;
+            /** @description Not only white space */
+            officialTitle: string;
+            /**
+             * Format: date-time
+             * @description Not in the future, not before departure
+             */
+            handedOverAt: string;
         };
         ImportColumnResponse: {
             header: string;
@@ -4415,7 +4763,7 @@ export interface components {
             /** @enum {string} */
             type: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
             description: string | null;
-            services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
+            services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration")[];
             coverageCountries: string[];
             coverageSubdivisions: string[];
             languages: string[];
@@ -4777,7 +5125,7 @@ export interface components {
              * @description An active organisation of the directory
              */
             organisationId: string;
-            services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
+            services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration")[];
             fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
             /** @description Persons of the case whose data goes; the primary person when not given */
             personIds?: string[];
@@ -4797,7 +5145,7 @@ export interface components {
             organisationId: string;
             /** @description Its name when the referral was sent */
             organisationName: string;
-            services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
+            services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration")[];
             need: string;
             fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
             personIds: string[];
@@ -4836,6 +5184,31 @@ export interface components {
              */
             code: string;
         };
+        ReintegrationReferralRequest: {
+            /**
+             * Format: uuid
+             * @description The receiving institution or another organisation covering the place of return
+             */
+            organisationId: string;
+            /** @description Not only white space */
+            need: string;
+            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            personIds?: string[];
+            /** Format: date */
+            followUpDue?: string;
+            override?: components["schemas"]["OverrideRequest"];
+        };
+        ReintegrationReferralSummaryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "rejected" | "completed" | "revoked";
+            /** Format: date-time */
+            createdAt: string;
+        };
         RejectAssistanceRequest: {
             /** @description Not only white space */
             reason: string;
@@ -4860,6 +5233,200 @@ export interface components {
              * @example Lost phone; identity checked by video call
              */
             reason: string;
+        };
+        ReturnCaseResponse: {
+            /** Format: uuid */
+            caseId: string;
+            caseReference: string;
+            personIds: string[];
+            /** @description A child's case: the movement is an accompanied child return */
+            childReturn: boolean;
+            /** @description You may not read the case's content (restricted): its persons are left out */
+            withheld: boolean;
+            /** Format: date-time */
+            addedAt: string;
+        };
+        ReturnCaseViewResponse: {
+            /** Format: uuid */
+            caseId: string;
+            caseReference: string;
+            personIds: string[];
+            /** @description A child's case: the movement is an accompanied child return */
+            childReturn: boolean;
+            /** @description You may not read the case's content (restricted): its persons are left out */
+            withheld: boolean;
+            /** Format: date-time */
+            addedAt: string;
+            /** @description null when you may not read the case's content (restricted) */
+            persons: components["schemas"]["ReturnPersonResponse"][] | null;
+            reintegrationReferrals: components["schemas"]["ReintegrationReferralSummaryResponse"][];
+        };
+        ReturnEscortResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            role: string;
+            /** Format: uuid */
+            officialId: string | null;
+            organisation: string | null;
+            /** Format: date-time */
+            addedAt: string;
+        };
+        ReturnHandoverResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            authorityId: string;
+            authorityName: string;
+            officialName: string;
+            officialTitle: string;
+            /** Format: date-time */
+            handedOverAt: string;
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ReturnMovementDetailResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description The sending country, whose nationals return */
+            countryCode: string;
+            /**
+             * Format: uuid
+             * @description The organising post
+             */
+            consulateId: string;
+            /** @enum {string} */
+            mode: "land" | "air" | "sea";
+            /** @enum {string} */
+            status: "planned" | "in_transit" | "completed" | "cancelled";
+            cancellationReason: string | null;
+            /** Format: date-time */
+            plannedDepartureAt: string;
+            /** Format: date-time */
+            plannedArrivalAt: string | null;
+            /** Format: date-time */
+            actualDepartureAt: string | null;
+            /** Format: date-time */
+            actualArrivalAt: string | null;
+            fromCountryCode: string;
+            fromPlace: string;
+            toSubdivisionCode: string | null;
+            toPlace: string;
+            /** Format: uuid */
+            receivingInstitutionId: string | null;
+            notes: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @description Any child case on it: escort, assessment and handovers apply */
+            accompaniedChildReturn: boolean;
+            cases: components["schemas"]["ReturnCaseResponse"][];
+            escorts: components["schemas"]["ReturnEscortResponse"][];
+            handovers: components["schemas"]["ReturnHandoverResponse"][];
+        };
+        ReturnMovementPage: {
+            items: components["schemas"]["ReturnMovementResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ReturnMovementResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description The sending country, whose nationals return */
+            countryCode: string;
+            /**
+             * Format: uuid
+             * @description The organising post
+             */
+            consulateId: string;
+            /** @enum {string} */
+            mode: "land" | "air" | "sea";
+            /** @enum {string} */
+            status: "planned" | "in_transit" | "completed" | "cancelled";
+            cancellationReason: string | null;
+            /** Format: date-time */
+            plannedDepartureAt: string;
+            /** Format: date-time */
+            plannedArrivalAt: string | null;
+            /** Format: date-time */
+            actualDepartureAt: string | null;
+            /** Format: date-time */
+            actualArrivalAt: string | null;
+            fromCountryCode: string;
+            fromPlace: string;
+            toSubdivisionCode: string | null;
+            toPlace: string;
+            /** Format: uuid */
+            receivingInstitutionId: string | null;
+            notes: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ReturnMovementViewResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description The sending country, whose nationals return */
+            countryCode: string;
+            /**
+             * Format: uuid
+             * @description The organising post
+             */
+            consulateId: string;
+            /** @enum {string} */
+            mode: "land" | "air" | "sea";
+            /** @enum {string} */
+            status: "planned" | "in_transit" | "completed" | "cancelled";
+            cancellationReason: string | null;
+            /** Format: date-time */
+            plannedDepartureAt: string;
+            /** Format: date-time */
+            plannedArrivalAt: string | null;
+            /** Format: date-time */
+            actualDepartureAt: string | null;
+            /** Format: date-time */
+            actualArrivalAt: string | null;
+            fromCountryCode: string;
+            fromPlace: string;
+            toSubdivisionCode: string | null;
+            toPlace: string;
+            /** Format: uuid */
+            receivingInstitutionId: string | null;
+            notes: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @description Any child case on it: escort, assessment and handovers apply */
+            accompaniedChildReturn: boolean;
+            cases: components["schemas"]["ReturnCaseViewResponse"][];
+            escorts: components["schemas"]["ReturnEscortResponse"][];
+            handovers: components["schemas"]["ReturnHandoverResponse"][];
+        };
+        ReturnPersonResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            returning: boolean;
+            /** @description A child of a child case, handed over at origin */
+            handoverNeeded: boolean;
         };
         ReviewAccessRequestBody: {
             /** @enum {string} */
@@ -5046,15 +5613,19 @@ export interface components {
             /** @description Codes, comma-separated */
             organisation_type?: ("civil_society" | "international_organisation" | "government_agency" | "child_protection_authority")[];
             /** @description Codes, comma-separated */
-            referral_service?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "multiple")[];
+            referral_service?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration" | "multiple")[];
             /** @description ISO 3166-1 alpha-2 country codes (GET /api/v1/countries), comma-separated */
             receiving_country?: string[];
             /** @description Codes, comma-separated */
             assistance_kind?: ("assistance" | "notification")[];
+            /** @description Codes, comma-separated */
+            return_mode?: ("land" | "air" | "sea")[];
+            /** @description ISO 3166-2 subdivision codes, or _U (unknown), comma-separated */
+            origin_subdivision?: string[];
         };
         StatisticsMeasureResponse: {
             /** @enum {string} */
-            id: "cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers" | "notification_delay" | "notification_delay_p90";
+            id: "cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers" | "notification_delay" | "notification_delay_p90" | "returns";
             label: components["schemas"]["BilingualResponse"];
         };
         StatisticsResponse: {
@@ -5302,7 +5873,7 @@ export interface components {
             type?: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
             /** @description Optional; `null` clears it on update */
             description?: string | null;
-            services?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
+            services?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration")[];
             /**
              * @example [
              *       "MX",
@@ -5345,7 +5916,7 @@ export interface components {
             type?: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
             /** @description Optional; `null` clears it on update */
             description?: string | null;
-            services?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs")[];
+            services?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration")[];
             /**
              * @example [
              *       "MX",
@@ -5377,6 +5948,24 @@ export interface components {
             website?: string | null;
             /** @description Optional; `null` clears it on update */
             address?: string | null;
+        };
+        UpdateReturnMovementRequest: {
+            /** @enum {string} */
+            mode?: "land" | "air" | "sea";
+            /** Format: date-time */
+            plannedDepartureAt?: string;
+            /** Format: date-time */
+            plannedArrivalAt?: string | null;
+            /** @description ISO 3166-1 alpha-2 country code, upper case (GET /api/v1/countries lists them) */
+            fromCountryCode?: string;
+            /** @description Not only white space */
+            fromPlace?: string;
+            toSubdivisionCode?: string | null;
+            /** @description Not only white space */
+            toPlace?: string;
+            /** Format: uuid */
+            receivingInstitutionId?: string | null;
+            notes?: string | null;
         };
         UpdateUserRequest: {
             /** @description Not only white space */
@@ -10521,7 +11110,7 @@ export interface operations {
     referrals_candidates: {
         parameters: {
             query?: {
-                service?: "legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs";
+                service?: "legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration";
                 /** @description A language code the organisation speaks, e.g. es */
                 language?: string;
             };
@@ -10929,6 +11518,91 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    returnMovements_forCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseReturnsResponse"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND";
                     };
                 };
             };
@@ -16506,7 +17180,7 @@ export interface operations {
                 sort?: string;
                 /** @description Text search ignoring accents and case ("Mexico" finds "México") */
                 q?: string;
-                service?: "legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs";
+                service?: "legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration";
                 type?: "civil_society" | "international_organisation" | "government_agency" | "child_protection_authority";
                 coverageCountry?: string;
                 /** @description Covers this subdivision, or its whole country */
@@ -17595,11 +18269,1552 @@ export interface operations {
             };
         };
     };
+    returnMovements_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "planned" | "in_transit" | "completed" | "cancelled";
+                mode?: "land" | "air" | "sea";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnMovementPage"];
+                };
+            };
+            /** @description Invalid request (INVALID_CURSOR, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "INVALID_CURSOR" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    returnMovements_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any 1 to 255 visible ASCII characters; a retry with the same key and body gets the first response instead of a second record */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReturnMovementRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the case; send it back in If-Match to change the case */
+                    ETag: string;
+                    /** @description Path of the created resource */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnMovementDetailResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, INVALID_IDEMPOTENCY_KEY, MALFORMED_BODY, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "INVALID_IDEMPOTENCY_KEY" | "MALFORMED_BODY" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_IN_PROGRESS";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Understood but cannot be processed (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    returnMovements_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the case; send it back in If-Match to change the case */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnMovementViewResponse"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (RETURN_MOVEMENT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RETURN_MOVEMENT_NOT_FOUND";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    returnMovements_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the case as you read it (428 without it, 412 when it is not the current one) */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReturnMovementRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the case; send it back in If-Match to change the case */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnMovementDetailResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (RETURN_MOVEMENT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RETURN_MOVEMENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (RETURN_NOT_PLANNED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RETURN_NOT_PLANNED";
+                    };
+                };
+            };
+            /** @description The If-Match version is not the current one (VERSION_CONFLICT) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VERSION_CONFLICT";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description If-Match required (PRECONDITION_REQUIRED) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PRECONDITION_REQUIRED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    returnMovements_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelReturnRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnMovementDetailResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (RETURN_MOVEMENT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RETURN_MOVEMENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (RETURN_NOT_PLANNED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RETURN_NOT_PLANNED";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    returnMovements_addCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddReturnCaseRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnMovementDetailResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (CASE_RESTRICTED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_RESTRICTED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND, RETURN_MOVEMENT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND" | "RETURN_MOVEMENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (CASE_ALREADY_ON_RETURN, CASE_CLOSED, RETURN_NOT_PLANNED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_ALREADY_ON_RETURN" | "CASE_CLOSED" | "RETURN_NOT_PLANNED";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    returnMovements_removeCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnMovementDetailResponse"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (RETURN_CASE_NOT_FOUND, RETURN_MOVEMENT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RETURN_CASE_NOT_FOUND" | "RETURN_MOVEMENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (RETURN_NOT_PLANNED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RETURN_NOT_PLANNED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    returnMovements_refer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any 1 to 255 visible ASCII characters; a retry with the same key and body gets the first response instead of a second record */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReintegrationReferralRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, INVALID_IDEMPOTENCY_KEY, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "INVALID_IDEMPOTENCY_KEY" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (ASYLUM_SAFEGUARD, CASE_RESTRICTED, CONSENT_OVERRIDE_NOT_ALLOWED, FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "ASYLUM_SAFEGUARD" | "CASE_RESTRICTED" | "CONSENT_OVERRIDE_NOT_ALLOWED" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (CASE_NOT_FOUND, RETURN_CASE_NOT_FOUND, RETURN_MOVEMENT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_NOT_FOUND" | "RETURN_CASE_NOT_FOUND" | "RETURN_MOVEMENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (CASE_CLOSED, CONSENT_REQUIRED, IDEMPOTENCY_IN_PROGRESS, RETURN_NOT_PLANNED) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CASE_CLOSED" | "CONSENT_REQUIRED" | "IDEMPOTENCY_IN_PROGRESS" | "RETURN_NOT_PLANNED";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Understood but cannot be processed (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    returnMovements_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteReturnRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnMovementDetailResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (RETURN_MOVEMENT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RETURN_MOVEMENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (RETURN_HANDOVER_REQUIRED, RETURN_NOT_IN_TRANSIT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RETURN_HANDOVER_REQUIRED" | "RETURN_NOT_IN_TRANSIT";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    returnMovements_depart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepartRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnMovementDetailResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (RETURN_MOVEMENT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RETURN_MOVEMENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (BEST_INTEREST_ASSESSMENT_REQUIRED, RETURN_ESCORT_REQUIRED, RETURN_NOT_PLANNED, RETURN_WITHOUT_CASES) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BEST_INTEREST_ASSESSMENT_REQUIRED" | "RETURN_ESCORT_REQUIRED" | "RETURN_NOT_PLANNED" | "RETURN_WITHOUT_CASES";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    returnMovements_addEscort: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddEscortRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnMovementDetailResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (RETURN_MOVEMENT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RETURN_MOVEMENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (RETURN_NOT_PLANNED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RETURN_NOT_PLANNED";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    returnMovements_removeEscort: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                escortId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnMovementDetailResponse"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (RETURN_ESCORT_NOT_FOUND, RETURN_MOVEMENT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RETURN_ESCORT_NOT_FOUND" | "RETURN_MOVEMENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (RETURN_NOT_PLANNED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RETURN_NOT_PLANNED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    returnMovements_handover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnMovementDetailResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (RETURN_MOVEMENT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RETURN_MOVEMENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (RETURN_HANDOVER_EXISTS, RETURN_NOT_IN_TRANSIT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RETURN_HANDOVER_EXISTS" | "RETURN_NOT_IN_TRANSIT";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     statistics_get: {
         parameters: {
             query: {
                 /** @description Up to three (comma-separated in a query string) */
-                dimensions?: ("period" | "sending_country" | "consulate" | "host_country" | "host_subdivision" | "category" | "vulnerability" | "sex" | "age_group" | "status" | "closure_reason" | "action_type" | "crisis_event" | "organisation_type" | "referral_service" | "receiving_country" | "assistance_kind")[];
+                dimensions?: ("period" | "sending_country" | "consulate" | "host_country" | "host_subdivision" | "category" | "vulnerability" | "sex" | "age_group" | "status" | "closure_reason" | "action_type" | "crisis_event" | "organisation_type" | "referral_service" | "receiving_country" | "assistance_kind" | "return_mode" | "origin_subdivision")[];
                 period?: "month" | "quarter" | "semester" | "year";
                 /** @description First day (UTC), inclusive */
                 from: string;
@@ -17634,12 +19849,16 @@ export interface operations {
                 /** @description Codes, comma-separated */
                 organisation_type?: ("civil_society" | "international_organisation" | "government_agency" | "child_protection_authority")[];
                 /** @description Codes, comma-separated */
-                referral_service?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "multiple")[];
+                referral_service?: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration" | "multiple")[];
                 /** @description ISO 3166-1 alpha-2 country codes (GET /api/v1/countries), comma-separated */
                 receiving_country?: string[];
                 /** @description Codes, comma-separated */
                 assistance_kind?: ("assistance" | "notification")[];
-                measure: "cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers" | "notification_delay" | "notification_delay_p90";
+                /** @description Codes, comma-separated */
+                return_mode?: ("land" | "air" | "sea")[];
+                /** @description ISO 3166-2 subdivision codes, or _U (unknown), comma-separated */
+                origin_subdivision?: string[];
+                measure: "cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers" | "notification_delay" | "notification_delay_p90" | "returns";
             };
             header?: never;
             path?: never;

@@ -134,12 +134,14 @@ export function fakeApi(routes: Record<string, Route>, me: object = OFFICER): Se
     seen.push(entry);
     const route = routes[`${request.method} ${url.pathname}`];
     if (route) return route(request, entry);
-    // The case page's consent and referral sections, empty unless a test answers them.
+    // The case page's consent, referral and return sections, empty unless a test answers them.
     if (/^\/api\/v1\/cases\/[^/]+\/consents$/.test(url.pathname) && request.method === 'GET')
       return json({ consents: [], overrides: [] });
     if (/^\/api\/v1\/cases\/[^/]+\/referrals$/.test(url.pathname) && request.method === 'GET')
       return json({ items: [], nextCursor: null });
     if (/^\/api\/v1\/cases\/[^/]+\/detentions$/.test(url.pathname) && request.method === 'GET')
+      return json({ items: [] });
+    if (/^\/api\/v1\/cases\/[^/]+\/returns$/.test(url.pathname) && request.method === 'GET')
       return json({ items: [] });
     switch (url.pathname) {
       case '/api/v1/me':

@@ -26,6 +26,8 @@ import { en as transfersEn } from '../transfers/locales/en';
 import { es as transfersEs } from '../transfers/locales/es';
 import { en as crisisImportEn } from '../crisis-import/locales/en';
 import { es as crisisImportEs } from '../crisis-import/locales/es';
+import { en as returnsEn } from '../returns/locales/en';
+import { es as returnsEs } from '../returns/locales/es';
 import { en as statisticsEn } from '../statistics/locales/en';
 import { es as statisticsEs } from '../statistics/locales/es';
 
@@ -49,6 +51,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     transfers: transfersEs,
     detention: detentionEs,
     crisis: crisisEs,
+    returns: returnsEs,
     safeguards: safeguardsEs,
     crisisImport: crisisImportEs,
   },
@@ -66,6 +69,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     transfers: transfersEn,
     detention: detentionEn,
     crisis: crisisEn,
+    returns: returnsEn,
     safeguards: safeguardsEn,
     crisisImport: crisisImportEn,
   },

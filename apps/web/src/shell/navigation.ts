@@ -47,6 +47,8 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   },
   // Crisis work: the event's roster is read by officers, consuls and supervisors of its posts.
   { path: '/crisis', label: 'crisis', permission: 'crisis:read' },
+  // Supervisors open returns from the Cooperation page: their menu bar is full at 1024 px.
+  { path: '/returns', label: 'returns', permission: 'cases:read', roles: ['officer', 'consul'] },
   { path: '/statistics', label: 'statistics', permission: 'statistics:read', end: true },
   { path: '/statistics/exports', label: 'exports', permission: 'statistics:export' },
   { path: '/admin/users', label: 'users', permission: 'users:read' },

@@ -16,6 +16,7 @@ import { NotFoundPage } from './not-found-page';
 import { RequireSession } from './require-session';
 import { SignInPage } from './sign-in/sign-in-page';
 import { statisticsRoutes } from '../statistics/routes';
+import { returnsRoutes } from '../returns/routes';
 import { transfersRoutes } from '../transfers/routes';
 
 /**
@@ -41,6 +42,7 @@ export const createRouter = () =>
             ...transfersRoutes,
             ...crisisRoutes,
             ...crisisImportRoutes,
+            ...returnsRoutes,
             ...dashboardRoutes,
             ...statisticsRoutes,
             ...directoryRoutes,

@@ -26,6 +26,7 @@ export const MEASURE_IDS = all<MeasureId>()([
   'transfers',
   'notification_delay',
   'notification_delay_p90',
+  'returns',
 ] as const);
 
 export const DIMENSION_IDS = all<DimensionId>()([
@@ -46,6 +47,8 @@ export const DIMENSION_IDS = all<DimensionId>()([
   'referral_service',
   'receiving_country',
   'assistance_kind',
+  'return_mode',
+  'origin_subdivision',
 ] as const);
 
 export const GRANULARITIES = all<Granularity>()(['month', 'quarter', 'semester', 'year'] as const);
@@ -68,6 +71,8 @@ export const FILTER_IDS = all<FilterId>()([
   'referral_service',
   'receiving_country',
   'assistance_kind',
+  'return_mode',
+  'origin_subdivision',
 ] as const);
 
 export const MAX_DIMENSIONS = 3;
@@ -76,7 +81,7 @@ export const TOTAL = '_T';
 /**
  * Dimensions (and filters) that describe the rows of some measures only, as the API's model says:
  * the action type describes consular actions, the organisation and service a referral, the
- * receiving country and kind an assistance request. The others describe the case behind every row.
+ * receiving country and kind an assistance request, the mode and origin a return. The others describe the case behind every row.
  */
 const ONLY_FOR: Partial<Record<DimensionId | FilterId, readonly MeasureId[]>> = {
   action_type: ['actions'],
@@ -84,6 +89,8 @@ const ONLY_FOR: Partial<Record<DimensionId | FilterId, readonly MeasureId[]>> = 
   referral_service: ['referrals'],
   receiving_country: ['assistance_requests'],
   assistance_kind: ['assistance_requests'],
+  return_mode: ['returns'],
+  origin_subdivision: ['returns'],
 };
 
 /** Whether a dimension or filter applies to every measure chosen (the API refuses it otherwise). */

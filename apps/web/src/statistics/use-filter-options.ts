@@ -80,9 +80,11 @@ const OWN_CODES: Partial<Record<FilterId, readonly string[]>> = {
     'interpretation',
     'family_tracing',
     'food_and_basic_needs',
+    'reintegration',
     'multiple',
   ] as const),
   assistance_kind: all<CodeOf<'assistance_kind'>>()(['assistance', 'notification'] as const),
+  return_mode: all<CodeOf<'return_mode'>>()(['land', 'air', 'sea'] as const),
 };
 
 /**

@@ -4,7 +4,7 @@ import { Link as RouterLink } from 'react-router';
 import { ConsentOverridesPanel } from '../cooperation-queue/consent-overrides-panel';
 import { CooperationQueueTable } from '../cooperation-queue/cooperation-queue-table';
 import { ListHeading } from '../directory/common/results-table';
-import { useHasPermission } from '../shell/use-me';
+import { useHasPermission, useHasRole } from '../shell/use-me';
 
 /**
  * `/cooperation`: one menu entry for the work shared with others (other posts, organisations,
@@ -16,10 +16,13 @@ export function CooperationPage() {
   const { t } = useTranslation('transfers');
   const mayTransfer = useHasPermission('cases:transfer');
   const reviewsOverrides = useHasPermission('consent:review_overrides');
+  const supervises = useHasRole('supervisor');
   const areas = [
     ...(mayTransfer ? [{ to: '/transfers', key: 'transfers' as const }] : []),
     { to: '/referrals', key: 'referrals' as const },
     { to: '/assistance', key: 'assistance' as const },
+    // Supervisors reach returns here only: their menu bar has no room for one more entry.
+    ...(supervises ? [{ to: '/returns', key: 'returns' as const }] : []),
   ];
   return (
     <Stack spacing={2}>

@@ -18,7 +18,7 @@ const CATEGORY_SERVICES: Record<CaseCategory, OrganisationService[]> = {
   unaccompanied_child: ['child_protection', 'shelter', 'family_tracing', 'legal_aid'],
   criminal_detention: ['legal_aid', 'interpretation'],
   immigration_detention: ['legal_aid', 'interpretation', 'documentation'],
-  return: ['repatriation_support', 'shelter', 'food_and_basic_needs'],
+  return: ['repatriation_support', 'reintegration', 'shelter', 'food_and_basic_needs'],
   trafficking: ['shelter', 'psychosocial', 'legal_aid', 'health'],
   smuggling_harm: ['health', 'psychosocial', 'legal_aid'],
   labour_rights: ['labour', 'legal_aid'],

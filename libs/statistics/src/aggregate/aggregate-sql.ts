@@ -80,14 +80,8 @@ function factRows(query: StatisticsQuery, scope: StatisticsScope) {
   if (['consulate', 'host_country'].some((d) => used.has(d as DimensionId))) {
     joins.push('JOIN consulates_for_statistics co ON co.id = c.consulate_id');
   }
-  if (used.has('sex') || used.has('age_group')) {
-    joins.push(
-      measure.source === 'person'
-        ? 'JOIN persons_for_statistics p ON p.id = cp.person_id'
-        : measure.source === 'detention'
-          ? 'JOIN persons_for_statistics p ON p.id = dt.person_id'
-          : 'JOIN persons_for_statistics p ON p.id = c.primary_person_id',
-    );
+  if (used.has('sex') || used.has('age_group') || used.has('origin_subdivision')) {
+    joins.push(`JOIN persons_for_statistics p ON p.id = ${PERSON_OF[measure.source]}`);
   }
   if (used.has('age_group')) joins.push(AGE_LATERAL_JOIN);
   if (used.has('organisation_type')) {
@@ -116,7 +110,8 @@ function factRows(query: StatisticsQuery, scope: StatisticsScope) {
 /**
  * The rows of each source with their case as `c`. A referral and an assistance request are the
  * sending case's; a transfer counts once decided as accepted (a rejected or cancelled proposal moved
- * nothing); a detention counts once notified (its date is the notification's).
+ * nothing); a detention counts once notified (its date is the notification's); a return counts each
+ * person returned on a completed movement.
  */
 const SOURCE_ROWS: Record<FactSource, string> = {
   case: 'FROM cases_for_statistics c',
@@ -130,6 +125,22 @@ const SOURCE_ROWS: Record<FactSource, string> = {
     JOIN cases_for_statistics c ON c.id = t.case_id AND t.status = 'accepted'`,
   detention:
     'FROM case_detentions_for_statistics dt JOIN cases_for_statistics c ON c.id = dt.case_id',
+  return: 'FROM return_persons_for_statistics rp JOIN cases_for_statistics c ON c.id = rp.case_id',
+};
+
+/**
+ * The person `p` of a source's row: the linked person, the detained person, the returned person, else
+ * the primary.
+ */
+const PERSON_OF: Record<FactSource, string> = {
+  case: 'c.primary_person_id',
+  action: 'c.primary_person_id',
+  person: 'cp.person_id',
+  referral: 'c.primary_person_id',
+  assistance_request: 'c.primary_person_id',
+  transfer: 'c.primary_person_id',
+  detention: 'dt.person_id',
+  return: 'rp.person_id',
 };
 
 function addScope(conditions: SqlConditions, scope: StatisticsScope): void {

@@ -16,7 +16,8 @@ export type StatisticsMeasureId =
   | 'assistance_requests'
   | 'transfers'
   | 'notification_delay'
-  | 'notification_delay_p90';
+  | 'notification_delay_p90'
+  | 'returns';
 
 /** The dimensions of docs/statistics-export-format.md; the schema fixes each one's column. */
 export type StatisticsDimensionId =
@@ -36,7 +37,9 @@ export type StatisticsDimensionId =
   | 'organisation_type'
   | 'referral_service'
   | 'receiving_country'
-  | 'assistance_kind';
+  | 'assistance_kind'
+  | 'return_mode'
+  | 'origin_subdivision';
 
 export type StatisticsExportKind = 'statistics' | 'regional' | 'consolidated';
 export type StatisticsExportPeriod = 'month' | 'quarter' | 'semester' | 'year';

@@ -11,6 +11,7 @@ import {
   OrganisationType,
 } from '@amparo/directory';
 import { AssistanceKind } from '@amparo/referrals';
+import { RETURN_MODE_LABELS as RETURN_MODES, ReturnMode } from '@amparo/returns';
 
 /** A text a user reads, in both languages of the network. */
 export interface Bilingual {
@@ -67,3 +68,5 @@ export const TOTAL_CODE = '_T';
 export const TOTAL_LABEL = bi('Total', 'Total');
 export const UNKNOWN_LABEL = bi('Desconocido', 'Unknown');
 export const NONE_LABEL = bi('Ninguno', 'None');
+
+export const RETURN_MODE_LABELS: Record<ReturnMode, Bilingual> = RETURN_MODES;

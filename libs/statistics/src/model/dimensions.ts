@@ -9,6 +9,7 @@ import {
   REFERRAL_SERVICE_LABELS,
   SEX_LABELS,
   STATUS_LABELS,
+  RETURN_MODE_LABELS,
   VULNERABILITY_LABELS,
 } from './code-labels';
 
@@ -19,10 +20,18 @@ import {
  * assistance request, the requesting case), its consulate as `co` and a person as `p` (the case's
  * primary person, or the linked person for `person`); `action` adds the action as `a`, `referral`
  * the referral as `r` and its organisation as `o`, `assistance_request` the request as `ar`,
- * `transfer` the transfer as `t`, `detention` the detention as `dt` (its person as `p`).
+ * `transfer` the transfer as `t`, `detention` the detention as `dt` (its person as `p`), `return` the
+ * person returned on a completed movement as `rp` (and that person as `p`).
  */
 export type FactSource =
-  'case' | 'action' | 'person' | 'referral' | 'assistance_request' | 'transfer' | 'detention';
+  | 'case'
+  | 'action'
+  | 'person'
+  | 'referral'
+  | 'assistance_request'
+  | 'transfer'
+  | 'detention'
+  | 'return';
 
 export const DIMENSION_IDS = [
   'period',
@@ -42,6 +51,8 @@ export const DIMENSION_IDS = [
   'referral_service',
   'receiving_country',
   'assistance_kind',
+  'return_mode',
+  'origin_subdivision',
 ] as const;
 export type DimensionId = (typeof DIMENSION_IDS)[number];
 
@@ -59,6 +70,8 @@ export interface Dimension {
   readonly codes: Readonly<Record<string, Bilingual>> | DirectoryCodeList;
   /** Needs the `ag` lateral join that computes the person's age at the case's opening. */
   readonly needsAge?: boolean;
+  /** Reads the person `p`. */
+  readonly needsPerson?: boolean;
   /** Only meaningful for these sources. */
   readonly sources?: readonly FactSource[];
 }
@@ -195,6 +208,24 @@ export const DIMENSIONS: Readonly<Record<DimensionId, Dimension>> = {
     sql: 'ar.kind',
     codes: ASSISTANCE_KIND_LABELS,
     sources: ['assistance_request'],
+  },
+  return_mode: {
+    id: 'return_mode',
+    column: 'RETURN_MODE',
+    label: { es: 'Medio del retorno', en: 'Return mode' },
+    sql: 'rp.mode',
+    codes: RETURN_MODE_LABELS,
+    sources: ['return'],
+  },
+  origin_subdivision: {
+    id: 'origin_subdivision',
+    column: 'ORIGIN_SUBDIVISION',
+    label: { es: 'Subdivisión de origen', en: 'Origin subdivision' },
+    // The person's recorded place of origin, else where the movement took them.
+    sql: `COALESCE(p.origin_subdivision_code, rp.to_subdivision_code, '_U')`,
+    codes: 'subdivision',
+    needsPerson: true,
+    sources: ['return'],
   },
 };
 

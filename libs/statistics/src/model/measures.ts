@@ -15,6 +15,7 @@ export const MEASURE_IDS = [
   'transfers',
   'notification_delay',
   'notification_delay_p90',
+  'returns',
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];
 
@@ -128,6 +129,15 @@ export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
     kind: 'median',
     value: NOTIFICATION_DELAY_HOURS,
     quantile: 0.9,
+  },
+  // Returns (issue 17): each person returned on a completed movement, on the day it arrived; the
+  // person is `p`, so sex and age describe who returned.
+  returns: {
+    id: 'returns',
+    label: { es: 'Personas retornadas', en: 'Persons returned' },
+    source: 'return',
+    date: 'rp.actual_arrival_at',
+    kind: 'count',
   },
 };
 

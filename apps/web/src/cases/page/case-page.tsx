@@ -2,6 +2,7 @@ import { Box, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
+import { CaseReturnsSection } from '../../returns/case-returns-section';
 import { ProblemAlert } from '../../shell/problem-alert';
 import { PendingTransferBanner } from '../../transfers/pending-transfer-banner';
 import { isRestrictedRefusal, useCase } from '../case-queries';
@@ -71,6 +72,7 @@ export function CasePage() {
         mayWork={c.callerMay.recordActions}
         mayRefer={c.callerMay.recordActions && c.status !== 'closed'}
       />
+      <CaseReturnsSection caseId={id} />
       <ActionsTimeline caseId={id} mayRecord={c.callerMay.recordActions} />
       <CaseHistory caseId={id} />
     </Stack>

@@ -44,6 +44,7 @@ export const DIRECTORY_CODES = {
     'interpretation',
     'family_tracing',
     'food_and_basic_needs',
+    'reintegration',
   ] satisfies Schemas['OrganisationResponse']['services'],
 } as const;
 

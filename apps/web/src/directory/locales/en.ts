@@ -63,6 +63,7 @@ export const en: DirectoryMessages = {
       interpretation: 'Interpretation',
       family_tracing: 'Family tracing',
       food_and_basic_needs: 'Food and basic needs',
+      reintegration: 'Reintegration at origin',
     },
   },
   consulates: {

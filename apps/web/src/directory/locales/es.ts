@@ -61,6 +61,7 @@ export const es = {
       interpretation: 'Interpretación',
       family_tracing: 'Búsqueda de familiares',
       food_and_basic_needs: 'Alimentación y necesidades básicas',
+      reintegration: 'Reintegración en el lugar de origen',
     },
   },
   consulates: {

@@ -64,6 +64,7 @@ export const en: Messages = {
     cases: 'Cases',
     cooperation: 'Cooperation',
     crisis: 'Crisis',
+    returns: 'Returns',
     statistics: 'Statistics',
     exports: 'Exports',
     directory: 'Directory',

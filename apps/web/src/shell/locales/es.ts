@@ -64,6 +64,7 @@ export const es = {
     cases: 'Casos',
     cooperation: 'Cooperación',
     crisis: 'Crisis',
+    returns: 'Retornos',
     statistics: 'Estadísticas',
     exports: 'Exportaciones',
     directory: 'Directorio',

@@ -55,6 +55,7 @@ export const en: StatisticsMessages = {
     transfers: 'Transfers accepted',
     notification_delay: 'Median hours from arrest to consular notification',
     notification_delay_p90: '90th percentile of hours from arrest to consular notification',
+    returns: 'Persons returned',
   },
   dimensions: {
     period: 'Period',
@@ -75,6 +76,8 @@ export const en: StatisticsMessages = {
     referral_service: 'Service requested',
     receiving_country: 'Receiving country',
     assistance_kind: 'Request kind',
+    return_mode: 'Return mode',
+    origin_subdivision: 'Origin subdivision',
   },
   periods: {
     month: 'Month',
@@ -112,9 +115,11 @@ export const en: StatisticsMessages = {
       interpretation: 'Interpretation',
       family_tracing: 'Family tracing',
       food_and_basic_needs: 'Food and basic needs',
+      reintegration: 'Reintegration at origin',
       multiple: 'Two or more services',
     },
     assistance_kind: { assistance: 'Assistance request', notification: 'Notification' },
+    return_mode: { land: 'Land', air: 'Air', sea: 'Sea' },
   },
   suppressed: {
     mark: 'x',

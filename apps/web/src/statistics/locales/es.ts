@@ -53,6 +53,7 @@ export const es = {
     transfers: 'Traslados aceptados',
     notification_delay: 'Mediana de horas entre detención y notificación consular',
     notification_delay_p90: 'Percentil 90 de horas entre detención y notificación consular',
+    returns: 'Personas retornadas',
   },
   dimensions: {
     period: 'Período',
@@ -73,6 +74,8 @@ export const es = {
     referral_service: 'Servicio solicitado',
     receiving_country: 'País que recibe la solicitud',
     assistance_kind: 'Tipo de solicitud',
+    return_mode: 'Medio del retorno',
+    origin_subdivision: 'Subdivisión de origen',
   },
   periods: {
     month: 'Mes',
@@ -110,9 +113,11 @@ export const es = {
       interpretation: 'Interpretación',
       family_tracing: 'Búsqueda de familiares',
       food_and_basic_needs: 'Alimentación y necesidades básicas',
+      reintegration: 'Reintegración en el lugar de origen',
       multiple: 'Dos o más servicios',
     },
     assistance_kind: { assistance: 'Solicitud de asistencia', notification: 'Notificación' },
+    return_mode: { land: 'Terrestre', air: 'Aérea', sea: 'Marítima' },
   },
   suppressed: {
     mark: 'x',

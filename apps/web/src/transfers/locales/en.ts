@@ -112,5 +112,9 @@ export const en: TransfersMessages = {
       title: 'Mutual assistance',
       text: 'Assistance requests between consulates of different countries.',
     },
+    returns: {
+      title: 'Returns',
+      text: 'Return movements to the country of origin, with their escorts and handovers.',
+    },
   },
 };

@@ -112,6 +112,10 @@ export const es = {
       title: 'Asistencia mutua',
       text: 'Solicitudes de asistencia entre consulados de distintos países.',
     },
+    returns: {
+      title: 'Retornos',
+      text: 'Movimientos de retorno al país de origen, con sus acompañantes y entregas.',
+    },
   },
 };
 
