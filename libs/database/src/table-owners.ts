@@ -46,6 +46,8 @@ export const TABLE_OWNERS: Record<string, TableOwner> = {
   assistance_reports: 'referrals',
 
   statistics_exports: 'statistics',
+  regional_keys: 'statistics',
+  regional_exports: 'statistics',
 
   idempotency_keys: 'database',
   schema_migrations: 'database',

@@ -14,3 +14,4 @@ export * from './model/periods';
 export * from './model/statistics-query';
 export * from './statistics.module';
 export * from './exports/exports-cleanup.handler';
+export * from './signing/export-signing-key';

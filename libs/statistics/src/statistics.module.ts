@@ -11,6 +11,7 @@ import { ExportsCleanupHandler } from './exports/exports-cleanup.handler';
 import { SemesterReportHandler } from './exports/semester-report.handler';
 import { StatisticsExportHandler } from './exports/statistics-export.handler';
 import { StatisticsSchedules } from './exports/statistics-schedules';
+import { ExportSigningKey } from './signing/export-signing-key';
 
 /**
  * Aggregates, exports and their jobs. Imported by the API and by the worker: the job handlers,
@@ -30,7 +31,14 @@ import { StatisticsSchedules } from './exports/statistics-schedules';
     SemesterReportHandler,
     ExportRecoverySweep,
     StatisticsSchedules,
+    ExportSigningKey,
   ],
-  exports: [StatisticsQueriesService, StatisticsTables, ExportRequestsService, ExportRecoverySweep],
+  exports: [
+    StatisticsQueriesService,
+    StatisticsTables,
+    ExportRequestsService,
+    ExportRecoverySweep,
+    ExportSigningKey,
+  ],
 })
 export class StatisticsModule {}

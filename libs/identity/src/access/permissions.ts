@@ -21,6 +21,9 @@ export const PERMISSIONS = [
   'statistics:read',
   'statistics:export',
   'organisation:edit_own',
+  'export_signing_key:read',
+  'regional:read',
+  'regional:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +63,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users:read',
     'users:manage',
     'audit:read',
+    'export_signing_key:read',
   ],
   system_admin: [
     'directory:read',
@@ -70,8 +74,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users:manage',
     'audit:read',
     'system:diagnose',
+    'export_signing_key:read',
   ],
   organisation_focal_point: ['organisation:edit_own'],
+  // The regional secretariat of the network: member countries' keys and their verified national
+  // exports, aggregates only; no case, directory or user of any country.
+  network_secretariat: ['regional:read', 'regional:manage'],
 };
 
 export function permissionsOf(roles: Iterable<Role>): Set<Permission> {
