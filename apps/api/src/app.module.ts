@@ -18,6 +18,7 @@ import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestLoggingModule } from './http/request-logging.module';
 import { IdentityHttpModule } from './identity/identity-http.module';
+import { RegionalHttpModule } from './regional/regional-http.module';
 import { StatisticsHttpModule } from './statistics/statistics-http.module';
 import { SystemModule } from './system/system.module';
 
@@ -40,6 +41,7 @@ export class AppModule {
         CasesHttpModule,
         ReferralsHttpModule,
         StatisticsHttpModule,
+        RegionalHttpModule,
         HealthModule,
         SystemModule,
         AdminHttpModule,

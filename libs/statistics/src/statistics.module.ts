@@ -12,6 +12,10 @@ import { SemesterReportHandler } from './exports/semester-report.handler';
 import { StatisticsExportHandler } from './exports/statistics-export.handler';
 import { StatisticsSchedules } from './exports/statistics-schedules';
 import { ExportSigningKey } from './signing/export-signing-key';
+import { PublishedExportKeys } from './signing/published-export-keys';
+import { RegionalConsolidationsService } from './regional/regional-consolidations.service';
+import { RegionalExportsService } from './regional/regional-exports.service';
+import { RegionalKeysService } from './regional/regional-keys.service';
 
 /**
  * Aggregates, exports and their jobs. Imported by the API and by the worker: the job handlers,
@@ -32,6 +36,10 @@ import { ExportSigningKey } from './signing/export-signing-key';
     ExportRecoverySweep,
     StatisticsSchedules,
     ExportSigningKey,
+    PublishedExportKeys,
+    RegionalKeysService,
+    RegionalExportsService,
+    RegionalConsolidationsService,
   ],
   exports: [
     StatisticsQueriesService,
@@ -39,6 +47,10 @@ import { ExportSigningKey } from './signing/export-signing-key';
     ExportRequestsService,
     ExportRecoverySweep,
     ExportSigningKey,
+    PublishedExportKeys,
+    RegionalKeysService,
+    RegionalExportsService,
+    RegionalConsolidationsService,
   ],
 })
 export class StatisticsModule {}

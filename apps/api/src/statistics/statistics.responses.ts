@@ -110,7 +110,8 @@ export class ExportResponse {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'Where to get the file\'s detached signature, once completed (null: produced unsigned)',
+    description:
+      "Where to get the file's detached signature, once completed (null: produced unsigned)",
   })
   signatureUrl!: string | null;
 }
