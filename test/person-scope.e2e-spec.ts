@@ -119,6 +119,9 @@ const NO_PERSON_DATA: Record<string, string> = {
     'transfers carry posts, staff, reasons and the case’s operational summary, never a person (checked in case-transfers.e2e-spec.ts)',
   'GET AssistanceRequestsController.candidates': 'consulates of other countries, never persons',
   'GET AssistanceRequestsController.counts': 'counts of pending assistance requests',
+  RegionalController:
+    'member keys and national exports already under disclosure control: aggregates only',
+  ExportKeysController: 'the deployment’s public export key and country codes',
 };
 
 // Who may read a person is who may read a case they appear in (the rule of GET /cases/{id}): no
