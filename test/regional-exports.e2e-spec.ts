@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { eventually } from './utils/eventually';
-import { createConsulate, createUser, signIn, signedInUsers } from './utils/identity';
+import { createConsulate, createUser, signedInUsers } from './utils/identity';
 import { insertCases, times } from './utils/statistics-fixtures';
 import { TestStack, createTestApi, createTestStack, createTestWorker } from './utils/test-app';
 
