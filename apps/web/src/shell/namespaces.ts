@@ -18,6 +18,8 @@ import { en as assistanceEn } from '../assistance/locales/en';
 import { es as assistanceEs } from '../assistance/locales/es';
 import { en as transfersEn } from '../transfers/locales/en';
 import { es as transfersEs } from '../transfers/locales/es';
+import { en as regionalEn } from '../regional/locales/en';
+import { es as regionalEs } from '../regional/locales/es';
 import { en as statisticsEn } from '../statistics/locales/en';
 import { es as statisticsEs } from '../statistics/locales/es';
 
@@ -33,6 +35,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     queue: queueEs,
     dashboard: dashboardEs,
     statistics: statisticsEs,
+    regional: regionalEs,
     directory: directoryEs,
     admin: adminEs,
     myOrganisation: myOrganisationEs,
@@ -46,6 +49,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     queue: queueEn,
     dashboard: dashboardEn,
     statistics: statisticsEn,
+    regional: regionalEn,
     directory: directoryEn,
     admin: adminEn,
     myOrganisation: myOrganisationEn,

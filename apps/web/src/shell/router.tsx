@@ -14,6 +14,7 @@ import { NotFoundPage } from './not-found-page';
 import { RequireSession } from './require-session';
 import { SignInPage } from './sign-in/sign-in-page';
 import { statisticsRoutes } from '../statistics/routes';
+import { regionalRoutes } from '../regional/routes';
 import { transfersRoutes } from '../transfers/routes';
 
 /**
@@ -37,6 +38,7 @@ export const createRouter = () =>
             ...casesRoutes,
             ...assistanceRoutes,
             ...transfersRoutes,
+            ...regionalRoutes,
             ...dashboardRoutes,
             ...statisticsRoutes,
             ...directoryRoutes,
