@@ -3,6 +3,8 @@ import { regionalExportFixture } from '@amparo/statistics/export-format/regional
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { Browser, BrowserContext } from 'playwright-core';
 import request from 'supertest';
+import { en as adminEn } from '../../apps/web/src/admin/locales/en';
+import { es as adminEs } from '../../apps/web/src/admin/locales/es';
 import { en as regionalEn } from '../../apps/web/src/regional/locales/en';
 import { es as regionalEs } from '../../apps/web/src/regional/locales/es';
 import { createUser, signIn } from '../utils/identity';
@@ -14,6 +16,7 @@ import { signInThroughScreens } from './support/sign-in';
 import { WebApp, startWebApp } from './support/web-app';
 
 const REGIONAL = { es: regionalEs, en: regionalEn };
+const ADMIN = { es: adminEs, en: adminEn };
 
 /**
  * The network secretariat receives Guatemala's signed national export from the keyboard, sees the
@@ -101,6 +104,20 @@ describe('Regional workspace, in Chromium', () => {
       await page.keyboard.press('Enter');
       await page.getByRole('table', { name: new RegExp(`^${r.consolidation.title}`) }).waitFor();
       await screen(page, 'regional-table');
+    }, 90_000);
+
+    it("shows an admin the deployment's export key fingerprint to read aloud", async () => {
+      const user = await createUser(web.stack, [{ role: 'admin', countryCode: 'MX' }], {
+        locale: language,
+      });
+      const { page, context } = await openPage(browser, language);
+      contexts.push(context);
+      await page.goto(`${web.url}/admin/users`);
+      await signInThroughScreens(page, t, user.email);
+      await page.goto(`${web.url}/admin/users`);
+      const section = page.getByRole('region', { name: ADMIN[language].exportKey.title });
+      await section.getByText(/^[0-9a-f]{4}( [0-9a-f]{4}){7}/).waitFor();
+      await screen(page, 'admin-export-key');
     }, 90_000);
   });
 });
