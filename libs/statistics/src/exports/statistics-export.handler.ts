@@ -92,8 +92,15 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
       let published = false;
       try {
         // Over the bytes on disk, read back: what is signed is exactly what will be downloaded.
-        const signature = this.signingKey.sign(await readFile(file.path), countries);
-        published = await this.publish(record.id, claimed, file, rowCount, signature);
+        // Gone already: a later attempt published and swept this one's file, so it has lost.
+        const bytes = await readFile(file.path).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return null;
+          throw error;
+        });
+        if (bytes) {
+          const signature = this.signingKey.sign(bytes, countries);
+          published = await this.publish(record.id, claimed, file, rowCount, signature);
+        }
       } finally {
         // Not published (superseded, or the transaction failed): nobody else deletes it.
         if (!published) await this.files.discard(file);
