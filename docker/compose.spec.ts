@@ -121,7 +121,7 @@ describe('docker/Dockerfile', () => {
   it('runs as node, which owns /app and the data folders', () => {
     expect(runtimeStage).toMatch(/^USER node$/m);
     expect(runtimeStage).toMatch(
-      /^RUN mkdir -p \/app\/data\/exports && chown -R node:node \/app$/m,
+      /^RUN mkdir -p \/app\/data\/exports \/app\/data\/export-signing && chown -R node:node \/app$/m,
     );
     expect(runtimeStage.indexOf('chown -R node:node /app')).toBeLessThan(
       runtimeStage.indexOf('USER node'),
