@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 
 // What makes the compose stack run as the README says, checked without a Docker engine
@@ -52,6 +52,15 @@ describe('docker/compose.yml', () => {
       expect(mounts(service).get(exportsDir!)).toBe('exports');
     }
     expect(compose.volumes).toHaveProperty('exports');
+  });
+
+  it('gives the API and the worker one export signing key: the file on a volume both mount', () => {
+    const files = [api, worker].map((service) => service.environment?.EXPORT_SIGNING_KEY_FILE);
+    expect(files[0]).toMatch(/^\//);
+    expect(files[1]).toBe(files[0]);
+    for (const service of [api, worker])
+      expect(mounts(service).get(dirname(files[0]!))).toBe('export-signing');
+    expect(compose.volumes).toHaveProperty('export-signing');
   });
 
   it('publishes no PostgreSQL or Redis port on the host unless the test override is added', () => {
@@ -112,7 +121,7 @@ describe('docker/Dockerfile', () => {
   it('runs as node, which owns /app and the data folders', () => {
     expect(runtimeStage).toMatch(/^USER node$/m);
     expect(runtimeStage).toMatch(
-      /^RUN mkdir -p \/app\/data\/exports && chown -R node:node \/app$/m,
+      /^RUN mkdir -p \/app\/data\/exports \/app\/data\/export-signing && chown -R node:node \/app$/m,
     );
     expect(runtimeStage.indexOf('chown -R node:node /app')).toBeLessThan(
       runtimeStage.indexOf('USER node'),

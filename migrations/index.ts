@@ -28,6 +28,7 @@ import { CreateCrisisImports1764000000026 } from './1764000000026-create-crisis-
 import { CreateReturnMovements1764000000027 } from './1764000000027-create-return-movements';
 import { CreateCaseDetentions1764000000028 } from './1764000000028-create-case-detentions';
 import { CreateChildSafeguards1764000000029 } from './1764000000029-create-child-safeguards';
+import { CreateRegionalWorkspace1764000000030 } from './1764000000030-create-regional-workspace';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   CreateReturnMovements1764000000027,
   CreateCaseDetentions1764000000028,
   CreateChildSafeguards1764000000029,
+  CreateRegionalWorkspace1764000000030,
 ];

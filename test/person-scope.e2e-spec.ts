@@ -153,6 +153,9 @@ const NO_PERSON_DATA: Record<string, string> = {
   'POST ReturnMovementsController.cancel': 'answers the movement as POST …/escorts does',
   'POST ReturnMovementsController.refer':
     'answers the referral made, as POST /cases/{id}/referrals does (probed), to an officer or consul who works the case',
+  RegionalController:
+    'member keys and national exports already under disclosure control: aggregates only',
+  ExportKeysController: 'the deployment’s public export key and country codes',
 };
 
 // Who may read a person is who may read a case they appear in (the rule of GET /cases/{id}): no

@@ -7,7 +7,14 @@ import { TestStack, createTestApi, createTestStack } from './utils/test-app';
 type Country = 'MX' | 'GT';
 type Method = 'get' | 'post' | 'patch' | 'put';
 type ActorName =
-  'system_admin' | 'adminMx' | 'adminGt' | 'officer' | 'consul' | 'supervisor' | 'analyst';
+  | 'system_admin'
+  | 'adminMx'
+  | 'adminGt'
+  | 'officer'
+  | 'consul'
+  | 'supervisor'
+  | 'analyst'
+  | 'secretariat';
 
 interface UserBody {
   id: string;
@@ -117,6 +124,7 @@ describe('User administration and its permission matrix', () => {
       consul: newUser('MX', [{ role: 'consul', consulateId: consulates.MX }]),
       supervisor: createUser(stack, [{ role: 'supervisor', countryCode: 'MX' }]),
       analyst: createUser(stack, [{ role: 'analyst', countryCode: 'MX' }]),
+      secretariat: createUser(stack, [{ role: 'network_secretariat' }], { countryCode: null }),
     };
     for (const [name, user] of Object.entries(users)) {
       sessions[name as ActorName] = await signIn(app, (await user).email);
@@ -504,6 +512,13 @@ describe('User administration and its permission matrix', () => {
         error: { field: 'grants.0.role', code: 'GRANT_NOT_ALLOWED' },
       },
       {
+        refusal: "a 'network_secretariat' grant",
+        body: () => ({ ...valid(), grants: [{ role: 'network_secretariat' }] }),
+        status: 403,
+        code: 'GRANT_NOT_ALLOWED',
+        error: { field: 'grants.0.role', code: 'GRANT_NOT_ALLOWED' },
+      },
+      {
         refusal: 'a permitted grant alongside a forbidden one',
         body: () => ({
           ...valid(),
@@ -598,6 +613,26 @@ describe('User administration and its permission matrix', () => {
       expect(res.status).toBe(201);
       expect(res.body.user.grants).toEqual([
         { role: 'admin', consulateId: null, countryCode: 'GT', organisationId: null },
+      ]);
+    });
+
+    it('lets a system_admin grant the regional network secretariat, deployment-wide only', async () => {
+      const scoped = await call('post', '/users', as('system_admin'), {
+        ...valid(),
+        grants: [{ role: 'network_secretariat', countryCode: 'MX' }],
+      });
+      expectProblem(scoped, 400, 'VALIDATION_FAILED');
+      expect(scoped.body.errors).toEqual([
+        expect.objectContaining({ field: 'grants.0', code: 'NO_SCOPE_ALLOWED' }),
+      ]);
+      const res = await call('post', '/users', as('system_admin'), {
+        ...valid(),
+        countryCode: null,
+        grants: [{ role: 'network_secretariat' }],
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.user.grants).toEqual([
+        { role: 'network_secretariat', consulateId: null, countryCode: null, organisationId: null },
       ]);
     });
   });
@@ -1039,6 +1074,7 @@ describe('User administration and its permission matrix', () => {
           'consulates:manage',
           'directory:manage',
           'directory:read',
+          'export_signing_key:read',
           'users:manage',
           'users:read',
         ],
@@ -1054,10 +1090,18 @@ describe('User administration and its permission matrix', () => {
           'countries:manage',
           'directory:manage',
           'directory:read',
+          'export_signing_key:read',
           'system:diagnose',
           'users:manage',
           'users:read',
         ],
+      },
+      {
+        role: 'network_secretariat',
+        who: 'secretariat',
+        grants: () => [{ role: 'network_secretariat', consulateId: null, countryCode: null }],
+        mfa: true,
+        permissions: ['regional:manage', 'regional:read'],
       },
     ] as {
       role: string;

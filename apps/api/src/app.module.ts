@@ -21,6 +21,7 @@ import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestLoggingModule } from './http/request-logging.module';
 import { IdentityHttpModule } from './identity/identity-http.module';
+import { RegionalHttpModule } from './regional/regional-http.module';
 import { StatisticsHttpModule } from './statistics/statistics-http.module';
 import { SystemModule } from './system/system.module';
 
@@ -46,6 +47,7 @@ export class AppModule {
         CrisisImportHttpModule,
         ReturnsHttpModule,
         StatisticsHttpModule,
+        RegionalHttpModule,
         HealthModule,
         SystemModule,
         AdminHttpModule,

@@ -70,6 +70,8 @@ export const TABLE_OWNERS: Record<string, TableOwner> = {
   return_handovers: 'returns',
 
   statistics_exports: 'statistics',
+  regional_keys: 'statistics',
+  regional_exports: 'statistics',
 
   idempotency_keys: 'database',
   schema_migrations: 'database',

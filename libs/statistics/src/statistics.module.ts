@@ -11,6 +11,11 @@ import { ExportsCleanupHandler } from './exports/exports-cleanup.handler';
 import { SemesterReportHandler } from './exports/semester-report.handler';
 import { StatisticsExportHandler } from './exports/statistics-export.handler';
 import { StatisticsSchedules } from './exports/statistics-schedules';
+import { ExportSigningKey } from './signing/export-signing-key';
+import { PublishedExportKeys } from './signing/published-export-keys';
+import { RegionalConsolidationsService } from './regional/regional-consolidations.service';
+import { RegionalExportsService } from './regional/regional-exports.service';
+import { RegionalKeysService } from './regional/regional-keys.service';
 
 /**
  * Aggregates, exports and their jobs. Imported by the API and by the worker: the job handlers,
@@ -30,7 +35,22 @@ import { StatisticsSchedules } from './exports/statistics-schedules';
     SemesterReportHandler,
     ExportRecoverySweep,
     StatisticsSchedules,
+    ExportSigningKey,
+    PublishedExportKeys,
+    RegionalKeysService,
+    RegionalExportsService,
+    RegionalConsolidationsService,
   ],
-  exports: [StatisticsQueriesService, StatisticsTables, ExportRequestsService, ExportRecoverySweep],
+  exports: [
+    StatisticsQueriesService,
+    StatisticsTables,
+    ExportRequestsService,
+    ExportRecoverySweep,
+    ExportSigningKey,
+    PublishedExportKeys,
+    RegionalKeysService,
+    RegionalExportsService,
+    RegionalConsolidationsService,
+  ],
 })
 export class StatisticsModule {}

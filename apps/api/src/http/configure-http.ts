@@ -15,11 +15,15 @@ export const API_PREFIX = 'api/v1';
 /** Routes that take a file (multipart/form-data) instead of JSON: the crisis import's preview. */
 const UPLOAD_PATHS = [/^\/api\/v1\/crisis-events\/[^/]+\/imports\/preview$/];
 
-/** The probes stay at /health/… where orchestrators expect them. */
+/**
+ * The probes stay at /health/… where orchestrators expect them, and the published export key at
+ * the well-known URL (RFC 8615) where other deployments look for it.
+ */
 export const API_PREFIX_OPTIONS = {
   exclude: [
     { path: 'health/live', method: RequestMethod.GET },
     { path: 'health/ready', method: RequestMethod.GET },
+    { path: '.well-known/amparo-export-keys.json', method: RequestMethod.GET },
   ],
 };
 

@@ -9,7 +9,7 @@ import { LOCATION } from '../http/openapi-headers';
 import { ApiProblems } from '../http/openapi-problems.decorator';
 import { PageOf } from '../http/page.response';
 import { ExportRequestBody } from './statistics.requests';
-import { ExportResponse } from './statistics.responses';
+import { ExportResponse, ExportSignatureResponse } from './statistics.responses';
 
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -64,6 +64,21 @@ export class ExportsController {
   @ApiProblems(NOT_FOUND)
   async find(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<ExportResponse> {
     return toResponse(await this.exports.find(caller, id));
+  }
+
+  @Get(':id/signature')
+  @RequirePermission('statistics:export')
+  @ApiOperation({
+    summary:
+      'The detached Ed25519 signature of a completed export file (save it as <file>.sig beside the file)',
+  })
+  @ApiOkResponse({ type: ExportSignatureResponse })
+  @ApiProblems(NOT_FOUND, { conflict: ['EXPORT_NOT_READY'], gone: ['EXPORT_UNSIGNED'] })
+  async signature(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+  ): Promise<ExportSignatureResponse> {
+    return this.exports.signature(caller, id);
   }
 
   @Get(':id/file')
@@ -128,5 +143,9 @@ function toResponse(record: ExportRecord): ExportResponse {
     completedAt: iso(record.completedAt),
     expiresAt: iso(record.expiresAt),
     fileUrl: record.status === 'completed' ? `/api/v1/exports/${record.id}/file` : null,
+    signatureUrl:
+      record.status === 'completed' && record.signature
+        ? `/api/v1/exports/${record.id}/signature`
+        : null,
   };
 }

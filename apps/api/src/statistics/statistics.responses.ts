@@ -107,4 +107,24 @@ export class ExportResponse {
     description: 'Where to download it, once completed',
   })
   fileUrl!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "Where to get the file's detached signature, once completed (null: produced unsigned)",
+  })
+  signatureUrl!: string | null;
+}
+
+/** The `.sig` document of an export file (docs/regional.md). */
+export class ExportSignatureResponse {
+  @ApiProperty({ pattern: '^[0-9a-f]{16}$', description: 'First 16 hex of SHA-256 of the raw key' })
+  keyId!: string;
+  @ApiProperty({ enum: ['Ed25519'] }) algorithm!: 'Ed25519';
+  @ApiProperty({ description: 'Ed25519 signature of the exact bytes of the file, base64' })
+  signature!: string;
+  @ApiProperty({ description: 'ISO 3166 code of the country the export speaks for' })
+  country!: string;
+  @ApiProperty({ type: [String] }) countries!: string[];
+  @ApiProperty({ pattern: '^[0-9a-f]{64}$' }) sha256!: string;
 }

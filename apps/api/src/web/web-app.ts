@@ -10,8 +10,13 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** index.html and the unhashed files (favicon) are revalidated on every visit. */
 const REVALIDATE = 'no-cache';
 
-/** Paths the web application never answers: the API, the probes and the queue dashboard. */
-const NOT_THE_APP = new RegExp(`^/(api|health|${QUEUE_DASHBOARD_PATH.slice(1)})(/|$)`);
+/**
+ * Paths the web application never answers: the API, the probes, the queue dashboard and the
+ * well-known URLs (the published export key).
+ */
+const NOT_THE_APP = new RegExp(
+  `^/(api|health|\\.well-known|${QUEUE_DASHBOARD_PATH.slice(1)})(/|$)`,
+);
 
 /**
  * Serves the built single-page application at `/` from `HTTP_WEB_DIR`, on the API's own Express

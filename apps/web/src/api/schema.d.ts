@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/.well-known/amparo-export-keys.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This deployment's countries and export verification key (public, cacheable)
+         * @description Public: a public key and country codes, for anyone verifying this deployment’s exports.
+         */
+        get: operations["exportKeys_wellKnown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/access-requests": {
         parameters: {
             query?: never;
@@ -1752,6 +1772,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/{id}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The detached Ed25519 signature of a completed export file (save it as <file>.sig beside the file)
+         * @description Requires the permission `statistics:export`; the result is limited to your scope.
+         */
+        get: operations["exports_signature"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -2056,6 +2096,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regional/consolidations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The regional table of one measure: per-country columns and regional totals, disclosure-controlled again
+         * @description Requires the permission `regional:read`; the result is limited to your scope.
+         */
+        post: operations["regional_consolidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regional/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verified national exports, newest first, of one semester or all
+         * @description Requires the permission `regional:read`; the result is limited to your scope.
+         */
+        get: operations["regional_listExports"];
+        put?: never;
+        /**
+         * Upload a signed national export: 201 stored, 200 when the same file was stored before, 422 refused
+         * @description Requires the permission `regional:manage`; the result is limited to your scope.
+         */
+        post: operations["regional_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regional/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The registered member keys, revoked ones included
+         * @description Requires the permission `regional:read`; the result is limited to your scope.
+         */
+        get: operations["regional_listKeys"];
+        put?: never;
+        /**
+         * Register a member country's export public key (after comparing its fingerprint)
+         * @description Requires the permission `regional:manage`; the result is limited to your scope.
+         */
+        post: operations["regional_registerKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regional/keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a member key: exports signed with it are refused from now on
+         * @description Requires the permission `regional:manage`; the result is limited to your scope.
+         */
+        post: operations["regional_revokeKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regional/reporting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which member countries have sent an export of the semester
+         * @description Requires the permission `regional:read`; the result is limited to your scope.
+         */
+        get: operations["regional_reporting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/return-movements": {
         parameters: {
             query?: never;
@@ -2296,6 +2444,26 @@ export interface paths {
          * @description Requires the permission `statistics:read`; the result is limited to your scope.
          */
         get: operations["statistics_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/export-signing-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This deployment's export signing key: id, public key and fingerprint to read aloud
+         * @description Requires the permission `export_signing_key:read`; the result is limited to your scope.
+         */
+        get: operations["exportKeys_current"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3548,6 +3716,13 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
+        CountryReportingResponse: {
+            country: string;
+            reported: boolean;
+            exports: number;
+            /** Format: date-time */
+            lastUploadedAt: string | null;
+        };
         CountryResponse: {
             /** @example MX */
             code: string;
@@ -4377,6 +4552,43 @@ export interface components {
             expiresAt: string | null;
             /** @description Where to download it, once completed */
             fileUrl: string | null;
+            /** @description Where to get the file's detached signature, once completed (null: produced unsigned) */
+            signatureUrl: string | null;
+        };
+        ExportSignatureInput: {
+            keyId: string;
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            /** @description base64 Ed25519 signature of the exact bytes of `file` */
+            signature: string;
+            /** @description The country the signer says the export is of. ISO 3166-1 alpha-2 country code, upper case (GET /api/v1/countries lists them) */
+            country?: string;
+            countries?: string[];
+            sha256?: string;
+        };
+        ExportSignatureResponse: {
+            /** @description First 16 hex of SHA-256 of the raw key */
+            keyId: string;
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            /** @description Ed25519 signature of the exact bytes of the file, base64 */
+            signature: string;
+            /** @description ISO 3166 code of the country the export speaks for */
+            country: string;
+            countries: string[];
+            sha256: string;
+        };
+        ExportSigningKeyResponse: {
+            keyId: string;
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            /** @description SPKI PEM */
+            publicKeyPem: string;
+            /** @description The 32 raw bytes, base64 */
+            publicKey: string;
+            /** @description SHA-256 of the raw public key in groups of four hex digits, to read aloud */
+            fingerprint: string;
+            countries: string[];
         };
         FoundPersonPage: {
             items: components["schemas"]["FoundPersonResponse"][];
@@ -4412,7 +4624,7 @@ export interface components {
         };
         GrantRequest: {
             /** @enum {string} */
-            role: "officer" | "consul" | "supervisor" | "analyst" | "admin" | "system_admin" | "organisation_focal_point";
+            role: "officer" | "consul" | "supervisor" | "analyst" | "admin" | "system_admin" | "organisation_focal_point" | "network_secretariat";
             /**
              * Format: uuid
              * @description For officer and consul
@@ -4431,7 +4643,7 @@ export interface components {
         };
         GrantResponse: {
             /** @enum {string} */
-            role: "officer" | "consul" | "supervisor" | "analyst" | "admin" | "system_admin" | "organisation_focal_point";
+            role: "officer" | "consul" | "supervisor" | "analyst" | "admin" | "system_admin" | "organisation_focal_point" | "network_secretariat";
             /** Format: uuid */
             consulateId: string | null;
             countryCode: string | null;
@@ -4532,6 +4744,10 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        LocalizedText: {
+            es: string;
+            en: string;
+        };
         LoginRequest: {
             /**
              * Format: email
@@ -4558,7 +4774,7 @@ export interface components {
             countryCode: string | null;
             mfaEnabled: boolean;
             grants: components["schemas"]["GrantResponse"][];
-            permissions: ("users:read" | "users:manage" | "audit:read" | "system:diagnose" | "countries:manage" | "consulates:manage" | "directory:read" | "directory:manage" | "cases:read" | "cases:write" | "cases:assign" | "cases:approve_closure" | "cases:read_restricted" | "cases:transfer" | "cases:export" | "consent:review_overrides" | "statistics:read" | "statistics:export" | "organisation:edit_own" | "crisis:read" | "crisis:write" | "crisis:manage")[];
+            permissions: ("users:read" | "users:manage" | "audit:read" | "system:diagnose" | "countries:manage" | "consulates:manage" | "directory:read" | "directory:manage" | "cases:read" | "cases:write" | "cases:assign" | "cases:approve_closure" | "cases:read_restricted" | "cases:transfer" | "cases:export" | "consent:review_overrides" | "statistics:read" | "statistics:export" | "organisation:edit_own" | "crisis:read" | "crisis:write" | "crisis:manage" | "export_signing_key:read" | "regional:read" | "regional:manage")[];
         };
         MfaChallengeResponse: {
             /** @enum {boolean} */
@@ -4975,6 +5191,20 @@ export interface components {
             /** @description Why the case should move (shown to the receiving post and kept in the case history) */
             reason: string;
         };
+        PublishedExportKeyResponse: {
+            keyId: string;
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            /** @description SPKI PEM */
+            publicKeyPem: string;
+            /** @description The 32 raw bytes, base64 */
+            publicKey: string;
+        };
+        PublishedExportKeysResponse: {
+            /** @description The sending countries this deployment serves */
+            countries: string[];
+            keys: components["schemas"]["PublishedExportKeyResponse"][];
+        };
         QueueAssistanceCountsResponse: {
             /** @description Received from another country, waiting for a decision */
             incomingPending: number;
@@ -5183,6 +5413,131 @@ export interface components {
              * @example 123456
              */
             code: string;
+        };
+        RegionalCellResponse: {
+            country: string;
+            /** @description Null when suppressed */
+            value: number | null;
+            suppressed: boolean;
+        };
+        RegionalCodeResponse: {
+            code: string;
+            label: components["schemas"]["LocalizedText"];
+        };
+        RegionalConsolidationRequest: {
+            /** @example 2026-S2 */
+            semester: string;
+            /** @enum {string} */
+            measure: "cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers" | "notification_delay" | "notification_delay_p90" | "returns";
+            dimensions: ("period" | "sending_country" | "consulate" | "host_country" | "host_subdivision" | "category" | "vulnerability" | "sex" | "age_group" | "status" | "closure_reason" | "action_type" | "crisis_event" | "organisation_type" | "referral_service" | "receiving_country" | "assistance_kind" | "return_mode" | "origin_subdivision")[];
+        };
+        RegionalConsolidationResponse: {
+            semester: string;
+            measure: string;
+            k: number;
+            dimensions: components["schemas"]["RegionalDimensionResponse"][];
+            codes: components["schemas"]["RegionalDimensionCodesResponse"][];
+            countries: string[];
+            rows: components["schemas"]["RegionalRowResponse"][];
+            sources: components["schemas"]["RegionalSourceResponse"][];
+            excluded: components["schemas"]["RegionalExcludedResponse"][];
+        };
+        RegionalDimensionCodesResponse: {
+            column: string;
+            codes: components["schemas"]["RegionalCodeResponse"][];
+        };
+        RegionalDimensionResponse: {
+            id: string;
+            column: string;
+            label: components["schemas"]["LocalizedText"];
+        };
+        RegionalExcludedResponse: {
+            /** Format: uuid */
+            regionalExportId: string;
+            countries: string[];
+        };
+        RegionalExportListResponse: {
+            items: components["schemas"]["RegionalExportResponse"][];
+        };
+        RegionalExportResponse: {
+            /** Format: uuid */
+            id: string;
+            countries: string[];
+            /** @example 2026-S2 */
+            semester: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            keyId: string;
+            fingerprint: string;
+            /** @description SHA-256 of the file, hex */
+            sha256: string;
+            /**
+             * Format: uuid
+             * @description The export id in its national deployment
+             */
+            sourceExportId: string;
+            measures: string[];
+            dimensions: string[];
+            /** Format: uuid */
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        RegionalKeyListResponse: {
+            items: components["schemas"]["RegionalKeyResponse"][];
+        };
+        RegionalKeyResponse: {
+            /** Format: uuid */
+            id: string;
+            country: string;
+            keyId: string;
+            /** @description SHA-256 of the raw public key, in groups of four hex digits */
+            fingerprint: string;
+            publicKeyPem: string;
+            label: string;
+            /** Format: uuid */
+            registeredBy: string;
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        RegionalReportingResponse: {
+            semester: string;
+            countries: components["schemas"]["CountryReportingResponse"][];
+        };
+        RegionalRowResponse: {
+            /** @description One code per dimension; `_T` is the total */
+            codes: string[];
+            cells: components["schemas"]["RegionalCellResponse"][];
+            total: components["schemas"]["RegionalTotalResponse"];
+        };
+        RegionalSourceResponse: {
+            /** Format: uuid */
+            regionalExportId: string;
+            countries: string[];
+            sha256: string;
+            keyId: string;
+        };
+        RegionalTotalResponse: {
+            value: number | null;
+            suppressed: boolean;
+        };
+        RegisterRegionalKeyRequest: {
+            /**
+             * @description ISO 3166-1 alpha-2 member country. ISO 3166-1 alpha-2 country code, upper case (GET /api/v1/countries lists them)
+             * @example GT
+             */
+            country: string;
+            /** @description Ed25519 public key: PEM (SPKI), or its 32 raw bytes in base64. Not only white space */
+            publicKey: string;
+            /**
+             * @description Not only white space
+             * @example Guatemala MINEX production deployment
+             */
+            label: string;
         };
         ReintegrationReferralRequest: {
             /**
@@ -5973,6 +6328,12 @@ export interface components {
             /** @enum {string} */
             locale?: "es" | "en";
         };
+        UploadRegionalExportRequest: {
+            /** @description The JSON export file exactly as downloaded (its text); the signature covers its bytes. Not only white space */
+            file: string;
+            /** @description The content of the `.sig` file */
+            signature: components["schemas"]["ExportSignatureInput"];
+        };
         UserPageResponse: {
             items: components["schemas"]["UserResponse"][];
             nextCursor: string | null;
@@ -6085,6 +6446,41 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    exportKeys_wellKnown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedExportKeysResponse"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     accessRequests_list: {
         parameters: {
             query?: {
@@ -16405,6 +16801,115 @@ export interface operations {
             };
         };
     };
+    exports_signature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportSignatureResponse"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (EXPORT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "EXPORT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (EXPORT_NOT_READY) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "EXPORT_NOT_READY";
+                    };
+                };
+            };
+            /** @description No longer available (EXPORT_UNSIGNED) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "EXPORT_UNSIGNED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     me_me: {
         parameters: {
             query?: never;
@@ -18269,6 +18774,664 @@ export interface operations {
             };
         };
     };
+    regional_consolidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegionalConsolidationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionalConsolidationResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Understood but cannot be processed (REGIONAL_MEASURE_NOT_ADDITIVE, REGIONAL_TABLE_EMPTY) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "REGIONAL_MEASURE_NOT_ADDITIVE" | "REGIONAL_TABLE_EMPTY";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    regional_listExports: {
+        parameters: {
+            query?: {
+                semester?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionalExportListResponse"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    regional_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadRegionalExportRequest"];
+            };
+        };
+        responses: {
+            /** @description The same file, already stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionalExportResponse"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionalExportResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Understood but cannot be processed (EXPORT_KEY_COUNTRY_MISMATCH, EXPORT_KEY_UNKNOWN, EXPORT_NOT_REGIONAL, EXPORT_SCHEMA_INVALID, EXPORT_SIGNATURE_INVALID) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "EXPORT_KEY_COUNTRY_MISMATCH" | "EXPORT_KEY_UNKNOWN" | "EXPORT_NOT_REGIONAL" | "EXPORT_SCHEMA_INVALID" | "EXPORT_SIGNATURE_INVALID";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    regional_listKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionalKeyListResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    regional_registerKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterRegionalKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionalKeyResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, INVALID_IDEMPOTENCY_KEY, MALFORMED_BODY, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "INVALID_IDEMPOTENCY_KEY" | "MALFORMED_BODY" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (IDEMPOTENCY_IN_PROGRESS, REGIONAL_KEY_ALREADY_REGISTERED) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_IN_PROGRESS" | "REGIONAL_KEY_ALREADY_REGISTERED";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Understood but cannot be processed (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    regional_revokeKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionalKeyResponse"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (REGIONAL_KEY_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "REGIONAL_KEY_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflicts with the current state (REGIONAL_KEY_REVOKED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "REGIONAL_KEY_REVOKED";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    regional_reporting: {
+        parameters: {
+            query: {
+                semester: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionalReportingResponse"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     returnMovements_list: {
         parameters: {
             query?: {
@@ -19940,6 +21103,65 @@ export interface operations {
             };
         };
     };
+    exportKeys_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportSigningKeyResponse"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     systemPings_request: {
         parameters: {
             query?: never;
@@ -20645,7 +21867,7 @@ export interface operations {
                 /** @description Text in the name or email (accents and case ignored) */
                 q?: string;
                 status?: "active" | "disabled";
-                role?: "officer" | "consul" | "supervisor" | "analyst" | "admin" | "system_admin" | "organisation_focal_point";
+                role?: "officer" | "consul" | "supervisor" | "analyst" | "admin" | "system_admin" | "organisation_focal_point" | "network_secretariat";
                 countryCode?: string;
             };
             header?: never;

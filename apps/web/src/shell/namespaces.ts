@@ -28,6 +28,8 @@ import { en as crisisImportEn } from '../crisis-import/locales/en';
 import { es as crisisImportEs } from '../crisis-import/locales/es';
 import { en as returnsEn } from '../returns/locales/en';
 import { es as returnsEs } from '../returns/locales/es';
+import { en as regionalEn } from '../regional/locales/en';
+import { es as regionalEs } from '../regional/locales/es';
 import { en as statisticsEn } from '../statistics/locales/en';
 import { es as statisticsEs } from '../statistics/locales/es';
 
@@ -43,6 +45,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     queue: queueEs,
     dashboard: dashboardEs,
     statistics: statisticsEs,
+    regional: regionalEs,
     directory: directoryEs,
     admin: adminEs,
     myOrganisation: myOrganisationEs,
@@ -61,6 +64,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     queue: queueEn,
     dashboard: dashboardEn,
     statistics: statisticsEn,
+    regional: regionalEn,
     directory: directoryEn,
     admin: adminEn,
     myOrganisation: myOrganisationEn,

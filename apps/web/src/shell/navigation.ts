@@ -51,6 +51,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/returns', label: 'returns', permission: 'cases:read', roles: ['officer', 'consul'] },
   { path: '/statistics', label: 'statistics', permission: 'statistics:read', end: true },
   { path: '/statistics/exports', label: 'exports', permission: 'statistics:export' },
+  { path: '/regional', label: 'regional', permission: 'regional:read' },
   { path: '/admin/users', label: 'users', permission: 'users:read' },
   { path: '/admin/audit', label: 'audit', permission: 'audit:read' },
   { path: '/directory', label: 'directory', permission: 'directory:read' },

@@ -17,6 +17,7 @@ import { RequireSession } from './require-session';
 import { SignInPage } from './sign-in/sign-in-page';
 import { statisticsRoutes } from '../statistics/routes';
 import { returnsRoutes } from '../returns/routes';
+import { regionalRoutes } from '../regional/routes';
 import { transfersRoutes } from '../transfers/routes';
 
 /**
@@ -43,6 +44,7 @@ export const createRouter = () =>
             ...crisisRoutes,
             ...crisisImportRoutes,
             ...returnsRoutes,
+            ...regionalRoutes,
             ...dashboardRoutes,
             ...statisticsRoutes,
             ...directoryRoutes,

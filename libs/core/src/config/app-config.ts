@@ -61,6 +61,13 @@ export interface AppConfig {
     requeueAfterSeconds: number;
     sweepIntervalSeconds: number;
     maxRowsPerSecond: number;
+    /** Ed25519 private key (PEM) signing exports; absent: the one in `signingKeyFile`. */
+    signingKey?: string;
+    /**
+     * Where the export signing key is read from, or generated into (never the database); absent
+     * (an in-memory deployment): a key generated for the life of the process.
+     */
+    signingKeyFile?: string;
   };
   audit: {
     /** Ed25519 private key (PEM) signing checkpoints; absent outside production (generated). */

@@ -250,6 +250,23 @@ export class EnvironmentVariables {
   @IsString()
   EXPORTS_DIR = './data/exports';
 
+  @EnvVar({
+    expected:
+      'an Ed25519 private key in PEM (literal \\n allowed) signing the statistics exports; unset: EXPORT_SIGNING_KEY_FILE',
+    secret: true,
+  })
+  @IsOptional()
+  @Matches(/-----BEGIN PRIVATE KEY-----/)
+  EXPORT_SIGNING_KEY?: string;
+
+  @EnvVar({
+    expected:
+      'a file holding the Ed25519 private key (PEM) that signs the statistics exports; generated there (mode 0600) at first start when missing; default EMBEDDED_DATA_DIR/export-signing-key.pem',
+  })
+  @IsOptional()
+  @IsString()
+  EXPORT_SIGNING_KEY_FILE?: string;
+
   @EnvVar({ expected: 'days an export file is kept before it is deleted, 1 to 90' })
   @Type(() => Number)
   @IsInt()

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { join } from 'node:path';
 import { AppConfig } from './app-config';
 import { ConfigurationError } from './configuration-error';
 import { envVarDocs } from './env-var.decorator';
@@ -126,6 +127,13 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       requeueAfterSeconds: vars.EXPORTS_REQUEUE_AFTER_SECONDS,
       sweepIntervalSeconds: vars.EXPORTS_SWEEP_INTERVAL_SECONDS,
       maxRowsPerSecond: vars.EXPORTS_MAX_ROWS_PER_SECOND,
+      signingKey: vars.EXPORT_SIGNING_KEY ? pem(vars.EXPORT_SIGNING_KEY) : undefined,
+      // An in-memory database keeps nothing on disk; neither does the key it would generate.
+      signingKeyFile:
+        vars.EXPORT_SIGNING_KEY_FILE ??
+        (vars.EMBEDDED_DATA_DIR.startsWith('memory://')
+          ? undefined
+          : join(vars.EMBEDDED_DATA_DIR, 'export-signing-key.pem')),
     },
     audit: {
       signingKey: vars.AUDIT_SIGNING_KEY ? pem(vars.AUDIT_SIGNING_KEY) : undefined,

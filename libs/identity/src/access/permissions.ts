@@ -24,6 +24,9 @@ export const PERMISSIONS = [
   'crisis:read',
   'crisis:write',
   'crisis:manage',
+  'export_signing_key:read',
+  'regional:read',
+  'regional:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,6 +79,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users:read',
     'users:manage',
     'audit:read',
+    'export_signing_key:read',
   ],
   system_admin: [
     'directory:read',
@@ -86,8 +90,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users:manage',
     'audit:read',
     'system:diagnose',
+    'export_signing_key:read',
   ],
   organisation_focal_point: ['organisation:edit_own'],
+  // The regional secretariat of the network: member countries' keys and their verified national
+  // exports, aggregates only; no case, directory or user of any country.
+  network_secretariat: ['regional:read', 'regional:manage'],
 };
 
 export function permissionsOf(roles: Iterable<Role>): Set<Permission> {

@@ -6,12 +6,13 @@ export const ROLES = [
   'admin',
   'system_admin',
   'organisation_focal_point',
+  'network_secretariat',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
  * Roles bound to one consulate, to one directory organisation, or to a country; the rest
- * (system_admin) to the whole deployment.
+ * (system_admin, network_secretariat) to the whole deployment.
  */
 export const CONSULATE_ROLES: readonly Role[] = ['officer', 'consul'];
 export const COUNTRY_ROLES: readonly Role[] = ['supervisor', 'analyst', 'admin'];
@@ -32,11 +33,12 @@ export const MFA_REQUIRED_ROLES: readonly Role[] = [
   'admin',
   'system_admin',
   'organisation_focal_point',
+  'network_secretariat',
 ];
 
 /**
  * Roles a country admin may grant (for its own country: a focal point for an organisation its
- * country manages); admin and system_admin are granted by a system_admin only.
+ * country manages); admin, system_admin and network_secretariat are granted by a system_admin only.
  */
 export const ROLES_GRANTABLE_BY_ADMIN: readonly Role[] = [
   'officer',

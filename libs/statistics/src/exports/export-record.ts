@@ -1,3 +1,4 @@
+import { ExportSignature } from '../export-format/export-signature';
 import { DimensionId } from '../model/dimensions';
 import { MeasureId } from '../model/measures';
 import { PeriodGranularity } from '../model/periods';
@@ -47,11 +48,13 @@ export interface ExportRecord {
   readonly startedAt: Date | null;
   readonly completedAt: Date | null;
   readonly expiresAt: Date | null;
+  /** The detached signature of the file (the `.sig` document); null before completion. */
+  readonly signature: ExportSignature | null;
 }
 
 export const EXPORT_COLUMNS = `id, requested_by, kind, format, language, request, scope, schedule_key,
   status, progress, attempts, row_count, byte_size, sha256, file_name, failure_code, requested_at,
-  started_at, completed_at, expires_at`;
+  started_at, completed_at, expires_at, signature`;
 
 export function toExportRecord(row: Record<string, unknown>): ExportRecord {
   const nullableNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -77,6 +80,7 @@ export function toExportRecord(row: Record<string, unknown>): ExportRecord {
     startedAt: nullableDate(row.started_at),
     completedAt: nullableDate(row.completed_at),
     expiresAt: nullableDate(row.expires_at),
+    signature: row.signature ? (parseJson(row.signature) as ExportSignature) : null,
   };
 }
 

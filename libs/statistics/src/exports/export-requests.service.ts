@@ -15,6 +15,7 @@ import { isUUID } from 'class-validator';
 import { createReadStream, ReadStream } from 'node:fs';
 import { DataSource, EntityManager } from 'typeorm';
 import { FilterScopeCheck } from '../aggregate/filter-scope';
+import { ExportSignature } from '../export-format/export-signature';
 import { isEmptyScope, statisticsScopeOf } from '../aggregate/statistics-scope';
 import { isMeasureId } from '../model/measures';
 import { parseStatisticsQuery, StatisticsQueryInput } from '../model/statistics-query';
@@ -43,6 +44,13 @@ registerErrorTexts({
     detail: {
       es: 'El archivo de esta exportación no está disponible (estado: {status}).',
       en: 'This export has no file available (status: {status}).',
+    },
+  },
+  EXPORT_UNSIGNED: {
+    title: { es: 'Exportación sin firma', en: 'Export not signed' },
+    detail: {
+      es: 'Esta exportación se produjo antes de que las exportaciones se firmaran; solicite una nueva.',
+      en: 'This export was produced before exports were signed; request a new one.',
     },
   },
   EXPORT_QUOTA_EXCEEDED: {
@@ -189,6 +197,15 @@ export class ExportRequestsService {
       throw new DomainError('EXPORT_NOT_FOUND', 'not_found');
     }
     return record;
+  }
+
+  /** The detached signature of a completed export's file, for its readers. */
+  async signature(caller: Caller, id: string): Promise<ExportSignature> {
+    const record = await this.find(caller, id);
+    if (record.status !== 'completed')
+      throw new DomainError('EXPORT_NOT_READY', 'conflict', { params: { status: record.status } });
+    if (!record.signature) throw new DomainError('EXPORT_UNSIGNED', 'gone');
+    return record.signature;
   }
 
   async openFile(caller: Caller, id: string): Promise<ExportFile> {

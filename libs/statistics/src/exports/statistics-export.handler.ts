@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, DomainError, safeErrorForLog } from '@amparo/core';
 import { HandlesJob, JOB_RETRY, JobContext, JobHandler, JobName, JobPayloads } from '@amparo/jobs';
+import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
@@ -11,7 +12,7 @@ import { CodeLabelResolver } from '../aggregate/code-label-resolver';
 import { DISCLOSURE_RULE, StatisticsTable, StatisticsTables } from '../aggregate/statistics-tables';
 import { DISCLOSURE_METHOD } from '../disclosure';
 import { StatisticsScope } from '../aggregate/statistics-scope';
-import { StatisticsExportMetadata } from '../export-format';
+import { ExportSignature, StatisticsExportMetadata } from '../export-format';
 import { DIMENSIONS } from '../model/dimensions';
 import { MEASURES, MeasureId } from '../model/measures';
 import { EXPORT_COLUMNS, ExportRecord, measureQuery, toExportRecord } from './export-record';
@@ -19,6 +20,7 @@ import { ExportFiles, TemporaryFile } from './export-files';
 import { ExportLayout } from './writers/export-layout';
 import { createExportWriter } from './writers/create-export-writer';
 import { ExportMetadata } from './writers/export-writer';
+import { ExportSigningKey } from '../signing/export-signing-key';
 
 /**
  * Produces an export's file. Delivery is at least once, and two attempts of one export can even
@@ -39,6 +41,7 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
     private readonly tables: StatisticsTables,
     private readonly labels: CodeLabelResolver,
     private readonly files: ExportFiles,
+    private readonly signingKey: ExportSigningKey,
   ) {}
 
   async handle(
@@ -78,16 +81,26 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
   ): Promise<void> {
     try {
       let rowCount = 0;
+      let countries: string[] = [];
       const file = await this.files.writeTemporary(
         `${record.id}.${record.format}`,
         claimed,
         async (out) => {
-          rowCount = await this.produce(record, plan, tables, out, claimed);
+          ({ rows: rowCount, countries } = await this.produce(record, plan, tables, out, claimed));
         },
       );
       let published = false;
       try {
-        published = await this.publish(record.id, claimed, file, rowCount);
+        // Over the bytes on disk, read back: what is signed is exactly what will be downloaded.
+        // Gone already: a later attempt published and swept this one's file, so it has lost.
+        const bytes = await readFile(file.path).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return null;
+          throw error;
+        });
+        if (bytes) {
+          const signature = this.signingKey.sign(bytes, countries);
+          published = await this.publish(record.id, claimed, file, rowCount, signature);
+        }
       } finally {
         // Not published (superseded, or the transaction failed): nobody else deletes it.
         if (!published) await this.files.discard(file);
@@ -129,6 +142,7 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
     claimed: number,
     file: TemporaryFile,
     rowCount: number,
+    signature: ExportSignature,
   ): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query<{ status: string; attempts: number }[]>(
@@ -140,9 +154,19 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
         `UPDATE statistics_exports
             SET status = 'completed', progress = 100, row_count = $2, byte_size = $3, sha256 = $4,
                 file_name = $5, failure_code = NULL, completed_at = now(),
-                expires_at = now() + make_interval(days => $6), updated_at = now()
+                expires_at = now() + make_interval(days => $6), updated_at = now(),
+                signature = $7, signing_key_id = $8
           WHERE id = $1`,
-        [id, rowCount, file.byteSize, file.sha256, file.fileName, this.config.exports.ttlDays],
+        [
+          id,
+          rowCount,
+          file.byteSize,
+          file.sha256,
+          file.fileName,
+          this.config.exports.ttlDays,
+          JSON.stringify(signature),
+          signature.keyId,
+        ],
       );
       await this.files.publish(file);
       return true;
@@ -177,14 +201,14 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
     return claimed ? Number(claimed.attempts) : null;
   }
 
-  /** Streams every table of the export into `out`; returns the number of rows written. */
+  /** Streams every table of the export into `out`; returns the rows written and the countries. */
   private async produce(
     record: ExportRecord,
     plan: ExportPlan,
     tables: TablePipeline<StatisticsTable>,
     out: Writable,
     claimed: number,
-  ): Promise<number> {
+  ): Promise<{ rows: number; countries: string[] }> {
     const { scope } = record;
     const { regional, steps } = plan;
     const described = await this.describeScope(record);
@@ -215,7 +239,7 @@ export class StatisticsExportHandler implements JobHandler<typeof JobName.Statis
       );
     }
     await writer.end(metadata(true));
-    return rows;
+    return { rows, countries: described.countries };
   }
 
   /** The scope as the file states it: countries, and the posts' codes when it is a list of posts. */

@@ -129,6 +129,14 @@ export const en: AdminMessages = {
     copied: 'Link copied.',
     copyFailed: 'It could not be copied: select the link and copy it by hand.',
   },
+  exportKey: {
+    title: 'Export signing key',
+    intro:
+      "Every statistics export is signed with this key. Read the fingerprint aloud to the network secretariat so that it registers your country's key; never send it by email alone.",
+    keyId: 'Key id',
+    countries: 'Countries',
+    fingerprint: 'Fingerprint',
+  },
   audit: {
     title: 'Audit log',
     caption: 'Audit events, newest first',
@@ -172,6 +180,9 @@ export const en: AdminMessages = {
       queue_dashboard: 'Queue or dashboard',
       statistics: 'Statistics',
       statistics_export: 'Statistics export',
+      regional_key: 'Member country key',
+      regional_export: 'National export received',
+      regional_consolidation: 'Regional consolidation',
     },
     outcomes: { success: 'Done', failure: 'Failed', denied: 'Denied' },
   },

@@ -127,6 +127,14 @@ export const es = {
     copied: 'Enlace copiado.',
     copyFailed: 'No se pudo copiar: seleccione el enlace y cópielo a mano.',
   },
+  exportKey: {
+    title: 'Clave de firma de las exportaciones',
+    intro:
+      'Cada exportación estadística se firma con esta clave. Lea la huella en voz alta a la secretaría de la red para que registre la clave de su país; nunca la envíe solo por correo.',
+    keyId: 'Identificador de la clave',
+    countries: 'Países',
+    fingerprint: 'Huella',
+  },
   audit: {
     title: 'Registro de auditoría',
     caption: 'Eventos de auditoría, del más reciente al más antiguo',
@@ -171,6 +179,9 @@ export const es = {
       queue_dashboard: 'Bandeja o panel',
       statistics: 'Estadísticas',
       statistics_export: 'Exportación de estadísticas',
+      regional_key: 'Clave de país miembro',
+      regional_export: 'Exportación nacional recibida',
+      regional_consolidation: 'Consolidación regional',
     },
   },
 };

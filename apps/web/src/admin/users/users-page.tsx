@@ -2,6 +2,7 @@ import { Link, TextField } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportSigningKeySection } from '../export-key/export-signing-key-section';
 import { Link as RouterLink } from 'react-router';
 import { unwrap } from '../../api/call';
 import { api } from '../../api/client';
@@ -134,6 +135,7 @@ export function UsersPage() {
           },
         ]}
       />
+      <ExportSigningKeySection />
     </>
   );
 }

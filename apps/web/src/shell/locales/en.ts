@@ -47,6 +47,7 @@ export const en: Messages = {
     admin: 'Administrator',
     system_admin: 'System administrator',
     organisation_focal_point: 'Organisation focal point',
+    network_secretariat: 'Network secretariat',
   },
   grantScope: {
     consulate: 'consulate {{id}}',
@@ -67,6 +68,7 @@ export const en: Messages = {
     returns: 'Returns',
     statistics: 'Statistics',
     exports: 'Exports',
+    regional: 'Regional workspace',
     directory: 'Directory',
     users: 'Users',
     audit: 'Audit',

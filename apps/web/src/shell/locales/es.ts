@@ -47,6 +47,7 @@ export const es = {
     admin: 'Administrador',
     system_admin: 'Administrador del sistema',
     organisation_focal_point: 'Punto focal de organización',
+    network_secretariat: 'Secretaría de la red',
   },
   grantScope: {
     consulate: 'consulado {{id}}',
@@ -67,6 +68,7 @@ export const es = {
     returns: 'Retornos',
     statistics: 'Estadísticas',
     exports: 'Exportaciones',
+    regional: 'Espacio regional',
     directory: 'Directorio',
     users: 'Usuarios',
     audit: 'Auditoría',

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@amparo/audit';
+import { DomainError } from '@amparo/core';
+import { Caller, recordCallerEvent } from '@amparo/identity';
+import { StatisticsExportCode, StatisticsExportDimension } from '../export-format';
+import { MEASURES, isMeasureId } from '../model/measures';
+import { RegionalExportsService } from './regional-exports.service';
+import { RegionalTable, regionalTable } from './regional-table';
+import './regional-errors';
+
+export interface ConsolidationInput {
+  semester: string;
+  measure: string;
+  dimensions: string[];
+}
+
+export interface RegionalConsolidation {
+  semester: string;
+  measure: string;
+  /** The strictest k of the national exports, which the regional totals are held to as well. */
+  k: number;
+  dimensions: { id: string; column: string; label: { es: string; en: string } }[];
+  /** Code labels per dimension column, merged from the exports (first label wins). */
+  codes: Record<string, StatisticsExportCode[]>;
+  table: RegionalTable;
+  sources: { regionalExportId: string; countries: string[]; sha256: string; keyId: string }[];
+  /** Exports of the semester that do not have this measure by these dimensions. */
+  excluded: { regionalExportId: string; countries: string[] }[];
+}
+
+/** The regional table of one measure from the latest verified export of each member country. */
+@Injectable()
+export class RegionalConsolidationsService {
+  constructor(
+    private readonly exports: RegionalExportsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async consolidate(caller: Caller, input: ConsolidationInput): Promise<RegionalConsolidation> {
+    const { semester, measure } = input;
+    if (isMeasureId(measure) && MEASURES[measure].kind !== 'count')
+      throw new DomainError('REGIONAL_MEASURE_NOT_ADDITIVE', 'unprocessable', {
+        params: { measure },
+      });
+    const documents = await this.exports.latestDocuments(semester);
+    const fits = (dimensions: readonly StatisticsExportDimension[], measures: { id: string }[]) =>
+      measures.some((m) => m.id === measure) &&
+      input.dimensions.every((id) => dimensions.some((d) => d.id === id));
+    const used = documents.filter(({ document: { metadata } }) =>
+      fits(metadata.dimensions, metadata.measures),
+    );
+    if (used.length === 0)
+      throw new DomainError('REGIONAL_TABLE_EMPTY', 'unprocessable', {
+        params: { semester, measure },
+      });
+    const first = used[0].document.metadata;
+    const dimensions = input.dimensions.map((id) => {
+      const { column, label } = first.dimensions.find((d) => d.id === id)!;
+      return { id, column, label };
+    });
+    const columns = dimensions.map((d) => d.column);
+    const k = Math.max(...used.map(({ document }) => document.metadata.disclosure.k));
+    const table = regionalTable(
+      used.map(({ document }) => ({
+        countries: document.metadata.scope.countries,
+        columns: document.metadata.dimensions.map((d) => d.column),
+        rows: document.rows,
+      })),
+      measure,
+      columns,
+      k,
+    );
+    const codes = Object.fromEntries(
+      dimensions.map(({ id, column }) => {
+        const merged = new Map<string, StatisticsExportCode>();
+        for (const { document } of used)
+          for (const code of document.metadata.dimensions.find((d) => d.id === id)?.codes ?? [])
+            if (!merged.has(code.code)) merged.set(code.code, code);
+        return [column, [...merged.values()]];
+      }),
+    );
+    await recordCallerEvent(this.audit, caller, {
+      action: 'regional_consolidation.create',
+      resourceType: 'regional_consolidation',
+      details: {
+        semester,
+        measure,
+        dimensions: input.dimensions,
+        countries: table.countries,
+        sources: used.map((u) => u.sha256),
+        suppressedTotals: table.rows.filter((r) => r.total.suppressed).length,
+      },
+    });
+    return {
+      semester,
+      measure,
+      k,
+      dimensions,
+      codes,
+      table,
+      sources: used.map((u) => ({
+        regionalExportId: u.id,
+        countries: [...u.document.metadata.scope.countries],
+        sha256: u.sha256,
+        keyId: u.keyId,
+      })),
+      excluded: documents
+        .filter((d) => !used.includes(d))
+        .map((d) => ({
+          regionalExportId: d.id,
+          countries: [...d.document.metadata.scope.countries],
+        })),
+    };
+  }
+}
