@@ -2,8 +2,8 @@
 // has to remember them. README (Architecture, Development) explains the layout; this is the machine's copy.
 //
 // Who is who:
-// - Contexts (bounded contexts, one lib each): audit, identity, directory, cases, referrals,
-//   statistics.
+// - Contexts (bounded contexts, one lib each): audit, identity, directory, cases, practices,
+//   referrals, statistics.
 // - Shared kernel: core (config, errors, logging, i18n, pagination). Every lib may use it.
 // - Infrastructure: database (TypeORM options, transactions, SQL helpers) and jobs (queues,
 //   schedules, the handler registry, and the system ping that proves them) for every lib above
@@ -12,7 +12,7 @@
 // - Each lib's public surface is its src/index.ts (`@amparo/<lib>`): anything else is internals.
 //
 // The libs form a chain; a lib imports only libs below it (never above, never beside):
-//   core < database < jobs < audit < identity < directory < cases < referrals < statistics < demo
+//   core < database < jobs < audit < identity < directory < cases < practices < referrals < statistics < demo
 // (database and jobs need nothing from each other; the chain orders them to keep one line.)
 const LIB_CHAIN = [
   'core',
@@ -22,11 +22,20 @@ const LIB_CHAIN = [
   'identity',
   'directory',
   'cases',
+  'practices',
   'referrals',
   'statistics',
   'demo',
 ];
-const CONTEXTS = ['audit', 'identity', 'directory', 'cases', 'referrals', 'statistics'];
+const CONTEXTS = [
+  'audit',
+  'identity',
+  'directory',
+  'cases',
+  'practices',
+  'referrals',
+  'statistics',
+];
 /**
  * Libs that carry no transport: HTTP adapters (controllers, guards, strategies, filters, middleware)
  * live in apps/api. Every lib but testing, core included: its HTTP pieces are adapters too.

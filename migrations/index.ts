@@ -23,6 +23,7 @@ import { AddOrganisationFocalPoint1764000000021 } from './1764000000021-add-orga
 import { CreateReferrals1764000000022 } from './1764000000022-create-referrals';
 import { CreateAssistanceRequests1764000000023 } from './1764000000023-create-assistance-requests';
 import { PublishCooperationStatisticsViews1764000000024 } from './1764000000024-publish-cooperation-statistics-views';
+import { CreateGoodPractices1764000000031 } from './1764000000031-create-good-practices';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   CreateReferrals1764000000022,
   CreateAssistanceRequests1764000000023,
   PublishCooperationStatisticsViews1764000000024,
+  CreateGoodPractices1764000000031,
 ];

@@ -208,6 +208,7 @@ describe('Hostile input', () => {
       admin: { role: 'admin', countryCode: 'MX' },
       system_admin: { role: 'system_admin' },
       organisation_focal_point: { role: 'organisation_focal_point', organisationId },
+      network_secretariat: { role: 'network_secretariat' },
     };
     for (const [role, grant] of Object.entries(grants) as [Role, (typeof grants)[Role]][]) {
       const user = await createUser(stack, [grant]);

@@ -6,6 +6,7 @@ import { IdentityModule } from '@amparo/identity';
 import { DatabaseModule, IdempotencyStore } from '@amparo/database';
 import { DemoModule } from '@amparo/demo';
 import { JobsModule } from '@amparo/jobs';
+import { PracticesHttpModule } from './practices/practices-http.module';
 import { ReferralsHttpModule } from './referrals/referrals-http.module';
 import { RefusalAuditInterceptor } from './access/refusal-audit.interceptor';
 import { AccessGuard } from './access/access.guard';
@@ -39,6 +40,7 @@ export class AppModule {
         DemoModule,
         CasesHttpModule,
         ReferralsHttpModule,
+        PracticesHttpModule,
         StatisticsHttpModule,
         HealthModule,
         SystemModule,

@@ -1,6 +1,14 @@
 /** The bounded contexts (and infrastructure) that may own tables. */
 export type TableOwner =
-  'identity' | 'audit' | 'directory' | 'cases' | 'referrals' | 'statistics' | 'database' | 'jobs';
+  | 'identity'
+  | 'audit'
+  | 'directory'
+  | 'cases'
+  | 'practices'
+  | 'referrals'
+  | 'statistics'
+  | 'database'
+  | 'jobs';
 
 /**
  * Which context owns each table (and sequence) the migrations create. Only the owner names a table
@@ -44,6 +52,9 @@ export const TABLE_OWNERS: Record<string, TableOwner> = {
   case_references: 'cases',
   assistance_requests: 'referrals',
   assistance_reports: 'referrals',
+
+  good_practices: 'practices',
+  good_practice_documents: 'practices',
 
   statistics_exports: 'statistics',
 

@@ -48,6 +48,10 @@ export interface AppConfig {
     /** MM-DD dates (UTC) of the semester reports. */
     semesterReportDates: string[];
   };
+  practices: {
+    /** The largest PDF document of a good practice; larger uploads get 413. */
+    documentMaxBytes: number;
+  };
   exports: {
     dir: string;
     ttlDays: number;

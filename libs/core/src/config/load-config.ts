@@ -114,6 +114,7 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       maxTableCells: vars.STATISTICS_MAX_TABLE_CELLS,
       semesterReportDates: vars.STATISTICS_SEMESTER_REPORT_DATES.split(','),
     },
+    practices: { documentMaxBytes: vars.PRACTICE_DOCUMENT_MAX_BYTES },
     exports: {
       dir: vars.EXPORTS_DIR,
       ttlDays: vars.EXPORTS_TTL_DAYS,

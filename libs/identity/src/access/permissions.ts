@@ -21,6 +21,9 @@ export const PERMISSIONS = [
   'statistics:read',
   'statistics:export',
   'organisation:edit_own',
+  'practices:read',
+  'practices:submit',
+  'practices:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,7 +33,14 @@ export type Permission = (typeof PERMISSIONS)[number];
  * organisation's directory entry and sees nothing else.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  officer: ['directory:read', 'cases:read', 'cases:write', 'cases:transfer', 'statistics:read'],
+  officer: [
+    'directory:read',
+    'cases:read',
+    'cases:write',
+    'cases:transfer',
+    'statistics:read',
+    'practices:read',
+  ],
   consul: [
     'directory:read',
     'cases:read',
@@ -41,6 +51,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'consent:review_overrides',
     'cases:transfer',
     'statistics:read',
+    'practices:read',
+    'practices:submit',
   ],
   supervisor: [
     'directory:read',
@@ -51,8 +63,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'consent:review_overrides',
     'statistics:read',
     'statistics:export',
+    'practices:read',
   ],
-  analyst: ['directory:read', 'statistics:read', 'statistics:export'],
+  analyst: ['directory:read', 'statistics:read', 'statistics:export', 'practices:read'],
   admin: [
     'directory:read',
     'directory:manage',
@@ -60,6 +73,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users:read',
     'users:manage',
     'audit:read',
+    'practices:read',
+    'practices:submit',
   ],
   system_admin: [
     'directory:read',
@@ -70,8 +85,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users:manage',
     'audit:read',
     'system:diagnose',
+    'practices:read',
   ],
   organisation_focal_point: ['organisation:edit_own'],
+  // The regional secretariat: reviews and publishes the good-practice catalogue; never case data.
+  network_secretariat: ['practices:read', 'practices:review'],
 };
 
 export function permissionsOf(roles: Iterable<Role>): Set<Permission> {

@@ -6,12 +6,13 @@ export const ROLES = [
   'admin',
   'system_admin',
   'organisation_focal_point',
+  'network_secretariat',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
  * Roles bound to one consulate, to one directory organisation, or to a country; the rest
- * (system_admin) to the whole deployment.
+ * (system_admin, network_secretariat) to the whole deployment.
  */
 export const CONSULATE_ROLES: readonly Role[] = ['officer', 'consul'];
 export const COUNTRY_ROLES: readonly Role[] = ['supervisor', 'analyst', 'admin'];

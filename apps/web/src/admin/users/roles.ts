@@ -11,6 +11,7 @@ export const ROLES: readonly Role[] = [
   'admin',
   'system_admin',
   'organisation_focal_point',
+  'network_secretariat',
 ];
 
 /** The roles a country administrator may grant (libs/identity/src/access/roles.ts). */

@@ -47,6 +47,7 @@ export const en: Messages = {
     admin: 'Administrator',
     system_admin: 'System administrator',
     organisation_focal_point: 'Organisation focal point',
+    network_secretariat: 'Network secretariat',
   },
   grantScope: {
     consulate: 'consulate {{id}}',

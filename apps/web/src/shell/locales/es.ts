@@ -47,6 +47,7 @@ export const es = {
     admin: 'Administrador',
     system_admin: 'Administrador del sistema',
     organisation_focal_point: 'Punto focal de organización',
+    network_secretariat: 'Secretaría Técnica de la red',
   },
   grantScope: {
     consulate: 'consulado {{id}}',
