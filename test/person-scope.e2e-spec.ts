@@ -119,6 +119,10 @@ const NO_PERSON_DATA: Record<string, string> = {
     'transfers carry posts, staff, reasons and the case’s operational summary, never a person (checked in case-transfers.e2e-spec.ts)',
   'GET AssistanceRequestsController.candidates': 'consulates of other countries, never persons',
   'GET AssistanceRequestsController.counts': 'counts of pending assistance requests',
+  GoodPracticesController: 'the good-practice catalogue: institutional texts, never a person',
+  PracticeDocumentsController: 'PDF documents of the good-practice catalogue',
+  PracticeViewsController:
+    'published catalogue entries (the matrix; a case’s practices by its categories, never its persons)',
 };
 
 // Who may read a person is who may read a case they appear in (the rule of GET /cases/{id}): no

@@ -1106,7 +1106,10 @@ export const DEMO_ORGANISATIONS: NewOrganisation[] = ORGANISATIONS.map(
 
 const DOMAIN = 'demo.amparo.example';
 
-type CountryRole = Exclude<Role, 'system_admin' | 'organisation_focal_point' | 'network_secretariat'>;
+type CountryRole = Exclude<
+  Role,
+  'system_admin' | 'organisation_focal_point' | 'network_secretariat'
+>;
 
 /** One user of every role of a country; officer and consul at its post in Los Angeles. */
 function countryTeam(country: string, names: Record<CountryRole, string>): DemoUser[] {

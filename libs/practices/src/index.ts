@@ -5,3 +5,4 @@ export * from './practice-review.service';
 export * from './practice-documents.service';
 export * from './practice-views.service';
 export * from './practice-matrix';
+export * from './practice-seeding';

@@ -5,6 +5,7 @@ import { IdentityModule } from '@amparo/identity';
 import { GoodPracticesService } from './good-practices.service';
 import { PracticeDocumentsService } from './practice-documents.service';
 import { PracticeReviewService } from './practice-review.service';
+import { PracticeSeeding } from './practice-seeding';
 import { PracticeViewsService } from './practice-views.service';
 
 /**
@@ -19,12 +20,14 @@ import { PracticeViewsService } from './practice-views.service';
     PracticeReviewService,
     PracticeDocumentsService,
     PracticeViewsService,
+    PracticeSeeding,
   ],
   exports: [
     GoodPracticesService,
     PracticeReviewService,
     PracticeDocumentsService,
     PracticeViewsService,
+    PracticeSeeding,
   ],
 })
 export class PracticesModule {}
