@@ -18,6 +18,8 @@ import { en as assistanceEn } from '../assistance/locales/en';
 import { es as assistanceEs } from '../assistance/locales/es';
 import { en as transfersEn } from '../transfers/locales/en';
 import { es as transfersEs } from '../transfers/locales/es';
+import { en as practicesEn } from '../practices/locales/en';
+import { es as practicesEs } from '../practices/locales/es';
 import { en as statisticsEn } from '../statistics/locales/en';
 import { es as statisticsEs } from '../statistics/locales/es';
 
@@ -39,6 +41,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     assistance: assistanceEs,
     cooperationQueue: cooperationQueueEs,
     transfers: transfersEs,
+    practices: practicesEs,
   },
   en: {
     cases: casesEn,
@@ -52,5 +55,6 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     assistance: assistanceEn,
     cooperationQueue: cooperationQueueEn,
     transfers: transfersEn,
+    practices: practicesEn,
   },
 };

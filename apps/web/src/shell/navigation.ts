@@ -41,6 +41,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/statistics/exports', label: 'exports', permission: 'statistics:export' },
   { path: '/admin/users', label: 'users', permission: 'users:read' },
   { path: '/admin/audit', label: 'audit', permission: 'audit:read' },
+  { path: '/practices', label: 'practices', permission: 'practices:read' },
   { path: '/directory', label: 'directory', permission: 'directory:read' },
   // An organisation's focal point has this screen only: it is their home.
   { path: '/my-organisation', label: 'myOrganisation', permission: 'organisation:edit_own' },

@@ -5,6 +5,7 @@ import { directoryRoutes } from '../directory/routes';
 import { casesRoutes } from '../cases/routes';
 import { dashboardRoutes } from '../dashboard/routes';
 import { myOrganisationRoutes } from '../my-organisation/routes';
+import { practicesRoutes } from '../practices/routes';
 import { queueRoutes } from '../queue/routes';
 import { AccountPage } from './account-page';
 import { ActivatePage } from './activate-page';
@@ -38,6 +39,7 @@ export const createRouter = () =>
             ...assistanceRoutes,
             ...transfersRoutes,
             ...dashboardRoutes,
+            ...practicesRoutes,
             ...statisticsRoutes,
             ...directoryRoutes,
             ...adminRoutes,

@@ -10,6 +10,7 @@ import { AccessBanner } from './access-banner';
 import { useAccessGrant } from './access-grant';
 import { ConsentSection } from '../cooperation/consent-section';
 import { ReferralsSection } from '../cooperation/referrals-section';
+import { CasePracticesSection } from '../../practices/case-practices-section';
 import { ActionsTimeline } from './actions-timeline';
 import { CaseCommands } from './case-commands';
 import { CaseHeader } from './case-header';
@@ -67,6 +68,7 @@ export function CasePage() {
         mayWork={c.callerMay.recordActions}
         mayRefer={c.callerMay.recordActions && c.status !== 'closed'}
       />
+      <CasePracticesSection caseId={id} />
       <ActionsTimeline caseId={id} mayRecord={c.callerMay.recordActions} />
       <CaseHistory caseId={id} />
     </Stack>

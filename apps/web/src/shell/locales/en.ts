@@ -65,6 +65,7 @@ export const en: Messages = {
     cooperation: 'Cooperation',
     statistics: 'Statistics',
     exports: 'Exports',
+    practices: 'Good practices',
     directory: 'Directory',
     users: 'Users',
     audit: 'Audit',

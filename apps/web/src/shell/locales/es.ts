@@ -65,6 +65,7 @@ export const es = {
     cooperation: 'Cooperación',
     statistics: 'Estadísticas',
     exports: 'Exportaciones',
+    practices: 'Buenas prácticas',
     directory: 'Directorio',
     users: 'Usuarios',
     audit: 'Auditoría',
