@@ -134,6 +134,8 @@ export function fakeApi(routes: Record<string, Route>, me: object = OFFICER): Se
       return json({ consents: [], overrides: [] });
     if (/^\/api\/v1\/cases\/[^/]+\/referrals$/.test(url.pathname) && request.method === 'GET')
       return json({ items: [], nextCursor: null });
+    if (/^\/api\/v1\/cases\/[^/]+\/practices$/.test(url.pathname) && request.method === 'GET')
+      return json({ items: [], nextCursor: null });
     switch (url.pathname) {
       case '/api/v1/me':
         // The account's language is the one the test renders in (the app switches to it).
