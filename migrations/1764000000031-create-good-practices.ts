@@ -75,7 +75,9 @@ export class CreateGoodPractices1764000000031 implements MigrationInterface {
     // The catalogue search: every searchable text in one accent-free, lower-case trigram index.
     await q.query(`
       CREATE INDEX ix_good_practices_search ON good_practices USING gin ((${SEARCH_TEXT}) gin_trgm_ops)`);
-    await q.query('CREATE INDEX ix_good_practices_countries ON good_practices USING gin (countries)');
+    await q.query(
+      'CREATE INDEX ix_good_practices_countries ON good_practices USING gin (countries)',
+    );
     await q.query(
       'CREATE INDEX ix_good_practices_categories ON good_practices USING gin (categories)',
     );

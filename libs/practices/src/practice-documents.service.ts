@@ -14,7 +14,10 @@ import { mayEdit } from './practice-scope';
 
 /** Statuses in which the submitting country may still attach documents. */
 const ATTACHABLE = ['draft', 'returned'];
-const FILENAME = /^[^\\/\x00-\x1f\x7f]{1,200}$/;
+const isControl = (c: string) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f;
+/** 1 to 200 characters, no slash or backslash, no control character. */
+const isFileName = (name: string) =>
+  name.length >= 1 && name.length <= 200 && !/[\\/]/.test(name) && ![...name].some(isControl);
 
 export interface DocumentContent {
   filename: string;
@@ -50,7 +53,7 @@ export class PracticeDocumentsService {
       if (!ATTACHABLE.includes(practice.status))
         throw new DomainError('PRACTICE_NOT_EDITABLE', 'conflict');
       const name = (filename ?? '').trim();
-      if (!FILENAME.test(name))
+      if (!isFileName(name))
         throw invalidField(
           'filename',
           'INVALID_FILENAME',

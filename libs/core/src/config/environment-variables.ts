@@ -221,7 +221,8 @@ export class EnvironmentVariables {
   STATISTICS_MAX_TABLE_CELLS = 10000;
 
   @EnvVar({
-    expected: 'the largest PDF document of a good practice, in bytes, 1024 to 104857600 (larger gets 413)',
+    expected:
+      'the largest PDF document of a good practice, in bytes, 1024 to 104857600 (larger gets 413)',
   })
   @Type(() => Number)
   @IsInt()
