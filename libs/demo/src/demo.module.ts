@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '@amparo/directory';
 import { IdentityModule } from '@amparo/identity';
-import { PracticesModule } from '@amparo/practices';
+import { PracticeSeedingModule } from '@amparo/practices';
 import { DemoOnFirstStart } from './demo-on-first-start';
 import { DemoPasswordReset } from './demo-password-reset';
 import { DemoSeeder } from './demo-seeder';
@@ -11,7 +11,7 @@ import { DemoSeeder } from './demo-seeder';
  * of the embedded default. Writes only through the directory's, identity's and the catalogue's services.
  */
 @Module({
-  imports: [IdentityModule, DirectoryModule, PracticesModule],
+  imports: [IdentityModule, DirectoryModule, PracticeSeedingModule],
   providers: [DemoSeeder, DemoOnFirstStart, DemoPasswordReset],
   exports: [DemoSeeder, DemoOnFirstStart, DemoPasswordReset],
 })

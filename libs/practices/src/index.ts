@@ -6,3 +6,4 @@ export * from './practice-documents.service';
 export * from './practice-views.service';
 export * from './practice-matrix';
 export * from './practice-seeding';
+export * from './practice-seeding.module';

@@ -5,7 +5,6 @@ import { IdentityModule } from '@amparo/identity';
 import { GoodPracticesService } from './good-practices.service';
 import { PracticeDocumentsService } from './practice-documents.service';
 import { PracticeReviewService } from './practice-review.service';
-import { PracticeSeeding } from './practice-seeding';
 import { PracticeViewsService } from './practice-views.service';
 
 /**
@@ -20,14 +19,12 @@ import { PracticeViewsService } from './practice-views.service';
     PracticeReviewService,
     PracticeDocumentsService,
     PracticeViewsService,
-    PracticeSeeding,
   ],
   exports: [
     GoodPracticesService,
     PracticeReviewService,
     PracticeDocumentsService,
     PracticeViewsService,
-    PracticeSeeding,
   ],
 })
 export class PracticesModule {}

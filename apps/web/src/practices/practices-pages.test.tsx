@@ -91,7 +91,7 @@ describe('Good-practice screens', { timeout: 20_000 }, () => {
     });
     expect(link.getAttribute('href')).toBe(`/practices/${PRACTICE_ID}`);
     expect(screen.getByRole('link', { name: 'Por revisar' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Buenas prácticas', current: 'page' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Prácticas', current: 'page' })).toBeTruthy();
 
     await i18n.changeLanguage('en');
     expect(

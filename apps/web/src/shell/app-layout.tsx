@@ -45,6 +45,8 @@ function MainMenu({
   // A long menu (a supervisor who also analyses and administers: nine entries) is set tighter
   // below 1200 px so that it stays on one line at 1024 px (menu-bar browser spec).
   const compact = entries.length > 8;
+  // Ten entries (the same user, with the good-practice catalogue) need a smaller type as well.
+  const dense = entries.length > 9;
   const { pathname } = useLocation();
   // An entry whose page leads to others stays marked on them (Cooperation on /transfers).
   const within = (entry: NavigationEntry) =>
@@ -97,6 +99,7 @@ function MainMenu({
                   px: { sm: 0.5, lg: 1 },
                   letterSpacing: { sm: '0.01em', lg: '0.02857em' },
                 }),
+                ...(dense && { fontSize: { sm: '0.8125rem', lg: '0.875rem' } }),
                 minWidth: 0,
                 '&.active': {
                   textDecoration: 'underline',

@@ -65,7 +65,7 @@ export const en: Messages = {
     cooperation: 'Cooperation',
     statistics: 'Statistics',
     exports: 'Exports',
-    practices: 'Good practices',
+    practices: 'Practices',
     directory: 'Directory',
     users: 'Users',
     audit: 'Audit',

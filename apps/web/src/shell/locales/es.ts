@@ -65,7 +65,7 @@ export const es = {
     cooperation: 'Cooperación',
     statistics: 'Estadísticas',
     exports: 'Exportaciones',
-    practices: 'Buenas prácticas',
+    practices: 'Prácticas',
     directory: 'Directorio',
     users: 'Usuarios',
     audit: 'Auditoría',
