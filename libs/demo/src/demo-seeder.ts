@@ -133,6 +133,7 @@ export class DemoSeeder {
     const adminEmail = (country: string) => `admin.${country.toLowerCase()}@demo.amparo.example`;
     const existing = await this.accounts.idsByEmail(
       DEMO_PRACTICES.map((p) => adminEmail(p.countryCode)),
+      manager,
     );
     for (const practice of DEMO_PRACTICES) {
       const email = adminEmail(practice.countryCode);
