@@ -2,8 +2,8 @@
 // has to remember them. README (Architecture, Development) explains the layout; this is the machine's copy.
 //
 // Who is who:
-// - Contexts (bounded contexts, one lib each): audit, identity, directory, cases, referrals,
-//   crisis, returns, statistics.
+// - Contexts (bounded contexts, one lib each): audit, identity, directory, cases, practices,
+//   referrals, crisis, returns, statistics.
 // - Shared kernel: core (config, errors, logging, i18n, pagination). Every lib may use it.
 // - Infrastructure: database (TypeORM options, transactions, SQL helpers) and jobs (queues,
 //   schedules, the handler registry, and the system ping that proves them) for every lib above
@@ -12,9 +12,8 @@
 // - Each lib's public surface is its src/index.ts (`@amparo/<lib>`): anything else is internals.
 //
 // The libs form a chain; a lib imports only libs below it (never above, never beside):
-//   core < database < jobs < audit < identity < directory < cases < referrals < crisis < returns
-//   < statistics
-//   < demo
+//   core < database < jobs < audit < identity < directory < cases < practices < referrals < crisis
+//   < returns < statistics < demo
 // (database and jobs need nothing from each other; the chain orders them to keep one line.)
 const LIB_CHAIN = [
   'core',
@@ -24,6 +23,7 @@ const LIB_CHAIN = [
   'identity',
   'directory',
   'cases',
+  'practices',
   'referrals',
   'crisis',
   'returns',
@@ -35,6 +35,7 @@ const CONTEXTS = [
   'identity',
   'directory',
   'cases',
+  'practices',
   'referrals',
   'crisis',
   'returns',

@@ -29,6 +29,7 @@ import { CreateReturnMovements1764000000027 } from './1764000000027-create-retur
 import { CreateCaseDetentions1764000000028 } from './1764000000028-create-case-detentions';
 import { CreateChildSafeguards1764000000029 } from './1764000000029-create-child-safeguards';
 import { CreateRegionalWorkspace1764000000030 } from './1764000000030-create-regional-workspace';
+import { CreateGoodPractices1764000000031 } from './1764000000031-create-good-practices';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   CreateCaseDetentions1764000000028,
   CreateChildSafeguards1764000000029,
   CreateRegionalWorkspace1764000000030,
+  CreateGoodPractices1764000000031,
 ];

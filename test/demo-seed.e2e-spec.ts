@@ -219,6 +219,17 @@ describe('Demo network seed', () => {
     expect(contacts.phones.filter((p) => !FAKE_PHONE.test(p ?? ''))).toEqual([]);
   });
 
+  it('publishes a few clearly synthetic good practices per demo country', async () => {
+    expect(first.practices.created).toBeGreaterThanOrEqual(4);
+    const rows = await stack.query<{ country: string; status: string; problem: string }>(
+      `SELECT country_code AS country, status, problem FROM good_practices`,
+    );
+    expect(new Set(rows.map((r) => r.country))).toEqual(new Set(['MX', 'GT']));
+    expect(rows.every((r) => r.status === 'published' && r.problem.includes('sintético'))).toBe(
+      true,
+    );
+  });
+
   it('records one demo.seed audit event with the counts and no personal data', async () => {
     const events = await stack.query<{ details: Record<string, unknown>; actor: string | null }>(
       `SELECT details, actor_user_id AS actor FROM audit_events WHERE action = 'demo.seed'`,
@@ -231,6 +242,7 @@ describe('Demo network seed', () => {
           officials: first.officials,
           organisations: first.organisations,
           users: first.users,
+          practices: first.practices,
         },
       },
     ]);
@@ -247,6 +259,7 @@ describe('Demo network seed', () => {
       officials: { created: 0, skipped: first.officials.created },
       organisations: { created: 0, skipped: first.organisations.created },
       users: { created: 0, skipped: first.users.created },
+      practices: { created: 0, skipped: first.practices.created },
       credentials: [],
     });
     expect(await rowCounts(stack)).toEqual(before);

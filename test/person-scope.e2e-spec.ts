@@ -156,6 +156,10 @@ const NO_PERSON_DATA: Record<string, string> = {
   RegionalController:
     'member keys and national exports already under disclosure control: aggregates only',
   ExportKeysController: 'the deployment’s public export key and country codes',
+  GoodPracticesController: 'the good-practice catalogue: institutional texts, never a person',
+  PracticeDocumentsController: 'PDF documents of the good-practice catalogue',
+  PracticeViewsController:
+    'published catalogue entries (the matrix; a case’s practices by its categories, never its persons)',
 };
 
 // Who may read a person is who may read a case they appear in (the rule of GET /cases/{id}): no

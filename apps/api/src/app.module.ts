@@ -6,6 +6,7 @@ import { IdentityModule } from '@amparo/identity';
 import { DatabaseModule, IdempotencyStore } from '@amparo/database';
 import { DemoModule } from '@amparo/demo';
 import { JobsModule } from '@amparo/jobs';
+import { PracticesHttpModule } from './practices/practices-http.module';
 import { ReferralsHttpModule } from './referrals/referrals-http.module';
 import { CrisisHttpModule } from './crisis/crisis-http.module';
 import { CrisisImportHttpModule } from './crisis-import/crisis-import-http.module';
@@ -46,6 +47,7 @@ export class AppModule {
         CrisisHttpModule,
         CrisisImportHttpModule,
         ReturnsHttpModule,
+        PracticesHttpModule,
         StatisticsHttpModule,
         RegionalHttpModule,
         HealthModule,

@@ -4,6 +4,7 @@ export type TableOwner =
   | 'audit'
   | 'directory'
   | 'cases'
+  | 'practices'
   | 'referrals'
   | 'crisis'
   | 'returns'
@@ -68,6 +69,8 @@ export const TABLE_OWNERS: Record<string, TableOwner> = {
   return_movement_escorts: 'returns',
   return_movement_cases: 'returns',
   return_handovers: 'returns',
+  good_practices: 'practices',
+  good_practice_documents: 'practices',
 
   statistics_exports: 'statistics',
   regional_keys: 'statistics',

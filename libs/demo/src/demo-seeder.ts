@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@amparo/audit';
 import { DirectorySeeding } from '@amparo/directory';
 import { RoleGrant, UserProvisioning, hashPassword } from '@amparo/identity';
+import { PracticeSeeding } from '@amparo/practices';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DemoCredential, frameDemoCredentials } from './demo-credentials-frame';
 import { DEMO_CONSULATES, DEMO_ORGANISATIONS, DEMO_USERS, DemoUser } from './demo-network.data';
+import { DEMO_PRACTICES } from './demo-practices.data';
 
 export interface DemoSeedCount {
   created: number;
@@ -18,6 +20,7 @@ export interface DemoSeedResult {
   officials: DemoSeedCount;
   organisations: DemoSeedCount;
   users: DemoSeedCount;
+  practices: DemoSeedCount;
   /** Only the users created by this run: their passwords exist nowhere else. */
   credentials: DemoCredential[];
 }
@@ -36,6 +39,7 @@ export class DemoSeeder {
     private readonly directory: DirectorySeeding,
     private readonly accounts: UserProvisioning,
     private readonly audit: AuditService,
+    private readonly practices: PracticeSeeding,
   ) {}
 
   async seed(): Promise<DemoSeedResult> {
@@ -46,16 +50,25 @@ export class DemoSeeder {
       const { count: consulates, ids } = await this.seedConsulates(manager);
       const officials = await this.seedOfficials(manager, ids);
       const organisations = await this.seedOrganisations(manager);
-      const { count: users, credentials } = await this.seedUsers(manager, ids, passwords);
-      const result = { consulates, officials, organisations, users, credentials };
+      const {
+        count: users,
+        credentials,
+        createdIds,
+      } = await this.seedUsers(manager, ids, passwords);
+      const practices = await this.seedPractices(manager, createdIds);
+      const result = { consulates, officials, organisations, users, practices, credentials };
       const created =
-        consulates.created + officials.created + organisations.created + users.created;
+        consulates.created +
+        officials.created +
+        organisations.created +
+        users.created +
+        practices.created;
       if (created > 0) {
         await this.audit.record(
           {
             action: 'demo.seed',
             outcome: 'success',
-            details: { consulates, officials, organisations, users },
+            details: { consulates, officials, organisations, users, practices },
           },
           manager,
         );
@@ -111,13 +124,38 @@ export class DemoSeeder {
     return count;
   }
 
+  /** Published catalogue entries, each by its country's demo admin (new or already there). */
+  private async seedPractices(
+    manager: EntityManager,
+    created: Map<string, string>,
+  ): Promise<DemoSeedCount> {
+    const count = { created: 0, skipped: 0 };
+    const adminEmail = (country: string) => `admin.${country.toLowerCase()}@demo.amparo.example`;
+    const existing = await this.accounts.idsByEmail(
+      DEMO_PRACTICES.map((p) => adminEmail(p.countryCode)),
+      manager,
+    );
+    for (const practice of DEMO_PRACTICES) {
+      const email = adminEmail(practice.countryCode);
+      const submittedBy = created.get(email) ?? existing.get(email);
+      if (!submittedBy) continue;
+      tally(count, await this.practices.ensurePublished(manager, { ...practice, submittedBy }));
+    }
+    return count;
+  }
+
   private async seedUsers(
     manager: EntityManager,
     ids: Map<string, string>,
     passwords: Map<string, { password: string; hash: string }>,
-  ): Promise<{ count: DemoSeedCount; credentials: DemoCredential[] }> {
+  ): Promise<{
+    count: DemoSeedCount;
+    credentials: DemoCredential[];
+    createdIds: Map<string, string>;
+  }> {
     const count = { created: 0, skipped: 0 };
     const credentials: DemoCredential[] = [];
+    const createdIds = new Map<string, string>();
     for (const user of DEMO_USERS) {
       const secret = passwords.get(user.email);
       const id = secret
@@ -134,13 +172,14 @@ export class DemoSeeder {
         continue;
       }
       count.created++;
+      createdIds.set(user.email.toLowerCase(), id);
       credentials.push({
         email: user.email,
         password: secret.password,
         roles: describeGrants(user),
       });
     }
-    return { count, credentials };
+    return { count, credentials, createdIds };
   }
 }
 
@@ -189,5 +228,6 @@ export function formatDemoSeedCounts(result: DemoSeedResult): string[] {
     line('officials', result.officials),
     line('organisations', result.organisations),
     line('users', result.users),
+    line('practices', result.practices),
   ];
 }

@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '@amparo/core';
 import helmet from 'helmet';
 import { MAX_FIELD_ERRORS } from './field-error-limit';
+import { binaryBodyParser } from './binary-body';
 import { CREDENTIALS_JSON_SHAPE, DEFAULT_JSON_SHAPE, jsonBodyParser } from './json-body';
 import { noStore } from './no-store.middleware';
 import { setupOpenApi } from './openapi';
@@ -38,6 +39,16 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): I
     origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
     exposedHeaders: ['X-Request-Id', 'Location', 'ETag', 'Retry-After'],
   });
+  app.use(
+    binaryBodyParser([
+      {
+        method: 'POST',
+        path: new RegExp(`^/${API_PREFIX}/good-practices/[^/]+/documents/?$`),
+        limit: () => config.practices.documentMaxBytes,
+        code: 'DOCUMENT_TOO_LARGE',
+      },
+    ]),
+  );
   app.use(
     jsonBodyParser({
       limit: sizeInBytes(config.http.bodyLimit),

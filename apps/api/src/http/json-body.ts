@@ -109,7 +109,8 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
  */
 export function jsonBodyParser(options: JsonBodyOptions) {
   return (req: BodyRequest, _res: ServerResponse, next: (error?: unknown) => void): void => {
-    if (!hasBody(req)) return next();
+    // An upload route's bytes, already read by binaryBodyParser.
+    if (!hasBody(req) || Buffer.isBuffer(req.body)) return next();
     const [mediaType, ...parameters] = String(req.headers['content-type'] ?? '').split(';');
     const path = (req.originalUrl ?? req.url ?? '').split('?')[0];
     if (

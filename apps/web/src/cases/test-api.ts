@@ -143,6 +143,8 @@ export function fakeApi(routes: Record<string, Route>, me: object = OFFICER): Se
       return json({ items: [] });
     if (/^\/api\/v1\/cases\/[^/]+\/returns$/.test(url.pathname) && request.method === 'GET')
       return json({ items: [] });
+    if (/^\/api\/v1\/cases\/[^/]+\/practices$/.test(url.pathname) && request.method === 'GET')
+      return json({ items: [], nextCursor: null });
     switch (url.pathname) {
       case '/api/v1/me':
         // The account's language is the one the test renders in (the app switches to it).

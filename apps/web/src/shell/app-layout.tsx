@@ -42,9 +42,11 @@ function MainMenu({
   const { t } = useTranslation();
   const me = useMe();
   const entries = NAVIGATION.filter((entry) => mayOpen(entry, me.data));
-  // A long menu (a consul's eight entries; a supervisor who also analyses and administers: ten)
-  // is set tighter below 1200 px so that it stays on one line at 1024 px (menu-bar browser spec).
+  // A long menu (a consul's eight entries and more) is set tighter below 1200 px so that it stays on
+  // one line at 1024 px (menu-bar browser spec).
   const compact = entries.length > 7;
+  // Ten entries and more (a supervisor who also analyses and administers) need a smaller type too.
+  const dense = entries.length > 9;
   const { pathname } = useLocation();
   // An entry whose page leads to others stays marked on them (Cooperation on /transfers).
   const within = (entry: NavigationEntry) =>
@@ -97,6 +99,7 @@ function MainMenu({
                   px: { sm: 0.5, lg: 1 },
                   letterSpacing: { sm: 0, lg: '0.02857em' },
                 }),
+                ...(dense && { fontSize: { sm: '0.8125rem', lg: '0.875rem' } }),
                 minWidth: 0,
                 '&.active': {
                   textDecoration: 'underline',

@@ -30,6 +30,8 @@ import { en as returnsEn } from '../returns/locales/en';
 import { es as returnsEs } from '../returns/locales/es';
 import { en as regionalEn } from '../regional/locales/en';
 import { es as regionalEs } from '../regional/locales/es';
+import { en as practicesEn } from '../practices/locales/en';
+import { es as practicesEs } from '../practices/locales/es';
 import { en as statisticsEn } from '../statistics/locales/en';
 import { es as statisticsEs } from '../statistics/locales/es';
 
@@ -57,6 +59,7 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     returns: returnsEs,
     safeguards: safeguardsEs,
     crisisImport: crisisImportEs,
+    practices: practicesEs,
   },
   en: {
     cases: casesEn,
@@ -76,5 +79,6 @@ export const NAMESPACES: { es: Record<string, object>; en: Record<string, object
     returns: returnsEn,
     safeguards: safeguardsEn,
     crisisImport: crisisImportEn,
+    practices: practicesEn,
   },
 };

@@ -54,6 +54,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/regional', label: 'regional', permission: 'regional:read' },
   { path: '/admin/users', label: 'users', permission: 'users:read' },
   { path: '/admin/audit', label: 'audit', permission: 'audit:read' },
+  { path: '/practices', label: 'practices', permission: 'practices:read' },
   { path: '/directory', label: 'directory', permission: 'directory:read' },
   // An organisation's focal point has this screen only: it is their home.
   { path: '/my-organisation', label: 'myOrganisation', permission: 'organisation:edit_own' },

@@ -7,6 +7,7 @@ import { casesRoutes } from '../cases/routes';
 import { crisisImportRoutes } from '../crisis-import/routes';
 import { dashboardRoutes } from '../dashboard/routes';
 import { myOrganisationRoutes } from '../my-organisation/routes';
+import { practicesRoutes } from '../practices/routes';
 import { queueRoutes } from '../queue/routes';
 import { AccountPage } from './account-page';
 import { ActivatePage } from './activate-page';
@@ -46,6 +47,7 @@ export const createRouter = () =>
             ...returnsRoutes,
             ...regionalRoutes,
             ...dashboardRoutes,
+            ...practicesRoutes,
             ...statisticsRoutes,
             ...directoryRoutes,
             ...adminRoutes,

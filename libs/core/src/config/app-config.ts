@@ -54,6 +54,10 @@ export interface AppConfig {
     firstContactOverdueHours: number;
     visitOverdueDays: number;
   };
+  practices: {
+    /** The largest PDF document of a good practice; larger uploads get 413. */
+    documentMaxBytes: number;
+  };
   exports: {
     dir: string;
     ttlDays: number;

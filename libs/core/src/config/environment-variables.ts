@@ -246,6 +246,16 @@ export class EnvironmentVariables {
   @Max(365)
   DETENTION_VISIT_OVERDUE_DAYS = 30;
 
+  @EnvVar({
+    expected:
+      'the largest PDF document of a good practice, in bytes, 1024 to 104857600 (larger gets 413)',
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(104857600)
+  PRACTICE_DOCUMENT_MAX_BYTES = 10485760;
+
   @EnvVar({ expected: 'a directory shared by the API and the workers where export files are kept' })
   @IsString()
   EXPORTS_DIR = './data/exports';

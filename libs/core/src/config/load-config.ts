@@ -120,6 +120,7 @@ function toAppConfig(vars: EnvironmentVariables): AppConfig {
       firstContactOverdueHours: vars.DETENTION_FIRST_CONTACT_OVERDUE_HOURS,
       visitOverdueDays: vars.DETENTION_VISIT_OVERDUE_DAYS,
     },
+    practices: { documentMaxBytes: vars.PRACTICE_DOCUMENT_MAX_BYTES },
     exports: {
       dir: vars.EXPORTS_DIR,
       ttlDays: vars.EXPORTS_TTL_DAYS,

@@ -27,6 +27,9 @@ export const PERMISSIONS = [
   'export_signing_key:read',
   'regional:read',
   'regional:manage',
+  'practices:read',
+  'practices:submit',
+  'practices:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,6 +47,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'statistics:read',
     'crisis:read',
     'crisis:write',
+    'practices:read',
   ],
   consul: [
     'directory:read',
@@ -58,6 +62,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'crisis:read',
     'crisis:write',
     'crisis:manage',
+    'practices:read',
+    'practices:submit',
   ],
   supervisor: [
     'directory:read',
@@ -70,8 +76,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'statistics:export',
     'crisis:read',
     'crisis:manage',
+    'practices:read',
   ],
-  analyst: ['directory:read', 'statistics:read', 'statistics:export'],
+  analyst: ['directory:read', 'statistics:read', 'statistics:export', 'practices:read'],
   admin: [
     'directory:read',
     'directory:manage',
@@ -80,6 +87,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users:manage',
     'audit:read',
     'export_signing_key:read',
+    'practices:read',
+    'practices:submit',
   ],
   system_admin: [
     'directory:read',
@@ -91,11 +100,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit:read',
     'system:diagnose',
     'export_signing_key:read',
+    'practices:read',
   ],
   organisation_focal_point: ['organisation:edit_own'],
   // The regional secretariat of the network: member countries' keys and their verified national
-  // exports, aggregates only; no case, directory or user of any country.
-  network_secretariat: ['regional:read', 'regional:manage'],
+  // exports (aggregates only), and the review and publication of the good-practice catalogue; no
+  // case, directory or user of any country.
+  network_secretariat: ['regional:read', 'regional:manage', 'practices:read', 'practices:review'],
 };
 
 export function permissionsOf(roles: Iterable<Role>): Set<Permission> {

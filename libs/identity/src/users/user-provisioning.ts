@@ -21,9 +21,15 @@ export interface ProvisionedUser {
 export class UserProvisioning {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The ids of the users with these e-mails, by lower-cased e-mail. */
-  async idsByEmail(emails: readonly string[]): Promise<Map<string, string>> {
-    const rows = await this.dataSource.query<{ id: string; email: string }[]>(
+  /**
+   * The ids of the users with these e-mails, by lower-cased e-mail; in `manager`'s transaction
+   * when given (inside a transaction, a query on another connection waits forever on PGlite).
+   */
+  async idsByEmail(
+    emails: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string>> {
+    const rows = await manager.query<{ id: string; email: string }[]>(
       'SELECT id, email::text AS email FROM users WHERE email = ANY($1::citext[])',
       [emails],
     );

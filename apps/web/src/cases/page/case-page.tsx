@@ -12,6 +12,7 @@ import { useAccessGrant } from './access-grant';
 import { ConsentSection } from '../cooperation/consent-section';
 import { ReferralsSection } from '../cooperation/referrals-section';
 import { ChildSafeguardsSection } from '../safeguards/child-safeguards-section';
+import { CasePracticesSection } from '../../practices/case-practices-section';
 import { ActionsTimeline } from './actions-timeline';
 import { CaseCommands } from './case-commands';
 import { CaseHeader } from './case-header';
@@ -73,6 +74,7 @@ export function CasePage() {
         mayRefer={c.callerMay.recordActions && c.status !== 'closed'}
       />
       <CaseReturnsSection caseId={id} />
+      <CasePracticesSection caseId={id} />
       <ActionsTimeline caseId={id} mayRecord={c.callerMay.recordActions} />
       <CaseHistory caseId={id} />
     </Stack>

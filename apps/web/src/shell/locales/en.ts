@@ -69,6 +69,7 @@ export const en: Messages = {
     statistics: 'Statistics',
     exports: 'Exports',
     regional: 'Regional workspace',
+    practices: 'Practices',
     directory: 'Directory',
     users: 'Users',
     audit: 'Audit',

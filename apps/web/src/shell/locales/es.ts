@@ -47,7 +47,7 @@ export const es = {
     admin: 'Administrador',
     system_admin: 'Administrador del sistema',
     organisation_focal_point: 'Punto focal de organización',
-    network_secretariat: 'Secretaría de la red',
+    network_secretariat: 'Secretaría Técnica de la red',
   },
   grantScope: {
     consulate: 'consulado {{id}}',
@@ -69,6 +69,7 @@ export const es = {
     statistics: 'Estadísticas',
     exports: 'Exportaciones',
     regional: 'Espacio regional',
+    practices: 'Prácticas',
     directory: 'Directorio',
     users: 'Usuarios',
     audit: 'Auditoría',
