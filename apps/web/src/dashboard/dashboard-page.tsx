@@ -1,6 +1,7 @@
-import { Stack, Typography } from '@mui/material';
+import { Box, Button, Stack, Typography } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
 import { unwrap } from '../api/call';
 import { api } from '../api/client';
 import { useFormat } from '../shell/format';
@@ -21,6 +22,7 @@ import { useScopePosts, type ScopePost } from './use-scope-posts';
  */
 export function DashboardPage() {
   const { t } = useTranslation('dashboard');
+  const { t: tShell } = useTranslation();
   const f = useFormat();
   const view = useDashboardView();
   const query = { ...caseloadDates(view.period), consulateId: view.consulateId };
@@ -45,6 +47,15 @@ export function DashboardPage() {
       <Typography variant="h4" component="h1">
         {t('title')}
       </Typography>
+      {/* A supervisor's queue holds the closure requests of posts without a consul; reached from
+          here, the supervisor's home, to keep the menu of a long-menu user on one line. */}
+      {supervises && (
+        <Box>
+          <Button component={RouterLink} to="/queue" variant="outlined">
+            {tShell('nav.closureApprovals')}
+          </Button>
+        </Box>
+      )}
       <PeriodForm
         key={`${view.period.from}/${view.period.to}/${view.consulateId ?? ''}`}
         period={view.period}

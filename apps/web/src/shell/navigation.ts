@@ -26,14 +26,8 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     permission: 'cases:read',
     roles: ['supervisor', 'consul'],
   },
-  // A supervisor's queue holds the closure requests of posts without a consul; the dashboard stays
-  // the supervisor's home.
-  {
-    path: '/queue',
-    label: 'closureApprovals',
-    permission: 'cases:read',
-    roles: ['supervisor'],
-  },
+  // A supervisor's queue (closure requests of posts without a consul) opens from the dashboard, the
+  // supervisor's home: a supervisor who also analyses and administers has the longest menu.
   { path: '/cases', label: 'cases', permission: 'cases:read' },
   // One entry for transfers, referrals and mutual assistance (a page of links): a supervisor's menu
   // (with the dashboard, and often statistics and administration) has room for one more entry only
@@ -49,8 +43,14 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/crisis', label: 'crisis', permission: 'crisis:read' },
   // Supervisors open returns from the Cooperation page: their menu bar is full at 1024 px.
   { path: '/returns', label: 'returns', permission: 'cases:read', roles: ['officer', 'consul'] },
-  { path: '/statistics', label: 'statistics', permission: 'statistics:read', end: true },
-  { path: '/statistics/exports', label: 'exports', permission: 'statistics:export' },
+  // Exports open from the statistics page, their section.
+  {
+    path: '/statistics',
+    label: 'statistics',
+    permission: 'statistics:read',
+    end: true,
+    sections: ['/statistics/exports'],
+  },
   { path: '/regional', label: 'regional', permission: 'regional:read' },
   { path: '/admin/users', label: 'users', permission: 'users:read' },
   { path: '/admin/audit', label: 'audit', permission: 'audit:read' },

@@ -37,6 +37,7 @@ function ScopeLine({ result }: { result: StatisticsResult }) {
  */
 export function StatisticsPage() {
   const { t } = useTranslation('statistics');
+  const { t: tShell } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const params = useMemo(() => statisticsParamsFrom(search), [search]);
   const statistics = useStatistics(params);
@@ -57,6 +58,14 @@ export function StatisticsPage() {
         {t('statistics.title')}
       </Typography>
       <Typography>{t('statistics.intro')}</Typography>
+      {/* The exports page is a section of statistics (the menu has one entry for both). */}
+      {mayExport && (
+        <Box>
+          <Button component={RouterLink} to="/statistics/exports" variant="outlined">
+            {tShell('nav.exports')}
+          </Button>
+        </Box>
+      )}
       {problems && <ErrorSummary ref={summaryRef} errors={problems.summary} />}
       <StatisticsForm
         key={search.toString()}
