@@ -138,6 +138,7 @@ export const en: CasesMessages = {
     loading: 'Loading the case…',
     reference: 'Case {{reference}}',
     status: 'Status',
+    shelter: 'Shelter',
     risk: 'Risk',
     flags: 'Vulnerability flags',
     noFlags: 'None',
@@ -186,7 +187,10 @@ export const en: CasesMessages = {
       restricted: 'Restricted',
       nextStep: 'Next step',
       nextStepDue: 'Next step due',
+      shelter: 'Shelter',
     },
+    shelterHelp:
+      "Where the person is sheltered. On a child's case only the assigned officer and the post's consuls see it.",
   },
   actions: {
     title: 'Consular actions',

@@ -137,6 +137,7 @@ export const es = {
     loading: 'Cargando el caso…',
     reference: 'Caso {{reference}}',
     status: 'Estado',
+    shelter: 'Albergue',
     risk: 'Riesgo',
     flags: 'Factores de vulnerabilidad',
     noFlags: 'Ninguno',
@@ -185,7 +186,10 @@ export const es = {
       restricted: 'Restringido',
       nextStep: 'Próximo paso',
       nextStepDue: 'Fecha del próximo paso',
+      shelter: 'Albergue',
     },
+    shelterHelp:
+      'Dónde se aloja la persona. En el caso de un niño, niña o adolescente solo lo ven el funcionario asignado y los cónsules de la sede.',
   },
   actions: {
     title: 'Actuaciones consulares',

@@ -243,6 +243,17 @@ function EditForm({
             error={Boolean(fieldError('edit-summary'))}
             helperText={fieldError('edit-summary')}
           />
+          {/* Someone who may not see where a child is sheltered may not overwrite it either. */}
+          {!current.case.masked.includes('shelter') && (
+            <TextField
+              id="edit-shelter"
+              label={t('edit.fields.shelter')}
+              value={edits.shelter}
+              onChange={(e) => set({ shelter: e.target.value })}
+              error={Boolean(fieldError('edit-shelter'))}
+              helperText={fieldError('edit-shelter') ?? t('edit.shelterHelp')}
+            />
+          )}
           <TextField
             id="edit-nextStep"
             label={t('edit.fields.nextStep')}

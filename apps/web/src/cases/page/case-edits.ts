@@ -14,6 +14,8 @@ export interface CaseEdits {
   nextStep: string;
   /** YYYY-MM-DD, or empty to clear it. */
   nextStepDue: string;
+  /** Where the person is sheltered (T3 on a child's case); empty clears it. */
+  shelter: string;
 }
 
 export const EDITED_FIELDS = [
@@ -24,6 +26,7 @@ export const EDITED_FIELDS = [
   'restricted',
   'nextStep',
   'nextStepDue',
+  'shelter',
 ] as const satisfies readonly (keyof CaseEdits)[];
 export type EditedField = (typeof EDITED_FIELDS)[number];
 
@@ -36,6 +39,7 @@ export function editsOf(c: CaseDetail): CaseEdits {
     restricted: c.restricted,
     nextStep: c.nextStep ?? '',
     nextStepDue: c.nextStepDue ?? '',
+    shelter: c.shelter ?? '',
   };
 }
 
@@ -50,7 +54,7 @@ export function changedFields(base: CaseEdits, edits: CaseEdits): Update {
   const body: Record<string, unknown> = {};
   for (const field of EDITED_FIELDS)
     if (!same(base[field], edits[field])) body[field] = edits[field];
-  for (const field of ['nextStep', 'nextStepDue'] as const)
+  for (const field of ['nextStep', 'nextStepDue', 'shelter'] as const)
     if (field in body) body[field] = edits[field].trim() || null;
   return body as Update;
 }

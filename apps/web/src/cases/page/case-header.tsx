@@ -55,6 +55,7 @@ export function CaseHeader({ value, actions }: { value: CaseDetail; actions?: Re
         {value.closureReason && (
           <Item term={t('page.closureReason')}>{label('closureReasons', value.closureReason)}</Item>
         )}
+        {value.shelter && <Item term={t('page.shelter')}>{value.shelter}</Item>}
         {value.requestedClosureReason && (
           <Item term={t('page.requestedClosureReason')}>
             {label('closureReasons', value.requestedClosureReason)}

@@ -96,6 +96,58 @@ describe('The case page', { timeout: 20_000 }, () => {
     expect(await screen.findByText('Cambios guardados.')).toBeTruthy();
   });
 
+  it('records where the person is sheltered, and never offers to overwrite it when masked', async () => {
+    const id = '11111111-aaaa-4aaa-8aaa-000000000009';
+    let current = caseAt(id, 1, { shelter: null });
+    const seen = fakeApi({
+      [`GET /api/v1/cases/${id}`]: () => versioned(current),
+      [`GET /api/v1/cases/${id}/actions`]: empty,
+      [`GET /api/v1/cases/${id}/history`]: empty,
+      [`PATCH /api/v1/cases/${id}`]: () => {
+        current = caseAt(id, current.version + 1, { ...current, shelter: 'Casa Refugio Norte' });
+        return versioned(current);
+      },
+    });
+    await openCase(id);
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Editar datos del caso' }, { timeout: 10_000 }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Editar datos del caso' });
+    fireEvent.change(within(dialog).getByLabelText('Albergue'), {
+      target: { value: '  Casa Refugio Norte ' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Guardar cambios' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(seen.find((r) => r.method === 'PATCH')!.body).toEqual({
+      shelter: 'Casa Refugio Norte',
+    });
+    expect(await screen.findByText('Casa Refugio Norte')).toBeTruthy();
+  });
+
+  it('hides the shelter field from a reader to whom it is masked', async () => {
+    const id = '11111111-aaaa-4aaa-8aaa-000000000010';
+    fakeApi({
+      [`GET /api/v1/cases/${id}`]: () =>
+        versioned(
+          caseAt(id, 1, {
+            primaryCategory: 'unaccompanied_child',
+            shelter: null,
+            masked: ['shelter'],
+            maskedReason: 'child_whereabouts',
+          }),
+        ),
+      [`GET /api/v1/cases/${id}/actions`]: empty,
+      [`GET /api/v1/cases/${id}/history`]: empty,
+    });
+    await openCase(id);
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Editar datos del caso' }, { timeout: 10_000 }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Editar datos del caso' });
+    expect(within(dialog).getByLabelText('Resumen')).toBeTruthy();
+    expect(within(dialog).queryByLabelText('Albergue')).toBeNull();
+  });
+
   it('on a restricted case asks for a reason, breaks the glass and shows until when', async () => {
     const id = '11111111-aaaa-4aaa-8aaa-000000000002';
     let granted = false;

@@ -53,6 +53,9 @@ const theCase = (overrides: object = {}) => ({
   nextStepDue: null,
   allowedTransitions: [],
   callerMay: { update: true, assign: false, recordActions: true },
+  masked: [],
+  maskedReason: null,
+  closureApprovalRule: null,
   ...overrides,
 });
 
