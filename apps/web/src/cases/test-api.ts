@@ -1,6 +1,7 @@
 import { i18n } from '../shell/i18n';
 import { accessToken } from '../api/access-token';
 import { answerWith } from '../test-setup';
+import type { CaseDetail } from './case-queries';
 
 /** A JSON answer as the API gives it (problem+json for errors). */
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -20,6 +21,76 @@ export const problem = (status: number, code: string, detail: string, errors?: u
 
 export const POST_ID = '0b6f2a1c-0000-4000-8000-000000000001';
 export const ME_ID = '6c0c7a4e-1111-4111-8111-111111111111';
+
+type CasePerson = NonNullable<CaseDetail['persons']>[number];
+
+/** A case's primary person as the case detail carries it (override what the test is about). */
+export const aCasePerson = (person: Partial<CasePerson['person']> = {}): CasePerson => ({
+  role: 'primary',
+  relationship: null,
+  person: {
+    id: '33333333-cccc-4ccc-8ccc-000000000000',
+    givenNames: 'Rosalía',
+    familyNames: 'Núñez',
+    otherNames: [],
+    dateOfBirth: null,
+    estimatedAge: null,
+    sex: 'female',
+    genderIdentity: null,
+    nationalityCode: 'MX',
+    originSubdivisionCode: null,
+    originMunicipality: null,
+    documents: [],
+    languages: [],
+    indigenousPeople: null,
+    indigenousLanguage: null,
+    phone: null,
+    email: null,
+    addressAbroad: null,
+    ...person,
+  },
+});
+
+/**
+ * A case as GET /cases/{id} answers it, typed by the OpenAPI schema: a field the API adds to the
+ * detail fails the web build here, not as a crash in one screen's test that built the case by hand.
+ */
+export const aCaseDetail = (fields: Partial<CaseDetail> = {}): CaseDetail => ({
+  id: '22222222-bbbb-4bbb-8bbb-000000000000',
+  reference: 'MX-LAX-2026-000001',
+  consulateId: POST_ID,
+  countryCode: 'MX',
+  primaryCategory: 'criminal_detention',
+  secondaryCategories: [],
+  vulnerabilityFlags: [],
+  riskLevel: 'low',
+  status: 'open',
+  assignedOfficerId: ME_ID,
+  eventCountryCode: null,
+  eventSubdivisionCode: null,
+  eventCity: null,
+  shelter: null,
+  openedAt: '2026-11-02T15:00:00Z',
+  closedAt: null,
+  closureReason: null,
+  requestedClosureReason: null,
+  duplicateOfCaseId: null,
+  summary: '',
+  consent: {},
+  restricted: false,
+  version: 1,
+  createdAt: '2026-11-02T15:00:00Z',
+  updatedAt: '2026-11-02T15:00:00Z',
+  persons: [],
+  nextStep: null,
+  nextStepDue: null,
+  allowedTransitions: [],
+  callerMay: { update: true, assign: false, recordActions: true, transfer: false },
+  masked: [],
+  maskedReason: null,
+  closureApprovalRule: null,
+  ...fields,
+});
 
 export const OFFICER = {
   id: ME_ID,

@@ -2,60 +2,23 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../shell/app';
 import { i18n } from '../../shell/i18n';
-import { fakeApi, json, ME_ID, POST_ID, type Seen } from '../test-api';
+import { aCaseDetail, aCasePerson, fakeApi, json, ME_ID, POST_ID, type Seen } from '../test-api';
 
 const CASE_ID = '22222222-bbbb-4bbb-8bbb-000000000009';
 const PERSON_ID = '33333333-cccc-4ccc-8ccc-000000000009';
 
-const theCase = {
+const theCase = aCaseDetail({
   id: CASE_ID,
   reference: 'MX-LAX-2026-000043',
-  consulateId: POST_ID,
-  countryCode: 'MX',
-  primaryCategory: 'criminal_detention',
-  secondaryCategories: [],
-  vulnerabilityFlags: [],
-  riskLevel: 'low',
-  status: 'open',
-  assignedOfficerId: ME_ID,
-  eventCountryCode: null,
-  eventSubdivisionCode: null,
-  eventCity: null,
-  openedAt: '2026-11-02T15:00:00Z',
-  closedAt: null,
-  closureReason: null,
-  requestedClosureReason: null,
-  duplicateOfCaseId: null,
-  summary: '',
-  consent: {},
-  restricted: false,
-  version: 1,
-  createdAt: '2026-11-02T15:00:00Z',
-  updatedAt: '2026-11-02T15:00:00Z',
   persons: [
-    {
-      role: 'primary',
-      relationship: null,
-      person: {
-        id: PERSON_ID,
-        givenNames: 'Rosalía',
-        familyNames: 'Núñez',
-        sex: 'female',
-        nationalityCode: 'MX',
-        languages: [],
-        documents: [],
-        otherNames: [],
-      },
-    },
+    aCasePerson({
+      id: PERSON_ID,
+      givenNames: 'Rosalía',
+      familyNames: 'Núñez',
+      sex: 'female',
+    }),
   ],
-  nextStep: null,
-  nextStepDue: null,
-  allowedTransitions: [],
-  callerMay: { update: true, assign: false, recordActions: true },
-  masked: [],
-  maskedReason: null,
-  closureApprovalRule: null,
-};
+});
 
 const referral = {
   id: '66666666-ffff-4fff-8fff-000000000001',

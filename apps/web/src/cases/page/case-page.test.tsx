@@ -2,43 +2,17 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../shell/app';
 import { i18n } from '../../shell/i18n';
-import { fakeApi, json, ME_ID, POST_ID, problem } from '../test-api';
+import { aCaseDetail, fakeApi, json, ME_ID, POST_ID, problem } from '../test-api';
 
-const caseAt = (id: string, version: number, fields: object = {}) => ({
-  id,
-  reference: `MX-LAX-2026-00000${version}`,
-  consulateId: POST_ID,
-  countryCode: 'MX',
-  primaryCategory: 'criminal_detention',
-  secondaryCategories: [],
-  vulnerabilityFlags: [],
-  riskLevel: 'low',
-  status: 'open',
-  assignedOfficerId: ME_ID,
-  eventCountryCode: null,
-  eventSubdivisionCode: null,
-  eventCity: null,
-  openedAt: '2026-11-02T15:00:00Z',
-  closedAt: null,
-  closureReason: null,
-  requestedClosureReason: null,
-  duplicateOfCaseId: null,
-  summary: 'Detenido en Los Ángeles.',
-  consent: {},
-  restricted: false,
-  version,
-  createdAt: '2026-11-02T15:00:00Z',
-  updatedAt: '2026-11-02T15:00:00Z',
-  persons: [],
-  nextStep: null,
-  nextStepDue: null,
-  allowedTransitions: [],
-  callerMay: { update: true, assign: false, recordActions: true, transfer: false },
-  masked: [],
-  maskedReason: null,
-  closureApprovalRule: null,
-  ...fields,
-});
+const caseAt = (id: string, version: number, fields: object = {}) =>
+  aCaseDetail({
+    id,
+    reference: `MX-LAX-2026-00000${version}`,
+    summary: 'Detenido en Los Ángeles.',
+    version,
+    allowedTransitions: [],
+    ...fields,
+  });
 
 const versioned = (body: { version: number }) => json(body, 200, { ETag: `"v${body.version}"` });
 const empty = () => json({ items: [], nextCursor: null });

@@ -2,62 +2,27 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../shell/app';
 import { i18n } from '../../shell/i18n';
-import { fakeApi, json, ME_ID, POST_ID, problem, type Seen } from '../test-api';
+import { aCaseDetail, aCasePerson, fakeApi, json, ME_ID, problem, type Seen } from '../test-api';
 
 const CASE_ID = '22222222-bbbb-4bbb-8bbb-000000000077';
 const PERSON_ID = '33333333-cccc-4ccc-8ccc-000000000077';
 const DETENTION_ID = '77777777-aaaa-4aaa-8aaa-000000000001';
 
-const theCase = (overrides: object = {}) => ({
-  id: CASE_ID,
-  reference: 'MX-LAX-2026-000077',
-  consulateId: POST_ID,
-  countryCode: 'MX',
-  primaryCategory: 'criminal_detention',
-  secondaryCategories: [],
-  vulnerabilityFlags: ['detained'],
-  riskLevel: 'low',
-  status: 'open',
-  assignedOfficerId: ME_ID,
-  eventCountryCode: null,
-  eventSubdivisionCode: null,
-  eventCity: null,
-  openedAt: '2026-11-02T15:00:00Z',
-  closedAt: null,
-  closureReason: null,
-  requestedClosureReason: null,
-  duplicateOfCaseId: null,
-  summary: '',
-  consent: {},
-  restricted: false,
-  version: 1,
-  createdAt: '2026-11-02T15:00:00Z',
-  updatedAt: '2026-11-02T15:00:00Z',
-  persons: [
-    {
-      role: 'primary',
-      relationship: null,
-      person: {
+const theCase = (overrides: object = {}) =>
+  aCaseDetail({
+    id: CASE_ID,
+    reference: 'MX-LAX-2026-000077',
+    vulnerabilityFlags: ['detained'],
+    persons: [
+      aCasePerson({
         id: PERSON_ID,
         givenNames: 'Mario',
         familyNames: 'Reyes',
         sex: 'male',
-        nationalityCode: 'MX',
-        languages: [],
-        documents: [],
-        otherNames: [],
-      },
-    },
-  ],
-  nextStep: null,
-  nextStepDue: null,
-  allowedTransitions: [],
-  callerMay: { update: true, assign: false, recordActions: true },
-  masked: [],
-  maskedReason: null,
-  closureApprovalRule: null,
-  ...overrides,
-});
+      }),
+    ],
+    ...overrides,
+  });
 
 const detention = (overrides: object = {}) => ({
   id: DETENTION_ID,

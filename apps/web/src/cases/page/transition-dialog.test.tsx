@@ -2,50 +2,22 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../shell/app';
 import { i18n } from '../../shell/i18n';
-import { fakeApi, json, ME_ID, POST_ID, problem, type Seen } from '../test-api';
+import { aCaseDetail, fakeApi, json, problem, type Seen } from '../test-api';
 
 const ID = '22222222-bbbb-4bbb-8bbb-000000000001';
 
-type Offered = { to: string; reasonRequired: boolean; closureReasonRequired: boolean };
-
-const caseAt = (version: number, fields: object = {}) => ({
-  id: ID,
-  reference: 'MX-LAX-2026-000042',
-  consulateId: POST_ID,
-  countryCode: 'MX',
-  primaryCategory: 'criminal_detention',
-  secondaryCategories: [],
-  vulnerabilityFlags: [],
-  riskLevel: 'low',
-  status: 'in_progress',
-  assignedOfficerId: ME_ID,
-  eventCountryCode: null,
-  eventSubdivisionCode: null,
-  eventCity: null,
-  openedAt: '2026-11-02T15:00:00Z',
-  closedAt: null,
-  closureReason: null,
-  requestedClosureReason: null,
-  duplicateOfCaseId: null,
-  summary: '',
-  nextStep: null,
-  nextStepDue: null,
-  consent: {},
-  restricted: false,
-  version,
-  createdAt: '2026-11-02T15:00:00Z',
-  updatedAt: '2026-11-02T15:00:00Z',
-  persons: [],
-  allowedTransitions: [
-    { to: 'waiting', reasonRequired: true, closureReasonRequired: false },
-    { to: 'closure_requested', reasonRequired: false, closureReasonRequired: true },
-  ] as Offered[],
-  callerMay: { update: true, assign: false, recordActions: true, transfer: false },
-  masked: [],
-  maskedReason: null,
-  closureApprovalRule: null,
-  ...fields,
-});
+const caseAt = (version: number, fields: object = {}) =>
+  aCaseDetail({
+    id: ID,
+    reference: 'MX-LAX-2026-000042',
+    status: 'in_progress',
+    version,
+    allowedTransitions: [
+      { to: 'waiting', reasonRequired: true, closureReasonRequired: false },
+      { to: 'closure_requested', reasonRequired: false, closureReasonRequired: true },
+    ],
+    ...fields,
+  });
 
 const versioned = (body: { version: number }) => json(body, 200, { ETag: `"v${body.version}"` });
 const empty = () => json({ items: [], nextCursor: null });

@@ -2,68 +2,36 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../shell/app';
 import { i18n } from '../../shell/i18n';
-import { fakeApi, json, ME_ID, POST_ID, type Seen } from '../test-api';
+import { aCaseDetail, aCasePerson, fakeApi, json, ME_ID, type Seen } from '../test-api';
 
 const CASE_ID = '22222222-bbbb-4bbb-8bbb-000000000017';
 const CHILD_ID = '33333333-cccc-4ccc-8ccc-000000000017';
 
-const childCase = (fields: object = {}) => ({
-  id: CASE_ID,
-  reference: 'MX-LAX-2026-000017',
-  consulateId: POST_ID,
-  countryCode: 'MX',
-  primaryCategory: 'unaccompanied_child',
-  secondaryCategories: [],
-  vulnerabilityFlags: [],
-  riskLevel: 'high',
-  status: 'in_progress',
-  assignedOfficerId: ME_ID,
-  eventCountryCode: 'US',
-  eventSubdivisionCode: null,
-  eventCity: null,
-  shelter: null,
-  openedAt: '2026-11-02T15:00:00Z',
-  closedAt: null,
-  closureReason: null,
-  requestedClosureReason: null,
-  duplicateOfCaseId: null,
-  summary: '',
-  consent: {},
-  restricted: false,
-  version: 1,
-  createdAt: '2026-11-02T15:00:00Z',
-  updatedAt: '2026-11-02T15:00:00Z',
-  persons: [
-    {
-      role: 'primary',
-      relationship: null,
-      person: {
+const childCase = (fields: object = {}) =>
+  aCaseDetail({
+    id: CASE_ID,
+    reference: 'MX-LAX-2026-000017',
+    primaryCategory: 'unaccompanied_child',
+    riskLevel: 'high',
+    status: 'in_progress',
+    eventCountryCode: 'US',
+    persons: [
+      aCasePerson({
         id: CHILD_ID,
         givenNames: 'Mateo',
         familyNames: 'Ixcoy',
         dateOfBirth: '2012-04-01',
         sex: 'male',
         nationalityCode: 'GT',
-        languages: [],
-        documents: [],
-        otherNames: [],
-        addressAbroad: null,
-        phone: null,
-        email: null,
-      },
-    },
-  ],
-  nextStep: null,
-  nextStepDue: null,
-  allowedTransitions: [
-    { to: 'closure_requested', reasonRequired: false, closureReasonRequired: true },
-  ],
-  callerMay: { update: true, assign: false, recordActions: true, transfer: false },
-  masked: [],
-  maskedReason: null,
-  closureApprovalRule: 'unaccompanied_child_category',
-  ...fields,
-});
+      }),
+    ],
+    allowedTransitions: [
+      { to: 'closure_requested', reasonRequired: false, closureReasonRequired: true },
+    ],
+    callerMay: { update: true, assign: false, recordActions: true, transfer: false },
+    closureApprovalRule: 'unaccompanied_child_category',
+    ...fields,
+  });
 
 const routes = (assessments: unknown[], sent: Record<string, unknown>, fields: object = {}) => ({
   [`GET /api/v1/cases/${CASE_ID}`]: () => json(childCase(fields), 200, { ETag: '"v1"' }),
