@@ -1108,7 +1108,7 @@ describe('User administration and its permission matrix', () => {
         who: 'secretariat',
         grants: () => [{ role: 'network_secretariat', consulateId: null, countryCode: null }],
         mfa: true,
-        permissions: ['regional:manage', 'regional:read'],
+        permissions: ['practices:read', 'practices:review', 'regional:manage', 'regional:read'],
       },
     ] as {
       role: string;
