@@ -138,4 +138,20 @@ describe('Editing a crisis event', { timeout: 20_000 }, () => {
     expect(screen.getByRole('link', { name: 'Registro rápido' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Editar evento' })).toBeNull();
   });
+
+  it('the declare dialog still offers the shared fields, the own post ticked', async () => {
+    eventApi();
+    window.history.replaceState(null, '', '/crisis');
+    render(<App />);
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Declarar un evento' }, { timeout: 10_000 }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Declarar un evento de crisis' });
+    expect(nameField(dialog).value).toBe('');
+    const own = await within(dialog).findByRole('checkbox', { name: /LAX/ });
+    await waitFor(() => expect((own as HTMLInputElement).checked).toBe(true));
+    expect(
+      (within(dialog).getByRole('checkbox', { name: /MIA/ }) as HTMLInputElement).checked,
+    ).toBe(false);
+  });
 });
