@@ -4,6 +4,7 @@ import { isProblem } from '../api/problem';
 import { fileNameOf } from '../statistics/download-export';
 import type {
   CreateEventBody,
+  CrisisEvent,
   EnquiryBody,
   EventStatus,
   IntakeBody,
@@ -11,6 +12,7 @@ import type {
   Page,
   RosterEntry,
   RosterFilter,
+  UpdateEventBody,
   WelfareStatus,
 } from './crisis-types';
 
@@ -28,6 +30,14 @@ export const crisisApi = {
   declare: (body: CreateEventBody, key: string) =>
     unwrap(
       api.POST('/api/v1/crisis-events', { body, params: { header: { 'Idempotency-Key': key } } }),
+    ),
+  /** Sends only the fields that changed, against the version read (412 when someone saved first). */
+  update: (current: Pick<CrisisEvent, 'id' | 'version'>, body: UpdateEventBody) =>
+    unwrap(
+      api.PATCH('/api/v1/crisis-events/{id}', {
+        params: { path: { id: current.id }, header: { 'If-Match': `"v${current.version}"` } },
+        body,
+      }),
     ),
   changeStatus: (id: string, status: 'winding_down') =>
     unwrap(api.POST('/api/v1/crisis-events/{id}/status', { ...event(id), body: { status } })),

@@ -44,6 +44,8 @@ export interface Page<T> {
 
 export type CreateEventBody = Schemas['DeclareCrisisEventRequest'];
 
+export type UpdateEventBody = Schemas['UpdateCrisisEventRequest'];
+
 export type IntakeBody = Schemas['RapidIntakeRequest'];
 
 export interface RosterFilter {

@@ -12,14 +12,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { submitErrors } from '../cases/submit-errors';
-import { CheckboxGroup } from '../directory/common/checkbox-group';
-import { CodeAutocomplete } from '../directory/common/code-autocomplete';
 import { SelectField } from '../directory/common/select-field';
-import { useCountryOptions, useSubdivisions } from '../directory/common/use-countries';
+import { useCountryOptions } from '../directory/common/use-countries';
 import { ErrorSummary, type SummaryError } from '../shell/error-summary';
 import { useErrorSummary } from '../shell/sign-in/use-error-summary';
 import { crisisApi } from './crisis-api';
 import { crisisKeys } from './crisis-queries';
+import { EventNameField, RespondingPostsField, SubdivisionsField } from './event-fields';
 import { EVENT_TYPES, type EventType } from './crisis-types';
 import { localNow, toIso } from './local-time';
 import { useCountryPosts } from './use-country-posts';
@@ -46,7 +45,6 @@ export function DeclareEventDialog({ onClose }: { onClose(): void }) {
   const [subdivisions, setSubdivisions] = useState<string[]>([]);
   const [startedAt, setStartedAt] = useState(localNow);
   const [consulateIds, setConsulateIds] = useState<string[]>([]);
-  const subdivisionList = useSubdivisions(host || undefined);
   const { errors, setErrors, summaryRef, fieldError } = useErrorSummary();
   const idempotencyKey = useRef(crypto.randomUUID());
 
@@ -108,15 +106,11 @@ export function DeclareEventDialog({ onClose }: { onClose(): void }) {
           }}
         >
           <Stack spacing={3} sx={{ pt: 1 }}>
-            <TextField
+            <EventNameField
               id={FIELD_IDS.name}
-              label={t('declare.name')}
               value={name}
-              onChange={(e) => setName(e.target.value)}
-              required
-              fullWidth
-              error={Boolean(fieldError(FIELD_IDS.name))}
-              helperText={fieldError(FIELD_IDS.name) ?? t('declare.nameHint')}
+              onChange={setName}
+              error={fieldError(FIELD_IDS.name)}
             />
             <SelectField
               id={FIELD_IDS.type}
@@ -142,17 +136,12 @@ export function DeclareEventDialog({ onClose }: { onClose(): void }) {
               options={countries.map((c) => ({ value: c.code, label: c.name }))}
             />
             {host && (
-              <CodeAutocomplete
+              <SubdivisionsField
                 id={FIELD_IDS.hostSubdivisions}
-                label={t('declare.subdivisions')}
-                options={(subdivisionList.data?.items ?? []).map((s) => ({
-                  code: s.code,
-                  name: `${s.name} (${s.code})`,
-                }))}
+                hostCountryCode={host}
                 value={subdivisions}
                 onChange={setSubdivisions}
                 error={fieldError(FIELD_IDS.hostSubdivisions)}
-                hint={t('declare.subdivisionsHint')}
               />
             )}
             <TextField
@@ -166,13 +155,10 @@ export function DeclareEventDialog({ onClose }: { onClose(): void }) {
               error={Boolean(fieldError(FIELD_IDS.startedAt))}
               helperText={fieldError(FIELD_IDS.startedAt)}
             />
-            <CheckboxGroup
+            <RespondingPostsField
               id={FIELD_IDS.consulateIds}
-              legend={`${t('declare.posts')} — ${t('declare.postsHint')}`}
-              options={posts.map((p) => ({ value: p.id, label: `${p.name} (${p.postCode})` }))}
               value={consulateIds}
               onChange={setConsulateIds}
-              required
               error={fieldError(FIELD_IDS.consulateIds)}
             />
           </Stack>

@@ -119,6 +119,7 @@ describe('Crisis event page and dashboard', { timeout: 20_000 }, () => {
     await openEvent();
     expect(screen.getByText('Estado: Cerrado')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Desmovilizar y cerrar' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Editar evento' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Registro rápido' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Lista de personas' })).toBeTruthy();
   });

@@ -10,6 +10,7 @@ import { crisisApi } from './crisis-api';
 import { crisisKeys } from './crisis-queries';
 import type { CrisisEvent } from './crisis-types';
 import { DemobiliseDialog } from './demobilise-dialog';
+import { EditEventDialog } from './edit-event-dialog';
 import { EventDashboard } from './event-dashboard';
 import { EventFrame, mayWrite } from './event-frame';
 
@@ -23,7 +24,7 @@ function EventView({ event }: { event: CrisisEvent }) {
   const f = useFormat();
   const countryName = useCountryName();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState<'windDown' | 'demobilise' | null>(null);
+  const [open, setOpen] = useState<'edit' | 'windDown' | 'demobilise' | null>(null);
   const [notice, setNotice] = useState('');
   const manage = event.callerMay?.manage ?? false;
   const write = mayWrite(event);
@@ -66,6 +67,9 @@ function EventView({ event }: { event: CrisisEvent }) {
         )}
         {manage && event.status !== 'closed' && (
           <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 2, mt: 2 }}>
+            <Button variant="outlined" onClick={() => setOpen('edit')}>
+              {t('editEvent.open')}
+            </Button>
             {event.status === 'active' && (
               <Button variant="outlined" onClick={() => setOpen('windDown')}>
                 {t('event.windDown')}
@@ -118,6 +122,16 @@ function EventView({ event }: { event: CrisisEvent }) {
         onConfirm={() => windDown.mutate()}
         onClose={() => setOpen(null)}
       />
+      {open === 'edit' && (
+        <EditEventDialog
+          event={event}
+          onClose={() => setOpen(null)}
+          onSaved={() => {
+            setOpen(null);
+            setNotice(t('editEvent.saved'));
+          }}
+        />
+      )}
       {open === 'demobilise' && (
         <DemobiliseDialog
           event={event}

@@ -72,6 +72,15 @@ export const en: CrisisMessages = {
       posts: 'Tick at least one responding post',
     },
   },
+  editEvent: {
+    open: 'Edit event',
+    title: 'Edit “{{name}}”',
+    submit: 'Save changes',
+    noChange: 'Nothing has changed',
+    conflict:
+      'Someone else changed this event while you were editing it. The new version has been loaded and your changes are still in the form: check them and save again.',
+    saved: 'Changes saved',
+  },
   event: {
     summary: '{{type}} in {{place}} · since {{date}}',
     statusLabel: 'Status: {{status}}',

@@ -71,6 +71,15 @@ export const es = {
       posts: 'Marque al menos una oficina que responde',
     },
   },
+  editEvent: {
+    open: 'Editar evento',
+    title: 'Editar «{{name}}»',
+    submit: 'Guardar cambios',
+    noChange: 'No ha cambiado nada',
+    conflict:
+      'Otra persona cambió este evento mientras usted lo editaba. Se cargó la versión nueva y sus cambios siguen en el formulario: revíselos y guarde de nuevo.',
+    saved: 'Cambios guardados',
+  },
   event: {
     summary: '{{type}} en {{place}} · desde {{date}}',
     statusLabel: 'Estado: {{status}}',
