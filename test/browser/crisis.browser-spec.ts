@@ -268,6 +268,30 @@ describe('Crisis events, in Chromium', () => {
       expect(await roster.getByRole('row').count()).toBe(2);
     }, 120_000);
 
+    it('renames an event from the keyboard and says the change was saved', async () => {
+      const user = await consul(language);
+      const eventId = await user.declare(`Otis ${language} ${randomUUID().slice(0, 4)}`);
+      const renamed = `Otis (${language}) ${randomUUID().slice(0, 4)}`;
+      await page.goto(`${web.url}/crisis/${eventId}`);
+      await signInThroughScreens(page, t, user.email, user.mfaSecret);
+      const open = page.getByRole('button', { name: c.editEvent.open });
+      await open.focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: /Otis/ });
+      const nameField = dialog.getByRole('textbox', { name: c.declare.name });
+      await nameField.waitFor();
+      await nameField.focus();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(renamed);
+      await screen(page, 'edit-event-dialog');
+      await dialog.getByRole('button', { name: c.editEvent.submit }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: renamed }).waitFor();
+      await page.getByText(c.editEvent.saved).waitFor();
+      expect(await dialog.isVisible()).toBe(false);
+      await screen(page, 'event-renamed');
+    }, 120_000);
+
     it('declares, works an enquiry with a typo to its match, a movement with its manifest, and demobilises into cases', async () => {
       const user = await consul(language);
       const name = `Otis ${language} ${randomUUID().slice(0, 4)}`;
