@@ -47,6 +47,14 @@ export function DashboardPage() {
       <Typography variant="h4" component="h1">
         {t('title')}
       </Typography>
+      <PeriodForm
+        key={`${view.period.from}/${view.period.to}/${view.consulateId ?? ''}`}
+        period={view.period}
+        consulateId={view.consulateId}
+        posts={posts}
+        onShow={view.show}
+        onReset={view.reset}
+      />
       {/* A supervisor's queue holds the closure requests of posts without a consul; reached from
           here, the supervisor's home, to keep the menu of a long-menu user on one line. */}
       {supervises && (
@@ -56,14 +64,6 @@ export function DashboardPage() {
           </Button>
         </Box>
       )}
-      <PeriodForm
-        key={`${view.period.from}/${view.period.to}/${view.consulateId ?? ''}`}
-        period={view.period}
-        consulateId={view.consulateId}
-        posts={posts}
-        onShow={view.show}
-        onReset={view.reset}
-      />
       {caseload.isPending && <Typography role="status">{t('loading')}</Typography>}
       {caseload.isError && <ProblemAlert error={caseload.error} />}
       {caseload.data && (
