@@ -641,6 +641,27 @@ describe('Child safeguards: closure rule, best-interest assessments, supervisor 
       );
     });
 
+    it('leaves the place out of list rows for those who may not see it, and keeps it for those who may', async () => {
+      const c = await shelteredChild();
+      const { reference } = (await detailOf('officerA', c.id)).body;
+      const rowOf = async (who: string) => {
+        const res = await http()
+          .get(`/api/v1/cases?reference=${encodeURIComponent(reference)}`)
+          .set('Authorization', bearer(who));
+        expect(res.status).toBe(200);
+        const row = res.body.items.find((item: { id: string }) => item.id === c.id);
+        expect(row).toBeDefined();
+        return row;
+      };
+      for (const who of ['officerA', 'consulA'])
+        expect((await rowOf(who)).eventCity).toBe('Riverside');
+      for (const who of ['officerA2', 'supervisorMX']) {
+        const row = await rowOf(who);
+        expect(row.eventCity).toBeNull();
+        expect(JSON.stringify(row)).not.toContain('Riverside');
+      }
+    });
+
     it('masks a change of the shelter in the history for those who may not see it', async () => {
       const c = await shelteredChild();
       const changed = await http()

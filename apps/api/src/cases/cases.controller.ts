@@ -117,7 +117,7 @@ export class CasesController {
       nextCursor: page.nextCursor,
       items: page.items.map((c) =>
         CaseResponse.listItem(
-          c,
+          this.whereabouts.listed(caller, c, primaries.get(c.primaryPersonId)),
           primaries.get(c.primaryPersonId),
           this.access.worksCase(caller, c) && this.access.seesRestrictedContent(caller, c),
           this.access.seesRestrictedContent(caller, c),

@@ -8,7 +8,7 @@ import { CaseRecord } from '../cases/case';
 import { recordCaseEvent } from '../cases/case-audit';
 import { CasePerson } from '../persons/person';
 import { loadChildCaseFacts } from './child-case-facts';
-import { isChildCase } from './child-rules';
+import { isChildCase, PersonAgeFacts } from './child-rules';
 
 /** The fields that say where a child is (T3), as the case detail names them when masked. */
 export const CHILD_WHEREABOUTS_FIELDS = [
@@ -73,6 +73,19 @@ export class ChildWhereaboutsPolicy {
       })),
       masked: [...CHILD_WHEREABOUTS_FIELDS],
     };
+  }
+
+  /**
+   * A list row of a child's case (by category or flag, or a primary person under 18) shows where
+   * the child is only to the assigned officer and the post's consuls; anyone else gets the row
+   * without the place of the event. A list knows only the primary person, and a break-the-glass
+   * grant is checked when the case itself is opened, not for every row.
+   */
+  listed(caller: Caller, c: CaseRecord, primary: PersonAgeFacts | undefined, now = new Date()) {
+    if (!isChildCase(c, primary ? [primary] : [], now)) return c;
+    const sees =
+      c.assignedOfficerId === caller.userId || this.access.rolesOn(caller, c).includes('consul');
+    return sees ? c : { ...c, eventCity: null };
   }
 
   /**
