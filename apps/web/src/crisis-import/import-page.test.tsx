@@ -126,9 +126,8 @@ describe('Crisis import screen', { timeout: 20_000 }, () => {
       filename?: string,
     ) {
       appended.push({ name, value, filename });
-      return filename === undefined
-        ? append.call(this, name, value as string)
-        : append.call(this, name, value as Blob, filename);
+      const args = filename === undefined ? [name, value] : [name, value, filename];
+      return (append as (...args: unknown[]) => void).apply(this, args);
     });
     chooseFile('hotel.csv', 'nombres\nAna\n');
     fireEvent.click(screen.getByRole('button', { name: 'Revisar el archivo' }));
