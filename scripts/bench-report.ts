@@ -443,6 +443,8 @@ async function consolidate(api: ApiClient): Promise<ConsolidationRound> {
     });
     round.tableMs.push(performance.now() - t);
     round.tableRows.push((body.rows as unknown[]).length);
+    if ((body.countries as string[]).length !== MEMBERS.length)
+      throw new Error(`the consolidation covered ${String(body.countries)}, not every member`);
   }
   round.totalMs = performance.now() - started;
   return round;
@@ -473,6 +475,8 @@ async function produceReport(api: ApiClient): Promise<ReportRound | null> {
     progress.add(Number(report.progress));
   }
   const producedMs = performance.now() - started;
+  if ((report.countries as string[]).length !== MEMBERS.length)
+    throw new Error(`the report covered ${String(report.countries)}, not every member`);
   const files = [];
   for (const file of report.files as { name: string }[]) {
     const downloaded = await api.download(
