@@ -9,6 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, safeErrorForLog } from '@amparo/core';
 import { JOB_RETRY, RUNS_JOBS } from '@amparo/jobs';
 import { DataSource } from 'typeorm';
+import { RegionalReportsService } from '../regional/reports/regional-reports.service';
 import { ExportRequestsService } from './export-requests.service';
 
 /** An export that has been tried this many times without finishing is given up. */
@@ -31,6 +32,7 @@ export class ExportRecoverySweep implements OnApplicationBootstrap, BeforeApplic
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(RUNS_JOBS) private readonly runsJobs: boolean,
     private readonly requests: ExportRequestsService,
+    private readonly reports: RegionalReportsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -77,7 +79,28 @@ export class ExportRecoverySweep implements OnApplicationBootstrap, BeforeApplic
     for (const { id } of overdue) {
       if (await this.requests.enqueue(id, { replaceFinished: true })) queued++;
     }
+    queued += await this.requeueOverdueReports(after);
     if (queued) this.logger.log({ queued }, 'Recovery sweep queued exports again');
+    return queued;
+  }
+
+  /** The same for the regional semester reports, which run on the same queue. */
+  private async requeueOverdueReports(after: number): Promise<number> {
+    await this.dataSource.query(
+      `UPDATE regional_reports SET status = 'failed', error_code = 'REGIONAL_REPORT_FAILED',
+              finished_at = now(), updated_at = now()
+        WHERE status IN ('queued', 'running') AND attempts >= $1`,
+      [MAX_ATTEMPTS],
+    );
+    const overdue: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM regional_reports
+        WHERE status IN ('queued', 'running') AND updated_at < now() - make_interval(secs => $1)
+        ORDER BY requested_at LIMIT 100`,
+      [after],
+    );
+    let queued = 0;
+    for (const { id } of overdue)
+      if (await this.reports.enqueue(id, { replaceFinished: true })) queued++;
     return queued;
   }
 }

@@ -179,9 +179,10 @@ function flowsSection(sources: readonly ReportSource[], k: number): ReportChartS
     dimension: 'host_country',
     column: 'HOST_COUNTRY',
     description: {
-      es: 'Casos abiertos en el semestre por país receptor (eje) y país de origen, el que envía el informe (barras y columnas).',
-      en: 'Cases opened in the semester by host country (axis) and country of origin, the reporting country (bars and columns).',
+      es: 'Casos abiertos en el semestre por país receptor y país de origen de las personas (el país que informa), con el total regional por país receptor.',
+      en: 'Cases opened in the semester by host country and the persons’ country of origin (the reporting country), with the regional total per host country.',
     },
+    seriesLabel: (country: string) => ({ es: `Origen: ${country}`, en: `Origin: ${country}` }),
     xAxis: { es: 'País receptor', en: 'Host country' },
     yAxis: { es: 'Casos abiertos', en: 'Cases opened' },
     empty: {
@@ -281,6 +282,7 @@ function byCountrySection(
     xAxis: Bilingual;
     yAxis: Bilingual;
     empty: Bilingual;
+    seriesLabel?: (country: string) => Bilingual;
   },
 ): ReportChartSection {
   const base = { id: spec.id, title: spec.title, description: spec.description };
@@ -299,16 +301,14 @@ function byCountrySection(
     chart: {
       categories: rows.map((r) => label(spec.column, r.codes[0])),
       series: table.countries.map((country, i) => ({
-        label: same(country),
-        values: rows
-          .map((r) => ({ ...r.cells[i] }))
-          .map(({ value, suppressed }) => ({ value, suppressed })),
+        label: (spec.seriesLabel ?? same)(country),
+        values: rows.map((r) => ({ value: r.cells[i].value, suppressed: r.cells[i].suppressed })),
       })),
       xAxis: spec.xAxis,
       yAxis: spec.yAxis,
     },
     table: {
-      header: [spec.xAxis, ...table.countries.map(same), REGION],
+      header: [spec.xAxis, ...table.countries.map(spec.seriesLabel ?? same), REGION],
       rows: [
         ...rows.map((r) => ({ label: label(spec.column, r.codes[0]), values: valuesOf(r) })),
         ...(totalRow ? [{ label: { es: 'Total', en: 'Total' }, values: valuesOf(totalRow) }] : []),

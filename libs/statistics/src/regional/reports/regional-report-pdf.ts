@@ -65,6 +65,7 @@ export function renderRegionalReportPdf(
   doc.addPage();
   heading(doc, t(REPORT_TEXT.practicesTitle));
   if (!content.practices.length) paragraphText(doc, t(REPORT_TEXT.noPractices), width);
+  else paragraphText(doc, t(REPORT_TEXT.practicesIntro), width);
   for (const practice of content.practices) {
     keepTogether(doc, 70);
     doc.font('Helvetica-Bold').fontSize(10.5).fillColor(INK).text(t(practice.title), { width });
@@ -76,6 +77,7 @@ export function renderRegionalReportPdf(
         `${practiceKindLabel(practice.kind, language)} · ${practice.countries.join(', ')} · ${t(REPORT_TEXT.published)} ${practice.publishedAt.slice(0, 10)}`,
         { width },
       );
+    doc.moveDown(0.2);
     doc.font('Helvetica').fontSize(9.5).fillColor(INK).text(practice.summary, { width });
     doc.moveDown(0.8);
   }
@@ -143,10 +145,14 @@ function sourceBlock(
     .fontSize(10)
     .fillColor(INK)
     .text(source.countries.join(', '), { width });
-  doc.font('Helvetica').fontSize(8.5).fillColor(INK);
-  doc.text(`${t(REPORT_TEXT.keyId)}: ${source.keyId}`, { width });
-  doc.text(`${t(REPORT_TEXT.fingerprint)}: ${source.fingerprint}`, { width });
-  doc.text(`SHA-256: ${source.sha256}`, { width });
+  // Fixed-width digits, to compare group by group with what the country reads out.
+  const line = (label: string, value: string) => {
+    doc.font('Helvetica').fontSize(8.5).fillColor(MUTED).text(`${label}: `, { continued: true });
+    doc.font('Courier').fontSize(8.5).fillColor(INK).text(value, { width });
+  };
+  line(t(REPORT_TEXT.keyId), source.keyId);
+  line(t(REPORT_TEXT.fingerprint), source.fingerprint);
+  line('SHA-256', source.sha256);
   doc.moveDown(0.6);
 }
 
@@ -180,7 +186,9 @@ function chartSection(
       .font('Helvetica')
       .fontSize(8)
       .fillColor(MUTED)
-      .text(t(REPORT_TEXT.suppressedNote).replace('{k}', String(k)), MARGIN, doc.y + 4, { width });
+      .text(t(REPORT_TEXT.suppressedNote).replace('{below}', String(k - 1)), MARGIN, doc.y + 4, {
+        width,
+      });
 }
 
 function table(doc: Pdf, data: ReportTable, language: ReportLanguage, width: number): void {

@@ -30,10 +30,14 @@ export const REPORT_TEXT = {
     es: 'No se publicó ninguna buena práctica en el semestre.',
     en: 'No good practice was published in the semester.',
   },
+  practicesIntro: {
+    es: 'Título, tipo, países y el problema que atiende cada práctica, en el idioma en que el país la presentó.',
+    en: 'Title, type, countries and the problem each practice addresses, in the language the country submitted it in.',
+  },
   published: { es: 'publicada el', en: 'published' },
   suppressedNote: {
-    es: 'x: cifra suprimida (de 1 a {k}-1 casos, o suprimida para que no pueda deducirse otra); en los gráficos es un hueco, no un cero. Un total regional se suprime si la cifra de algún país en su fila está suprimida.',
-    en: 'x: suppressed figure (1 to {k}-1 cases, or suppressed so that another cannot be derived); in the charts it is a gap, not a zero. A regional total is suppressed when any country’s figure in its row is suppressed.',
+    es: 'x: cifra suprimida por el control de divulgación (de 1 a {below} casos, o suprimida para que no pueda deducirse otra); en los gráficos es un hueco, no un cero. Un total regional se suprime si la cifra de algún país en su fila está suprimida.',
+    en: 'x: figure suppressed by disclosure control (1 to {below} cases, or suppressed so that another cannot be derived); in the charts it is a gap, not a zero. A regional total is suppressed when any country’s figure in its row is suppressed.',
   },
   page: { es: 'página', en: 'page' },
 } satisfies Record<string, Bilingual>;
