@@ -200,10 +200,10 @@ function returnsSection(sources: readonly ReportSource[], k: number): ReportChar
     dimension: 'return_mode',
     column: 'RETURN_MODE',
     description: {
-      es: 'Personas retornadas en el semestre por modalidad de retorno, por país y total regional.',
+      es: 'Personas retornadas en el semestre por medio de retorno, por país y total regional.',
       en: 'Persons returned in the semester by mode of return, per country and regional total.',
     },
-    xAxis: { es: 'Modalidad de retorno', en: 'Mode of return' },
+    xAxis: { es: 'Medio del retorno', en: 'Return mode' },
     yAxis: { es: 'Personas retornadas', en: 'Persons returned' },
     empty: { es: 'Ningún país informó retornos.', en: 'No country reported returns.' },
   });

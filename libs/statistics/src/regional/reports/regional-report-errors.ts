@@ -22,4 +22,11 @@ registerErrorTexts({
       en: 'The report has no file {name} (it is not ready yet, it failed, or there is no such file).',
     },
   },
+  REGIONAL_REPORT_FAILED: {
+    title: { es: 'El informe no se pudo generar', en: 'The report could not be produced' },
+    detail: {
+      es: 'La generación del informe falló tras varios intentos; no se guardó ningún archivo. Vuelva a pedirlo.',
+      en: 'Producing the report failed after several attempts; no file was kept. Request it again.',
+    },
+  },
 });
