@@ -83,7 +83,10 @@ export function regionalReportContent(input: {
   sources: readonly ReportSource[];
   practices: readonly ReportPractice[];
 }): RegionalReportContent {
-  const { sources } = input;
+  // By country, as the reader looks them up; the consolidation reads them newest first.
+  const sources = [...input.sources].sort((a, b) =>
+    a.document.metadata.scope.countries[0] < b.document.metadata.scope.countries[0] ? -1 : 1,
+  );
   const countries = [
     ...new Set(sources.flatMap((s) => s.document.metadata.scope.countries)),
   ].sort();
