@@ -145,10 +145,11 @@ function sourceBlock(
     .fontSize(10)
     .fillColor(INK)
     .text(source.countries.join(', '), { width });
-  // Fixed-width digits, to compare group by group with what the country reads out.
+  // Helvetica, not Courier: pdf.js viewers without Courier substitute a proportional font and
+  // misplace the hex digits.
   const line = (label: string, value: string) => {
     doc.font('Helvetica').fontSize(8.5).fillColor(MUTED).text(`${label}: `, { continued: true });
-    doc.font('Courier').fontSize(8.5).fillColor(INK).text(value, { width });
+    doc.fillColor(INK).text(value, { width });
   };
   line(t(REPORT_TEXT.keyId), source.keyId);
   line(t(REPORT_TEXT.fingerprint), source.fingerprint);
