@@ -6,6 +6,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import process from 'node:process';
 
 const [file, outDir, prefix, colourList] = process.argv.slice(2);
 const colours = colourList ? colourList.split(',') : [];
