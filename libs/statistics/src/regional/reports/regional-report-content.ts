@@ -143,11 +143,16 @@ function categoriesSection(sources: readonly ReportSource[], k: number): ReportC
         xAxis: { es: 'Período', en: 'Period' },
         yAxis: { es: 'Casos abiertos', en: 'Cases opened' },
       },
+      // A row per category, a column per period: a semester has at most six months, while the
+      // categories could not all fit across a page.
       table: {
-        header: [{ es: 'Período', en: 'Period' }, ...categories.map((c) => label('CATEGORY', c))],
-        rows: periods.map((p) => ({
-          label: label('TIME_PERIOD', p),
-          values: categories.map((c) => total(p, c)),
+        header: [
+          { es: 'Categoría', en: 'Category' },
+          ...periods.map((p) => label('TIME_PERIOD', p)),
+        ],
+        rows: categories.map((c) => ({
+          label: label('CATEGORY', c),
+          values: periods.map((p) => total(p, c)),
         })),
       },
       empty: null,
@@ -182,8 +187,8 @@ function flowsSection(sources: readonly ReportSource[], k: number): ReportChartS
     dimension: 'host_country',
     column: 'HOST_COUNTRY',
     description: {
-      es: 'Casos abiertos en el semestre por país receptor y país de origen de las personas (el país que informa), con el total regional por país receptor.',
-      en: 'Cases opened in the semester by host country and the persons’ country of origin (the reporting country), with the regional total per host country.',
+      es: 'Casos abiertos en el semestre por país receptor y país de origen de las personas (el país que informa; una barra y una columna por país de origen), con el total regional por país receptor.',
+      en: 'Cases opened in the semester by host country and the persons’ country of origin (the reporting country; a bar and a column per country of origin), with the regional total per host country.',
     },
     seriesLabel: (country: string) => ({ es: `Origen: ${country}`, en: `Origin: ${country}` }),
     xAxis: { es: 'País receptor', en: 'Host country' },
@@ -311,7 +316,7 @@ function byCountrySection(
       yAxis: spec.yAxis,
     },
     table: {
-      header: [spec.xAxis, ...table.countries.map(spec.seriesLabel ?? same), REGION],
+      header: [spec.xAxis, ...table.countries.map(same), REGION],
       rows: [
         ...rows.map((r) => ({ label: label(spec.column, r.codes[0]), values: valuesOf(r) })),
         ...(totalRow ? [{ label: { es: 'Total', en: 'Total' }, values: valuesOf(totalRow) }] : []),

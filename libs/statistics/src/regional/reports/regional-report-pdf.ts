@@ -193,13 +193,20 @@ function chartSection(
 }
 
 function table(doc: Pdf, data: ReportTable, language: ReportLanguage, width: number): void {
-  const first = Math.min(170, width * 0.34);
-  const rest = (width - first) / Math.max(1, data.header.length - 1);
+  const columns = Math.max(1, data.header.length - 1);
+  // Eleven member countries and the total must fit across A4: smaller type and padding then.
+  const wide = columns > 7;
+  const size = wide ? 7 : 8;
+  const pad = wide ? 2 : 4;
+  const first = Math.max(90, Math.min(170, width - columns * 38));
+  const rest = (width - first) / columns;
   const widths = [first, ...data.header.slice(1).map(() => rest)];
   const row = (cells: string[], bold: boolean, shaded: boolean) => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8);
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size);
     const height =
-      Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i] - 8 }))) + 6;
+      Math.max(
+        ...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i] - 2 * pad })),
+      ) + 6;
     if (doc.y + height > doc.page.height - MARGIN - 10) {
       doc.addPage();
       row(
@@ -207,13 +214,14 @@ function table(doc: Pdf, data: ReportTable, language: ReportLanguage, width: num
         true,
         true,
       );
+      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size);
     }
     const y = doc.y;
     if (shaded) doc.rect(MARGIN, y, width, height).fillColor('#EEF3F8').fill();
     let x = MARGIN;
     cells.forEach((cell, i) => {
-      doc.fillColor(INK).text(cell, x + 4, y + 3, {
-        width: widths[i] - 8,
+      doc.fillColor(INK).text(cell, x + pad, y + 3, {
+        width: widths[i] - 2 * pad,
         align: i === 0 ? 'left' : 'right',
       });
       x += widths[i];

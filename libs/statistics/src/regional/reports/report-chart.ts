@@ -17,6 +17,29 @@ export const CHART_PALETTE = [
   '#F0E442',
 ];
 
+/**
+ * Series beyond the palette (eleven member countries, sixteen categories) get its colours again
+ * as a pale fill inside an outline of the full colour, so no two series look alike.
+ */
+function seriesStyle(doc: Pdf, index: number): void {
+  const colour = CHART_PALETTE[index % CHART_PALETTE.length];
+  if (index < CHART_PALETTE.length) doc.fillColor(colour);
+  else doc.fillColor(tint(colour)).strokeColor(colour).lineWidth(0.8);
+}
+
+function paint(doc: Pdf, index: number): void {
+  if (index < CHART_PALETTE.length) doc.fill();
+  else doc.fillAndStroke();
+}
+
+/** The colour mixed with two parts of white: opaque, so it prints and renders the same everywhere. */
+function tint(hex: string): string {
+  const mix = [1, 3, 5].map((i) =>
+    Math.round(parseInt(hex.slice(i, i + 2), 16) / 3 + (255 * 2) / 3),
+  );
+  return `#${mix.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
 const AXIS = '#444444';
 const GRID = '#DDDDDD';
 const SUPPRESSED = '#888888';
@@ -71,11 +94,9 @@ export function drawBarChart(
         return;
       }
       const height = (value.value / max) * (plot.bottom - plot.top);
-      if (height > 0)
-        doc
-          .rect(x + 0.5, plot.bottom - height, Math.max(1, barWidth - 1), height)
-          .fillColor(CHART_PALETTE[i % CHART_PALETTE.length])
-          .fill();
+      if (height <= 0) return;
+      seriesStyle(doc.rect(x + 0.5, plot.bottom - height, Math.max(1, barWidth - 1), height), i);
+      paint(doc, i);
     });
     doc.fillColor(AXIS).fontSize(7);
     doc.text(category[language], groupLeft + 1, plot.bottom + 3, {
@@ -133,10 +154,8 @@ function drawLegend(
       x = left;
       y += 12;
     }
-    doc
-      .rect(x, y, 9, 9)
-      .fillColor(CHART_PALETTE[i % CHART_PALETTE.length])
-      .fill();
+    seriesStyle(doc.rect(x + 0.5, y + 0.5, 8, 8), i);
+    paint(doc, i);
     doc.fillColor(AXIS).text(label, x + 13, y + 1, { lineBreak: false });
     x += itemWidth;
   });
