@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { reportExportFixture } from '@amparo/statistics/regional/reports/regional-report.fixture';
 import { CHART_PALETTE } from '@amparo/statistics/regional/reports/report-chart';
+import { RegionalReportHandler } from '@amparo/statistics/regional/reports/regional-report.handler';
 import { Workbook } from 'exceljs';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -325,6 +326,32 @@ describe('Regional semester report: PDFs in es and en with charts, and the XLSX 
       });
     }
   }, 180_000);
+
+  it('records a report whose semester has no export left as failed, with its code and no file', async () => {
+    // Requested while exports existed; they are gone when the job runs (a database restored meanwhile).
+    const [{ id }] = await stack.query<{ id: string }>(
+      `INSERT INTO regional_reports (semester, requested_by) VALUES ('2025-S2', $1) RETURNING id`,
+      [users.ids.secretariat],
+    );
+    await worker.get(RegionalReportHandler).handle({ reportId: id }, { jobId: id, attempt: 1 });
+    const res = await http().get(`/api/v1/regional/reports/${id}`).set(as('secretariat'));
+    expect(res.body).toMatchObject({
+      status: 'failed',
+      error: { code: 'REGIONAL_REPORT_NO_EXPORTS' },
+      files: [],
+      finishedAt: expect.any(String),
+    });
+    const file = await http()
+      .get(`/api/v1/regional/reports/${id}/files/report-es.pdf`)
+      .set(as('secretariat'));
+    expect(file.status).toBe(404);
+    expect(file.body.code).toBe('REGIONAL_REPORT_FILE_NOT_FOUND');
+    // A redelivered job of a finished report changes nothing.
+    await worker.get(RegionalReportHandler).handle({ reportId: id }, { jobId: id, attempt: 2 });
+    expect(
+      (await http().get(`/api/v1/regional/reports/${id}`).set(as('secretariat'))).body.status,
+    ).toBe('failed');
+  });
 
   it('refuses the reports to an officer (403), for every route', async () => {
     const [report] = (await http().get('/api/v1/regional/reports').set(as('secretariat'))).body
