@@ -71,7 +71,7 @@ function fillIds(value: unknown, ids: IdPools): unknown {
 }
 
 /** Every position of a JSON value, the root included: where a hostile value may go. */
-function positionsOf(value: unknown, at: Path = []): Path[] {
+export function positionsOf(value: unknown, at: Path = []): Path[] {
   const here = [at];
   if (Array.isArray(value)) return here.concat(value.flatMap((v, i) => positionsOf(v, [...at, i])));
   if (value && typeof value === 'object')

@@ -29,11 +29,21 @@ export function poolFor(name: string): string {
 const COUNTRIES = ['MX', 'GT', 'US', 'SV', 'HN'];
 const pick = (pool: string) => fc.nat(1000).map((index) => new PoolPick(pool, index));
 
+export interface ValueOptions {
+  /** Every property of every object present, optional ones included (else each may be left out). */
+  everyProperty?: boolean;
+}
+
 /**
  * Values that follow the schema most of the time (formats, enums, patterns, bounds), with real
  * ids and countries of the fixture network where a field names one, so requests reach deep code.
  */
-export function validValue(document: Schema, schema: Schema, name = ''): fc.Arbitrary<unknown> {
+export function validValue(
+  document: Schema,
+  schema: Schema,
+  name = '',
+  options: ValueOptions = {},
+): fc.Arbitrary<unknown> {
   const s = resolve(document, schema);
   if (Array.isArray(s.allOf)) {
     const merged = (s.allOf as Schema[]).reduce<Schema>(
@@ -41,14 +51,14 @@ export function validValue(document: Schema, schema: Schema, name = ''): fc.Arbi
       {},
     );
     const { allOf: _, ...rest } = s;
-    return validValue(document, { ...merged, ...rest }, name);
+    return validValue(document, { ...merged, ...rest }, name, options);
   }
   if (Array.isArray(s.enum)) return fc.constantFrom(...(s.enum as unknown[]));
   const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
   if (types.includes('null') && types.length > 1) {
     const nonNull = types.filter((t) => t !== 'null');
     return fc.oneof(
-      { weight: 5, arbitrary: validValue(document, { ...s, type: nonNull[0] }, name) },
+      { weight: 5, arbitrary: validValue(document, { ...s, type: nonNull[0] }, name, options) },
       { weight: 1, arbitrary: fc.constant(null) },
     );
   }
@@ -70,25 +80,28 @@ export function validValue(document: Schema, schema: Schema, name = ''): fc.Arbi
     case 'boolean':
       return fc.boolean();
     case 'array':
-      return fc.array(validValue(document, (s.items as Schema) ?? {}, name), {
+      return fc.array(validValue(document, (s.items as Schema) ?? {}, name, options), {
         minLength: (s.minItems as number) ?? 0,
         maxLength: Math.min((s.maxItems as number) ?? 4, 4),
       });
     case 'object':
     case undefined:
-      return objectValue(document, s);
+      return objectValue(document, s, options);
     default:
       return fc.constant(null);
   }
 }
 
-function objectValue(document: Schema, s: Schema): fc.Arbitrary<unknown> {
+function objectValue(document: Schema, s: Schema, options: ValueOptions): fc.Arbitrary<unknown> {
   const properties = (s.properties ?? {}) as Record<string, Schema>;
-  const required = (s.required ?? []) as string[];
   const model = Object.fromEntries(
-    Object.entries(properties).map(([key, value]) => [key, validValue(document, value, key)]),
+    Object.entries(properties).map(([key, value]) => [
+      key,
+      validValue(document, value, key, options),
+    ]),
   );
   if (!Object.keys(model).length) return fc.constant({});
+  const required = options.everyProperty ? Object.keys(model) : ((s.required ?? []) as string[]);
   return fc.record(model, { requiredKeys: required });
 }
 

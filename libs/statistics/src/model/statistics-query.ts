@@ -33,7 +33,7 @@ export interface StatisticsQueryInput {
   period?: string;
   from?: string;
   to?: string;
-  filters?: Record<string, string[] | undefined>;
+  filters?: Record<string, string[] | null | undefined>;
 }
 
 /**
@@ -119,7 +119,9 @@ export function parseStatisticsQuery(
   }
   const filters: StatisticsFilters = {};
   for (const [id, values] of Object.entries(input.filters ?? {})) {
-    if (values === undefined) continue;
+    // A filter sent as null is absent, as validation treats an optional field (a JSON body can
+    // carry it: `"filters": {"sex": null}`).
+    if (values === undefined || values === null) continue;
     const field = `filters.${id}`;
     if (!(FILTER_IDS as readonly string[]).includes(id)) {
       fail(field, 'UNKNOWN_FILTER', 'Filtro desconocido.', 'Unknown filter.');
