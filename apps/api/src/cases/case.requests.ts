@@ -22,6 +22,8 @@ import {
   CaseCategory,
   CaseStatus,
   ClosureReason,
+  HOST_COUNTRY_ROLES,
+  HostCountryRole,
   RISK_LEVELS,
   RiskLevel,
   VULNERABILITY_FLAGS,
@@ -101,6 +103,22 @@ class CaseFields {
   @NotBlank()
   @MaxLength(300)
   shelter?: string;
+  @ApiPropertyOptional({
+    enum: HOST_COUNTRY_ROLES,
+    nullable: true,
+    description:
+      'The part the host country plays in the national’s migration; null when not recorded',
+  })
+  @IsOptional()
+  @IsIn(HOST_COUNTRY_ROLES)
+  hostCountryRole?: HostCountryRole | null;
+  @ApiPropertyOptional({
+    default: false,
+    description: 'The national is abroad under a temporary-worker programme',
+  })
+  @IsOptional()
+  @IsBoolean()
+  temporaryWorker?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) summary?: string;
   @ApiPropertyOptional({
     type: String,
