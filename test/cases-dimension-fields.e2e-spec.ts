@@ -156,4 +156,58 @@ describe('Case fields host-country role and temporary worker, person gender', ()
     const after = await http().get(`/api/v1/cases/${created.body.id}`).set(as('officer'));
     expect(after.body).toMatchObject({ hostCountryRole: 'origin', version: created.body.version });
   });
+
+  it('discloses the gender, like the sex, only when asked for and consented to', async () => {
+    const [{ id: organisationId }] = await stack.query<{ id: string }>(
+      `INSERT INTO organisations (name, type, services, coverage_countries, languages)
+       VALUES ('Red de Trabajadores', 'civil_society', '{labour}', '{US}', '{es}') RETURNING id`,
+    );
+    const created = await create(
+      {
+        consent: {
+          services: true,
+          disclosureToOrganisations: true,
+          disclosureToOtherCountry: false,
+          tracing: false,
+        },
+      },
+      { gender: 'woman' },
+    );
+    const preview = (fields: string[]) =>
+      http()
+        .post(`/api/v1/cases/${created.body.id}/referrals/preview`)
+        .set(as('officer'))
+        .send({ organisationId, services: ['labour'], fields });
+
+    const sexOnly = await preview(['sex']);
+    expect(sexOnly.status).toBe(200);
+    expect(sexOnly.body.payload.persons[0]).toEqual({ role: 'primary', sex: 'female' });
+    // The intake form's consent covers the gender as it covers the sex.
+    const withGender = await preview(['sex', 'gender']);
+    expect(withGender.body.payload.persons[0]).toEqual({
+      role: 'primary',
+      sex: 'female',
+      gender: 'woman',
+    });
+    expect(withGender.body.blockers).toEqual([
+      expect.objectContaining({ purposeMissing: false, fieldsMissing: [] }),
+    ]);
+
+    // A consent that names the sex but not the gender blocks the gender.
+    const consent = await http()
+      .post(`/api/v1/cases/${created.body.id}/consents`)
+      .set(as('officer'))
+      .send({
+        personId: created.body.persons[0].person.id,
+        purposes: ['disclosure_to_organisations'],
+        disclosableFields: ['names', 'sex'],
+        method: 'signed_form',
+        givenBy: 'person',
+      });
+    expect([consent.status, consent.body.errors]).toEqual([201, undefined]);
+    const blocked = await preview(['sex', 'gender']);
+    expect(blocked.body.blockers).toEqual([
+      expect.objectContaining({ purposeMissing: false, fieldsMissing: ['gender'] }),
+    ]);
+  });
 });
