@@ -3233,6 +3233,8 @@ export interface components {
             dateOfBirth?: string | null;
             estimatedAge?: number | null;
             sex?: string;
+            /** @enum {string|null} */
+            gender?: "woman" | "man" | "non_binary" | "other" | null;
             nationalityCode?: string;
             originSubdivisionCode?: string | null;
             originMunicipality?: string | null;
