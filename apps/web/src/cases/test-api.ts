@@ -136,6 +136,17 @@ const CODE_LISTS = {
   placeTypes: [code('detention_centre', 'Centro de detención', 'Detention centre')],
   sexes: [code('female', 'Femenino', 'Female'), code('male', 'Masculino', 'Male')],
   documentTypes: [code('passport', 'Pasaporte', 'Passport')],
+  genders: [
+    code('woman', 'Mujer', 'Woman'),
+    code('man', 'Hombre', 'Man'),
+    code('non_binary', 'No binario', 'Non-binary'),
+    code('other', 'Otro', 'Other'),
+  ],
+  hostCountryRoles: [
+    code('origin', 'Origen', 'Origin'),
+    code('transit', 'Tránsito', 'Transit'),
+    code('destination', 'Destino', 'Destination'),
+  ],
 };
 
 const COUNTRIES = {
