@@ -1,8 +1,14 @@
+import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { validateStatisticsExport } from '@amparo/statistics';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
+import { eventually } from './utils/eventually';
 import { createConsulate, signedInUsers } from './utils/identity';
-import { TestStack, createTestApi, createTestStack } from './utils/test-app';
+import { TestStack, createTestApi, createTestStack, createTestWorker } from './utils/test-app';
 
 type Body = Record<string, unknown>;
 type Cells = Record<string, number | null>;
@@ -35,6 +41,8 @@ interface Group {
 describe('Statistics by host-country role, temporary work, gender, nationality and origin', () => {
   let stack: TestStack;
   let app: NestExpressApplication;
+  let worker: INestApplicationContext;
+  let exportsDir: string;
   let post: string;
   const { tokens, ids, signInAs } = signedInUsers(() => ({ app, stack }));
   const http = () => request(app.getHttpServer());
@@ -120,8 +128,11 @@ describe('Statistics by host-country role, temporary work, gender, nationality a
   }
 
   beforeAll(async () => {
-    stack = await createTestStack({ STATISTICS_DISCLOSURE_K: '3' });
+    exportsDir = await mkdtemp(join(tmpdir(), 'amparo-dimensions-'));
+    stack = await createTestStack({ STATISTICS_DISCLOSURE_K: '3', EXPORTS_DIR: exportsDir });
     app = await createTestApi(stack.config);
+    worker = await createTestWorker(stack.config);
+    await worker.init();
     post = await createConsulate(stack, 'MX');
     await signInAs('officer', [{ role: 'officer', consulateId: post }]);
     await signInAs('analyst', [{ role: 'analyst', countryCode: 'MX' }]);
@@ -165,8 +176,10 @@ describe('Statistics by host-country role, temporary work, gender, nationality a
   }, 120_000);
 
   afterAll(async () => {
+    await worker?.close();
     await app?.close();
     await stack?.teardown();
+    await rm(exportsDir, { recursive: true, force: true });
   });
 
   /** A one-dimensional table as code → published value (null when suppressed). */
@@ -277,5 +290,48 @@ describe('Statistics by host-country role, temporary work, gender, nationality a
     expect(refused.body.errors).toEqual([
       expect.objectContaining({ field: 'filters.host_country_role', code: 'UNKNOWN_CODE' }),
     ]);
+  });
+
+  it('exports the new dimensions with their columns, valid against the export schema', async () => {
+    const created = await http()
+      .post('/api/v1/exports')
+      .set(as('analyst'))
+      .send({
+        kind: 'statistics',
+        measures: ['cases_opened'],
+        dimensions: ['host_country_role', 'gender', 'nationality'],
+        filters: { temporary_worker: ['Y', 'N'] },
+        period: 'year',
+        from: utcDay(-1),
+        to: utcDay(1),
+        format: 'json',
+      });
+    expect([created.status, created.body.errors]).toEqual([202, undefined]);
+    await eventually(async () => {
+      const res = await http().get(created.headers.location).set(as('analyst'));
+      if (res.body.status === 'failed') throw new Error(`export failed: ${res.text}`);
+      return res.body.status === 'completed' ? true : undefined;
+    });
+    const file = await http()
+      .get(`/api/v1/exports/${created.body.id}/file`)
+      .set(as('analyst'))
+      .buffer(true)
+      .parse((res, callback) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        res.on('end', () => callback(null, text));
+      });
+    const document = JSON.parse(file.body as string);
+    expect(validateStatisticsExport(document)).toEqual({ valid: true });
+    const rows = document.rows as Record<string, string | number | null>[];
+    expect(
+      rows.find(
+        (r) =>
+          r.HOST_COUNTRY_ROLE === 'destination' && r.GENDER === 'man' && r.NATIONALITY === 'MX',
+      ),
+    ).toMatchObject({ OBS_VALUE: 4, CONF_STATUS: 'F' });
+    expect(
+      rows.find((r) => r.HOST_COUNTRY_ROLE === '_T' && r.GENDER === '_T' && r.NATIONALITY === '_T'),
+    ).toMatchObject({ OBS_VALUE: 10 });
   });
 });
