@@ -153,7 +153,10 @@ export function letterContent(facts: LetterFacts, lang: LetterLanguage): LetterC
     add(
       'gender',
       person.gender
-        ? t(GENDER_LABELS[person.gender as keyof typeof GENDER_LABELS] ?? bi(person.gender, person.gender))
+        ? t(
+            GENDER_LABELS[person.gender as keyof typeof GENDER_LABELS] ??
+              bi(person.gender, person.gender),
+          )
         : null,
     );
     add('nationalityCode', person.nationalityCode ? country(person.nationalityCode) : null);
