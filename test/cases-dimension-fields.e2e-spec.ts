@@ -144,6 +144,19 @@ describe('Case fields host-country role and temporary worker, person gender', ()
     },
   );
 
+  it('refuses to clear the programme flag with null: it is yes or no, never unknown', async () => {
+    const created = await create({ temporaryWorker: true });
+    const res = await http()
+      .patch(`/api/v1/cases/${created.body.id}`)
+      .set(as('officer'))
+      .set('If-Match', created.headers.etag)
+      .send({ temporaryWorker: null });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'temporaryWorker' })]);
+    const registered = await create({ temporaryWorker: null });
+    expect(registered.status).toBe(400);
+  });
+
   it('refuses a PATCH with a role not in the list and leaves the case as it was', async () => {
     const created = await create({ hostCountryRole: 'origin' });
     const res = await http()

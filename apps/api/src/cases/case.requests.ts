@@ -13,6 +13,7 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -116,7 +117,8 @@ class CaseFields {
     default: false,
     description: 'The national is abroad under a temporary-worker programme',
   })
-  @IsOptional()
+  // Yes or no, never unknown: null is refused, not taken for "no change" or stored.
+  @ValidateIf((_, value) => value !== undefined)
   @IsBoolean()
   temporaryWorker?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) summary?: string;
@@ -174,8 +176,15 @@ export class CreateCaseRequest extends CaseFields {
 }
 
 export class UpdateCaseRequest extends PartialType(
-  OmitType(CaseFields, ['nextStep', 'nextStepDue']),
+  OmitType(CaseFields, ['nextStep', 'nextStepDue', 'temporaryWorker']),
 ) {
+  @ApiPropertyOptional({
+    description: 'The national is abroad under a temporary-worker programme',
+  })
+  // PartialType would let null through as optional; the flag is yes or no.
+  @ValidateIf((_, value) => value !== undefined)
+  @IsBoolean()
+  temporaryWorker?: boolean;
   @ApiPropertyOptional({
     type: String,
     nullable: true,

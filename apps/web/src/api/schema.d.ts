@@ -6518,15 +6518,12 @@ export interface components {
              * @enum {string|null}
              */
             hostCountryRole?: "origin" | "transit" | "destination" | null;
-            /**
-             * @description The national is abroad under a temporary-worker programme
-             * @default false
-             */
-            temporaryWorker: boolean;
             summary?: string;
             consent?: components["schemas"]["ConsentRequest"];
             /** @description T3: only the assigned officer and the consul may read it (asylum cases always are) */
             restricted?: boolean;
+            /** @description The national is abroad under a temporary-worker programme */
+            temporaryWorker?: boolean;
             /** @description What is to be done next; null clears it. Not only white space */
             nextStep?: string | null;
             /**
