@@ -5,6 +5,8 @@ import {
   CASE_STATUSES,
   CLOSURE_REASONS,
   DOCUMENT_TYPES,
+  GENDERS,
+  HOST_COUNTRY_ROLES,
   RISK_LEVELS,
   SEXES,
   VISIT_PLACE_TYPES,
@@ -49,6 +51,8 @@ describe('GET /api/v1/code-lists', () => {
       placeTypes: VISIT_PLACE_TYPES,
       sexes: SEXES,
       documentTypes: DOCUMENT_TYPES,
+      genders: GENDERS,
+      hostCountryRoles: HOST_COUNTRY_ROLES,
     };
     expect(Object.keys(res.body).sort()).toEqual(Object.keys(expected).sort());
     for (const [list, codes] of Object.entries(expected)) {

@@ -64,6 +64,26 @@ describe('Disclosure control of what leaves the registry (statistics API and exp
       ...times(9, { ...at, category: 'return', sex: 'female' }),
       { ...at, category: 'return', sex: 'male' },
       { ...at, category: 'return', sex: 'intersex' },
+      // Labour cases, for the dimensions of issue 18: 12 alike and 3 that differ in every one of
+      // them (gender, nationality, origin, the host country's role, the temporary-worker flag).
+      ...times(12, {
+        ...at,
+        category: 'labour_rights',
+        gender: 'woman',
+        nationality: 'MX',
+        originSubdivision: 'MX-OAX',
+        hostCountryRole: 'destination',
+        temporaryWorker: true,
+      }),
+      ...times(3, {
+        ...at,
+        category: 'labour_rights',
+        gender: 'man',
+        nationality: 'GT',
+        originSubdivision: 'MX-CHP',
+        hostCountryRole: 'transit',
+        temporaryWorker: false,
+      }),
     ]);
   }, 60_000);
 
@@ -147,4 +167,37 @@ describe('Disclosure control of what leaves the registry (statistics API and exp
       expect(pinnedCells(cells)).toEqual([]);
     });
   });
+
+  // The same rule for every dimension of issue 18: the 3 labour cases that differ are one small
+  // cell beside a published total, so a second cell is suppressed with it.
+  it.each([
+    ['gender', 'man'],
+    ['nationality', 'GT'],
+    ['origin_subdivision', 'MX-CHP'],
+    ['host_country_role', 'transit'],
+    ['temporary_worker', 'N'],
+  ])(
+    'suppresses a lone small count by %s so that the total does not give it away',
+    async (dimension, small) => {
+      const res = await request(app.getHttpServer())
+        .get('/api/v1/statistics')
+        .query({ ...QUERY, dimensions: dimension, category: 'labour_rights' })
+        .set(auth());
+      expect(res.status).toBe(200);
+      const cells: SexCell[] = res.body.cells.map(
+        (c: {
+          coordinates: Record<string, string>;
+          value: number | null;
+          suppressed: boolean;
+        }) => ({
+          sex: c.coordinates[dimension],
+          value: c.value,
+          suppressed: c.suppressed,
+        }),
+      );
+      expect(cells).toContainEqual({ sex: small, value: null, suppressed: true });
+      expect(cells.filter((c) => c.sex !== small && c.value !== 0 && c.suppressed)).not.toEqual([]);
+      expect(pinnedCells(cells)).toEqual([]);
+    },
+  );
 });

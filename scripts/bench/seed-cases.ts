@@ -77,7 +77,7 @@ export class Synth {
   }
 
   /** Picks a key by weight. */
-  weighted<T extends string>(weights: [T, number][]): T {
+  weighted<T extends string | null>(weights: [T, number][]): T {
     const total = weights.reduce((sum, [, w]) => sum + w, 0);
     let r = this.random() * total;
     for (const [value, w] of weights) if ((r -= w) < 0) return value;
@@ -131,6 +131,8 @@ export interface SynthPerson {
   givenNames: string;
   familyNames: string;
   sex: 'female' | 'male' | 'unknown';
+  /** Coded gender: mostly recorded as the sex suggests, sometimes not recorded, rarely otherwise. */
+  gender: 'woman' | 'man' | 'non_binary' | 'other' | null;
   dateOfBirth: string | null;
   estimatedAge: number | null;
   passport: string | null;
@@ -154,6 +156,12 @@ export function synthPerson(s: Synth, now: number): SynthPerson {
     givenNames: given.join(' '),
     familyNames: family.join(' '),
     sex,
+    gender: s.weighted<SynthPerson['gender']>([
+      [sex === 'female' ? 'woman' : sex === 'male' ? 'man' : null, 78],
+      [null, 20],
+      ['non_binary', 1],
+      ['other', 1],
+    ]),
     dateOfBirth: knownBirth ? birth.toISOString().slice(0, 10) : null,
     estimatedAge: knownBirth ? null : s.int(1, 75),
     passport: s.chance(0.5)
@@ -378,10 +386,10 @@ export async function seedCases(
     const writers: Record<string, CopyWriter> = {};
     const columns: Record<string, string> = {
       persons:
-        'id, country_code, given_names, family_names, date_of_birth, estimated_age, estimated_age_on, sex, nationality_code, created_at, updated_at',
+        'id, country_code, given_names, family_names, date_of_birth, estimated_age, estimated_age_on, sex, nationality_code, created_at, updated_at, gender',
       person_documents: 'id, person_id, type, number, issuing_country_code',
       cases:
-        'id, reference, consulate_id, country_code, primary_category, secondary_categories, vulnerability_flags, risk_level, status, assigned_officer_id, primary_person_id, event_country_code, event_city, opened_at, closed_at, closure_reason, requested_closure_reason, summary, restricted, created_by, created_at, updated_at',
+        'id, reference, consulate_id, country_code, primary_category, secondary_categories, vulnerability_flags, risk_level, status, assigned_officer_id, primary_person_id, event_country_code, event_city, opened_at, closed_at, closure_reason, requested_closure_reason, summary, restricted, created_by, created_at, updated_at, host_country_role, temporary_worker',
       case_persons: 'case_id, person_id, role, relationship',
       consular_actions: 'id, case_id, type, occurred_at, performed_by, outcome, notes, recorded_at',
     };
@@ -438,6 +446,7 @@ export async function seedCases(
           post.countryCode,
           openedIso,
           openedIso,
+          person.gender,
         );
         if (person.passport)
           await writers.person_documents.row(
@@ -513,6 +522,14 @@ export async function seedCases(
         officer,
         openedIso,
         new Date(lastTouch).toISOString(),
+        // Most nationals assisted live in the host country; some cross it; the role is not always asked.
+        s.weighted<string | null>([
+          ['destination', 55],
+          ['transit', 20],
+          ['origin', 3],
+          [null, 22],
+        ]),
+        s.chance(category === 'labour_rights' ? 0.4 : 0.03),
       );
       const actions = s.weighted([
         ['1', 15],

@@ -6,6 +6,12 @@ export interface CaseFixture {
   country: string;
   category?: string;
   sex?: 'female' | 'male' | 'intersex' | 'unknown';
+  gender?: string | null;
+  /** The primary person's nationality; the case's country when not given. */
+  nationality?: string;
+  originSubdivision?: string | null;
+  hostCountryRole?: string | null;
+  temporaryWorker?: boolean;
   dateOfBirth?: string | null;
   openedAt: string;
   closedAt?: string | null;
@@ -29,13 +35,17 @@ export async function insertCases(
     const persons: string[] = [];
     for (let p = 0; p <= (f.extraPersons ?? 0); p++) {
       const [person] = await stack.query<{ id: string }>(
-        `INSERT INTO persons (country_code, given_names, family_names, date_of_birth, sex, nationality_code)
-         VALUES ($1, $2, 'Sintético', $3, $4, $1) RETURNING id`,
+        `INSERT INTO persons (country_code, given_names, family_names, date_of_birth, sex, nationality_code,
+                              gender, origin_subdivision_code)
+         VALUES ($1, $2, 'Sintético', $3, $4, $5, $6, $7) RETURNING id`,
         [
           f.country,
           `Persona ${i}-${p}`,
           p === 0 ? (f.dateOfBirth ?? null) : null,
           f.sex ?? 'unknown',
+          (p === 0 && f.nationality) || f.country,
+          p === 0 ? (f.gender ?? null) : null,
+          p === 0 ? (f.originSubdivision ?? null) : null,
         ],
       );
       persons.push(person.id);
@@ -44,9 +54,9 @@ export async function insertCases(
     const [row] = await stack.query<{ id: string }>(
       `INSERT INTO cases (reference, consulate_id, country_code, primary_category, vulnerability_flags,
                           status, primary_person_id, opened_at, closed_at, closure_reason, created_by,
-                          duplicate_of_case_id)
+                          duplicate_of_case_id, host_country_role, temporary_worker)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
-               CASE WHEN $10 = 'duplicate' THEN $12::uuid END) RETURNING id`,
+               CASE WHEN $10 = 'duplicate' THEN $12::uuid END, $13, $14) RETURNING id`,
       [
         `T-${process.pid}-${Date.now()}-${i}-${Math.random().toString(36).slice(2, 8)}`,
         f.consulateId,
@@ -60,6 +70,8 @@ export async function insertCases(
         f.closedAt ? (f.closureReason ?? 'resolved') : null,
         createdBy,
         ids.at(-1) ?? null,
+        f.hostCountryRole ?? null,
+        f.temporaryWorker ?? false,
       ],
     );
     for (const [p, personId] of persons.entries()) {

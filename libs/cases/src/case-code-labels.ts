@@ -5,6 +5,8 @@ import {
   CaseStatus,
   ClosureReason,
   DocumentType,
+  Gender,
+  HostCountryRole,
   RiskLevel,
   Sex,
   VISIT_PLACE_TYPES,
@@ -111,6 +113,19 @@ export const SEX_LABELS: Record<Sex, Localized> = {
   male: bi('Hombre', 'Male'),
   intersex: bi('Intersexual', 'Intersex'),
   unknown: bi('Desconocido', 'Unknown'),
+};
+
+export const GENDER_LABELS: Record<Gender, Localized> = {
+  woman: bi('Mujer', 'Woman'),
+  man: bi('Hombre', 'Man'),
+  non_binary: bi('No binario', 'Non-binary'),
+  other: bi('Otro', 'Other'),
+};
+
+export const HOST_COUNTRY_ROLE_LABELS: Record<HostCountryRole, Localized> = {
+  origin: bi('Origen', 'Origin'),
+  transit: bi('Tránsito', 'Transit'),
+  destination: bi('Destino', 'Destination'),
 };
 
 export const DOCUMENT_TYPE_LABELS: Record<DocumentType, Localized> = {

@@ -91,6 +91,14 @@ export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 export const SEXES = ['female', 'male', 'intersex', 'unknown'] as const;
 export type Sex = (typeof SEXES)[number];
 
+/** The person's gender as a code, beside the free-text gender identity; null when not recorded. */
+export const GENDERS = ['woman', 'man', 'non_binary', 'other'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** The part the host country plays in the national's migration; null when not recorded. */
+export const HOST_COUNTRY_ROLES = ['origin', 'transit', 'destination'] as const;
+export type HostCountryRole = (typeof HOST_COUNTRY_ROLES)[number];
+
 export const DOCUMENT_TYPES = [
   'passport',
   'national_id',

@@ -13,6 +13,7 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -22,6 +23,8 @@ import {
   CaseCategory,
   CaseStatus,
   ClosureReason,
+  HOST_COUNTRY_ROLES,
+  HostCountryRole,
   RISK_LEVELS,
   RiskLevel,
   VULNERABILITY_FLAGS,
@@ -101,6 +104,23 @@ class CaseFields {
   @NotBlank()
   @MaxLength(300)
   shelter?: string;
+  @ApiPropertyOptional({
+    enum: HOST_COUNTRY_ROLES,
+    nullable: true,
+    description:
+      'The part the host country plays in the national’s migration; null when not recorded',
+  })
+  @IsOptional()
+  @IsIn(HOST_COUNTRY_ROLES)
+  hostCountryRole?: HostCountryRole | null;
+  @ApiPropertyOptional({
+    default: false,
+    description: 'The national is abroad under a temporary-worker programme',
+  })
+  // Yes or no, never unknown: null is refused, not taken for "no change" or stored.
+  @ValidateIf((_, value) => value !== undefined)
+  @IsBoolean()
+  temporaryWorker?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10000) summary?: string;
   @ApiPropertyOptional({
     type: String,
@@ -156,8 +176,15 @@ export class CreateCaseRequest extends CaseFields {
 }
 
 export class UpdateCaseRequest extends PartialType(
-  OmitType(CaseFields, ['nextStep', 'nextStepDue']),
+  OmitType(CaseFields, ['nextStep', 'nextStepDue', 'temporaryWorker']),
 ) {
+  @ApiPropertyOptional({
+    description: 'The national is abroad under a temporary-worker programme',
+  })
+  // PartialType would let null through as optional; the flag is yes or no.
+  @ValidateIf((_, value) => value !== undefined)
+  @IsBoolean()
+  temporaryWorker?: boolean;
   @ApiPropertyOptional({
     type: String,
     nullable: true,

@@ -5,6 +5,10 @@ import {
   CONSUL_APPROVAL_REASONS,
   CaseAbilities,
   CaseRecord,
+  GENDERS,
+  Gender,
+  HOST_COUNTRY_ROLES,
+  HostCountryRole,
   Person,
   initials,
 } from '@amparo/cases';
@@ -17,6 +21,8 @@ export class PersonResponse {
   @ApiProperty({ nullable: true, type: String, format: 'date' }) dateOfBirth!: string | null;
   @ApiProperty({ nullable: true, type: Number }) estimatedAge!: number | null;
   @ApiProperty() sex!: string;
+  @ApiProperty({ enum: GENDERS, nullable: true, type: String, description: 'null: not recorded' })
+  gender!: Gender | null;
   @ApiProperty({ nullable: true, type: String }) genderIdentity!: string | null;
   @ApiProperty() nationalityCode!: string;
   @ApiProperty({ nullable: true, type: String }) originSubdivisionCode!: string | null;
@@ -42,6 +48,7 @@ export class PersonResponse {
       dateOfBirth: p.dateOfBirth,
       estimatedAge: p.estimatedAge,
       sex: p.sex,
+      gender: p.gender,
       genderIdentity: p.genderIdentity,
       nationalityCode: p.nationalityCode,
       originSubdivisionCode: p.originSubdivisionCode,
@@ -91,6 +98,15 @@ export class CaseResponse {
     description: 'Where the person is sheltered (T3); in case details only',
   })
   shelter?: string | null;
+  @ApiProperty({
+    enum: HOST_COUNTRY_ROLES,
+    nullable: true,
+    type: String,
+    description: 'The part the host country plays in the national’s migration; null: not recorded',
+  })
+  hostCountryRole!: HostCountryRole | null;
+  @ApiProperty({ description: 'The national is abroad under a temporary-worker programme' })
+  temporaryWorker!: boolean;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) closureReason!: string | null;
@@ -140,6 +156,8 @@ export class CaseResponse {
       eventCountryCode: c.eventCountryCode,
       eventSubdivisionCode: c.eventSubdivisionCode,
       eventCity: c.restricted ? null : c.eventCity,
+      hostCountryRole: c.hostCountryRole,
+      temporaryWorker: c.temporaryWorker,
       openedAt: new Date(c.openedAt).toISOString(),
       closedAt: c.closedAt ? new Date(c.closedAt).toISOString() : null,
       closureReason: c.closureReason,

@@ -12,6 +12,8 @@ import {
   CATEGORY_LABELS,
   CLOSURE_REASON_LABELS,
   DOCUMENT_TYPE_LABELS,
+  GENDER_LABELS,
+  HOST_COUNTRY_ROLE_LABELS,
   PLACE_TYPE_LABELS,
   RISK_LEVEL_LABELS,
   SEX_LABELS,
@@ -38,6 +40,8 @@ export class CodeListsResponse {
   @ApiProperty(CODE_LIST) placeTypes!: CodeResponse[];
   @ApiProperty(CODE_LIST) sexes!: CodeResponse[];
   @ApiProperty(CODE_LIST) documentTypes!: CodeResponse[];
+  @ApiProperty(CODE_LIST) genders!: CodeResponse[];
+  @ApiProperty(CODE_LIST) hostCountryRoles!: CodeResponse[];
 }
 
 /** In the order the code list declares its codes: the order forms offer them in. */
@@ -54,6 +58,8 @@ const CODE_LISTS: CodeListsResponse = {
   placeTypes: codeList(PLACE_TYPE_LABELS),
   sexes: codeList(SEX_LABELS),
   documentTypes: codeList(DOCUMENT_TYPE_LABELS),
+  genders: codeList(GENDER_LABELS),
+  hostCountryRoles: codeList(HOST_COUNTRY_ROLE_LABELS),
 };
 
 @ApiTags('cases')

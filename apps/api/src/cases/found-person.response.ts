@@ -33,6 +33,7 @@ export class FoundPersonResponse extends PersonResponse {
       dateOfBirth: null,
       estimatedAge: null,
       sex: p.sex,
+      gender: null,
       genderIdentity: null,
       nationalityCode: p.nationalityCode,
       originSubdivisionCode: null,

@@ -17,7 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { DOCUMENT_TYPES, DocumentType, SEXES, Sex } from '@amparo/cases';
+import { DOCUMENT_TYPES, DocumentType, GENDERS, Gender, SEXES, Sex } from '@amparo/cases';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const COUNTRY = /^[A-Z]{2}$/;
@@ -52,6 +52,14 @@ export class PersonRequest {
   @Max(130)
   estimatedAge?: number;
   @ApiProperty({ enum: SEXES }) @IsIn(SEXES) sex!: Sex;
+  @ApiPropertyOptional({
+    enum: GENDERS,
+    nullable: true,
+    description: 'Coded, for statistics; null when not recorded. Disclosed only with consent',
+  })
+  @IsOptional()
+  @IsIn(GENDERS)
+  gender?: Gender | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) genderIdentity?: string;
   @ApiProperty({ example: 'MX' }) @Matches(COUNTRY) nationalityCode!: string;
   @ApiPropertyOptional({ example: 'MX-OAX' })

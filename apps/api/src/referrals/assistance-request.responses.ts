@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ACTION_TYPES, DISCLOSURE_FIELDS, DisclosureField, DisclosurePreview } from '@amparo/cases';
+import {
+  ACTION_TYPES,
+  DISCLOSURE_FIELDS,
+  DisclosureField,
+  DisclosurePreview,
+  GENDERS,
+} from '@amparo/cases';
 import {
   ASSISTANCE_KINDS,
   ASSISTANCE_REASONS,
@@ -26,6 +32,7 @@ export class AssistanceDisclosedPersonResponse {
     string | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) estimatedAge?: number | null;
   @ApiPropertyOptional() sex?: string;
+  @ApiPropertyOptional({ enum: GENDERS, nullable: true, type: String }) gender?: string | null;
   @ApiPropertyOptional() nationalityCode?: string;
   @ApiPropertyOptional({ nullable: true, type: String }) originSubdivisionCode?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) originMunicipality?: string | null;

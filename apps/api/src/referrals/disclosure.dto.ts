@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DISCLOSURE_FIELDS, DisclosureField } from '@amparo/cases';
+import { DISCLOSURE_FIELDS, DisclosureField, GENDERS } from '@amparo/cases';
 
 class DisclosedDocumentResponse {
   @ApiProperty() type!: string;
@@ -18,6 +18,7 @@ export class DisclosedPersonResponse {
     string | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) estimatedAge?: number | null;
   @ApiPropertyOptional() sex?: string;
+  @ApiPropertyOptional({ enum: GENDERS, nullable: true, type: String }) gender?: string | null;
   @ApiPropertyOptional() nationalityCode?: string;
   @ApiPropertyOptional({ nullable: true, type: String }) originSubdivisionCode?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) originMunicipality?: string | null;

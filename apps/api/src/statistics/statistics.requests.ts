@@ -77,6 +77,10 @@ export class StatisticsFilterParams {
   @CodeList('assistance_kind') assistance_kind?: string[];
   @CodeList('return_mode') return_mode?: string[];
   @CodeList('origin_subdivision') origin_subdivision?: string[];
+  @CodeList('nationality') nationality?: string[];
+  @CodeList('host_country_role') host_country_role?: string[];
+  @CodeList('temporary_worker') temporary_worker?: string[];
+  @CodeList('gender') gender?: string[];
 }
 
 /** What every aggregate shares: its dimensions and its period; checked in depth by the library. */

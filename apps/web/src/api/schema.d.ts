@@ -3258,7 +3258,7 @@ export interface components {
             /** Format: uuid */
             personId: string;
             purposeMissing: boolean;
-            fieldsMissing: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            fieldsMissing: ("names" | "date_of_birth" | "sex" | "gender" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
             homeAuthoritiesConsentMissing: boolean;
         };
         AssistanceCandidateConsulateResponse: {
@@ -3297,6 +3297,8 @@ export interface components {
             dateOfBirth?: string | null;
             estimatedAge?: number | null;
             sex?: string;
+            /** @enum {string|null} */
+            gender?: "woman" | "man" | "non_binary" | "other" | null;
             nationalityCode?: string;
             originSubdivisionCode?: string | null;
             originMunicipality?: string | null;
@@ -3317,7 +3319,7 @@ export interface components {
             reason: string;
         };
         AssistancePayloadResponse: {
-            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            fields: ("names" | "date_of_birth" | "sex" | "gender" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
             persons: components["schemas"]["AssistanceDisclosedPersonResponse"][];
             case: components["schemas"]["AssistanceDisclosedCaseResponse"];
         };
@@ -3347,7 +3349,7 @@ export interface components {
             receivingConsulateId: string;
             /** @enum {string} */
             kind: "assistance" | "notification";
-            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            fields: ("names" | "date_of_birth" | "sex" | "gender" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
             /** @description Persons of the case whose data goes; the primary person when not given */
             personIds?: string[];
         };
@@ -3409,7 +3411,7 @@ export interface components {
             /** @enum {string} */
             reason: "no_post_in_place" | "language" | "urgency" | "other";
             reasonNote: string;
-            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            fields: ("names" | "date_of_birth" | "sex" | "gender" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
             /** @description Null once purged: the person withdrew their consent before acceptance */
             payload: components["schemas"]["AssistancePayloadResponse"] | null;
             /**
@@ -3581,6 +3583,13 @@ export interface components {
             eventCity: string | null;
             /** @description Where the person is sheltered (T3); in case details only */
             shelter?: string | null;
+            /**
+             * @description The part the host country plays in the national’s migration; null: not recorded
+             * @enum {string|null}
+             */
+            hostCountryRole: "origin" | "transit" | "destination" | null;
+            /** @description The national is abroad under a temporary-worker programme */
+            temporaryWorker: boolean;
             /** Format: date-time */
             openedAt: string;
             /** Format: date-time */
@@ -3706,6 +3715,13 @@ export interface components {
             eventCity: string | null;
             /** @description Where the person is sheltered (T3); in case details only */
             shelter?: string | null;
+            /**
+             * @description The part the host country plays in the national’s migration; null: not recorded
+             * @enum {string|null}
+             */
+            hostCountryRole: "origin" | "transit" | "destination" | null;
+            /** @description The national is abroad under a temporary-worker programme */
+            temporaryWorker: boolean;
             /** Format: date-time */
             openedAt: string;
             /** Format: date-time */
@@ -3789,6 +3805,8 @@ export interface components {
             placeTypes: components["schemas"]["CodeResponse"][];
             sexes: components["schemas"]["CodeResponse"][];
             documentTypes: components["schemas"]["CodeResponse"][];
+            genders: components["schemas"]["CodeResponse"][];
+            hostCountryRoles: components["schemas"]["CodeResponse"][];
         };
         CodeResponse: {
             /** @example unaccompanied_child */
@@ -3827,7 +3845,7 @@ export interface components {
             consulateId: string;
             /** @enum {string} */
             purpose: "disclosure_to_organisations" | "disclosure_to_other_country";
-            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            fields: ("names" | "date_of_birth" | "sex" | "gender" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
             personIds: string[];
             /** @example organisation:7d1f… */
             target: string;
@@ -3856,7 +3874,7 @@ export interface components {
             /** Format: uuid */
             personId: string;
             purposes: ("services" | "disclosure_to_organisations" | "disclosure_to_other_country" | "disclosure_to_home_authorities" | "tracing")[];
-            disclosableFields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            disclosableFields: ("names" | "date_of_birth" | "sex" | "gender" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
             /** @enum {string} */
             method: "signed_form" | "verbal_with_witness" | "intake_form";
             witnessName: string | null;
@@ -4020,7 +4038,7 @@ export interface components {
             receivingConsulateId: string;
             /** @enum {string} */
             kind: "assistance" | "notification";
-            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            fields: ("names" | "date_of_birth" | "sex" | "gender" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
             /** @description Persons of the case whose data goes; the primary person when not given */
             personIds?: string[];
             /** @enum {string} */
@@ -4053,6 +4071,16 @@ export interface components {
             eventCity?: string;
             /** @description Where the person is sheltered (T3: on a child’s case shown only to the assigned officer, the consuls of the post and break-the-glass holders). Not only white space */
             shelter?: string;
+            /**
+             * @description The part the host country plays in the national’s migration; null when not recorded
+             * @enum {string|null}
+             */
+            hostCountryRole?: "origin" | "transit" | "destination" | null;
+            /**
+             * @description The national is abroad under a temporary-worker programme
+             * @default false
+             */
+            temporaryWorker: boolean;
             summary?: string;
             /** @description What is to be done next on the case. Not only white space */
             nextStep?: string;
@@ -4266,7 +4294,7 @@ export interface components {
              */
             organisationId: string;
             services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration")[];
-            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            fields: ("names" | "date_of_birth" | "sex" | "gender" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
             /** @description Persons of the case whose data goes; the primary person when not given */
             personIds?: string[];
             /** @description What the person needs from it. Not only white space */
@@ -4345,6 +4373,13 @@ export interface components {
             eventCity: string | null;
             /** @description Where the person is sheltered (T3); in case details only */
             shelter?: string | null;
+            /**
+             * @description The part the host country plays in the national’s migration; null: not recorded
+             * @enum {string|null}
+             */
+            hostCountryRole: "origin" | "transit" | "destination" | null;
+            /** @description The national is abroad under a temporary-worker programme */
+            temporaryWorker: boolean;
             /** Format: date-time */
             openedAt: string;
             /** Format: date-time */
@@ -4631,6 +4666,8 @@ export interface components {
             dateOfBirth?: string | null;
             estimatedAge?: number | null;
             sex?: string;
+            /** @enum {string|null} */
+            gender?: "woman" | "man" | "non_binary" | "other" | null;
             nationalityCode?: string;
             originSubdivisionCode?: string | null;
             originMunicipality?: string | null;
@@ -4646,12 +4683,12 @@ export interface components {
             personId: string;
             /** @description Their current consent lacks the purpose, or there is none */
             purposeMissing: boolean;
-            fieldsMissing: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            fieldsMissing: ("names" | "date_of_birth" | "sex" | "gender" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
             /** @description Asylum safeguard: consent to their own authorities is missing */
             homeAuthoritiesConsentMissing: boolean;
         };
         DisclosurePayloadResponse: {
-            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            fields: ("names" | "date_of_birth" | "sex" | "gender" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
             persons: components["schemas"]["DisclosedPersonResponse"][];
             case: components["schemas"]["DisclosedCaseResponse"];
         };
@@ -4781,7 +4818,7 @@ export interface components {
         };
         ExportRequestBody: {
             /** @description Up to three (comma-separated in a query string) */
-            dimensions?: ("period" | "sending_country" | "consulate" | "host_country" | "host_subdivision" | "category" | "vulnerability" | "sex" | "age_group" | "status" | "closure_reason" | "action_type" | "crisis_event" | "organisation_type" | "referral_service" | "receiving_country" | "assistance_kind" | "return_mode" | "origin_subdivision")[];
+            dimensions?: ("period" | "sending_country" | "consulate" | "host_country" | "host_subdivision" | "category" | "vulnerability" | "sex" | "age_group" | "status" | "closure_reason" | "action_type" | "crisis_event" | "organisation_type" | "referral_service" | "receiving_country" | "assistance_kind" | "return_mode" | "origin_subdivision" | "nationality" | "host_country_role" | "temporary_worker" | "gender")[];
             /**
              * @default year
              * @enum {string}
@@ -4905,6 +4942,11 @@ export interface components {
             dateOfBirth: string | null;
             estimatedAge: number | null;
             sex: string;
+            /**
+             * @description null: not recorded
+             * @enum {string|null}
+             */
+            gender: "woman" | "man" | "non_binary" | "other" | null;
             genderIdentity: string | null;
             nationalityCode: string;
             originSubdivisionCode: string | null;
@@ -5413,6 +5455,11 @@ export interface components {
             estimatedAge?: number;
             /** @enum {string} */
             sex: "female" | "male" | "intersex" | "unknown";
+            /**
+             * @description Coded, for statistics; null when not recorded. Disclosed only with consent
+             * @enum {string|null}
+             */
+            gender?: "woman" | "man" | "non_binary" | "other" | null;
             genderIdentity?: string;
             /**
              * @description ISO 3166-1 alpha-2 country code, upper case (GET /api/v1/countries lists them)
@@ -5452,6 +5499,11 @@ export interface components {
             dateOfBirth: string | null;
             estimatedAge: number | null;
             sex: string;
+            /**
+             * @description null: not recorded
+             * @enum {string|null}
+             */
+            gender: "woman" | "man" | "non_binary" | "other" | null;
             genderIdentity: string | null;
             nationalityCode: string;
             originSubdivisionCode: string | null;
@@ -5669,7 +5721,7 @@ export interface components {
             /** @description Empty: consents to nothing */
             purposes: ("services" | "disclosure_to_organisations" | "disclosure_to_other_country" | "disclosure_to_home_authorities" | "tracing")[];
             /** @description The fields a disclosure may carry about this person */
-            disclosableFields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            disclosableFields: ("names" | "date_of_birth" | "sex" | "gender" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
             /** @enum {string} */
             method: "signed_form" | "verbal_with_witness" | "intake_form";
             /** @description Required for verbal_with_witness. Not only white space */
@@ -5743,7 +5795,7 @@ export interface components {
              */
             organisationId: string;
             services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration")[];
-            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            fields: ("names" | "date_of_birth" | "sex" | "gender" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
             /** @description Persons of the case whose data goes; the primary person when not given */
             personIds?: string[];
         };
@@ -5764,7 +5816,7 @@ export interface components {
             organisationName: string;
             services: ("legal_aid" | "shelter" | "health" | "psychosocial" | "child_protection" | "repatriation_support" | "labour" | "documentation" | "interpretation" | "family_tracing" | "food_and_basic_needs" | "reintegration")[];
             need: string;
-            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            fields: ("names" | "date_of_birth" | "sex" | "gender" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
             personIds: string[];
             /** @description Exactly what was disclosed */
             payload: components["schemas"]["DisclosurePayloadResponse"];
@@ -5816,7 +5868,7 @@ export interface components {
             semester: string;
             /** @enum {string} */
             measure: "cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers" | "notification_delay" | "notification_delay_p90" | "returns";
-            dimensions: ("period" | "sending_country" | "consulate" | "host_country" | "host_subdivision" | "category" | "vulnerability" | "sex" | "age_group" | "status" | "closure_reason" | "action_type" | "crisis_event" | "organisation_type" | "referral_service" | "receiving_country" | "assistance_kind" | "return_mode" | "origin_subdivision")[];
+            dimensions: ("period" | "sending_country" | "consulate" | "host_country" | "host_subdivision" | "category" | "vulnerability" | "sex" | "age_group" | "status" | "closure_reason" | "action_type" | "crisis_event" | "organisation_type" | "referral_service" | "receiving_country" | "assistance_kind" | "return_mode" | "origin_subdivision" | "nationality" | "host_country_role" | "temporary_worker" | "gender")[];
         };
         RegionalConsolidationResponse: {
             semester: string;
@@ -5992,7 +6044,7 @@ export interface components {
             organisationId: string;
             /** @description Not only white space */
             need: string;
-            fields: ("names" | "date_of_birth" | "sex" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
+            fields: ("names" | "date_of_birth" | "sex" | "gender" | "nationality" | "origin" | "documents" | "contact" | "address_abroad" | "languages" | "categories" | "vulnerability_flags" | "case_summary")[];
             personIds?: string[];
             /** Format: date */
             followUpDue?: string;
@@ -6426,6 +6478,14 @@ export interface components {
             return_mode?: ("land" | "air" | "sea")[];
             /** @description ISO 3166-2 subdivision codes, or _U (unknown), comma-separated */
             origin_subdivision?: string[];
+            /** @description ISO 3166-1 alpha-2 country codes (GET /api/v1/countries), comma-separated */
+            nationality?: string[];
+            /** @description Codes, comma-separated */
+            host_country_role?: ("origin" | "transit" | "destination" | "_U")[];
+            /** @description Codes, comma-separated */
+            temporary_worker?: ("Y" | "N")[];
+            /** @description Codes, comma-separated */
+            gender?: ("woman" | "man" | "non_binary" | "other" | "_U")[];
         };
         StatisticsMeasureResponse: {
             /** @enum {string} */
@@ -6575,10 +6635,17 @@ export interface components {
             eventCity?: string;
             /** @description Where the person is sheltered (T3: on a child’s case shown only to the assigned officer, the consuls of the post and break-the-glass holders). Not only white space */
             shelter?: string;
+            /**
+             * @description The part the host country plays in the national’s migration; null when not recorded
+             * @enum {string|null}
+             */
+            hostCountryRole?: "origin" | "transit" | "destination" | null;
             summary?: string;
             consent?: components["schemas"]["ConsentRequest"];
             /** @description T3: only the assigned officer and the consul may read it (asylum cases always are) */
             restricted?: boolean;
+            /** @description The national is abroad under a temporary-worker programme */
+            temporaryWorker?: boolean;
             /** @description What is to be done next; null clears it. Not only white space */
             nextStep?: string | null;
             /**
@@ -23149,7 +23216,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description Up to three (comma-separated in a query string) */
-                dimensions?: ("period" | "sending_country" | "consulate" | "host_country" | "host_subdivision" | "category" | "vulnerability" | "sex" | "age_group" | "status" | "closure_reason" | "action_type" | "crisis_event" | "organisation_type" | "referral_service" | "receiving_country" | "assistance_kind" | "return_mode" | "origin_subdivision")[];
+                dimensions?: ("period" | "sending_country" | "consulate" | "host_country" | "host_subdivision" | "category" | "vulnerability" | "sex" | "age_group" | "status" | "closure_reason" | "action_type" | "crisis_event" | "organisation_type" | "referral_service" | "receiving_country" | "assistance_kind" | "return_mode" | "origin_subdivision" | "nationality" | "host_country_role" | "temporary_worker" | "gender")[];
                 period?: "month" | "quarter" | "semester" | "year";
                 /** @description First day (UTC), inclusive */
                 from: string;
@@ -23193,6 +23260,14 @@ export interface operations {
                 return_mode?: ("land" | "air" | "sea")[];
                 /** @description ISO 3166-2 subdivision codes, or _U (unknown), comma-separated */
                 origin_subdivision?: string[];
+                /** @description ISO 3166-1 alpha-2 country codes (GET /api/v1/countries), comma-separated */
+                nationality?: string[];
+                /** @description Codes, comma-separated */
+                host_country_role?: ("origin" | "transit" | "destination" | "_U")[];
+                /** @description Codes, comma-separated */
+                temporary_worker?: ("Y" | "N")[];
+                /** @description Codes, comma-separated */
+                gender?: ("woman" | "man" | "non_binary" | "other" | "_U")[];
                 measure: "cases_opened" | "cases_closed" | "cases_open_at_end" | "actions" | "persons_assisted" | "median_days_to_closure" | "referrals" | "assistance_requests" | "transfers" | "notification_delay" | "notification_delay_p90" | "returns";
             };
             header?: never;

@@ -41,6 +41,7 @@ const FIELDS: Field[] = [
   'names',
   'date_of_birth',
   'sex',
+  'gender',
   'nationality',
   'origin',
   'documents',

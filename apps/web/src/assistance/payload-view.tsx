@@ -55,6 +55,7 @@ export function PayloadView({
         add('dateOfBirth', f.date(p.dateOfBirth), p.dateOfBirth !== undefined);
         add('estimatedAge', p.estimatedAge?.toString(), p.estimatedAge != null);
         add('sex', label('sexes', p.sex), p.sex !== undefined);
+        add('gender', p.gender ? label('genders', p.gender) : '', p.gender != null);
         add('nationalityCode', p.nationalityCode, p.nationalityCode !== undefined);
         add(
           'origin',

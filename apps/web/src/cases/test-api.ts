@@ -36,6 +36,7 @@ export const aCasePerson = (person: Partial<CasePerson['person']> = {}): CasePer
     dateOfBirth: null,
     estimatedAge: null,
     sex: 'female',
+    gender: null,
     genderIdentity: null,
     nationalityCode: 'MX',
     originSubdivisionCode: null,
@@ -70,6 +71,8 @@ export const aCaseDetail = (fields: Partial<CaseDetail> = {}): CaseDetail => ({
   eventSubdivisionCode: null,
   eventCity: null,
   shelter: null,
+  hostCountryRole: null,
+  temporaryWorker: false,
   openedAt: '2026-11-02T15:00:00Z',
   closedAt: null,
   closureReason: null,
@@ -133,6 +136,17 @@ const CODE_LISTS = {
   placeTypes: [code('detention_centre', 'Centro de detención', 'Detention centre')],
   sexes: [code('female', 'Femenino', 'Female'), code('male', 'Masculino', 'Male')],
   documentTypes: [code('passport', 'Pasaporte', 'Passport')],
+  genders: [
+    code('woman', 'Mujer', 'Woman'),
+    code('man', 'Hombre', 'Man'),
+    code('non_binary', 'No binario', 'Non-binary'),
+    code('other', 'Otro', 'Other'),
+  ],
+  hostCountryRoles: [
+    code('origin', 'Origen', 'Origin'),
+    code('transit', 'Tránsito', 'Transit'),
+    code('destination', 'Destino', 'Destination'),
+  ],
 };
 
 const COUNTRIES = {

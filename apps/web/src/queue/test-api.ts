@@ -37,6 +37,8 @@ const CODE_LISTS = {
   placeTypes: [],
   sexes: [],
   documentTypes: [],
+  genders: [],
+  hostCountryRoles: [],
 };
 
 export interface Seen {

@@ -49,6 +49,10 @@ export const DIMENSION_IDS = all<DimensionId>()([
   'assistance_kind',
   'return_mode',
   'origin_subdivision',
+  'nationality',
+  'host_country_role',
+  'temporary_worker',
+  'gender',
 ] as const);
 
 export const GRANULARITIES = all<Granularity>()(['month', 'quarter', 'semester', 'year'] as const);
@@ -73,6 +77,10 @@ export const FILTER_IDS = all<FilterId>()([
   'assistance_kind',
   'return_mode',
   'origin_subdivision',
+  'nationality',
+  'host_country_role',
+  'temporary_worker',
+  'gender',
 ] as const);
 
 export const MAX_DIMENSIONS = 3;
@@ -81,7 +89,8 @@ export const TOTAL = '_T';
 /**
  * Dimensions (and filters) that describe the rows of some measures only, as the API's model says:
  * the action type describes consular actions, the organisation and service a referral, the
- * receiving country and kind an assistance request, the mode and origin a return. The others describe the case behind every row.
+ * receiving country and kind an assistance request, the mode a return. The others describe the case
+ * behind every row, or its person.
  */
 const ONLY_FOR: Partial<Record<DimensionId | FilterId, readonly MeasureId[]>> = {
   action_type: ['actions'],
@@ -90,7 +99,6 @@ const ONLY_FOR: Partial<Record<DimensionId | FilterId, readonly MeasureId[]>> = 
   receiving_country: ['assistance_requests'],
   assistance_kind: ['assistance_requests'],
   return_mode: ['returns'],
-  origin_subdivision: ['returns'],
 };
 
 /** Whether a dimension or filter applies to every measure chosen (the API refuses it otherwise). */

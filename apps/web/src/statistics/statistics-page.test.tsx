@@ -194,4 +194,43 @@ describe('Statistics screen', { timeout: 20_000 }, () => {
     );
     expect(forRequests).not.toContain('Tipo de organización');
   });
+
+  it.each([
+    [
+      'es' as const,
+      'Estadísticas',
+      /Dimensión 1/,
+      [
+        'Subdivisión de origen',
+        'Nacionalidad',
+        'Papel del país receptor',
+        'Programa de trabajo temporal',
+        'Género',
+      ],
+    ],
+    [
+      'en' as const,
+      'Statistics',
+      /Dimension 1/,
+      [
+        'Origin subdivision',
+        'Nationality',
+        'Role of the host country',
+        'Temporary-worker programme',
+        'Gender',
+      ],
+    ],
+  ])(
+    'offers the person and case dimensions of issue 18 for referrals too (%s)',
+    async (language, heading, picker, labels) => {
+      fakeApi({});
+      await renderAt('/statistics?measure=referrals', language);
+      await screen.findByRole('heading', { level: 1, name: heading }, SLOW);
+      fireEvent.mouseDown(screen.getByRole('combobox', { name: picker }));
+      const names = within(screen.getByRole('listbox'))
+        .getAllByRole('option')
+        .map((o) => o.textContent);
+      expect(names).toEqual(expect.arrayContaining(labels));
+    },
+  );
 });

@@ -40,6 +40,8 @@ export const CODE_LISTS = {
   placeTypes: [],
   sexes: [],
   documentTypes: [],
+  genders: [{ code: 'woman', label: bi('Mujer', 'Woman') }],
+  hostCountryRoles: [{ code: 'transit', label: bi('Tránsito', 'Transit') }],
 };
 
 const COUNTRIES = {

@@ -54,6 +54,8 @@ const FROM_CODE_LISTS: Partial<Record<FilterId, { list: CodeListName; extra: str
   status: { list: 'caseStatuses', extra: [] },
   closure_reason: { list: 'closureReasons', extra: ['_Z'] },
   action_type: { list: 'actionTypes', extra: [] },
+  host_country_role: { list: 'hostCountryRoles', extra: ['_U'] },
+  gender: { list: 'genders', extra: ['_U'] },
 };
 
 type CodeOf<F extends FilterId> = NonNullable<Filters[F]>[number];
@@ -85,6 +87,7 @@ const OWN_CODES: Partial<Record<FilterId, readonly string[]>> = {
   ] as const),
   assistance_kind: all<CodeOf<'assistance_kind'>>()(['assistance', 'notification'] as const),
   return_mode: all<CodeOf<'return_mode'>>()(['land', 'air', 'sea'] as const),
+  temporary_worker: all<CodeOf<'temporary_worker'>>()(['Y', 'N'] as const),
 };
 
 /**
@@ -123,6 +126,7 @@ export function useFilterOptions(): {
     options.sending_country = countryOptions.filter((c) => c.member);
     options.host_country = countryOptions;
     options.receiving_country = countryOptions.filter((c) => c.member);
+    options.nationality = countryOptions;
   }
   if (consulates.data) {
     options.consulate = consulates.data.map((c) => {

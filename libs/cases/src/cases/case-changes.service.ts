@@ -81,6 +81,8 @@ export class CaseChangesService {
           event_subdivision_code: next.eventSubdivisionCode,
           event_city: next.eventCity,
           shelter: next.shelter,
+          host_country_role: next.hostCountryRole,
+          temporary_worker: next.temporaryWorker,
           summary: next.summary,
           consent: JSON.stringify(next.consent),
           restricted: next.restricted,

@@ -16,6 +16,8 @@ export interface NewCaseRow {
   eventSubdivisionCode: string | null;
   eventCity: string | null;
   shelter?: string | null;
+  hostCountryRole?: string | null;
+  temporaryWorker?: boolean;
   openedAt: Date;
   summary: string;
   nextStep?: string | null;
@@ -49,9 +51,11 @@ export async function insertCase(
        INSERT INTO cases (reference, consulate_id, country_code, primary_category, secondary_categories,
                           vulnerability_flags, risk_level, assigned_officer_id, primary_person_id, event_country_code,
                           event_subdivision_code, event_city, opened_at, summary, consent, restricted, created_by,
-                          next_step, next_step_due, crisis_event_id, shelter)
+                          next_step, next_step_due, crisis_event_id, shelter, host_country_role,
+                          temporary_worker)
        SELECT $3 || lpad(counter.sequence, greatest(6, length(counter.sequence)), '0'),
-              $1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::date, $21::uuid, $22
+              $1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::date, $21::uuid, $22,
+              $23, $24
          FROM counter
        RETURNING *)
      SELECT ${CASE_COLUMNS} FROM c`,
@@ -78,6 +82,8 @@ export async function insertCase(
       row.nextStepDue ?? null,
       row.crisisEventId ?? null,
       row.shelter ?? null,
+      row.hostCountryRole ?? null,
+      row.temporaryWorker ?? false,
     ],
   );
   await manager.query(

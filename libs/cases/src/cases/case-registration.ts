@@ -104,6 +104,8 @@ export async function registerCase(
       eventSubdivisionCode: input.eventSubdivisionCode ?? null,
       eventCity: input.eventCity ?? null,
       shelter: input.shelter ?? null,
+      hostCountryRole: input.hostCountryRole ?? null,
+      temporaryWorker: input.temporaryWorker ?? false,
       openedAt: input.openedAt ? new Date(input.openedAt) : now,
       summary: input.summary ?? '',
       nextStep: input.nextStep?.trim() || null,

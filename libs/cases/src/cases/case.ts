@@ -2,6 +2,7 @@ import {
   CaseCategory,
   CaseStatus,
   ClosureReason,
+  HostCountryRole,
   RiskLevel,
   VulnerabilityFlag,
 } from '../case-codes';
@@ -33,6 +34,9 @@ export interface CaseRecord {
   eventCity: string | null;
   /** Where the person (a child, a victim) is sheltered: T3, masked as whereabouts are. */
   shelter: string | null;
+  hostCountryRole: HostCountryRole | null;
+  /** The national is abroad under a temporary-worker programme. */
+  temporaryWorker: boolean;
   openedAt: Date;
   closedAt: Date | null;
   closureReason: ClosureReason | null;
@@ -67,6 +71,8 @@ export interface NewCase {
   eventSubdivisionCode?: string | null;
   eventCity?: string | null;
   shelter?: string | null;
+  hostCountryRole?: HostCountryRole | null;
+  temporaryWorker?: boolean;
   openedAt?: string;
   summary?: string;
   nextStep?: string | null;
@@ -90,6 +96,8 @@ export type CaseChanges = Partial<
     | 'eventSubdivisionCode'
     | 'eventCity'
     | 'shelter'
+    | 'hostCountryRole'
+    | 'temporaryWorker'
     | 'summary'
     | 'nextStep'
     | 'nextStepDue'
@@ -130,7 +138,8 @@ export const CASE_COLUMNS = `
   c.vulnerability_flags AS "vulnerabilityFlags", c.risk_level AS "riskLevel", c.status,
   c.assigned_officer_id AS "assignedOfficerId", c.primary_person_id AS "primaryPersonId",
   c.event_country_code AS "eventCountryCode", c.event_subdivision_code AS "eventSubdivisionCode",
-  c.event_city AS "eventCity", c.shelter, c.opened_at AS "openedAt", c.closed_at AS "closedAt",
+  c.event_city AS "eventCity", c.shelter, c.host_country_role AS "hostCountryRole",
+  c.temporary_worker AS "temporaryWorker", c.opened_at AS "openedAt", c.closed_at AS "closedAt",
   c.closure_reason AS "closureReason", c.requested_closure_reason AS "requestedClosureReason",
   c.duplicate_of_case_id AS "duplicateOfCaseId", c.summary, c.next_step AS "nextStep",
   to_char(c.next_step_due, 'YYYY-MM-DD') AS "nextStepDue", c.consent, c.restricted, c.version,
@@ -150,6 +159,8 @@ export const FIELD_TIERS: Record<string, 'T0' | 'T1' | 'T2' | 'T3'> = {
   eventSubdivisionCode: 'T0',
   eventCity: 'T3',
   shelter: 'T3',
+  hostCountryRole: 'T0',
+  temporaryWorker: 'T0',
   summary: 'T2',
   nextStep: 'T2',
   nextStepDue: 'T0',

@@ -20,6 +20,7 @@ export const PERSON_DISCLOSURE_FIELDS = [
   'names',
   'date_of_birth',
   'sex',
+  'gender',
   'nationality',
   'origin',
   'documents',
@@ -43,6 +44,7 @@ export const INTAKE_DISCLOSABLE_FIELDS: readonly DisclosureField[] = [
   'names',
   'date_of_birth',
   'sex',
+  'gender',
   'nationality',
   'origin',
   'contact',
@@ -129,6 +131,7 @@ export interface DisclosedPerson {
   dateOfBirth?: string | null;
   estimatedAge?: number | null;
   sex?: string;
+  gender?: string | null;
   nationalityCode?: string;
   originSubdivisionCode?: string | null;
   originMunicipality?: string | null;

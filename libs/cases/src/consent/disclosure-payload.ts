@@ -16,6 +16,7 @@ const PERSON_FIELD_PROPERTIES: Record<
   names: ['givenNames', 'familyNames', 'otherNames'],
   date_of_birth: ['dateOfBirth', 'estimatedAge'],
   sex: ['sex'],
+  gender: ['gender'],
   nationality: ['nationalityCode'],
   origin: ['originSubdivisionCode', 'originMunicipality'],
   documents: ['documents'],

@@ -1,4 +1,4 @@
-import { DocumentType, Sex } from '../case-codes';
+import { DocumentType, Gender, Sex } from '../case-codes';
 
 export interface PersonDocument {
   type: DocumentType;
@@ -13,6 +13,8 @@ export interface PersonInput {
   dateOfBirth?: string | null;
   estimatedAge?: number | null;
   sex: Sex;
+  /** Coded, for statistics; as sensitive as sex (disclosed only when consented to). */
+  gender?: Gender | null;
   genderIdentity?: string | null;
   nationalityCode: string;
   originSubdivisionCode?: string | null;
@@ -40,7 +42,7 @@ const PERSON_FIELDS = `
   p.id, p.country_code AS "countryCode", p.given_names AS "givenNames", p.family_names AS "familyNames",
   p.other_names AS "otherNames", to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
   p.estimated_age AS "estimatedAge", to_char(p.estimated_age_on, 'YYYY-MM-DD') AS "estimatedAgeOn", p.sex,
-  p.gender_identity AS "genderIdentity", p.nationality_code AS "nationalityCode",
+  p.gender, p.gender_identity AS "genderIdentity", p.nationality_code AS "nationalityCode",
   p.origin_subdivision_code AS "originSubdivisionCode", p.origin_municipality AS "originMunicipality",
   p.languages, p.indigenous_people AS "indigenousPeople", p.indigenous_language AS "indigenousLanguage",
   p.phone, p.email, p.address_abroad AS "addressAbroad", p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;

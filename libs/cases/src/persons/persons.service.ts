@@ -48,8 +48,8 @@ export class PersonsService {
       `INSERT INTO persons (country_code, given_names, family_names, other_names, date_of_birth, estimated_age,
                             estimated_age_on, sex, gender_identity, nationality_code, origin_subdivision_code,
                             origin_municipality, languages, indigenous_people, indigenous_language, phone, email,
-                            address_abroad)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+                            address_abroad, gender)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`,
       [
         countryCode,
         input.givenNames.trim(),
@@ -69,6 +69,7 @@ export class PersonsService {
         input.phone ?? null,
         input.email ?? null,
         input.addressAbroad ?? null,
+        input.gender ?? null,
       ],
     );
     const [person] = await manager.query<Person[]>(

@@ -66,6 +66,21 @@ describe('referral letter content', () => {
     expect(text).not.toContain('Other names');
   });
 
+  it('writes the gender, labelled, only when the payload carries it', () => {
+    expect(allText(letterContent(facts(), 'es'))).not.toContain('Género');
+    const withGender = facts({
+      payload: {
+        fields: ['names', 'sex', 'gender'],
+        persons: [{ role: 'primary', givenNames: 'Ana', sex: 'female', gender: 'non_binary' }],
+        case: {},
+      },
+    });
+    const es = allText(letterContent(withGender, 'es'));
+    expect(es).toContain('"Género"');
+    expect(es).toContain('"No binario"');
+    expect(allText(letterContent(withGender, 'en'))).toContain('"Non-binary"');
+  });
+
   it('names the consul’s decision and its reason for an override', () => {
     const text = allText(
       letterContent(

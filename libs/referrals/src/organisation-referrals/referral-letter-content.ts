@@ -3,6 +3,7 @@ import {
   DOCUMENT_TYPE_LABELS,
   DisclosedPerson,
   DisclosurePayload,
+  GENDER_LABELS,
   SEX_LABELS,
   VULNERABILITY_FLAG_LABELS,
 } from '@amparo/cases';
@@ -100,6 +101,7 @@ const PERSON_LABELS: Record<string, Localized> = {
   dateOfBirth: bi('Fecha de nacimiento', 'Date of birth'),
   estimatedAge: bi('Edad estimada', 'Estimated age'),
   sex: bi('Sexo', 'Sex'),
+  gender: bi('Género', 'Gender'),
   nationalityCode: bi('Nacionalidad', 'Nationality'),
   originSubdivisionCode: bi('Lugar de origen', 'Place of origin'),
   originMunicipality: bi('Municipio de origen', 'Municipality of origin'),
@@ -146,6 +148,15 @@ export function letterContent(facts: LetterFacts, lang: LetterLanguage): LetterC
       'sex',
       person.sex
         ? t(SEX_LABELS[person.sex as keyof typeof SEX_LABELS] ?? bi(person.sex, person.sex))
+        : null,
+    );
+    add(
+      'gender',
+      person.gender
+        ? t(
+            GENDER_LABELS[person.gender as keyof typeof GENDER_LABELS] ??
+              bi(person.gender, person.gender),
+          )
         : null,
     );
     add('nationalityCode', person.nationalityCode ? country(person.nationalityCode) : null);

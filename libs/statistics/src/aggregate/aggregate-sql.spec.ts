@@ -95,3 +95,35 @@ describe('mediansSql for the notification delay', () => {
     expect(sql).toContain('extract(epoch FROM (c.closed_at - c.opened_at)) / 86400.0 AS v');
   });
 });
+
+describe('countCellsSql for the person and case dimensions of issue 18', () => {
+  it('reads the origin from the person of every source, and only returns fall back on the movement', () => {
+    const cases = sqlOf(query({ dimensions: ['origin_subdivision'] }));
+    expect(cases).toContain(`(COALESCE(p.origin_subdivision_code, '_U')) AS d0`);
+    expect(cases).toContain('JOIN persons_for_statistics p ON p.id = c.primary_person_id');
+    const returns = sqlOf(query({ measure: 'returns', dimensions: ['origin_subdivision'] }));
+    expect(returns).toContain(
+      `(COALESCE(p.origin_subdivision_code, rp.to_subdivision_code, '_U')) AS d0`,
+    );
+    expect(returns).toContain('JOIN persons_for_statistics p ON p.id = rp.person_id');
+  });
+
+  it('filters with the same per-source SQL as it groups by', () => {
+    const sql = sqlOf(query({ measure: 'returns', filters: { origin_subdivision: ['MX-OAX'] } }));
+    expect(sql).toContain(
+      `(COALESCE(p.origin_subdivision_code, rp.to_subdivision_code, '_U')) = ANY($`,
+    );
+  });
+
+  it('joins the person for nationality and gender, and not for the case’s own codes', () => {
+    const persons = sqlOf(
+      query({ measure: 'persons_assisted', dimensions: ['nationality', 'gender'] }),
+    );
+    expect(persons).toContain('JOIN persons_for_statistics p ON p.id = cp.person_id');
+    expect(persons).toContain(`(p.nationality_code::text) AS d0, (COALESCE(p.gender, '_U')) AS d1`);
+    const caseOnly = sqlOf(query({ dimensions: ['host_country_role', 'temporary_worker'] }));
+    expect(caseOnly).not.toContain('persons_for_statistics');
+    expect(caseOnly).toContain(`(COALESCE(c.host_country_role, '_U')) AS d0`);
+    expect(caseOnly).toContain(`(CASE WHEN c.temporary_worker THEN 'Y' ELSE 'N' END) AS d1`);
+  });
+});

@@ -1,5 +1,11 @@
 import { SqlConditions } from '@amparo/database';
-import { AGE_LATERAL_JOIN, DIMENSIONS, DimensionId, FactSource } from '../model/dimensions';
+import {
+  AGE_LATERAL_JOIN,
+  DIMENSIONS,
+  DimensionId,
+  FactSource,
+  dimensionSql,
+} from '../model/dimensions';
 import { MEASURES } from '../model/measures';
 import { dayAfter, periodCodeSql, periodsBetween, utcDate } from '../model/periods';
 import { FilterId, StatisticsQuery } from '../model/statistics-query';
@@ -58,6 +64,7 @@ function factRows(query: StatisticsQuery, scope: StatisticsScope) {
     ...(Object.keys(query.filters) as FilterId[]),
   ]);
   const joins: string[] = [];
+  const sqlOf = (id: DimensionId) => dimensionSql(DIMENSIONS[id], measure.source);
   let from: string;
   let periodSql: string;
 
@@ -80,7 +87,8 @@ function factRows(query: StatisticsQuery, scope: StatisticsScope) {
   if (['consulate', 'host_country'].some((d) => used.has(d as DimensionId))) {
     joins.push('JOIN consulates_for_statistics co ON co.id = c.consulate_id');
   }
-  if (used.has('sex') || used.has('age_group') || used.has('origin_subdivision')) {
+  const usedDimensions = [...used].filter((id): id is DimensionId => id in DIMENSIONS);
+  if (usedDimensions.some((id) => DIMENSIONS[id].needsPerson)) {
     joins.push(`JOIN persons_for_statistics p ON p.id = ${PERSON_OF[measure.source]}`);
   }
   if (used.has('age_group')) joins.push(AGE_LATERAL_JOIN);
@@ -99,10 +107,10 @@ function factRows(query: StatisticsQuery, scope: StatisticsScope) {
   addScope(conditions, scope);
   for (const [id, values] of Object.entries(query.filters) as [FilterId, string[]][]) {
     if (id === 'vulnerability_flag') conditions.add('c.vulnerability_flags && ?::text[]', values);
-    else conditions.add(`(${DIMENSIONS[id].sql}) = ANY(?::text[])`, values);
+    else conditions.add(`(${sqlOf(id)}) = ANY(?::text[])`, values);
   }
   const select = query.dimensions.map(
-    (d, i) => `(${d === 'period' ? periodSql : DIMENSIONS[d].sql}) AS d${i}`,
+    (d, i) => `(${d === 'period' ? periodSql : sqlOf(d)}) AS d${i}`,
   );
   return { select, from: `${from} ${joins.join(' ')}`, conditions };
 }

@@ -39,7 +39,11 @@ export type StatisticsDimensionId =
   | 'receiving_country'
   | 'assistance_kind'
   | 'return_mode'
-  | 'origin_subdivision';
+  | 'origin_subdivision'
+  | 'nationality'
+  | 'host_country_role'
+  | 'temporary_worker'
+  | 'gender';
 
 export type StatisticsExportKind = 'statistics' | 'regional' | 'consolidated';
 export type StatisticsExportPeriod = 'month' | 'quarter' | 'semester' | 'year';

@@ -1,6 +1,10 @@
 import {
   CLOSURE_REASON_LABELS as CASES_CLOSURE_REASON_LABELS,
   ClosureReason,
+  GENDER_LABELS as CASES_GENDER_LABELS,
+  Gender,
+  HOST_COUNTRY_ROLE_LABELS as CASES_HOST_COUNTRY_ROLE_LABELS,
+  HostCountryRole,
   VULNERABILITY_FLAG_LABELS,
   VulnerabilityFlag,
 } from '@amparo/cases';
@@ -68,5 +72,22 @@ export const TOTAL_CODE = '_T';
 export const TOTAL_LABEL = bi('Total', 'Total');
 export const UNKNOWN_LABEL = bi('Desconocido', 'Unknown');
 export const NONE_LABEL = bi('Ninguno', 'None');
+
+const NOT_RECORDED = bi('No registrado', 'Not recorded');
+
+export const HOST_COUNTRY_ROLE_LABELS: Record<HostCountryRole | '_U', Bilingual> = {
+  ...CASES_HOST_COUNTRY_ROLE_LABELS,
+  _U: NOT_RECORDED,
+};
+
+export const GENDER_LABELS: Record<Gender | '_U', Bilingual> = {
+  ...CASES_GENDER_LABELS,
+  _U: NOT_RECORDED,
+};
+
+export const TEMPORARY_WORKER_LABELS = {
+  Y: bi('Sí', 'Yes'),
+  N: bi('No', 'No'),
+} as const satisfies Record<string, Bilingual>;
 
 export const RETURN_MODE_LABELS: Record<ReturnMode, Bilingual> = RETURN_MODES;

@@ -5,11 +5,14 @@ import {
   Bilingual,
   CATEGORY_LABELS,
   CLOSURE_REASON_LABELS,
+  GENDER_LABELS,
+  HOST_COUNTRY_ROLE_LABELS,
   ORGANISATION_TYPE_LABELS,
   REFERRAL_SERVICE_LABELS,
   SEX_LABELS,
   STATUS_LABELS,
   RETURN_MODE_LABELS,
+  TEMPORARY_WORKER_LABELS,
   VULNERABILITY_LABELS,
 } from './code-labels';
 
@@ -53,6 +56,10 @@ export const DIMENSION_IDS = [
   'assistance_kind',
   'return_mode',
   'origin_subdivision',
+  'nationality',
+  'host_country_role',
+  'temporary_worker',
+  'gender',
 ] as const;
 export type DimensionId = (typeof DIMENSION_IDS)[number];
 
@@ -66,11 +73,13 @@ export interface Dimension {
   readonly label: Bilingual;
   /** SQL for the row's code; `period` is built from the measure's date instead. */
   readonly sql: string;
+  /** Where a source knows more than the others (see `dimensionSql`): its own SQL for the code. */
+  readonly sqlBySource?: Readonly<Partial<Record<FactSource, string>>>;
   /** A fixed code list (every code appears in tables, zeros included), or where labels live. */
   readonly codes: Readonly<Record<string, Bilingual>> | DirectoryCodeList;
   /** Needs the `ag` lateral join that computes the person's age at the case's opening. */
   readonly needsAge?: boolean;
-  /** Reads the person `p`. */
+  /** Reads the person `p` (see `PERSON_OF` for which person a source's row stands for). */
   readonly needsPerson?: boolean;
   /** Only meaningful for these sources. */
   readonly sources?: readonly FactSource[];
@@ -138,6 +147,7 @@ export const DIMENSIONS: Readonly<Record<DimensionId, Dimension>> = {
     label: { es: 'Sexo', en: 'Sex' },
     sql: `CASE p.sex WHEN 'female' THEN 'F' WHEN 'male' THEN 'M' WHEN 'intersex' THEN '_O' ELSE '_U' END`,
     codes: SEX_LABELS,
+    needsPerson: true,
   },
   age_group: {
     id: 'age_group',
@@ -146,6 +156,7 @@ export const DIMENSIONS: Readonly<Record<DimensionId, Dimension>> = {
     sql: AGE_GROUP_SQL,
     codes: AGE_GROUP_LABELS,
     needsAge: true,
+    needsPerson: true,
   },
   status: {
     id: 'status',
@@ -221,13 +232,49 @@ export const DIMENSIONS: Readonly<Record<DimensionId, Dimension>> = {
     id: 'origin_subdivision',
     column: 'ORIGIN_SUBDIVISION',
     label: { es: 'Subdivisión de origen', en: 'Origin subdivision' },
-    // The person's recorded place of origin, else where the movement took them.
-    sql: `COALESCE(p.origin_subdivision_code, rp.to_subdivision_code, '_U')`,
+    // First administrative level of the person's recorded place of origin.
+    sql: `COALESCE(p.origin_subdivision_code, '_U')`,
+    // A returned person without a recorded origin: where the movement took them.
+    sqlBySource: { return: `COALESCE(p.origin_subdivision_code, rp.to_subdivision_code, '_U')` },
     codes: 'subdivision',
     needsPerson: true,
-    sources: ['return'],
+  },
+  nationality: {
+    id: 'nationality',
+    column: 'NATIONALITY',
+    label: { es: 'Nacionalidad', en: 'Nationality' },
+    sql: 'p.nationality_code::text',
+    codes: 'country',
+    needsPerson: true,
+  },
+  host_country_role: {
+    id: 'host_country_role',
+    column: 'HOST_COUNTRY_ROLE',
+    label: { es: 'Papel del país receptor', en: 'Role of the host country' },
+    sql: `COALESCE(c.host_country_role, '_U')`,
+    codes: HOST_COUNTRY_ROLE_LABELS,
+  },
+  temporary_worker: {
+    id: 'temporary_worker',
+    column: 'TEMPORARY_WORKER',
+    label: { es: 'Programa de trabajo temporal', en: 'Temporary-worker programme' },
+    sql: `CASE WHEN c.temporary_worker THEN 'Y' ELSE 'N' END`,
+    codes: TEMPORARY_WORKER_LABELS,
+  },
+  gender: {
+    id: 'gender',
+    column: 'GENDER',
+    label: { es: 'Género', en: 'Gender' },
+    sql: `COALESCE(p.gender, '_U')`,
+    codes: GENDER_LABELS,
+    needsPerson: true,
   },
 };
+
+/** The SQL for a dimension's code in the rows of a source. */
+export function dimensionSql(dimension: Dimension, source: FactSource): string {
+  return dimension.sqlBySource?.[source] ?? dimension.sql;
+}
 
 /** Age in whole years at the case's opening, from the birth date or the dated estimate. */
 export const AGE_LATERAL_JOIN = `CROSS JOIN LATERAL (SELECT CASE

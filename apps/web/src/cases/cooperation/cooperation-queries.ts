@@ -19,6 +19,7 @@ export const DISCLOSURE_FIELDS: DisclosureField[] = [
   'names',
   'date_of_birth',
   'sex',
+  'gender',
   'nationality',
   'origin',
   'documents',

@@ -41,6 +41,7 @@ export function DisclosurePreviewPanel({
       ['dateOfBirth', p.dateOfBirth ? f.date(p.dateOfBirth) : null],
       ['estimatedAge', p.estimatedAge != null ? String(p.estimatedAge) : null],
       ['sex', p.sex ? label('sexes', p.sex) : null],
+      ['gender', p.gender ? label('genders', p.gender) : null],
       ['nationalityCode', p.nationalityCode ? countryName(p.nationalityCode) : null],
       ['originSubdivisionCode', p.originSubdivisionCode],
       ['originMunicipality', p.originMunicipality],

@@ -91,6 +91,39 @@ export function CaseSection({ form, set, fieldError }: SectionProps) {
         ))}
       </TextField>
       <TextField
+        select
+        id="hostCountryRole"
+        label={t('intake.hostCountryRole')}
+        value={form.hostCountryRole}
+        onChange={(e) => set({ hostCountryRole: e.target.value as IntakeForm['hostCountryRole'] })}
+        sx={{ maxWidth: 320 }}
+        error={Boolean(fieldError('hostCountryRole'))}
+        helperText={fieldError('hostCountryRole') ?? t('intake.hostCountryRoleHint')}
+      >
+        <MenuItem value="">{t('common.notRecorded')}</MenuItem>
+        {(codes?.hostCountryRoles ?? []).map((code) => (
+          <MenuItem key={code.code} value={code.code}>
+            {code.label[language]}
+          </MenuItem>
+        ))}
+      </TextField>
+      <Box>
+        <FormControlLabel
+          label={t('intake.temporaryWorker')}
+          control={
+            <Checkbox
+              id="temporaryWorker"
+              checked={form.temporaryWorker}
+              onChange={(e) => set({ temporaryWorker: e.target.checked })}
+              slotProps={{ input: { 'aria-describedby': 'temporaryWorker-hint' } }}
+            />
+          }
+        />
+        <FormHelperText id="temporaryWorker-hint" error={Boolean(fieldError('temporaryWorker'))}>
+          {fieldError('temporaryWorker') ?? t('intake.temporaryWorkerHint')}
+        </FormHelperText>
+      </Box>
+      <TextField
         id="summary"
         label={t('intake.summary')}
         value={form.summary}

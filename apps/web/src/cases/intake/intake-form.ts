@@ -13,6 +13,7 @@ export interface IntakeForm {
   givenNames: string;
   familyNames: string;
   sex: NewPerson['sex'] | '';
+  gender: NonNullable<NewPerson['gender']> | '';
   dateOfBirth: string;
   estimatedAge: string;
   nationalityCode: string;
@@ -22,6 +23,8 @@ export interface IntakeForm {
   primaryCategory: CreateCase['primaryCategory'] | '';
   vulnerabilityFlags: NonNullable<CreateCase['vulnerabilityFlags']>;
   riskLevel: NonNullable<CreateCase['riskLevel']>;
+  hostCountryRole: NonNullable<CreateCase['hostCountryRole']> | '';
+  temporaryWorker: boolean;
   summary: string;
   nextStep: string;
   /** YYYY-MM-DD */
@@ -36,6 +39,7 @@ export const emptyIntake: IntakeForm = {
   givenNames: '',
   familyNames: '',
   sex: '',
+  gender: '',
   dateOfBirth: '',
   estimatedAge: '',
   nationalityCode: '',
@@ -45,6 +49,8 @@ export const emptyIntake: IntakeForm = {
   primaryCategory: '',
   vulnerabilityFlags: [],
   riskLevel: 'low',
+  hostCountryRole: '',
+  temporaryWorker: false,
   summary: '',
   nextStep: '',
   nextStepDue: '',
@@ -95,6 +101,7 @@ export function intakeBody(form: IntakeForm): CreateCase {
     givenNames: form.givenNames.trim(),
     familyNames: form.familyNames.trim(),
     sex: form.sex as NewPerson['sex'],
+    ...(form.gender ? { gender: form.gender } : {}),
     nationalityCode: form.nationalityCode,
     ...(form.dateOfBirth ? { dateOfBirth: form.dateOfBirth } : {}),
     ...(form.estimatedAge.trim() ? { estimatedAge: Number(form.estimatedAge.trim()) } : {}),
@@ -115,6 +122,8 @@ export function intakeBody(form: IntakeForm): CreateCase {
     primaryCategory: form.primaryCategory as CreateCase['primaryCategory'],
     vulnerabilityFlags: form.vulnerabilityFlags,
     riskLevel: form.riskLevel,
+    ...(form.hostCountryRole ? { hostCountryRole: form.hostCountryRole } : {}),
+    temporaryWorker: form.temporaryWorker,
     ...(form.summary.trim() ? { summary: form.summary.trim() } : {}),
     ...(form.nextStep.trim() ? { nextStep: form.nextStep.trim() } : {}),
     ...(form.nextStepDue ? { nextStepDue: form.nextStepDue } : {}),
@@ -131,6 +140,7 @@ const PERSON_FIELDS: Record<string, string> = {
   givenNames: 'givenNames',
   familyNames: 'familyNames',
   sex: 'sex',
+  gender: 'gender',
   dateOfBirth: 'dateOfBirth',
   estimatedAge: 'estimatedAge',
   nationalityCode: 'nationalityCode',
@@ -150,6 +160,8 @@ export function intakeFieldId(apiField: string): string | undefined {
     'primaryCategory',
     'vulnerabilityFlags',
     'riskLevel',
+    'hostCountryRole',
+    'temporaryWorker',
     'summary',
     'nextStep',
     'nextStepDue',

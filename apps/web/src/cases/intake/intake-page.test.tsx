@@ -149,6 +149,46 @@ describe('Registering a case', { timeout: 20_000 }, () => {
     });
   });
 
+  it('sends the gender, the role of the host country and the temporary-worker programme when given', async () => {
+    const seen = fakeApi({
+      'GET /api/v1/persons': () => json({ items: [], nextCursor: null }),
+      'POST /api/v1/cases': () => created(),
+      [`GET /api/v1/cases/${CASE_ID}`]: () => problem(404, 'CASE_NOT_FOUND', 'x'),
+    });
+    await openIntake();
+    await fillMinimum('Itzel', 'Cruz Ramos');
+    await choose(/Género/, 'No binario');
+    await choose(/Papel del país receptor/, 'Tránsito');
+    const programme = screen.getByRole('checkbox', { name: 'Programa de trabajo temporal' });
+    expect(programme.getAttribute('aria-describedby')).toBe('temporaryWorker-hint');
+    fireEvent.click(programme);
+    fireEvent.click(screen.getByRole('button', { name: 'Registrar el caso' }));
+    await waitFor(() => expect(posts(seen)).toHaveLength(1));
+    expect(posts(seen)[0].body).toMatchObject({
+      hostCountryRole: 'transit',
+      temporaryWorker: true,
+      persons: [{ role: 'primary', person: { givenNames: 'Itzel', gender: 'non_binary' } }],
+    });
+  });
+
+  it('leaves the role and the gender out, and the programme off, when not chosen', async () => {
+    const seen = fakeApi({
+      'GET /api/v1/persons': () => json({ items: [], nextCursor: null }),
+      'POST /api/v1/cases': () => created(),
+      [`GET /api/v1/cases/${CASE_ID}`]: () => problem(404, 'CASE_NOT_FOUND', 'x'),
+    });
+    await openIntake();
+    await fillMinimum('Yaretzi', 'Ortiz Luna');
+    fireEvent.click(screen.getByRole('button', { name: 'Registrar el caso' }));
+    await waitFor(() => expect(posts(seen)).toHaveLength(1));
+    const body = posts(seen)[0].body as Record<string, unknown> & {
+      persons: { person: Record<string, unknown> }[];
+    };
+    expect(body.temporaryWorker).toBe(false);
+    expect('hostCountryRole' in body).toBe(false);
+    expect('gender' in body.persons[0].person).toBe(false);
+  });
+
   it('refuses an incomplete form with a focused error summary whose links move to the fields', async () => {
     const seen = fakeApi({});
     await openIntake();

@@ -68,6 +68,22 @@ export function PersonSection({ form, set, fieldError }: SectionProps) {
           </MenuItem>
         ))}
       </TextField>
+      <TextField
+        select
+        id="gender"
+        label={t('intake.gender')}
+        value={form.gender}
+        onChange={(e) => set({ gender: e.target.value as SectionProps['form']['gender'] })}
+        sx={{ maxWidth: 320 }}
+        {...errorProps(fieldError('gender'))}
+      >
+        <MenuItem value="">{t('common.notRecorded')}</MenuItem>
+        {(codes?.genders ?? []).map((code) => (
+          <MenuItem key={code.code} value={code.code}>
+            {code.label[language]}
+          </MenuItem>
+        ))}
+      </TextField>
       <Box component="fieldset" sx={{ border: 0, m: 0, p: 0 }}>
         <Typography component="legend" variant="body2" sx={{ mb: 1 }}>
           {t('intake.birthHint')}

@@ -88,7 +88,10 @@ function EditForm({
         (value as string[]).map((flag) => label('vulnerabilityFlags', flag)).join(', ') ||
         t('common.none')
       );
-    if (field === 'restricted') return t(value ? 'history.yes' : 'history.no');
+    if (field === 'restricted' || field === 'temporaryWorker')
+      return t(value ? 'history.yes' : 'history.no');
+    if (field === 'hostCountryRole')
+      return value ? label('hostCountryRoles', value as string) : t('common.notRecorded');
     if (field === 'nextStepDue' && value) return f.date(value as string);
     return (value as string) || t('history.empty_value');
   };
@@ -233,6 +236,34 @@ function EditForm({
               })}
             </FormGroup>
           </Box>
+          <TextField
+            select
+            id="edit-hostCountryRole"
+            label={t('edit.fields.hostCountryRole')}
+            value={edits.hostCountryRole}
+            onChange={(e) =>
+              set({ hostCountryRole: e.target.value as CaseEdits['hostCountryRole'] })
+            }
+            error={Boolean(fieldError('edit-hostCountryRole'))}
+            helperText={fieldError('edit-hostCountryRole') ?? t('intake.hostCountryRoleHint')}
+          >
+            <MenuItem value="">{t('common.notRecorded')}</MenuItem>
+            {(codes?.hostCountryRoles ?? []).map((code) => (
+              <MenuItem key={code.code} value={code.code}>
+                {code.label[language]}
+              </MenuItem>
+            ))}
+          </TextField>
+          <FormControlLabel
+            label={t('edit.fields.temporaryWorker')}
+            control={
+              <Checkbox
+                id="edit-temporaryWorker"
+                checked={edits.temporaryWorker}
+                onChange={(e) => set({ temporaryWorker: e.target.checked })}
+              />
+            }
+          />
           <TextField
             id="edit-summary"
             label={t('edit.fields.summary')}

@@ -16,6 +16,9 @@ export interface CaseEdits {
   nextStepDue: string;
   /** Where the person is sheltered (T3 on a child's case); empty clears it. */
   shelter: string;
+  /** Empty: not recorded (sent as null). */
+  hostCountryRole: NonNullable<Update['hostCountryRole']> | '';
+  temporaryWorker: boolean;
 }
 
 export const EDITED_FIELDS = [
@@ -27,6 +30,8 @@ export const EDITED_FIELDS = [
   'nextStep',
   'nextStepDue',
   'shelter',
+  'hostCountryRole',
+  'temporaryWorker',
 ] as const satisfies readonly (keyof CaseEdits)[];
 export type EditedField = (typeof EDITED_FIELDS)[number];
 
@@ -40,6 +45,8 @@ export function editsOf(c: CaseDetail): CaseEdits {
     nextStep: c.nextStep ?? '',
     nextStepDue: c.nextStepDue ?? '',
     shelter: c.shelter ?? '',
+    hostCountryRole: c.hostCountryRole ?? '',
+    temporaryWorker: c.temporaryWorker,
   };
 }
 
@@ -56,6 +63,7 @@ export function changedFields(base: CaseEdits, edits: CaseEdits): Update {
     if (!same(base[field], edits[field])) body[field] = edits[field];
   for (const field of ['nextStep', 'nextStepDue', 'shelter'] as const)
     if (field in body) body[field] = edits[field].trim() || null;
+  if ('hostCountryRole' in body) body.hostCountryRole = edits.hostCountryRole || null;
   return body as Update;
 }
 

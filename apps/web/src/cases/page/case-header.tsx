@@ -56,6 +56,14 @@ export function CaseHeader({ value, actions }: { value: CaseDetail; actions?: Re
           <Item term={t('page.closureReason')}>{label('closureReasons', value.closureReason)}</Item>
         )}
         {value.shelter && <Item term={t('page.shelter')}>{value.shelter}</Item>}
+        <Item term={t('page.hostCountryRole')}>
+          {value.hostCountryRole
+            ? label('hostCountryRoles', value.hostCountryRole)
+            : t('common.notRecorded')}
+        </Item>
+        <Item term={t('page.temporaryWorker')}>
+          {value.temporaryWorker ? t('page.yes') : t('page.no')}
+        </Item>
         {value.requestedClosureReason && (
           <Item term={t('page.requestedClosureReason')}>
             {label('closureReasons', value.requestedClosureReason)}

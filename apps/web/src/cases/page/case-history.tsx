@@ -32,6 +32,7 @@ const CODED: Record<string, CodeListName> = {
   status: 'caseStatuses',
   closureReason: 'closureReasons',
   requestedClosureReason: 'closureReasons',
+  hostCountryRole: 'hostCountryRoles',
 };
 
 /** Every change of the case's fields: who, when, the old and new values and the reason given. */

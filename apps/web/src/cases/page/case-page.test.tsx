@@ -98,6 +98,50 @@ describe('The case page', { timeout: 20_000 }, () => {
     expect(await screen.findByText('Casa Refugio Norte')).toBeTruthy();
   });
 
+  it('shows the role of the host country and the programme, and changes them with only those fields sent', async () => {
+    const id = '11111111-aaaa-4aaa-8aaa-000000000018';
+    let current = caseAt(id, 1, { hostCountryRole: 'transit', temporaryWorker: false });
+    const seen = fakeApi({
+      [`GET /api/v1/cases/${id}`]: () => versioned(current),
+      [`GET /api/v1/cases/${id}/actions`]: empty,
+      [`GET /api/v1/cases/${id}/history`]: empty,
+      [`PATCH /api/v1/cases/${id}`]: () => {
+        current = caseAt(id, current.version + 1, {
+          ...current,
+          hostCountryRole: null,
+          temporaryWorker: true,
+        });
+        return versioned(current);
+      },
+    });
+    await openCase(id);
+    const role = await screen.findByText('Papel del país receptor', {}, { timeout: 10_000 });
+    // The label once the code lists have loaded.
+    await waitFor(() => expect(role.nextElementSibling?.textContent).toBe('Tránsito'));
+    expect(screen.getByText('Programa de trabajo temporal').nextElementSibling?.textContent).toBe(
+      'No',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Editar datos del caso' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Editar datos del caso' });
+    fireEvent.mouseDown(within(dialog).getByRole('combobox', { name: 'Papel del país receptor' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'No registrado' }));
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Programa de trabajo temporal' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Guardar cambios' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(seen.find((r) => r.method === 'PATCH')!.body).toEqual({
+      hostCountryRole: null,
+      temporaryWorker: true,
+    });
+    await waitFor(() =>
+      expect(screen.getByText('Papel del país receptor').nextElementSibling?.textContent).toBe(
+        'No registrado',
+      ),
+    );
+    expect(screen.getByText('Programa de trabajo temporal').nextElementSibling?.textContent).toBe(
+      'Sí',
+    );
+  });
+
   it('hides the shelter field from a reader to whom it is masked', async () => {
     const id = '11111111-aaaa-4aaa-8aaa-000000000010';
     fakeApi({

@@ -32,6 +32,12 @@ export function CasePersons({ persons }: { persons: NonNullable<CaseDetail['pers
             >
               <dt>{t('page.sex')}</dt>
               <dd style={{ margin: 0 }}>{label('sexes', person.sex)}</dd>
+              {person.gender && (
+                <>
+                  <dt>{t('page.gender')}</dt>
+                  <dd style={{ margin: 0 }}>{label('genders', person.gender)}</dd>
+                </>
+              )}
               <dt>{person.dateOfBirth ? t('page.born') : t('page.age')}</dt>
               <dd style={{ margin: 0 }}>
                 {person.dateOfBirth

@@ -78,6 +78,10 @@ export const en: StatisticsMessages = {
     assistance_kind: 'Request kind',
     return_mode: 'Return mode',
     origin_subdivision: 'Origin subdivision',
+    nationality: 'Nationality',
+    host_country_role: 'Role of the host country',
+    temporary_worker: 'Temporary-worker programme',
+    gender: 'Gender',
   },
   periods: {
     month: 'Month',
@@ -120,6 +124,9 @@ export const en: StatisticsMessages = {
     },
     assistance_kind: { assistance: 'Assistance request', notification: 'Notification' },
     return_mode: { land: 'Land', air: 'Air', sea: 'Sea' },
+    host_country_role: { _U: 'Not recorded' },
+    gender: { _U: 'Not recorded' },
+    temporary_worker: { Y: 'Yes', N: 'No' },
   },
   suppressed: {
     mark: 'x',

@@ -76,6 +76,10 @@ export const es = {
     assistance_kind: 'Tipo de solicitud',
     return_mode: 'Medio del retorno',
     origin_subdivision: 'Subdivisión de origen',
+    nationality: 'Nacionalidad',
+    host_country_role: 'Papel del país receptor',
+    temporary_worker: 'Programa de trabajo temporal',
+    gender: 'Género',
   },
   periods: {
     month: 'Mes',
@@ -118,6 +122,9 @@ export const es = {
     },
     assistance_kind: { assistance: 'Solicitud de asistencia', notification: 'Notificación' },
     return_mode: { land: 'Terrestre', air: 'Aérea', sea: 'Marítima' },
+    host_country_role: { _U: 'No registrado' },
+    gender: { _U: 'No registrado' },
+    temporary_worker: { Y: 'Sí', N: 'No' },
   },
   suppressed: {
     mark: 'x',
