@@ -1,0 +1,45 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { countryColour } from './country-colours';
+
+export interface ChartRow {
+  label: string;
+  /** One value per country; null where the country's cell is suppressed. */
+  values: Record<string, number | null>;
+}
+
+interface Props {
+  rows: ChartRow[];
+  countries: string[];
+}
+
+/**
+ * One bar per country beside each other for each row of a regional table. A suppressed cell has
+ * no bar (a gap), never a bar of height 0 or a stack that looks complete. Loaded on its own
+ * (recharts is large) and hidden from screen readers: the table beside it says the same.
+ */
+export function RegionalBarChart({ rows, countries }: Props) {
+  const data = rows.map((row) => ({ label: row.label, ...row.values }));
+  return (
+    <ResponsiveContainer width="100%" height={300}>
+      <BarChart
+        data={data}
+        margin={{ top: 8, right: 24, bottom: 8, left: 0 }}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="label" interval={0} />
+        <YAxis />
+        <Legend />
+        {countries.map((country, index) => (
+          <Bar
+            key={country}
+            dataKey={country}
+            name={country}
+            fill={countryColour(index)}
+            isAnimationActive={false}
+          />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
