@@ -47,19 +47,34 @@ export function ObservatoryTableSection({ section, semester, measure, dimension 
           })}
         </Alert>
       ) : null}
-      {table ? <TableWithChart table={table} title={title} /> : null}
+      {table ? (
+        <TableWithChart
+          table={table}
+          title={title}
+          valueLabel={t(`observatory.axisOf.${measure}`)}
+        />
+      ) : null}
     </Stack>
   );
 }
 
-function TableWithChart({ table, title }: { table: Consolidation; title: string }) {
+interface TableWithChartProps {
+  table: Consolidation;
+  title: string;
+  valueLabel: string;
+}
+
+function TableWithChart({ table, title, valueLabel }: TableWithChartProps) {
   const { t, i18n } = useTranslation('regional');
   const language = i18n.language === 'en' ? 'en' : 'es';
-  // The chart leaves the total row out: its bars would dwarf the codes' ones.
+  // A count's total row would dwarf the codes' bars; a median's is each country's overall one.
   const rows = table.rows
-    .filter((row) => row.codes[0] !== '_T')
+    .filter((row) => !table.additive || row.codes[0] !== '_T')
     .map((row) => ({
-      label: codeLabel(table, row.codes[0], language),
+      label:
+        row.codes[0] === '_T'
+          ? t('observatory.totalCode')
+          : codeLabel(table, row.codes[0], language),
       values: Object.fromEntries(row.cells.map((cell) => [cell.country, cell.value])),
     }));
   const excluded = table.excluded.flatMap((e) => e.countries);
@@ -77,7 +92,7 @@ function TableWithChart({ table, title }: { table: Consolidation; title: string 
           </Typography>
           <Box aria-hidden="true" sx={{ height: 300 }}>
             <Suspense fallback={<Typography>{t('observatory.chartLoading')}</Typography>}>
-              <RegionalBarChart rows={rows} countries={table.countries} />
+              <RegionalBarChart rows={rows} countries={table.countries} valueLabel={valueLabel} />
             </Suspense>
           </Box>
         </Paper>

@@ -1,3 +1,4 @@
+import { useTheme } from '@mui/material';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { countryColour } from './country-colours';
 
@@ -10,6 +11,8 @@ export interface ChartRow {
 interface Props {
   rows: ChartRow[];
   countries: string[];
+  /** What the bars measure, beside the vertical axis. */
+  valueLabel: string;
 }
 
 /**
@@ -17,19 +20,32 @@ interface Props {
  * no bar (a gap), never a bar of height 0 or a stack that looks complete. Loaded on its own
  * (recharts is large) and hidden from screen readers: the table beside it says the same.
  */
-export function RegionalBarChart({ rows, countries }: Props) {
+export function RegionalBarChart({ rows, countries, valueLabel }: Props) {
+  const theme = useTheme();
   const data = rows.map((row) => ({ label: row.label, ...row.values }));
   return (
     <ResponsiveContainer width="100%" height={300}>
       <BarChart
         data={data}
-        margin={{ top: 8, right: 24, bottom: 8, left: 0 }}
+        margin={{ top: 8, right: 24, bottom: 8, left: 16 }}
         accessibilityLayer={false}
       >
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="label" interval={0} />
-        <YAxis />
-        <Legend />
+        <YAxis
+          label={{
+            value: valueLabel,
+            angle: -90,
+            position: 'insideLeft',
+            style: { textAnchor: 'middle', fill: theme.palette.text.secondary },
+          }}
+        />
+        {/* Country codes in the text colour: some palette colours are too light for text. */}
+        <Legend
+          formatter={(value: string) => (
+            <span style={{ color: theme.palette.text.primary }}>{value}</span>
+          )}
+        />
         {countries.map((country, index) => (
           <Bar
             key={country}

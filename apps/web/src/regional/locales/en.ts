@@ -112,6 +112,11 @@ export const en: RegionalMessages = {
       returns: 'persons returned',
       notification_delay: 'the median hours to notification',
     },
+    axisOf: {
+      cases_opened: 'Cases opened',
+      returns: 'Persons returned',
+      notification_delay: 'Hours (median)',
+    },
     disclosure: {
       regional:
         'A regional total is published only when every national cell of its row is published; otherwise it is suppressed too.',

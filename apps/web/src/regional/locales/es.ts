@@ -111,6 +111,11 @@ export const es = {
       returns: 'personas retornadas',
       notification_delay: 'la mediana de horas hasta la notificación',
     },
+    axisOf: {
+      cases_opened: 'Casos abiertos',
+      returns: 'Personas retornadas',
+      notification_delay: 'Horas (mediana)',
+    },
     disclosure: {
       regional:
         'Un total regional se publica solo cuando todas las celdas nacionales de su fila están publicadas; si no, también se suprime.',
