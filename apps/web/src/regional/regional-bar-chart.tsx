@@ -1,5 +1,15 @@
 import { useTheme } from '@mui/material';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  XAxis,
+  YAxis,
+  Rectangle,
+  type BarShapeProps,
+} from 'recharts';
 import { countryColour } from './country-colours';
 
 export interface ChartRow {
@@ -17,7 +27,8 @@ interface Props {
 
 /**
  * One bar per country beside each other for each row of a regional table. A suppressed cell has
- * no bar (a gap), never a bar of height 0 or a stack that looks complete. Loaded on its own
+ * no bar (a gap), never a bar of height 0 or a stack that looks complete; a published zero is
+ * written "0" on the axis so that it is not taken for a gap. Loaded on its own
  * (recharts is large) and hidden from screen readers: the table beside it says the same.
  */
 export function RegionalBarChart({ rows, countries, valueLabel }: Props) {
@@ -53,9 +64,21 @@ export function RegionalBarChart({ rows, countries, valueLabel }: Props) {
             name={country}
             fill={countryColour(index)}
             isAnimationActive={false}
+            shape={barOrZero}
           />
         ))}
       </BarChart>
     </ResponsiveContainer>
+  );
+}
+
+// A custom shape also receives the bars of height 0, which recharts otherwise leaves out.
+function barOrZero(props: BarShapeProps) {
+  if (props.height !== 0) return <Rectangle {...props} />;
+  const x = Number(props.x) + Number(props.width) / 2;
+  return (
+    <text x={x} y={Number(props.y) - 4} textAnchor="middle" fontSize={12}>
+      0
+    </text>
   );
 }

@@ -73,7 +73,7 @@ export const en: RegionalMessages = {
       notPublished: 'No total published',
     },
     chartNote:
-      'The chart shows the same as the table. A suppressed cell is left as a gap (no bar), never drawn as zero.',
+      'The chart shows the same as the table. A suppressed cell is left as a gap (no bar), never drawn as zero; a published zero is written “0”.',
     chartLoading: 'Loading the chart…',
     empty: 'No country published {{measure}} by {{dimension}} this semester.',
     excluded:

@@ -72,7 +72,7 @@ export const es = {
       notPublished: 'Sin total publicado',
     },
     chartNote:
-      'El gráfico muestra lo mismo que la tabla. Una celda suprimida queda como hueco (sin barra), nunca como cero.',
+      'El gráfico muestra lo mismo que la tabla. Una celda suprimida queda como hueco (sin barra), nunca como cero; un cero publicado se escribe «0».',
     chartLoading: 'Cargando el gráfico…',
     empty: 'Ningún país publicó {{measure}} por {{dimension}} en este semestre.',
     excluded:
