@@ -169,6 +169,28 @@ describe('Regional observatory', { timeout: 30_000 }, () => {
     vi.restoreAllMocks();
   });
 
+  it('is reached from the regional workspace and leads back to it', async () => {
+    observatoryApi({ 'GET /api/v1/regional/keys': () => json({ items: [] }) });
+    window.history.replaceState(null, '', '/regional');
+    render(<App />);
+    fireEvent.click(
+      await screen.findByRole(
+        'link',
+        { name: 'Abrir el observatorio regional (tablero del semestre e informe)' },
+        SLOW,
+      ),
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Observatorio regional' }, SLOW);
+    fireEvent.click(
+      screen.getByRole('link', {
+        name: 'Volver al espacio regional (claves, envíos y tabla a medida)',
+      }),
+    );
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Espacio regional' }, SLOW),
+    ).toBeTruthy();
+  });
+
   it('opens on the latest semester with reports and shows the regional totals, suppressed ones as such', async () => {
     const seen = observatoryApi();
     await openObservatory();

@@ -69,12 +69,6 @@ export function listRegionalReports(semester: string): Promise<{ items: Regional
   );
 }
 
-export function getRegionalReport(id: string): Promise<RegionalReport> {
-  return unwrap<RegionalReport>(
-    untyped.GET('/api/v1/regional/reports/{id}', { params: { path: { id } } }),
-  );
-}
-
 /**
  * Downloads one file of a finished report. Like a national export, it needs the bearer token, so
  * it is fetched here and saved through a Blob URL under the name the API gives it.
