@@ -30,6 +30,7 @@ import { CreateCaseDetentions1764000000028 } from './1764000000028-create-case-d
 import { CreateChildSafeguards1764000000029 } from './1764000000029-create-child-safeguards';
 import { CreateRegionalWorkspace1764000000030 } from './1764000000030-create-regional-workspace';
 import { CreateGoodPractices1764000000031 } from './1764000000031-create-good-practices';
+import { CreateRegionalReports1764000000033 } from './1764000000033-create-regional-reports';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   CreateChildSafeguards1764000000029,
   CreateRegionalWorkspace1764000000030,
   CreateGoodPractices1764000000031,
+  CreateRegionalReports1764000000033,
 ];

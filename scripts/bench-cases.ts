@@ -37,7 +37,7 @@ import {
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -54,6 +54,7 @@ import {
   findCaptured,
   runCaptured,
 } from './bench/load-plan';
+import { machine, median, spread, thousands } from './bench/figures';
 import { PASSWORD, Post, connect, seedCases, seedDirectory } from './bench/seed-cases';
 import { buildIfStale, builds } from './builds';
 import { postJson, productionSecrets, startApiOn, stopApi } from './support/api-process';
@@ -190,29 +191,7 @@ interface Figures extends Measured {
   apiCpuMsPerOp?: number;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-/** The median and the spread (min–max) of the rounds' values. */
-function spread(values: number[], digits: number): string {
-  const f = (v: number) =>
-    v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  if (values.length === 1) return f(values[0]);
-  return `${f(median(values))} (${f(Math.min(...values))}–${f(Math.max(...values))})`;
-}
-
 const pad = (text: string, width: number) => text.padEnd(width);
-
-function machine(): string {
-  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
-  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
-  return `${model}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`;
-}
-
-const thousands = (n: number) => n.toLocaleString('en-US');
 const oneLine = (sql: string, length: number) => sql.replace(/\s+/g, ' ').trim().slice(0, length);
 
 /**

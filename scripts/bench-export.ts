@@ -22,7 +22,7 @@
 import 'reflect-metadata';
 import { AppConfig, loadConfig } from '@amparo/core';
 import { externalDataSourceOptions } from '@amparo/database';
-import { DEFAULT_JOB_OPTIONS, JOB_QUEUE, JobName, JobPayloads, bullConnection } from '@amparo/jobs';
+import { JobName, JobPayloads } from '@amparo/jobs';
 import {
   TEST_ADMIN_DATABASE_URL,
   TEST_REDIS_URL,
@@ -46,12 +46,9 @@ import { ExportLayout } from '@amparo/statistics/exports/writers/export-layout';
 import { createExportWriter } from '@amparo/statistics/exports/writers/create-export-writer';
 import { TOTAL_CODE } from '@amparo/statistics/model/code-labels';
 import { DIMENSIONS, DimensionId } from '@amparo/statistics/model/dimensions';
-import { Queue, QueueEvents } from 'bullmq';
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
-import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
@@ -59,9 +56,17 @@ import { parseArgs } from 'node:util';
 import { Client, escapeLiteral } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import { machine, median, thousands } from './bench/figures';
 import { connect, seedCases, seedDirectory } from './bench/seed-cases';
+import {
+  JobRunner,
+  WORKER_ARGS,
+  WorkerKind,
+  WorkerProcess,
+  workerCommand,
+} from './bench/worker-process';
+import { buildIfStale, builds } from './builds';
 
-const ROOT = join(__dirname, '..');
 const APP_NAME = 'bench-export';
 const TARGETS = { ratio: 1.3, peakRssMb: 300 };
 /** The representative export: one measure by three dimensions, quarters over the seeded range. */
@@ -70,29 +75,8 @@ const EXPORT_DIMENSIONS: DimensionId[] = ['category', 'sex', 'period'];
 const PERIOD = 'quarter';
 const JOB_TIMEOUT_MS = 15 * 60_000;
 
-type WorkerKind = 'compiled' | 'ts-node';
-const WORKER_ARGS: Record<WorkerKind, string[]> = {
-  compiled: ['dist/apps/worker/apps/worker/src/main.js'],
-  'ts-node': [
-    '-r',
-    'ts-node/register/transpile-only',
-    '-r',
-    './scripts/register-aliases.js',
-    'apps/worker/src/main.ts',
-  ],
-};
-/** The worker's command line as the report prints it. */
-const workerCommand = (kind: WorkerKind) =>
-  `node ${WORKER_ARGS[kind].join(' ')}${kind === 'compiled' ? ' (npm run start:worker, built first)' : ''}`;
-
 // ---------------------------------------------------------------------------------------------
 // Small helpers
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /** Runs `work` `warmup` times unmeasured, then `runs` times; the median of the measured runs, in ms. */
 async function timed(
@@ -109,14 +93,7 @@ async function timed(
   return median(times);
 }
 
-const thousands = (n: number) => n.toLocaleString('en-US');
 const log = (line: string) => console.error(line);
-
-function machine(): string {
-  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
-  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
-  return `${model}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`;
-}
 
 /** VmRSS (resident now) and VmHWM (peak resident since start or the last reset) in MB. */
 function memoryOf(pid: number): { rssMb: number; peakMb: number } {
@@ -161,64 +138,6 @@ async function copyOut(client: Client, sql: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The worker
-
-class WorkerProcess {
-  readonly exited: Promise<never>;
-  private alive = true;
-
-  private constructor(
-    readonly child: ChildProcess,
-    readonly logPath: string,
-  ) {
-    this.exited = new Promise<never>((_, reject) => {
-      child.once('exit', (code, signal) => {
-        this.alive = false;
-        reject(new Error(`the worker exited (${signal ?? code}); its output: ${this.logTail()}`));
-      });
-    });
-    this.exited.catch(() => undefined); // observed by whoever races it
-  }
-
-  /**
-   * `compiled`: the build `npm run start:worker` runs (what a deployment runs); `ts-node`: the
-   * sources through ts-node (transpile only) and the path aliases, as in development.
-   */
-  static start(kind: WorkerKind, env: Record<string, string>, logPath: string): WorkerProcess {
-    const out = openSync(logPath, 'a');
-    const { NODE_OPTIONS: _inherited, ...parentEnv } = process.env;
-    const child = spawn(process.execPath, WORKER_ARGS[kind], {
-      cwd: ROOT,
-      env: { ...parentEnv, ...env },
-      stdio: ['ignore', out, out],
-    });
-    closeSync(out);
-    return new WorkerProcess(child, logPath);
-  }
-
-  get pid(): number {
-    return this.child.pid!;
-  }
-
-  logTail(): string {
-    try {
-      return readFileSync(this.logPath, 'utf8').slice(-3000) || '(nothing)';
-    } catch {
-      return '(no log)';
-    }
-  }
-
-  async stop(): Promise<void> {
-    if (!this.alive) return;
-    const exit = once(this.child, 'exit');
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
-    await exit;
-    clearTimeout(timer);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -469,48 +388,14 @@ async function benchSize(
     join(dir, 'worker.log'),
   );
   c.worker = worker;
-  const queues = new Map<string, Queue>();
-  const events = new Map<string, QueueEvents>();
-  for (const queueName of new Set(Object.values(JOB_QUEUE))) {
-    const queue = new Queue(queueName, {
-      connection: bullConnection(TEST_REDIS_URL, 'producer'),
-      prefix,
-      defaultJobOptions: DEFAULT_JOB_OPTIONS,
-    });
-    const queueEvents = new QueueEvents(queueName, {
-      connection: bullConnection(TEST_REDIS_URL, 'worker'),
-      prefix,
-    });
-    c.queues.push(queue, queueEvents);
-    await queueEvents.waitUntilReady();
-    queues.set(queueName, queue);
-    events.set(queueName, queueEvents);
-  }
-  const runJob = async <N extends JobName>(job: N, payload: JobPayloads[N], jobId: string) => {
-    const queueName = JOB_QUEUE[job];
-    const added = await queues.get(queueName)!.add(job, payload, { jobId });
-    await Promise.race([
-      added.waitUntilFinished(events.get(queueName)!, JOB_TIMEOUT_MS),
-      worker.exited,
-    ]);
-  };
+  const jobs = await JobRunner.open(TEST_REDIS_URL, prefix, JOB_TIMEOUT_MS);
+  c.queues.push(jobs);
+  const runJob = <N extends JobName>(job: N, payload: JobPayloads[N], jobId: string) =>
+    jobs.run(worker, job, payload, jobId);
 
   // Ready when it has handled a ping; then the memory of an idle worker.
   log('  starting the worker');
-  const {
-    rows: [ping],
-  } = await client.query<{ id: string }>(
-    'INSERT INTO system_pings DEFAULT VALUES RETURNING id::text',
-  );
-  await runJob(JobName.SystemPing, { pingId: ping.id }, ping.id);
-  const {
-    rows: [handled],
-  } = await client.query<{ by: string }>(
-    'SELECT handled_by AS by FROM system_pings WHERE id = $1',
-    [ping.id],
-  );
-  if (!handled.by.endsWith(`:${worker.pid}`))
-    throw new Error(`the ping was handled by ${handled.by}, not the spawned worker ${worker.pid}`);
+  await jobs.ping(worker, client);
   const idle = memoryOf(worker.pid);
 
   const runExport = async (format: ExportFormat): Promise<ExportRun> => {
@@ -804,23 +689,6 @@ function report(
   return lines.join('\n');
 }
 
-/** Builds the worker as a deployment would (nest build), so the figures are the deployed code's. */
-function buildWorker(): void {
-  log('bench:export: building the worker (nest build worker)');
-  const { NODE_OPTIONS: _aliases, ...env } = process.env;
-  const result = spawnSync(
-    process.execPath,
-    [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'worker'],
-    {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 2, 2], // the report alone goes to stdout
-    },
-  );
-  if (result.status !== 0)
-    throw new Error(`nest build worker failed (${result.signal ?? result.status})`);
-}
-
 let interrupted = false;
 
 async function main(): Promise<number> {
@@ -853,7 +721,8 @@ async function main(): Promise<number> {
 
   const worker = args.worker as WorkerKind;
   if (!(worker in WORKER_ARGS)) throw new Error('--worker: compiled or ts-node');
-  if (worker === 'compiled') buildWorker();
+  if (worker === 'compiled' && buildIfStale(builds.worker, log) !== 0)
+    throw new Error(`building ${builds.worker.name} failed`);
 
   const cleanup: Cleanup = { queues: [], clients: [], dirs: [] };
   // One clean-up at a time, whoever asks (the end of a size, a failure, a signal).

@@ -22,60 +22,16 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { generate } from 'otplib';
 import { Browser, chromium } from 'playwright-core';
 import { PASSWORD, seedCases, seedDirectory } from './bench/seed-cases';
 import { buildIfStale, builds } from './builds';
-import { WEB_BUILD, postJson, productionSecrets, startApiOn, stopApi } from './support/api-process';
+import { WEB_BUILD, productionSecrets, startApiOn, stopApi } from './support/api-process';
+import { Authenticator, enrolTotp } from './support/totp';
 
 const CHROMIUM = process.env.TEST_CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The work queue's page size (apps/web/src/queue/case-queue-panel.tsx). */
 const PAGE = 50;
 const log = (line: string) => console.error(line);
-
-/**
- * An authenticator for one key. The API accepts each 30-s step once per account (±1 step), so a
- * sign-in after the last one may have to wait for a fresh step: `next()` waits before the clock
- * starts, never during a measured sign-in.
- */
-class Authenticator {
-  private lastStep = 0;
-  constructor(readonly secret: string) {}
-
-  async next(): Promise<string> {
-    const now = () => Math.floor(Date.now() / 30_000);
-    const step = Math.max(now(), this.lastStep + 1);
-    // Step `now + 1` is accepted at once; a later one only when the clock gets near it.
-    while (step > now() + 1) await new Promise((resolve) => setTimeout(resolve, 250));
-    this.lastStep = step;
-    return generate({ secret: this.secret, epoch: step * 30 });
-  }
-}
-
-/**
- * The officer turns TOTP on through the API: officers may sign in with a password alone, so they
- * enrol from their session (as from the account page); an account that must enrol does it with
- * the sign-in's challenge. Either way every later sign-in asks for the code.
- */
-async function enrolTotp(base: string, email: string): Promise<Authenticator> {
-  const post = async (path: string, body: object, accessToken?: string) =>
-    (await postJson(base, path, body, { accessToken })).body;
-  const login = await post('/api/v1/auth/login', { email, password: PASSWORD });
-  const proof =
-    login.challengeType === 'mfa_enrol'
-      ? { body: { challengeToken: login.challengeToken as string } }
-      : { body: {}, accessToken: login.accessToken as string | undefined };
-  if (!proof.accessToken && !('challengeToken' in proof.body))
-    throw new Error(`the sign-in gave neither a session nor an enrolment challenge`);
-  const { secret } = await post('/api/v1/auth/mfa/enrol', proof.body, proof.accessToken);
-  const authenticator = new Authenticator(secret as string);
-  const code = await authenticator.next();
-  await post('/api/v1/auth/mfa/confirm', { ...proof.body, code }, proof.accessToken);
-  const again = await post('/api/v1/auth/login', { email, password: PASSWORD });
-  if (again.challengeType !== 'mfa_verify')
-    throw new Error(`TOTP is on but the sign-in asks ${JSON.stringify(again.challengeType)}`);
-  return authenticator;
-}
 
 /** What scripts/bench/queue-probe.js records in the page (wall-clock ms). */
 interface Probe {
@@ -267,7 +223,7 @@ async function main(): Promise<void> {
     const base = started.base;
     const busiest = [...posts].sort((a, b) => b.cases - a.cases)[0];
     const email = busiest.officers[0].email;
-    const authenticator = await enrolTotp(base, email);
+    const authenticator = await enrolTotp(base, email, PASSWORD);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],

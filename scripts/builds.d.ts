@@ -6,6 +6,6 @@ export interface Build {
   env?: Record<string, string>;
 }
 
-export const builds: { api: Build; web: Build };
+export const builds: { api: Build; worker: Build; web: Build };
 
 export function buildIfStale(build: Build, log?: (line: string) => void): number;

@@ -26,6 +26,20 @@ const builds = {
     ]),
     command: ['npx', ['nest', 'build', 'api']],
   },
+  // The benchmarks that measure jobs run the worker as a deployment does (npm run start:worker).
+  worker: {
+    name: 'the worker',
+    output: join(root, 'dist/apps/worker/apps/worker/src/main.js'),
+    inputs: at([
+      'apps/worker',
+      'libs',
+      'migrations',
+      'package.json',
+      'tsconfig.json',
+      'nest-cli.json',
+    ]),
+    command: ['npx', ['nest', 'build', 'worker']],
+  },
   web: {
     name: 'the web application',
     output: join(root, 'dist/web/index.html'),

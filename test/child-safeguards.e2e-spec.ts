@@ -641,26 +641,45 @@ describe('Child safeguards: closure rule, best-interest assessments, supervisor 
       );
     });
 
-    it('leaves the place out of list rows for those who may not see it, and keeps it for those who may', async () => {
-      const c = await shelteredChild();
-      const { reference } = (await detailOf('officerA', c.id)).body;
-      const rowOf = async (who: string) => {
-        const res = await http()
-          .get(`/api/v1/cases?reference=${encodeURIComponent(reference)}`)
-          .set('Authorization', bearer(who));
-        expect(res.status).toBe(200);
-        const row = res.body.items.find((item: { id: string }) => item.id === c.id);
-        expect(row).toBeDefined();
-        return row;
-      };
-      for (const who of ['officerA', 'consulA'])
-        expect((await rowOf(who)).eventCity).toBe('Riverside');
-      for (const who of ['officerA2', 'supervisorMX']) {
-        const row = await rowOf(who);
-        expect(row.eventCity).toBeNull();
-        expect(JSON.stringify(row)).not.toContain('Riverside');
-      }
-    });
+    /** A family's case: the primary person an adult, one of the other persons a child. */
+    async function familyWithChild() {
+      return createCase({
+        primaryCategory: 'whereabouts',
+        eventCountryCode: 'US',
+        eventCity: 'Riverside',
+        persons: [
+          { role: 'primary', person: person({ dateOfBirth: yearsAgo(38) }) },
+          { role: 'involved', person: person({ givenNames: 'Ana', dateOfBirth: yearsAgo(9) }) },
+        ],
+      });
+    }
+
+    it.each([
+      ['whose primary person is a child', shelteredChild],
+      ['of a family with a child who is not the primary person', familyWithChild],
+    ])(
+      'leaves the place out of list rows of a case %s for those who may not see it, and keeps it for those who may',
+      async (_what, createChildCase) => {
+        const c = await createChildCase();
+        const { reference } = (await detailOf('officerA', c.id)).body;
+        const rowOf = async (who: string) => {
+          const res = await http()
+            .get(`/api/v1/cases?reference=${encodeURIComponent(reference)}`)
+            .set('Authorization', bearer(who));
+          expect(res.status).toBe(200);
+          const row = res.body.items.find((item: { id: string }) => item.id === c.id);
+          expect(row).toBeDefined();
+          return row;
+        };
+        for (const who of ['officerA', 'consulA'])
+          expect((await rowOf(who)).eventCity).toBe('Riverside');
+        for (const who of ['officerA2', 'supervisorMX']) {
+          const row = await rowOf(who);
+          expect(row.eventCity).toBeNull();
+          expect(JSON.stringify(row)).not.toContain('Riverside');
+        }
+      },
+    );
 
     it('masks a change of the shelter in the history for those who may not see it', async () => {
       const c = await shelteredChild();

@@ -155,6 +155,8 @@ const NO_PERSON_DATA: Record<string, string> = {
     'answers the referral made, as POST /cases/{id}/referrals does (probed), to an officer or consul who works the case',
   RegionalController:
     'member keys and national exports already under disclosure control: aggregates only',
+  RegionalReportsController:
+    'the semester report: national aggregates under disclosure control and published practices',
   ExportKeysController: 'the deployment’s public export key and country codes',
   GoodPracticesController: 'the good-practice catalogue: institutional texts, never a person',
   PracticeDocumentsController: 'PDF documents of the good-practice catalogue',

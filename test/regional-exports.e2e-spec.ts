@@ -1,30 +1,19 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import {
-  StatisticsExportDocument,
-  keyIdOf,
-  parsePublicKey,
-  signExportBytes,
-  verifyExportBytes,
-} from '@amparo/statistics';
+import { keyIdOf, parsePublicKey, verifyExportBytes } from '@amparo/statistics';
 import { regionalExportFixture } from '@amparo/statistics/export-format/regional-export.fixture';
-import { KeyObject, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { eventually } from './utils/eventually';
 import { createConsulate, createUser, signedInUsers } from './utils/identity';
+import { signedFile } from './utils/regional-exports';
 import { insertCases, times } from './utils/statistics-fixtures';
 import { TestStack, createTestApi, createTestStack, createTestWorker } from './utils/test-app';
 
 const SEMESTER = '2026-S1';
-
-/** A national export file as another deployment would have written and signed it. */
-function signedFile(doc: StatisticsExportDocument, key: KeyObject) {
-  const file = `${JSON.stringify(doc, null, 2)}\n`;
-  return { file, signature: signExportBytes(Buffer.from(file), key, doc.metadata.scope.countries) };
-}
 
 describe('Regional workspace: signed exports, verification, consolidation', () => {
   let stack: TestStack;

@@ -1,7 +1,8 @@
-// Synthetic cases for the benchmarks (npm run bench:cases, scripts/bench-export.ts): the demo
-// network's posts with officers and supervisors, then cases with their persons, documents and
-// actions, written with COPY. The same seed gives the same data on every run (dates are relative
-// to the moment of seeding: cases are opened over the six years before it).
+// Synthetic cases for the benchmarks (npm run bench:cases, scripts/bench-export.ts,
+// scripts/bench-report.ts): the demo network's posts with officers and supervisors, then cases with
+// their persons, documents and actions, written with COPY. The same seed gives the same data on
+// every run (dates are relative to the moment of seeding: cases are opened over the six years
+// before it, or over the range the caller gives).
 import {
   ACTION_TYPES,
   CASE_CATEGORIES,
@@ -354,6 +355,11 @@ export async function seedCases(
   total: number,
   log: (line: string) => void,
   applicationName = 'bench-cases',
+  /** When the cases are opened (ms since the epoch); the six years before now by default. */
+  openedRange: { from: number; to: number } = {
+    from: Date.now() - 6 * 365 * 86400e3,
+    to: Date.now(),
+  },
 ): Promise<Pick<Seeded, 'sampleNames' | 'rows' | 'timings'>> {
   const admin = await connect(url, applicationName);
   const copies: Client[] = [];
@@ -389,8 +395,8 @@ export async function seedCases(
     }
 
     const now = Date.now();
-    const span = 6 * 365 * 86400e3;
-    const first = now - span;
+    const span = openedRange.to - openedRange.from;
+    const first = openedRange.from;
     const postWeightsList = posts.map((p): [string, number] => [p.id, p.weight]);
     const byId = new Map(posts.map((p) => [p.id, p]));
     const counters = new Map<string, { post: Post; year: number; last: number }>();

@@ -75,6 +75,8 @@ export const TABLE_OWNERS: Record<string, TableOwner> = {
   statistics_exports: 'statistics',
   regional_keys: 'statistics',
   regional_exports: 'statistics',
+  regional_reports: 'statistics',
+  regional_report_files: 'statistics',
 
   idempotency_keys: 'database',
   schema_migrations: 'database',

@@ -9,3 +9,4 @@ export * from './system-ping/system-ping.module';
 export * from './system-ping/system-ping.service';
 export * from './schedule/job-scheduler';
 export * from './queue/job-retry';
+export * from './recovery/recovery-sweep';

@@ -11,6 +11,7 @@ export const JobName = {
   StatisticsExport: 'statistics.export',
   ExportsCleanup: 'statistics.exports-cleanup',
   SemesterReport: 'statistics.semester-report',
+  RegionalReport: 'statistics.regional-report',
   AuditSeal: 'audit.seal',
   CrisisImport: 'crisis.import',
 } as const;
@@ -22,6 +23,8 @@ export interface JobPayloads {
   [JobName.ExportsCleanup]: Record<string, never>;
   /** `firedAt`: when the schedule fired (ISO); the report covers the semester that ended before. */
   [JobName.SemesterReport]: { firedAt?: string };
+  /** The secretariat's regional semester report (PDFs and annex) of a `regional_reports` row. */
+  [JobName.RegionalReport]: { reportId: string };
   [JobName.AuditSeal]: Record<string, never>;
   [JobName.CrisisImport]: { importId: string };
 }
@@ -31,6 +34,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.StatisticsExport]: QueueName.Exports,
   [JobName.ExportsCleanup]: QueueName.Exports,
   [JobName.SemesterReport]: QueueName.Exports,
+  [JobName.RegionalReport]: QueueName.Exports,
   [JobName.AuditSeal]: QueueName.System,
   // Its own queue: a 50,000-row import never waits behind an export, nor delays one.
   [JobName.CrisisImport]: QueueName.Imports,

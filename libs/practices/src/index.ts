@@ -7,3 +7,5 @@ export * from './practice-views.service';
 export * from './practice-matrix';
 export * from './practice-seeding';
 export * from './practice-seeding.module';
+export * from './published-practices.service';
+export * from './published-practices.module';

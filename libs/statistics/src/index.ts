@@ -21,3 +21,6 @@ export * from './regional/regional-keys.service';
 export * from './regional/regional-table';
 export * from './regional/semester';
 export * from './signing/published-export-keys';
+export * from './regional/reports/regional-reports.service';
+export * from './regional/reports/regional-report-record';
+export * from './regional/reports/regional-report-recovery-sweep';

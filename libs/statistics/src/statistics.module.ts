@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ScopeModule } from '@amparo/identity';
+import { PublishedPracticesModule } from '@amparo/practices';
 import { CodeLabelResolver } from './aggregate/code-label-resolver';
 import { FilterScopeCheck } from './aggregate/filter-scope';
 import { StatisticsQueriesService } from './aggregate/statistics-queries.service';
@@ -16,13 +17,16 @@ import { PublishedExportKeys } from './signing/published-export-keys';
 import { RegionalConsolidationsService } from './regional/regional-consolidations.service';
 import { RegionalExportsService } from './regional/regional-exports.service';
 import { RegionalKeysService } from './regional/regional-keys.service';
+import { RegionalReportHandler } from './regional/reports/regional-report.handler';
+import { RegionalReportRecoverySweep } from './regional/reports/regional-report-recovery-sweep';
+import { RegionalReportsService } from './regional/reports/regional-reports.service';
 
 /**
  * Aggregates, exports and their jobs. Imported by the API and by the worker: the job handlers,
  * the recovery sweep and the schedules act only where jobs run.
  */
 @Module({
-  imports: [ScopeModule],
+  imports: [ScopeModule, PublishedPracticesModule],
   providers: [
     CodeLabelResolver,
     FilterScopeCheck,
@@ -40,6 +44,9 @@ import { RegionalKeysService } from './regional/regional-keys.service';
     RegionalKeysService,
     RegionalExportsService,
     RegionalConsolidationsService,
+    RegionalReportsService,
+    RegionalReportHandler,
+    RegionalReportRecoverySweep,
   ],
   exports: [
     StatisticsQueriesService,
@@ -51,6 +58,8 @@ import { RegionalKeysService } from './regional/regional-keys.service';
     RegionalKeysService,
     RegionalExportsService,
     RegionalConsolidationsService,
+    RegionalReportsService,
+    RegionalReportRecoverySweep,
   ],
 })
 export class StatisticsModule {}

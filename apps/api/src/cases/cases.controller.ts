@@ -112,12 +112,12 @@ export class CasesController {
     @CurrentCaller() caller: Caller,
     @Query() query: ListCasesQuery,
   ): Promise<{ items: CaseResponse[]; nextCursor: string | null }> {
-    const { primaries, ...page } = await this.listing.list(caller, query);
+    const { primaries, personAges, ...page } = await this.listing.list(caller, query);
     return {
       nextCursor: page.nextCursor,
       items: page.items.map((c) =>
         CaseResponse.listItem(
-          this.whereabouts.listed(caller, c, primaries.get(c.primaryPersonId)),
+          this.whereabouts.listed(caller, c, personAges.get(c.id) ?? []),
           primaries.get(c.primaryPersonId),
           this.access.worksCase(caller, c) && this.access.seesRestrictedContent(caller, c),
           this.access.seesRestrictedContent(caller, c),

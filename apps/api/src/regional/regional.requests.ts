@@ -116,3 +116,9 @@ export class RegionalConsolidationRequest {
   @IsIn(DIMENSION_IDS, { each: true })
   dimensions!: string[];
 }
+
+export class RegionalReportRequest {
+  @ApiProperty({ example: '2026-S1', pattern: SEMESTER.source })
+  @Matches(SEMESTER)
+  semester!: string;
+}

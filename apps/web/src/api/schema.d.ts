@@ -2416,6 +2416,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regional/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Semester reports, newest first, of one semester or all
+         * @description Requires the permission `regional:read`; the result is limited to your scope.
+         */
+        get: operations["regionalReports_list"];
+        put?: never;
+        /**
+         * Request the semester report from the verified exports of the semester; produced in the background (202, Location)
+         * @description Requires the permission `regional:manage`; the result is limited to your scope.
+         */
+        post: operations["regionalReports_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regional/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A semester report: status, progress, sources and files
+         * @description Requires the permission `regional:read`; the result is limited to your scope.
+         */
+        get: operations["regionalReports_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regional/reports/{id}/files/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file of a finished report: report-es.pdf, report-en.pdf or annex.xlsx
+         * @description Requires the permission `regional:read`; the result is limited to your scope.
+         */
+        get: operations["regionalReports_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/return-movements": {
         parameters: {
             query?: never;
@@ -5828,6 +5892,64 @@ export interface components {
             registeredAt: string;
             /** Format: date-time */
             revokedAt: string | null;
+        };
+        RegionalReportErrorResponse: {
+            /** @example REGIONAL_REPORT_FAILED */
+            code: string;
+        };
+        RegionalReportFileResponse: {
+            /** @enum {string} */
+            name: "report-es.pdf" | "report-en.pdf" | "annex.xlsx";
+            /**
+             * @description Null: bilingual
+             * @enum {string|null}
+             */
+            language: "es" | "en" | null;
+            /** @example application/pdf */
+            mediaType: string;
+            bytes: number;
+            sha256: string;
+        };
+        RegionalReportListResponse: {
+            items: components["schemas"]["RegionalReportResponse"][];
+        };
+        RegionalReportRequest: {
+            /** @example 2026-S1 */
+            semester: string;
+        };
+        RegionalReportResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026-S1 */
+            semester: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            progress: number;
+            /**
+             * Format: uuid
+             * @description The user who requested it
+             */
+            requestedBy: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            error: components["schemas"]["RegionalReportErrorResponse"] | null;
+            /** @description The countries whose exports the report used */
+            countries: string[];
+            sources: components["schemas"]["RegionalReportSourceResponse"][];
+            /** @description Empty until the report is done */
+            files: components["schemas"]["RegionalReportFileResponse"][];
+        };
+        RegionalReportSourceResponse: {
+            /** Format: uuid */
+            regionalExportId: string;
+            countries: string[];
+            keyId: string;
+            /** @description SHA-256 of the signing public key, in groups of four hex digits */
+            fingerprint: string;
+            /** @description SHA-256 of the national export file, hex */
+            sha256: string;
         };
         RegionalReportingResponse: {
             semester: string;
@@ -21104,6 +21226,366 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    regionalReports_list: {
+        parameters: {
+            query?: {
+                semester?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionalReportListResponse"];
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    regionalReports_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegionalReportRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionalReportResponse"];
+                };
+            };
+            /** @description Invalid request (BODY_FIELD_NAME_TOO_LONG, BODY_LIST_TOO_LONG, BODY_NOT_AN_OBJECT, BODY_TOO_DEEP, BODY_TOO_MANY_FIELDS, BODY_TOO_MANY_VALUES, MALFORMED_BODY, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_FIELD_NAME_TOO_LONG" | "BODY_LIST_TOO_LONG" | "BODY_NOT_AN_OBJECT" | "BODY_TOO_DEEP" | "BODY_TOO_MANY_FIELDS" | "BODY_TOO_MANY_VALUES" | "MALFORMED_BODY" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Request body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported media type (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Understood but cannot be processed (REGIONAL_REPORT_NO_EXPORTS) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "REGIONAL_REPORT_NO_EXPORTS";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    regionalReports_find: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionalReportResponse"];
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (REGIONAL_REPORT_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "REGIONAL_REPORT_NOT_FOUND";
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description Temporarily unavailable (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    regionalReports_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment; filename=… */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Invalid request (MALFORMED_PATH, VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "MALFORMED_PATH" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found, or outside your scope (REGIONAL_REPORT_FILE_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "REGIONAL_REPORT_FILE_NOT_FOUND";
                     };
                 };
             };

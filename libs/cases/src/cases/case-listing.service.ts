@@ -6,6 +6,8 @@ import { Caller, PostOfficers } from '@amparo/identity';
 import { CaseAccess } from '../access/case-access';
 import { Person } from '../persons/person';
 import { PersonsService } from '../persons/persons.service';
+import { PERSON_AGES_OF_CASE_SQL } from '../safeguards/child-case-facts';
+import { PersonAgeFacts } from '../safeguards/child-rules';
 import { CASE_COLUMNS, CaseFilters, CaseRecord } from './case';
 import { recordCaseEvent } from './case-audit';
 import { caseFilterConditions } from './case-filter-conditions';
@@ -59,19 +61,25 @@ export class CaseListingService {
 
   /**
    * A page of the cases in the caller's scope, with each case's primary person (for the list's
-   * name column, masked by the caller's role where the list is rendered).
+   * name column, masked by the caller's role where the list is rendered) and the ages of all its
+   * persons (a child anywhere on the case makes it a child's case).
    */
   async list(
     caller: Caller,
     filters: CaseFilters,
-  ): Promise<Page<CaseRecord> & { primaries: Map<string, Person> }> {
+  ): Promise<
+    Page<CaseRecord> & {
+      primaries: Map<string, Person>;
+      personAges: Map<string, PersonAgeFacts[]>;
+    }
+  > {
     const where = caseFilterConditions(await resolveWithoutConsul(filters, caller, this.officers));
     this.access.restrictToScope(where, caller);
     // The page and its primary persons in one read transaction (one wall, one round trip fewer);
     // the audit event after it, on its own connection (the embedded database has only one).
     const { page, primaries } = await this.access.read(caller, async (manager) => {
-      const page = await keysetPage<CaseRecord>(manager, {
-        select: `SELECT ${CASE_COLUMNS}`,
+      const page = await keysetPage<CaseRecord & { personAges: PersonAgeFacts[] }>(manager, {
+        select: `SELECT ${CASE_COLUMNS}, ${PERSON_AGES_OF_CASE_SQL} AS "personAges"`,
         from: 'FROM cases c',
         where,
         sort: resolveSort(filters.sort, CASE_SORT),
@@ -96,6 +104,11 @@ export class CaseListingService {
         returned: page.items.length,
       },
     });
-    return { ...page, primaries };
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map(({ personAges: _ages, ...c }) => c),
+      primaries,
+      personAges: new Map(page.items.map((c) => [c.id, c.personAges])),
+    };
   }
 }

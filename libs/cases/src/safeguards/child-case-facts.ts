@@ -35,3 +35,13 @@ export async function loadChildCaseFacts(
   );
   return { facts, persons };
 }
+
+/**
+ * The ages of the persons of the case `c` of the enclosing query, as a JSON array of
+ * PersonAgeFacts: what a list row needs to tell a child's case by age (any person, not only the
+ * primary), read under the same wall as the row.
+ */
+export const PERSON_AGES_OF_CASE_SQL = `(SELECT COALESCE(json_agg(json_build_object(
+    'dateOfBirth', to_char(p.date_of_birth, 'YYYY-MM-DD'), 'estimatedAge', p.estimated_age,
+    'estimatedAgeOn', to_char(p.estimated_age_on, 'YYYY-MM-DD'))), '[]')
+   FROM case_persons cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = c.id)`;

@@ -76,13 +76,13 @@ export class ChildWhereaboutsPolicy {
   }
 
   /**
-   * A list row of a child's case (by category or flag, or a primary person under 18) shows where
-   * the child is only to the assigned officer and the post's consuls; anyone else gets the row
-   * without the place of the event. A list knows only the primary person, and a break-the-glass
-   * grant is checked when the case itself is opened, not for every row.
+   * A list row of a child's case (by category or flag, or any person under 18) shows where the
+   * child is only to the assigned officer and the post's consuls; anyone else gets the row without
+   * the place of the event. A break-the-glass grant is checked when the case itself is opened, not
+   * for every row.
    */
-  listed(caller: Caller, c: CaseRecord, primary: PersonAgeFacts | undefined, now = new Date()) {
-    if (!isChildCase(c, primary ? [primary] : [], now)) return c;
+  listed(caller: Caller, c: CaseRecord, persons: PersonAgeFacts[], now = new Date()) {
+    if (!isChildCase(c, persons, now)) return c;
     const sees =
       c.assignedOfficerId === caller.userId || this.access.rolesOn(caller, c).includes('consul');
     return sees ? c : { ...c, eventCity: null };

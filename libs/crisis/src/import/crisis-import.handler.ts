@@ -5,18 +5,15 @@ import { DomainError, safeErrorForLog } from '@amparo/core';
 import { updateReturning, withinRowScope } from '@amparo/database';
 import { HandlesJob, JOB_RETRY, JobContext, JobHandler, JobName, JobPayloads } from '@amparo/jobs';
 import { DataSource, EntityManager } from 'typeorm';
-import { insertRosterBatch, removeImportedEntries } from './roster-batch-insert';
+import { ImportOwner, failImport, recordImportOutcome } from './import-outcome';
+import { insertRosterBatch } from './roster-batch-insert';
 
 /** Staged rows per batch: one statement and one commit each, and a progress mark after each. */
 export const IMPORT_BATCH_ROWS = 2500;
 
-interface Claimed {
-  eventId: string;
-  countryCode: string;
-  leadConsulateId: string;
+interface Claimed extends ImportOwner {
   totalRows: number;
   validRows: number;
-  committedBy: string;
   committedConsulateId: string | null;
   attempt: number;
 }
@@ -75,7 +72,7 @@ export class CrisisImportHandler implements JobHandler<typeof JobName.CrisisImpo
         'Crisis import attempt failed',
       );
       if (!final) throw error;
-      await this.asSystem((m) => this.fail(m, importId, claimed, error));
+      await this.asSystem((m) => this.fail(m, importId, error));
     }
   }
 
@@ -120,51 +117,15 @@ export class CrisisImportHandler implements JobHandler<typeof JobName.CrisisImpo
       [importId, imported, claimed.attempt],
     );
     if (!done) return;
-    await this.record(m, 'crisis.import.complete', 'success', importId, claimed, {
+    await recordImportOutcome(this.audit, m, 'crisis.import.complete', importId, claimed, {
       imported,
       skippedDuplicates: claimed.validRows - imported,
     });
   }
 
-  private async fail(
-    m: EntityManager,
-    importId: string,
-    claimed: Claimed,
-    error: unknown,
-  ): Promise<void> {
+  private async fail(m: EntityManager, importId: string, error: unknown): Promise<void> {
     const code = error instanceof DomainError ? error.code : 'CRISIS_IMPORT_FAILED';
-    await removeImportedEntries(m, importId);
-    await m.query(
-      `UPDATE crisis_imports SET status = 'failed', error_code = $2, processed_rows = 0,
-              imported_rows = 0, finished_at = now()
-        WHERE id = $1 AND status = 'running'`,
-      [importId, code],
-    );
-    await this.record(m, 'crisis.import.fail', 'failure', importId, claimed, { errorCode: code });
-  }
-
-  /** Filed under the event, done on behalf of who committed the import; counts only. */
-  private record(
-    m: EntityManager,
-    action: string,
-    outcome: 'success' | 'failure',
-    importId: string,
-    claimed: Claimed,
-    details: Record<string, unknown>,
-  ): Promise<void> {
-    return this.audit.record(
-      {
-        action,
-        outcome,
-        actor: null,
-        resourceType: 'crisis_event',
-        resourceId: claimed.eventId,
-        consulateId: claimed.leadConsulateId,
-        countryCode: claimed.countryCode,
-        details: { importId, committedBy: claimed.committedBy, ...details },
-      },
-      m,
-    );
+    await failImport(this.audit, m, importId, code, { unfinished: ['running'] });
   }
 }
 

@@ -4,6 +4,7 @@ export * from './crisis-import.module';
 export * from './crisis-imports.service';
 export * from './import-columns';
 export * from './import-file-format';
+export * from './import-recovery-sweep';
 export * from './import-limits';
 export * from './import-report-csv';
 export * from './import-template';

@@ -149,11 +149,17 @@ export class RegionalExportsService {
    * The documents a consolidation reads: for each country, the latest export of the semester that
    * covers it (an export is taken whole, so one that repeats an already covered country is left).
    */
-  async latestDocuments(
-    semester: string,
-  ): Promise<{ id: string; sha256: string; keyId: string; document: StatisticsExportDocument }[]> {
+  async latestDocuments(semester: string): Promise<
+    {
+      id: string;
+      sha256: string;
+      keyId: string;
+      fingerprint: string;
+      document: StatisticsExportDocument;
+    }[]
+  > {
     const rows = await this.dataSource.query(
-      `SELECT id, sha256, key_id, country_codes, document FROM regional_exports
+      `SELECT id, sha256, key_id, fingerprint, country_codes, document FROM regional_exports
         WHERE semester = $1 ORDER BY uploaded_at DESC, id`,
       [semester],
     );
@@ -164,7 +170,13 @@ export class RegionalExportsService {
       const countries = document.metadata.scope.countries;
       if (countries.some((c) => covered.has(c))) continue;
       countries.forEach((c) => covered.add(c));
-      taken.push({ id: row.id, sha256: row.sha256, keyId: row.key_id, document });
+      taken.push({
+        id: row.id,
+        sha256: row.sha256,
+        keyId: row.key_id,
+        fingerprint: row.fingerprint,
+        document,
+      });
     }
     return taken;
   }
