@@ -20,6 +20,7 @@ import { signInThroughScreens } from './support/sign-in';
 import { WebApp, startWebApp } from './support/web-app';
 
 const REGIONAL = { es: regionalEs, en: regionalEn };
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 type Row = StatisticsExportDocument['rows'][number];
 const row = (
@@ -78,13 +79,53 @@ describe('Regional workspace, in Chromium', () => {
 
   beforeAll(async () => {
     browser = await openBrowser();
-    web = await startWebApp();
+    // The worker produces the semester report the observatory requests.
+    web = await startWebApp({ worker: true });
   });
 
   afterAll(async () => {
     await browser?.close();
     await web?.close();
   });
+
+  /** A secretariat user, signed in, with GT's and MX's signed exports of 2026-S1 received. */
+  async function secretariatWithExports(language: (typeof LANGUAGES)[number]) {
+    const user = await createUser(web.stack, [{ role: 'network_secretariat' }], {
+      countryCode: null,
+      locale: language,
+    });
+    const session = await signIn(web.api, user.email);
+    const http = () => request(web.api.getHttpServer());
+    const auth = `Bearer ${session.accessToken}`;
+    for (const [country, key] of [
+      ['GT', gtKey],
+      ['MX', mxKey],
+    ] as const) {
+      const registered = await http()
+        .post('/api/v1/regional/keys')
+        .set('Authorization', auth)
+        .send({
+          country,
+          label: country,
+          publicKey: createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString(),
+        });
+      expect([201, 409]).toContain(registered.status);
+      const doc = observatoryExport(country);
+      const bytes = Buffer.from(JSON.stringify(doc, null, 2));
+      const uploaded = await http()
+        .post('/api/v1/regional/exports')
+        .set('Authorization', auth)
+        .send({
+          file: bytes.toString(),
+          signature: signExportBytes(bytes, key, doc.metadata.scope.countries),
+        });
+      expect({ country, status: uploaded.status, body: uploaded.body }).toMatchObject({
+        country,
+        status: 201,
+      });
+    }
+    return { user, session, http, auth };
+  }
 
   describe.each(LANGUAGES)('in %s', (language) => {
     const t = TEXTS[language];
@@ -156,40 +197,7 @@ describe('Regional workspace, in Chromium', () => {
     }, 90_000);
 
     it('opens the observatory from the workspace by keyboard and shows the semester in tables and charts', async () => {
-      const user = await createUser(web.stack, [{ role: 'network_secretariat' }], {
-        countryCode: null,
-        locale: language,
-      });
-      const session = await signIn(web.api, user.email);
-      const http = () => request(web.api.getHttpServer());
-      const auth = `Bearer ${session.accessToken}`;
-      for (const [country, key] of [
-        ['GT', gtKey],
-        ['MX', mxKey],
-      ] as const) {
-        const registered = await http()
-          .post('/api/v1/regional/keys')
-          .set('Authorization', auth)
-          .send({
-            country,
-            label: country,
-            publicKey: createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString(),
-          });
-        expect([201, 409]).toContain(registered.status);
-        const doc = observatoryExport(country);
-        const bytes = Buffer.from(JSON.stringify(doc, null, 2));
-        const uploaded = await http()
-          .post('/api/v1/regional/exports')
-          .set('Authorization', auth)
-          .send({
-            file: bytes.toString(),
-            signature: signExportBytes(bytes, key, doc.metadata.scope.countries),
-          });
-        expect({ country, status: uploaded.status, body: uploaded.body }).toMatchObject({
-          country,
-          status: 201,
-        });
-      }
+      const { user, session } = await secretariatWithExports(language);
 
       const { page, context } = await openPage(browser, language);
       contexts.push(context);
@@ -240,6 +248,61 @@ describe('Regional workspace, in Chromium', () => {
       await page.locator('.recharts-bar-rectangle').first().waitFor();
       await screen(page, 'regional-observatory');
     }, 90_000);
+
+    it('requests the semester report from the keyboard, follows it to the end and downloads a PDF', async () => {
+      const { user, session, http, auth } = await secretariatWithExports(language);
+      const { page, context } = await openPage(browser, language);
+      contexts.push(context);
+      await page.goto(`${web.url}/regional/observatory`);
+      await signInThroughScreens(page, t, user.email, session.mfaSecret);
+      await page.goto(`${web.url}/regional/observatory`);
+      const semester = page.getByLabel(r.observatory.semester, { exact: true });
+      await semester.focus();
+      // Nothing in the dashboard between the picker and the report's button takes the focus.
+      await page.keyboard.press('Tab');
+      const produce = page.getByRole('button', {
+        name: r.reports.request.replace('{{semester}}', '2026-S1'),
+      });
+      expect(await isFocused(produce)).toBe(true);
+      await page.keyboard.press('Enter');
+      await page
+        .getByRole('status')
+        .filter({ hasText: r.reports.requested.replace('{{semester}}', '2026-S1') })
+        .waitFor();
+
+      const file = r.reports.fileNames['report-en.pdf'];
+      const prefix = r.reports.downloadLabel.split('{{date}}')[0].replace('{{file}}', file);
+      // The newest report is the first row under the header (the other language's run made one too).
+      const newestRow = page
+        .getByRole('table', { name: r.reports.caption.replace('{{semester}}', '2026-S1') })
+        .getByRole('row')
+        .nth(1);
+      const download = newestRow.getByRole('button', {
+        name: new RegExp(`^${escapeRegExp(prefix)}`),
+      });
+      await download.waitFor({ timeout: 60_000 });
+      const listed = await http()
+        .get('/api/v1/regional/reports?semester=2026-S1')
+        .set('Authorization', auth);
+      const newest = listed.body.items[0];
+      expect(newest.status).toBe('done');
+      const sha = newest.files.find((f: { name: string }) => f.name === 'report-en.pdf').sha256;
+      await page.getByText(r.reports.sha256.replace('{{sha256}}', sha)).waitFor();
+      await screen(page, 'regional-report');
+
+      await download.focus();
+      const [saved] = await Promise.all([
+        page.waitForEvent('download'),
+        page.keyboard.press('Enter'),
+      ]);
+      expect(saved.suggestedFilename()).toBe('amparo-regional-report-en.pdf');
+      await page
+        .getByRole('status')
+        .filter({
+          hasText: r.reports.downloaded.replace('{{name}}', 'amparo-regional-report-en.pdf'),
+        })
+        .waitFor();
+    }, 120_000);
 
     it("shows an admin the deployment's export key fingerprint to read aloud", async () => {
       const user = await createUser(web.stack, [{ role: 'admin', countryCode: 'MX' }], {
