@@ -267,7 +267,7 @@ describe('Regional workspace, in Chromium', () => {
       await page.keyboard.press('Enter');
       await page
         .getByRole('status')
-        .filter({ hasText: r.reports.requested.replace('{{semester}}', '2026-S1') })
+        .filter({ hasText: r.reports.outcome.queued.replace('{{semester}}', '2026-S1') })
         .waitFor();
 
       const file = r.reports.fileNames['report-en.pdf'];
@@ -281,6 +281,10 @@ describe('Regional workspace, in Chromium', () => {
         name: new RegExp(`^${escapeRegExp(prefix)}`),
       });
       await download.waitFor({ timeout: 60_000 });
+      await page
+        .getByRole('status')
+        .filter({ hasText: r.reports.outcome.done.replace('{{semester}}', '2026-S1') })
+        .waitFor();
       const listed = await http()
         .get('/api/v1/regional/reports?semester=2026-S1')
         .set('Authorization', auth);

@@ -353,6 +353,9 @@ describe('Regional observatory', { timeout: 30_000 }, () => {
     expect(within(list).getByText(`SHA-256: ${'b'.repeat(64)}`)).toBeTruthy();
     expect(within(list).getByText(`SHA-256: ${'c'.repeat(64)}`)).toBeTruthy();
     expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(
+      screen.getByText('Informe de 2026-S1 listo: descargue sus archivos en la tabla.'),
+    ).toBeTruthy();
 
     fireEvent.click(download);
     expect(await screen.findByText('Descargado: amparo-regional-2026-S1-en.pdf')).toBeTruthy();

@@ -46,6 +46,10 @@ export function ReportsSection({ semester }: { semester: string }) {
     request.error.problem?.code === 'REGIONAL_REPORT_NO_EXPORTS';
   const items = reports.data?.items ?? [];
   const running = items.filter(reportInProgress);
+  // The report just asked for, as the polled list last saw it: its end is announced too.
+  const requested = request.data
+    ? (items.find((item) => item.id === request.data.id) ?? request.data)
+    : undefined;
   return (
     <Stack component="section" aria-labelledby="reports-title" spacing={2}>
       <Typography id="reports-title" variant="h2" sx={{ fontSize: '1.5rem' }}>
@@ -60,8 +64,10 @@ export function ReportsSection({ semester }: { semester: string }) {
         </Box>
       ) : null}
       <Box role="status" aria-live="polite">
-        {request.data ? (
-          <Alert severity="success">{t('reports.requested', { semester })}</Alert>
+        {requested ? (
+          <Alert severity={requested.status === 'failed' ? 'error' : 'success'}>
+            {t(`reports.outcome.${requested.status}`, { semester })}
+          </Alert>
         ) : null}
         {noExports ? (
           <Alert severity="warning">{t('reports.noExports', { semester })}</Alert>

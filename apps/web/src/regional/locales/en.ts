@@ -127,7 +127,13 @@ export const en: RegionalMessages = {
     intro:
       "A PDF report (Spanish and English) with charts and tables, and an XLSX annex with the consolidated tables, from the semester's verified exports.",
     request: 'Produce the {{semester}} report',
-    requested: 'Report of {{semester}} requested: it is being produced.',
+    outcome: {
+      queued: 'Report of {{semester}} requested: it is being produced.',
+      running: 'Report of {{semester}} requested: it is being produced.',
+      done: 'Report of {{semester}} ready: download its files from the table.',
+      failed:
+        'The report of {{semester}} could not be produced: see the code in the table and request it again.',
+    },
     noExports:
       'No country reported for semester {{semester}}: there is no data for a report. Receive their exports first.',
     caption: 'Reports of semester {{semester}}, newest first',

@@ -126,7 +126,13 @@ export const es = {
     intro:
       'Un informe en PDF (español e inglés) con gráficos y tablas, y un anexo XLSX con las tablas consolidadas, a partir de las exportaciones verificadas del semestre.',
     request: 'Generar el informe de {{semester}}',
-    requested: 'Informe de {{semester}} solicitado: se está generando.',
+    outcome: {
+      queued: 'Informe de {{semester}} solicitado: se está generando.',
+      running: 'Informe de {{semester}} solicitado: se está generando.',
+      done: 'Informe de {{semester}} listo: descargue sus archivos en la tabla.',
+      failed:
+        'No se pudo generar el informe de {{semester}}: vea el código en la tabla y solicítelo de nuevo.',
+    },
     noExports:
       'Ningún país reportó el semestre {{semester}}: no hay datos para un informe. Reciba primero sus exportaciones.',
     caption: 'Informes del semestre {{semester}}, el más reciente primero',
