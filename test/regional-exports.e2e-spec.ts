@@ -310,6 +310,25 @@ describe('Regional workspace: signed exports, verification, consolidation', () =
       'regional_consolidation.create:success',
     ]);
     expect(audit[5].details).toMatchObject({ code: 'EXPORT_SIGNATURE_INVALID' });
+    expect(consolidated.body.additive).toBe(true);
+
+    // A median is not summed across countries: each as it published it, and no regional total.
+    const medians = await http()
+      .post('/api/v1/regional/consolidations')
+      .set(as('secretariat'))
+      .send({ semester: SEMESTER, measure: 'median_days_to_closure', dimensions: ['category'] });
+    expect(medians.status).toBe(200);
+    expect(medians.body.additive).toBe(false);
+    expect(medians.body.rows).toEqual([
+      {
+        codes: ['_T'],
+        cells: [{ country: 'GT', value: 12, suppressed: false }],
+        total: { value: null, suppressed: false },
+      },
+    ]);
+    expect(medians.body.excluded.map((e: { countries: string[] }) => e.countries)).toEqual([
+      ['MX'],
+    ]);
 
     const revoked = await http()
       .post(`/api/v1/regional/keys/${gtRegistered.body.id}/revoke`)

@@ -135,10 +135,10 @@ export class RegionalController {
   @RequirePermission('regional:read')
   @ApiOperation({
     summary:
-      'The regional table of one measure: per-country columns and regional totals, disclosure-controlled again',
+      'The regional table of one measure: per-country columns and regional totals, disclosure-controlled again (a median has no regional total)',
   })
   @ApiOkResponse({ type: RegionalConsolidationResponse })
-  @ApiProblems({ unprocessable: ['REGIONAL_TABLE_EMPTY', 'REGIONAL_MEASURE_NOT_ADDITIVE'] })
+  @ApiProblems({ unprocessable: ['REGIONAL_TABLE_EMPTY'] })
   async consolidate(
     @CurrentCaller() caller: Caller,
     @Body() body: RegionalConsolidationRequest,
@@ -164,6 +164,7 @@ function toConsolidationResponse(c: RegionalConsolidation): RegionalConsolidatio
     semester: c.semester,
     measure: c.measure,
     k: c.k,
+    additive: c.additive,
     dimensions: c.dimensions,
     codes: Object.entries(c.codes).map(([column, codes]) => ({ column, codes })),
     countries: c.table.countries,

@@ -107,6 +107,11 @@ export class RegionalConsolidationResponse {
   @ApiProperty() semester!: string;
   @ApiProperty() measure!: string;
   @ApiProperty({ type: 'integer' }) k!: number;
+  @ApiProperty({
+    description:
+      'False for a median: each country as it published it, no regional total (every total null and not suppressed)',
+  })
+  additive!: boolean;
   @ApiProperty({ type: [RegionalDimensionResponse] }) dimensions!: RegionalDimensionResponse[];
   @ApiProperty({ type: [RegionalDimensionCodesResponse] })
   codes!: RegionalDimensionCodesResponse[];

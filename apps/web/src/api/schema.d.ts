@@ -2318,7 +2318,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The regional table of one measure: per-country columns and regional totals, disclosure-controlled again
+         * The regional table of one measure: per-country columns and regional totals, disclosure-controlled again (a median has no regional total)
          * @description Requires the permission `regional:read`; the result is limited to your scope.
          */
         post: operations["regional_consolidate"];
@@ -5874,6 +5874,8 @@ export interface components {
             semester: string;
             measure: string;
             k: number;
+            /** @description False for a median: each country as it published it, no regional total (every total null and not suppressed) */
+            additive: boolean;
             dimensions: components["schemas"]["RegionalDimensionResponse"][];
             codes: components["schemas"]["RegionalDimensionCodesResponse"][];
             countries: string[];
@@ -20735,7 +20737,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Understood but cannot be processed (REGIONAL_MEASURE_NOT_ADDITIVE, REGIONAL_TABLE_EMPTY) */
+            /** @description Understood but cannot be processed (REGIONAL_TABLE_EMPTY) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20743,7 +20745,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "REGIONAL_MEASURE_NOT_ADDITIVE" | "REGIONAL_TABLE_EMPTY";
+                        code?: "REGIONAL_TABLE_EMPTY";
                     };
                 };
             };

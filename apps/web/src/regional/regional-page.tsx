@@ -1,6 +1,7 @@
-import { Stack, TextField, Typography } from '@mui/material';
+import { Link, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
 import { ConsolidationSection } from './consolidation-section';
 import { KeysSection } from './keys-section';
 import { ReportingSection } from './reporting-section';
@@ -24,9 +25,14 @@ export function RegionalPage() {
   const semester = SEMESTER.test(draft) ? draft : lastSemester();
   return (
     <Stack spacing={4}>
-      <Typography variant="h1" sx={{ fontSize: '2rem' }}>
-        {t('title')}
-      </Typography>
+      <Stack spacing={1}>
+        <Typography variant="h1" sx={{ fontSize: '2rem' }}>
+          {t('title')}
+        </Typography>
+        <Link component={RouterLink} to="/regional/observatory">
+          {t('workspaceLinks.observatory')}
+        </Link>
+      </Stack>
       <TextField
         id="regional-semester"
         label={t('semester')}

@@ -32,7 +32,13 @@ export async function downloadExport(id: string): Promise<string> {
     throw new ApiError(response.status, isProblem(error) ? error : undefined);
   }
   const name = fileNameOf(response.headers.get('Content-Disposition')) ?? `amparo-export-${id}`;
-  const url = URL.createObjectURL(data as Blob);
+  saveBlob(data as Blob, name);
+  return name;
+}
+
+/** Hands a fetched file to the browser's download under a name, through a Blob URL. */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
   try {
     const link = document.createElement('a');
     link.href = url;
@@ -45,5 +51,4 @@ export async function downloadExport(id: string): Promise<string> {
     // The click has handed the Blob to the browser's download; the URL is no longer needed.
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
-  return name;
 }

@@ -19,6 +19,11 @@ export interface RegionalConsolidation {
   measure: string;
   /** The strictest k of the national exports, which the regional totals are held to as well. */
   k: number;
+  /**
+   * False for a median: each country's cell as it published it, and no regional total (a median
+   * of medians is not the region's median); every total is then null and not suppressed.
+   */
+  additive: boolean;
   dimensions: { id: string; column: string; label: { es: string; en: string } }[];
   /** Code labels per dimension column, merged from the exports (first label wins). */
   codes: Record<string, StatisticsExportCode[]>;
@@ -38,10 +43,7 @@ export class RegionalConsolidationsService {
 
   async consolidate(caller: Caller, input: ConsolidationInput): Promise<RegionalConsolidation> {
     const { semester, measure } = input;
-    if (isMeasureId(measure) && MEASURES[measure].kind !== 'count')
-      throw new DomainError('REGIONAL_MEASURE_NOT_ADDITIVE', 'unprocessable', {
-        params: { measure },
-      });
+    const additive = !isMeasureId(measure) || MEASURES[measure].kind === 'count';
     const documents = await this.exports.latestDocuments(semester);
     const fits = (dimensions: readonly StatisticsExportDimension[], measures: { id: string }[]) =>
       measures.some((m) => m.id === measure) &&
@@ -60,7 +62,7 @@ export class RegionalConsolidationsService {
     });
     const columns = dimensions.map((d) => d.column);
     const k = Math.max(...used.map(({ document }) => document.metadata.disclosure.k));
-    const table = regionalTable(
+    const summed = regionalTable(
       used.map(({ document }) => ({
         countries: document.metadata.scope.countries,
         columns: document.metadata.dimensions.map((d) => d.column),
@@ -70,6 +72,7 @@ export class RegionalConsolidationsService {
       columns,
       k,
     );
+    const table = additive ? summed : withoutTotals(summed);
     const codes = Object.fromEntries(
       dimensions.map(({ id, column }) => {
         const merged = new Map<string, StatisticsExportCode>();
@@ -95,6 +98,7 @@ export class RegionalConsolidationsService {
       semester,
       measure,
       k,
+      additive,
       dimensions,
       codes,
       table,
@@ -112,4 +116,11 @@ export class RegionalConsolidationsService {
         })),
     };
   }
+}
+
+function withoutTotals(table: RegionalTable): RegionalTable {
+  return {
+    ...table,
+    rows: table.rows.map((row) => ({ ...row, total: { value: null, suppressed: false } })),
+  };
 }

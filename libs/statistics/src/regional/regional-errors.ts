@@ -61,11 +61,4 @@ registerErrorTexts({
       en: 'No export received for semester {semester} has measure {measure} by those dimensions.',
     },
   },
-  REGIONAL_MEASURE_NOT_ADDITIVE: {
-    title: { es: 'Medida no sumable', en: 'Measure cannot be added up' },
-    detail: {
-      es: 'La medida {measure} no se suma entre países; consolide un conteo.',
-      en: 'Measure {measure} does not add up across countries; consolidate a count.',
-    },
-  },
 });
