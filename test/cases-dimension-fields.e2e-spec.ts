@@ -157,6 +157,31 @@ describe('Case fields host-country role and temporary worker, person gender', ()
     expect(registered.status).toBe(400);
   });
 
+  it.each([
+    'primaryCategory',
+    'secondaryCategories',
+    'vulnerabilityFlags',
+    'riskLevel',
+    'summary',
+    'consent',
+    'restricted',
+  ])(
+    'refuses to clear %s with null (400 naming it) and leaves the case as it was',
+    async (field) => {
+      const created = await create({});
+      const res = await http()
+        .patch(`/api/v1/cases/${created.body.id}`)
+        .set(as('officer'))
+        .set('If-Match', created.headers.etag)
+        .send({ [field]: null });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field, code: 'REQUIRED' })]);
+      const after = await http().get(`/api/v1/cases/${created.body.id}`).set(as('officer'));
+      expect(after.body.version).toBe(created.body.version);
+      expect(after.body[field]).toEqual(created.body[field]);
+    },
+  );
+
   it('refuses a PATCH with a role not in the list and leaves the case as it was', async () => {
     const created = await create({ hostCountryRole: 'origin' });
     const res = await http()

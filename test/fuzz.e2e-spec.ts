@@ -3,7 +3,14 @@ import { Server, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Caller, FixtureNetwork, seedFixtureNetwork } from './fuzz/fixture-network';
 import fc from 'fast-check';
-import { buildRequest, formatReport, positionsOf, runFuzz, send } from './fuzz/fuzz-runner';
+import {
+  buildRequest,
+  formatReport,
+  positionsOf,
+  remember,
+  runFuzz,
+  send,
+} from './fuzz/fuzz-runner';
 import { Operation, operationsOf, readDocument } from './fuzz/openapi-document';
 import { REGRESSIONS } from './fuzz/regressions';
 import { HOSTILE_BODY_NAMES, Plan, planArbitrary } from './fuzz/request-plan';
@@ -117,26 +124,37 @@ describe('Fuzzing from the OpenAPI document', () => {
     const defects: string[] = [];
     let sent = 0;
     const operations = operationsOf(document).filter((op) => op.body && op.id !== 'auth_logout');
-    for (const [n, op] of operations.entries()) {
-      const [drawn] = fc.sample(planArbitrary(document, op), { seed: SEED + n, numRuns: 1 });
-      // Every optional property present, so that each can be the one set to null.
-      const [body] = fc.sample(validValue(document, op.body!, '', { everyProperty: true }), {
-        seed: SEED + n,
-        numRuns: 1,
-      });
-      const plan: Plan = { ...drawn, op, body, callerIndex: 0, mode: 'valid', headers: {} };
-      // The first caller the route lets through: nulls behind a 401/403 reach nothing.
-      const caller = network.callers.find((c) => c.token && !c.name.includes('token'));
-      let admitted: Caller | undefined;
-      for (const candidate of network.callers.filter((c) => c.token)) {
-        const answer = await send(port(), buildRequest(plan, candidate, network.ids));
-        sent++;
-        if (answer.status !== 401 && answer.status !== 403) {
-          admitted = candidate;
-          break;
+    const callers = network.callers.filter((c) => c.token && !c.name.includes('token'));
+    /**
+     * A complete valid request of the route that some caller gets through (2xx), over a few
+     * draws: a null behind a 404, a 409 or another field's 400 reaches nothing. Else one that is
+     * at least let in to an existing resource (not 401/403/404).
+     */
+    const admitted = async (op: Operation, n: number) => {
+      let fallback: { plan: Plan; who: Caller } | undefined;
+      for (let draw = 0; draw < 2; draw++) {
+        const seed = SEED + n * 31 + draw;
+        const [drawn] = fc.sample(planArbitrary(document, op), { seed, numRuns: 1 });
+        // Every optional property present, so that each can be the one set to null.
+        const [body] = fc.sample(validValue(document, op.body!, '', { everyProperty: true }), {
+          seed,
+          numRuns: 1,
+        });
+        const plan: Plan = { ...drawn, op, body, callerIndex: 0, mode: 'valid', headers: {} };
+        for (const who of callers) {
+          const wire = buildRequest(plan, who, network.ids);
+          const answer = await send(port(), wire);
+          remember(op, wire, answer, network.ids);
+          sent++;
+          if (answer.status < 300) return { plan, who };
+          if (![401, 403, 404].includes(answer.status)) fallback ??= { plan, who };
         }
       }
-      const who = admitted ?? caller!;
+      return fallback ?? { plan: undefined, who: callers[0] };
+    };
+    for (const [n, op] of operations.entries()) {
+      const { plan, who } = await admitted(op, n);
+      if (!plan) continue;
       const valid = buildRequest(plan, who, network.ids);
       const positions = positionsOf(JSON.parse(valid.body ?? '{}')).length;
       for (let location = 1; location < positions; location++) {
@@ -146,11 +164,25 @@ describe('Fuzzing from the OpenAPI document', () => {
           network.ids,
         );
         const answer = await send(port(), wire);
+        remember(op, wire, answer, network.ids);
         sent++;
         const sentText = `${wire.path}\n${Object.values(wire.headers).join('\n')}\n${wire.body ?? ''}`;
         for (const defect of checks.check(op, answer, sentText))
           defects.push(
             `${op.id} as ${who.name}, ${wire.mutation}: ${defect.kind} ${answer.status}`,
+          );
+      }
+      // A partial update of one field to null is a whole valid request of its own: it reaches
+      // the service even when the drawn body as a whole did not.
+      if (op.method !== 'PATCH') continue;
+      for (const field of Object.keys((plan.body ?? {}) as object)) {
+        const wire = buildRequest({ ...plan, body: { [field]: null } }, who, network.ids);
+        const answer = await send(port(), wire);
+        remember(op, wire, answer, network.ids);
+        sent++;
+        for (const defect of checks.check(op, answer, wire.body ?? ''))
+          defects.push(
+            `${op.id} as ${who.name}, only ${field} = null: ${defect.kind} ${answer.status}`,
           );
       }
     }

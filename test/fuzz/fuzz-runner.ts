@@ -263,18 +263,25 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     result.latencies.push(answer.ms);
     result.statuses.set(answer.status, (result.statuses.get(answer.status) ?? 0) + 1);
     for (const defect of checks.check(plan.op, answer, sentText)) fail(defect);
-    if (answer.status < 300) {
-      try {
-        ids.harvest(plan.op.method, plan.op.path, JSON.parse(answer.text));
-      } catch {
-        // not JSON (CSV, files): nothing to harvest
-      }
-      const etag = answer.headers.etag;
-      const caseId = /^\/api\/v1\/cases\/([^/?]+)/.exec(wire.path)?.[1];
-      if (typeof etag === 'string' && caseId) ids.etags.set(decodeURIComponent(caseId), etag);
-    }
+    remember(plan.op, wire, answer, ids);
   }
   return result;
+}
+
+/**
+ * What a successful answer teaches the next requests: the ids it names (for the pools) and a
+ * case's new ETag (so that the next write of that case is not refused as stale).
+ */
+export function remember(op: Operation, wire: WireRequest, answer: Answer, ids: IdPools): void {
+  if (answer.status >= 300) return;
+  try {
+    ids.harvest(op.method, op.path, JSON.parse(answer.text));
+  } catch {
+    // not JSON (CSV, files): nothing to harvest
+  }
+  const etag = answer.headers.etag;
+  const caseId = /^\/api\/v1\/cases\/([^/?]+)/.exec(wire.path)?.[1];
+  if (typeof etag === 'string' && caseId) ids.etags.set(decodeURIComponent(caseId), etag);
 }
 
 const percentile = (sorted: number[], p: number) =>

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@amparo/audit';
-import { DomainError } from '@amparo/core';
+import { DomainError, FieldError } from '@amparo/core';
 import { ReferenceChecks } from '@amparo/directory';
 import { Caller, PostOfficers } from '@amparo/identity';
 import { CaseAccess } from '../access/case-access';
@@ -48,6 +48,7 @@ export class CaseChangesService {
       ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
     } as CaseRecord;
     const problems = [
+      ...unclearableFieldProblems(changes),
       ...(await placeOfEventProblems(this.checks, next)),
       ...nextStepDueProblems(current.openedAt, changes.nextStepDue),
     ];
@@ -181,4 +182,28 @@ export class CaseChangesService {
       ]);
     }
   }
+}
+
+/** Fields every case has: a PATCH may change them, never clear them with null. */
+const UNCLEARABLE_FIELDS = [
+  'primaryCategory',
+  'secondaryCategories',
+  'vulnerabilityFlags',
+  'riskLevel',
+  'temporaryWorker',
+  'summary',
+  'consent',
+  'restricted',
+] as const satisfies readonly (keyof CaseChanges)[];
+
+/** A null sent for a field that cannot be empty: refused, never stored or read as "no". */
+function unclearableFieldProblems(changes: CaseChanges): FieldError[] {
+  return UNCLEARABLE_FIELDS.filter((field) => changes[field] === null).map((field) => ({
+    field,
+    code: 'REQUIRED',
+    message: {
+      es: 'Este dato no se puede borrar; envíe un valor o no lo envíe.',
+      en: 'This field cannot be cleared; send a value or leave it out.',
+    },
+  }));
 }
