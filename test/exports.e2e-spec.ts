@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import {
   ExportsCleanupHandler,
+  SEMESTER_REPORT_EXPORTS,
   SemesterReportHandler,
   validateStatisticsExport,
 } from '@amparo/statistics';
@@ -407,32 +408,40 @@ describe('Exports: POST /api/v1/exports → worker → file', () => {
     expect(await readdir(exportsDir)).not.toContain(`${res.body.id}.csv`);
   });
 
-  it('produces one semester report per semester, readable by the analysts of every country it covers', async () => {
+  it('produces the semester report exports once per semester, readable by the analysts of every country they cover', async () => {
     const handler = worker.get(SemesterReportHandler);
     await handler.handle({ firedAt: '2025-07-15T03:00:00Z' });
     await handler.handle({ firedAt: '2025-07-15T03:05:00Z' }); // the schedule fired twice
-    const reports = await stack.query<{ id: string }>(
-      `SELECT id FROM statistics_exports WHERE schedule_key = 'semester-report:2025-S1'`,
+    const reports = await stack.query<{ id: string; key: string }>(
+      `SELECT id, schedule_key AS key FROM statistics_exports
+        WHERE schedule_key LIKE 'semester-report:2025-S1:%' ORDER BY schedule_key`,
     );
-    expect(reports).toHaveLength(1);
-    const location = `/api/v1/exports/${reports[0].id}`;
-    const report = await completed('analyst', location);
-    expect(report).toEqual(
-      expect.objectContaining({
-        kind: 'regional',
-        scheduled: true,
-        from: '2025-01-01',
-        to: '2025-06-30',
-      }),
+    expect(reports.map((r) => r.key)).toEqual(
+      SEMESTER_REPORT_EXPORTS.map((set) => `semester-report:2025-S1:${set.name}`).sort(),
     );
     const list = await http().get('/api/v1/exports').set(as('analyst'));
-    expect(list.body.items.map((e: { id: string }) => e.id)).toContain(reports[0].id);
-    const document = JSON.parse((await download('analyst', reports[0].id)).body.toString('utf8'));
-    expect(validateStatisticsExport(document)).toEqual({ valid: true });
-    expect(document.metadata.scope.countries).toEqual(['GT', 'MX']);
-    // An analyst of one of the two countries does not read the other's figures.
-    expect((await http().get(location).set(as('quota'))).status).toBe(404);
-    expect((await http().get(location).set(as('supervisor'))).status).toBe(404);
+    for (const { id, key } of reports) {
+      const location = `/api/v1/exports/${id}`;
+      const report = await completed('analyst', location);
+      expect(report).toEqual(
+        expect.objectContaining({
+          kind: 'regional',
+          scheduled: true,
+          from: '2025-01-01',
+          to: '2025-06-30',
+        }),
+      );
+      expect(list.body.items.map((e: { id: string }) => e.id)).toContain(id);
+      const document = JSON.parse((await download('analyst', id)).body.toString('utf8'));
+      expect(validateStatisticsExport(document)).toEqual({ valid: true });
+      expect(document.metadata.scope.countries).toEqual(['GT', 'MX']);
+      const set = SEMESTER_REPORT_EXPORTS.find((s) => key.endsWith(`:${s.name}`))!;
+      expect(document.metadata.measures.map((m: { id: string }) => m.id)).toEqual(set.measures);
+      expect(document.metadata.dimensions.map((d: { id: string }) => d.id)).toEqual(set.dimensions);
+      // An analyst of one of the two countries does not read the other's figures.
+      expect((await http().get(location).set(as('quota'))).status).toBe(404);
+      expect((await http().get(location).set(as('supervisor'))).status).toBe(404);
+    }
   });
 
   it('schedules the hourly cleanup and the semester reports in Redis, in UTC', async () => {

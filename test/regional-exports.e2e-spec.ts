@@ -330,6 +330,61 @@ describe('Regional workspace: signed exports, verification, consolidation', () =
       ['MX'],
     ]);
 
+    // A later GT export with returns by mode only (its dimension does not apply to cases, so
+    // it cannot travel with them): each table reads GT's latest export that has it.
+    const gtReturns = regionalExportFixture('GT');
+    const returnModes = [
+      { code: 'air', label: { es: 'Aéreo', en: 'Air' } },
+      { code: 'land', label: { es: 'Terrestre', en: 'Land' } },
+      { code: '_T', label: { es: 'Total', en: 'Total' } },
+    ];
+    gtReturns.metadata.generatedAt = '2026-07-04T10:00:00.000Z';
+    gtReturns.metadata.measures = [
+      { id: 'returns', label: { es: 'Personas retornadas', en: 'Persons returned' } },
+    ];
+    gtReturns.metadata.dimensions = [
+      {
+        id: 'return_mode',
+        column: 'RETURN_MODE',
+        label: { es: 'Medio del retorno', en: 'Return mode' },
+        codes: returnModes,
+      },
+    ];
+    gtReturns.rows = (
+      [
+        ['air', 20],
+        ['land', 15],
+        ['_T', 35],
+      ] as const
+    ).map(([mode, value]) => ({
+      MEASURE: 'returns',
+      REF_AREA: 'GT',
+      RETURN_MODE: mode,
+      OBS_VALUE: value,
+      CONF_STATUS: 'F' as const,
+    }));
+    expect((await upload(signedFile(gtReturns, gtKey))).status).toBe(201);
+    const byCategoryAgain = await http()
+      .post('/api/v1/regional/consolidations')
+      .set(as('secretariat'))
+      .send({ semester: SEMESTER, measure: 'cases_opened', dimensions: ['category'] });
+    expect(byCategoryAgain.body.countries).toEqual(['GT', 'MX']);
+    expect(byCategoryAgain.body.sources.map((x: { sha256: string }) => x.sha256)).toContain(
+      gt.signature.sha256,
+    );
+    const returnsByMode = await http()
+      .post('/api/v1/regional/consolidations')
+      .set(as('secretariat'))
+      .send({ semester: SEMESTER, measure: 'returns', dimensions: ['return_mode'] });
+    expect(returnsByMode.status).toBe(200);
+    expect(returnsByMode.body.countries).toEqual(['GT']);
+    expect(
+      returnsByMode.body.rows.find((r: { codes: string[] }) => r.codes[0] === 'air'),
+    ).toMatchObject({ cells: [{ country: 'GT', value: 20, suppressed: false }] });
+    expect(returnsByMode.body.excluded.map((e: { countries: string[] }) => e.countries)).toEqual([
+      ['MX'],
+    ]);
+
     const revoked = await http()
       .post(`/api/v1/regional/keys/${gtRegistered.body.id}/revoke`)
       .set(as('secretariat'));

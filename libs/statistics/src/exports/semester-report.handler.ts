@@ -3,19 +3,53 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@amparo/audit';
 import { HandlesJob, JobHandler, JobName, JobPayloads } from '@amparo/jobs';
 import { DataSource } from 'typeorm';
-import { MEASURE_IDS } from '../model/measures';
-import { periodCode } from '../model/periods';
+import { MEASURE_IDS, MeasureId } from '../model/measures';
+import { PeriodGranularity, periodCode } from '../model/periods';
 import { EXPORT_COLUMNS, ExportSpec, toExportRecord } from './export-record';
 import { ExportRequestsService } from './export-requests.service';
 
-/** What the network's semester meetings compare, country by country. */
-const SEMESTER_REPORT_DIMENSIONS: ExportSpec['dimensions'] = ['category', 'sex', 'age_group'];
-
 /**
- * Scheduled: the regional export of the semester that ended before the schedule fired, for every
- * sending country of the deployment, in the JSON form that `npm run consolidate` merges. One per
- * semester (the schedule key is unique), so a schedule firing twice makes one report.
+ * The exports of a semester that the network's semester report reads, each a regional export of its
+ * own: an export's dimensions must describe every one of its measures and it has at most three, so
+ * returns by mode cannot travel with cases by category. The secretariat consolidates each table
+ * from each country's latest export that has it.
  */
+export const SEMESTER_REPORT_EXPORTS: readonly {
+  readonly name: string;
+  readonly measures: readonly MeasureId[];
+  readonly dimensions: ExportSpec['dimensions'];
+  readonly period: PeriodGranularity;
+}[] = [
+  // Every measure over the semester's months, by category and host country (cases by category
+  // over time, flows by host country, detention notification delays).
+  {
+    name: 'overview',
+    measures: MEASURE_IDS,
+    dimensions: ['period', 'category', 'host_country'],
+    period: 'month',
+  },
+  // Who was assisted: sex, age group and gender.
+  {
+    name: 'persons',
+    measures: ['cases_opened', 'persons_assisted', 'returns'],
+    dimensions: ['sex', 'age_group', 'gender'],
+    period: 'semester',
+  },
+  // Where the flows pass: the host country's role, temporary work, where the persons come from.
+  {
+    name: 'flows',
+    measures: ['cases_opened', 'persons_assisted'],
+    dimensions: ['host_country_role', 'temporary_worker', 'origin_subdivision'],
+    period: 'semester',
+  },
+  {
+    name: 'returns',
+    measures: ['returns'],
+    dimensions: ['return_mode', 'origin_subdivision'],
+    period: 'semester',
+  },
+];
+
 @Injectable()
 @HandlesJob(JobName.SemesterReport)
 export class SemesterReportHandler implements JobHandler<typeof JobName.SemesterReport> {
@@ -33,15 +67,22 @@ export class SemesterReportHandler implements JobHandler<typeof JobName.Semester
       'SELECT DISTINCT sending_country_code::text AS code FROM consulates_for_statistics ORDER BY 1',
     );
     if (!countries.length) return;
-    const spec: ExportSpec = {
-      measures: [...MEASURE_IDS],
-      dimensions: SEMESTER_REPORT_DIMENSIONS,
-      period: 'semester',
-      from: semester.from,
-      to: semester.to,
-      filters: {},
-    };
-    const key = `semester-report:${semester.code}`;
+    for (const set of SEMESTER_REPORT_EXPORTS) {
+      const spec: ExportSpec = {
+        measures: set.measures,
+        dimensions: set.dimensions,
+        period: set.period,
+        from: semester.from,
+        to: semester.to,
+        filters: {},
+      };
+      await this.request(`semester-report:${semester.code}:${set.name}`, spec, countries);
+    }
+    this.logger.log({ semester: semester.code }, 'Semester report exports requested');
+  }
+
+  /** One export, once per schedule key: a schedule firing twice queues nothing new. */
+  private async request(key: string, spec: ExportSpec, countries: { code: string }[]) {
     const id = await this.dataSource.transaction(async (manager) => {
       const [created] = await manager.query(
         `INSERT INTO statistics_exports (kind, format, language, request, scope, schedule_key)
@@ -72,10 +113,7 @@ export class SemesterReportHandler implements JobHandler<typeof JobName.Semester
       );
       return created.id as string;
     });
-    if (id) {
-      await this.requests.enqueue(id);
-      this.logger.log({ exportId: id, semester: semester.code }, 'Semester report requested');
-    }
+    if (id) await this.requests.enqueue(id);
   }
 }
 

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@amparo/audit';
 import { DomainError } from '@amparo/core';
 import { Caller, recordCallerEvent } from '@amparo/identity';
-import { StatisticsExportCode, StatisticsExportDimension } from '../export-format';
+import { StatisticsExportCode } from '../export-format';
 import { MEASURES, isMeasureId } from '../model/measures';
+import { latestPerCountry } from './latest-per-country';
 import { RegionalExportsService } from './regional-exports.service';
 import { RegionalTable, regionalTable } from './regional-table';
 import './regional-errors';
@@ -29,11 +30,14 @@ export interface RegionalConsolidation {
   codes: Record<string, StatisticsExportCode[]>;
   table: RegionalTable;
   sources: { regionalExportId: string; countries: string[]; sha256: string; keyId: string }[];
-  /** Exports of the semester that do not have this measure by these dimensions. */
+  /** Countries that reported this semester but in no export with this table: their latest export. */
   excluded: { regionalExportId: string; countries: string[] }[];
 }
 
-/** The regional table of one measure from the latest verified export of each member country. */
+/**
+ * The regional table of one measure, from each member country's latest verified export of the
+ * semester that has the measure by the dimensions asked for.
+ */
 @Injectable()
 export class RegionalConsolidationsService {
   constructor(
@@ -44,13 +48,9 @@ export class RegionalConsolidationsService {
   async consolidate(caller: Caller, input: ConsolidationInput): Promise<RegionalConsolidation> {
     const { semester, measure } = input;
     const additive = !isMeasureId(measure) || MEASURES[measure].kind === 'count';
-    const documents = await this.exports.latestDocuments(semester);
-    const fits = (dimensions: readonly StatisticsExportDimension[], measures: { id: string }[]) =>
-      measures.some((m) => m.id === measure) &&
-      input.dimensions.every((id) => dimensions.some((d) => d.id === id));
-    const used = documents.filter(({ document: { metadata } }) =>
-      fits(metadata.dimensions, metadata.measures),
-    );
+    const documents = await this.exports.semesterDocuments(semester);
+    const used = latestPerCountry(documents, measure, input.dimensions);
+    const covered = new Set(used.flatMap((u) => u.document.metadata.scope.countries));
     if (used.length === 0)
       throw new DomainError('REGIONAL_TABLE_EMPTY', 'unprocessable', {
         params: { semester, measure },
@@ -108,8 +108,9 @@ export class RegionalConsolidationsService {
         sha256: u.sha256,
         keyId: u.keyId,
       })),
-      excluded: documents
-        .filter((d) => !used.includes(d))
+      // The countries that sent exports this semester, none of which has this table: their latest.
+      excluded: latestPerCountry(documents)
+        .filter((d) => d.document.metadata.scope.countries.some((c) => !covered.has(c)))
         .map((d) => ({
           regionalExportId: d.id,
           countries: [...d.document.metadata.scope.countries],

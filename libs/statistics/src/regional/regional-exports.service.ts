@@ -146,10 +146,10 @@ export class RegionalExportsService {
   }
 
   /**
-   * The documents a consolidation reads: for each country, the latest export of the semester that
-   * covers it (an export is taken whole, so one that repeats an already covered country is left).
+   * Every verified export of the semester, newest first: what consolidations and the semester
+   * report choose from (`latestPerCountry`).
    */
-  async latestDocuments(semester: string): Promise<
+  async semesterDocuments(semester: string): Promise<
     {
       id: string;
       sha256: string;
@@ -159,26 +159,17 @@ export class RegionalExportsService {
     }[]
   > {
     const rows = await this.dataSource.query(
-      `SELECT id, sha256, key_id, fingerprint, country_codes, document FROM regional_exports
+      `SELECT id, sha256, key_id, fingerprint, document FROM regional_exports
         WHERE semester = $1 ORDER BY uploaded_at DESC, id`,
       [semester],
     );
-    const covered = new Set<string>();
-    const taken = [];
-    for (const row of rows) {
-      const document = row.document as StatisticsExportDocument;
-      const countries = document.metadata.scope.countries;
-      if (countries.some((c) => covered.has(c))) continue;
-      countries.forEach((c) => covered.add(c));
-      taken.push({
-        id: row.id,
-        sha256: row.sha256,
-        keyId: row.key_id,
-        fingerprint: row.fingerprint,
-        document,
-      });
-    }
-    return taken;
+    return rows.map((row: Record<string, unknown>) => ({
+      id: row.id as string,
+      sha256: row.sha256 as string,
+      keyId: row.key_id as string,
+      fingerprint: row.fingerprint as string,
+      document: row.document as StatisticsExportDocument,
+    }));
   }
 
   private async store(

@@ -1,4 +1,5 @@
 import { StatisticsExportDocument } from '../../export-format/export-document';
+import { latestPerCountry } from '../latest-per-country';
 import { RegionalTable, regionalTable } from '../regional-table';
 
 export type ReportLanguage = 'es' | 'en';
@@ -80,22 +81,34 @@ const REGION: Bilingual = { es: 'Total regional', en: 'Regional total' };
 export function regionalReportContent(input: {
   semester: string;
   generatedAt: string;
+  /** The semester's verified exports, newest first: each table reads the latest that has it. */
   sources: readonly ReportSource[];
   practices: readonly ReportPractice[];
 }): RegionalReportContent {
-  // By country, as the reader looks them up; the consolidation reads them newest first.
-  const sources = [...input.sources].sort((a, b) =>
+  const used = new Set<ReportSource>();
+  const pick: Pick = (measure, dimensions) => {
+    const chosen = latestPerCountry(input.sources, measure, dimensions);
+    chosen.forEach((source) => used.add(source));
+    return chosen;
+  };
+  const charts = [
+    categoriesSection(pick),
+    flowsSection(pick),
+    returnsSection(pick),
+    notificationDelaySection(pick),
+  ];
+  // The exports the report read, by country, as the reader looks them up.
+  const sources = [...used].sort((a, b) =>
     a.document.metadata.scope.countries[0] < b.document.metadata.scope.countries[0] ? -1 : 1,
   );
   const countries = [
     ...new Set(sources.flatMap((s) => s.document.metadata.scope.countries)),
   ].sort();
-  const k = Math.max(3, ...sources.map((s) => s.document.metadata.disclosure.k));
   return {
     semester: input.semester,
     generatedAt: input.generatedAt,
     countries,
-    k,
+    k: strictestK(sources),
     sources: sources.map((s) => ({
       regionalExportId: s.regionalExportId,
       countries: [...s.document.metadata.scope.countries],
@@ -103,24 +116,27 @@ export function regionalReportContent(input: {
       fingerprint: s.fingerprint,
       sha256: s.sha256,
     })),
-    charts: [
-      categoriesSection(sources, k),
-      flowsSection(sources, k),
-      returnsSection(sources, k),
-      notificationDelaySection(sources),
-    ],
+    charts,
     practices: [...input.practices],
   };
 }
 
-function categoriesSection(sources: readonly ReportSource[], k: number): ReportChartSection {
+/** The exports a table reads: each country's latest that has the measure by the dimensions. */
+type Pick = (measure: string, dimensions: readonly string[]) => ReportSource[];
+
+/** The strictest k of the exports a table reads, which its regional totals are held to as well. */
+function strictestK(sources: readonly ReportSource[]): number {
+  return Math.max(3, ...sources.map((s) => s.document.metadata.disclosure.k));
+}
+
+function categoriesSection(pick: Pick): ReportChartSection {
   const base = {
     id: 'categories' as const,
     title: { es: 'Casos abiertos por categoría', en: 'Cases opened by category' },
   };
-  const overTime = fitting(sources, 'cases_opened', ['period', 'category']);
+  const overTime = pick('cases_opened', ['period', 'category']);
   if (overTime.length) {
-    const table = tableOf(overTime, 'cases_opened', ['TIME_PERIOD', 'CATEGORY'], k);
+    const table = tableOf(overTime, 'cases_opened', ['TIME_PERIOD', 'CATEGORY']);
     const periods = codesOf(table, 0).filter((c) => c !== TOTAL);
     const categories = codesOf(table, 1).filter((c) => c !== TOTAL);
     const label = labeller(overTime);
@@ -158,7 +174,7 @@ function categoriesSection(sources: readonly ReportSource[], k: number): ReportC
       empty: null,
     };
   }
-  return byCountrySection(sources, k, {
+  return byCountrySection(pick, {
     ...base,
     measure: 'cases_opened',
     dimension: 'category',
@@ -176,8 +192,8 @@ function categoriesSection(sources: readonly ReportSource[], k: number): ReportC
   });
 }
 
-function flowsSection(sources: readonly ReportSource[], k: number): ReportChartSection {
-  return byCountrySection(sources, k, {
+function flowsSection(pick: Pick): ReportChartSection {
+  return byCountrySection(pick, {
     id: 'flows',
     title: {
       es: 'Flujos por país de origen y país receptor',
@@ -200,8 +216,8 @@ function flowsSection(sources: readonly ReportSource[], k: number): ReportChartS
   });
 }
 
-function returnsSection(sources: readonly ReportSource[], k: number): ReportChartSection {
-  return byCountrySection(sources, k, {
+function returnsSection(pick: Pick): ReportChartSection {
+  return byCountrySection(pick, {
     id: 'returns',
     title: { es: 'Retornos', en: 'Returns' },
     measure: 'returns',
@@ -221,7 +237,7 @@ function returnsSection(sources: readonly ReportSource[], k: number): ReportChar
  * The median each country published, side by side, never summed or averaged: medians of
  * different countries do not combine into the region's median.
  */
-function notificationDelaySection(sources: readonly ReportSource[]): ReportChartSection {
+function notificationDelaySection(pick: Pick): ReportChartSection {
   const base = {
     id: 'notification_delay' as const,
     title: {
@@ -233,8 +249,7 @@ function notificationDelaySection(sources: readonly ReportSource[]): ReportChart
       en: 'Median hours from arrest to consular notification, as each country published it. Medians do not add up or average across countries: there is no regional total.',
     },
   };
-  const reported = sources.flatMap(({ document }) => {
-    if (!document.metadata.measures.some((m) => m.id === 'notification_delay')) return [];
+  const reported = pick('notification_delay', []).flatMap(({ document }) => {
     const columns = document.metadata.dimensions.map((d) => d.column);
     return document.metadata.scope.countries.flatMap((country) => {
       const row = document.rows.find(
@@ -278,8 +293,7 @@ function notificationDelaySection(sources: readonly ReportSource[]): ReportChart
 
 /** A count by one dimension: the dimension's codes on the axis, a bar per country and the region. */
 function byCountrySection(
-  sources: readonly ReportSource[],
-  k: number,
+  pick: Pick,
   spec: {
     id: ReportChartSection['id'];
     title: Bilingual;
@@ -294,8 +308,8 @@ function byCountrySection(
   },
 ): ReportChartSection {
   const base = { id: spec.id, title: spec.title, description: spec.description };
-  const used = fitting(sources, spec.measure, [spec.dimension]);
-  const table = used.length ? tableOf(used, spec.measure, [spec.column], k) : null;
+  const used = pick(spec.measure, [spec.dimension]);
+  const table = used.length ? tableOf(used, spec.measure, [spec.column]) : null;
   const rows = table?.rows.filter((r) => r.codes[0] !== TOTAL) ?? [];
   if (!table || !rows.length) return { ...base, chart: null, table: null, empty: spec.empty };
   const label = labeller(used);
@@ -326,24 +340,10 @@ function byCountrySection(
   };
 }
 
-/** The sources that have the measure by every one of the dimensions, as consolidation picks them. */
-function fitting(
-  sources: readonly ReportSource[],
-  measure: string,
-  dimensions: readonly string[],
-): ReportSource[] {
-  return sources.filter(
-    ({ document: { metadata } }) =>
-      metadata.measures.some((m) => m.id === measure) &&
-      dimensions.every((id) => metadata.dimensions.some((d) => d.id === id)),
-  );
-}
-
 function tableOf(
   sources: readonly ReportSource[],
   measure: string,
   columns: string[],
-  k: number,
 ): RegionalTable {
   return regionalTable(
     sources.map(({ document }) => ({
@@ -353,7 +353,7 @@ function tableOf(
     })),
     measure,
     columns,
-    k,
+    strictestK(sources),
   );
 }
 

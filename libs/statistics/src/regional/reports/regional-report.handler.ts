@@ -68,7 +68,7 @@ export class RegionalReportHandler implements JobHandler<typeof JobName.Regional
   ): Promise<
     { name: RegionalReportFileName; content: Buffer; countries: string[]; sources: unknown }[]
   > {
-    const documents = await this.exports.latestDocuments(semester);
+    const documents = await this.exports.semesterDocuments(semester);
     if (!documents.length)
       throw new DomainError('REGIONAL_REPORT_NO_EXPORTS', 'unprocessable', {
         params: { semester },

@@ -32,7 +32,7 @@ export class RegionalReportsService {
 
   /** Queues the report of the semester; 422 when no verified export of it has been received. */
   async request(caller: Caller, semester: string): Promise<RegionalReport> {
-    if ((await this.exports.latestDocuments(semester)).length === 0)
+    if ((await this.exports.semesterDocuments(semester)).length === 0)
       throw new DomainError('REGIONAL_REPORT_NO_EXPORTS', 'unprocessable', {
         params: { semester },
       });
