@@ -32,6 +32,7 @@ import { CreateRegionalWorkspace1764000000030 } from './1764000000030-create-reg
 import { CreateGoodPractices1764000000031 } from './1764000000031-create-good-practices';
 import { AddStatisticsDimensions1764000000032 } from './1764000000032-add-statistics-dimensions';
 import { CreateRegionalReports1764000000033 } from './1764000000033-create-regional-reports';
+import { IndexPersonsByBirthYearAndName1764000000034 } from './1764000000034-index-persons-by-birth-year-and-name';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   CreateGoodPractices1764000000031,
   AddStatisticsDimensions1764000000032,
   CreateRegionalReports1764000000033,
+  IndexPersonsByBirthYearAndName1764000000034,
 ];

@@ -87,4 +87,50 @@ describe('Embedded default (PGlite + in-process jobs)', () => {
       created.body.persons[0].person.id,
     ]);
   });
+
+  it('offers a person with an estimated age as a possible duplicate (the GiST index of birth years and names)', async () => {
+    const database = app.get(DataSource);
+    const direct = {
+      query: <R>(sql: string, params?: unknown[]) => database.query<R[]>(sql, params),
+    };
+    const consulateId = await createConsulate(direct, 'GT');
+    const officer = await createUser(direct, [{ role: 'officer', consulateId }]);
+    const officerToken = (await signIn(app, officer.email)).accessToken;
+    const register = (givenNames: string, estimatedAge: number) =>
+      request(app.getHttpServer())
+        .post('/api/v1/cases')
+        .set('Authorization', `Bearer ${officerToken}`)
+        .send({
+          consulateId,
+          primaryCategory: 'immigration_detention',
+          persons: [
+            {
+              role: 'primary',
+              person: {
+                givenNames,
+                familyNames: 'Xocoy Batz',
+                estimatedAge,
+                sex: 'female',
+                nationalityCode: 'GT',
+              },
+            },
+          ],
+        });
+    const first = await register('Rosalía', 34);
+    expect(first.status).toBe(201);
+    const second = await register('Rosalia', 36);
+    expect(second.status).toBe(201);
+    expect(second.body.possibleDuplicates).toEqual([
+      expect.objectContaining({
+        personId: first.body.persons[0].person.id,
+        matchedOn: ['name', 'age_band'],
+      }),
+    ]);
+    // 38: in the band of the second (36), not of the first (34): a similar name alone is no duplicate.
+    const third = await register('Rosalia', 38);
+    expect(third.status).toBe(201);
+    expect(third.body.possibleDuplicates).toEqual([
+      expect.objectContaining({ personId: second.body.persons[0].person.id }),
+    ]);
+  });
 });

@@ -15,7 +15,7 @@ import { queryWords } from './person-name-words';
 import { normalizeDocumentNumber } from './person-rules';
 
 /** Names this close (pg_trgm similarity, accents and case ignored) count as the same name. */
-const SAME_NAME = 0.45;
+export const SAME_NAME = 0.45;
 /**
  * How much of the query must be found among a candidate's names (pg_trgm word similarity), once the
  * name-word keys have found the candidates: a typo or two and any word order pass ("jose hernadez"
@@ -23,6 +23,12 @@ const SAME_NAME = 0.45;
  * not ("jose perez" scores 0.45 against it).
  */
 const SEARCH_NAME = 0.5;
+/**
+ * The birth years (as migration 0034 keys persons) around a wanted estimated age that hold every
+ * person whose age today can be within the band of 2 years: an age is the year difference, less
+ * one before the birthday (or plus one for a date in the future), so ±(2 + 1).
+ */
+export const BAND_BIRTH_YEARS = 3;
 
 /**
  * The nationals assisted. Persons belong to the country (tenant) whose consulate registered them; a
@@ -190,7 +196,9 @@ export class PersonsService {
     const age = input.dateOfBirth ? null : (input.estimatedAge ?? null);
     const documents = (input.documents ?? []).map((d) => normalizeDocumentNumber(d.number));
     // Candidates come from indexes only: the same document, the same birth date, or (for an
-    // estimated age) a similar name; the rules then decide in SQL, before the LIMIT.
+    // estimated age) a similar name among persons whose age may be in the band (their birth year
+    // within 3 of the wanted age's: see migration 0034); the rules then decide in SQL, before the
+    // LIMIT, and over every candidate the caller may read.
     const sql = new SqlConditions();
     [
       countryCode,
@@ -220,7 +228,9 @@ export class PersonsService {
            UNION
            SELECT p.id FROM persons p WHERE p.country_code = $1 AND p.date_of_birth = $5::date
            UNION
-           SELECT id FROM amparo_person_ids_by_similar_name($1, amparo_person_search_name($2, $3, $4::text[])) AS id
+           SELECT id FROM amparo_person_ids_by_similar_name($1, amparo_person_search_name($2, $3, $4::text[]),
+                            int4range(extract(year FROM $8::date)::int - $6::int - ${BAND_BIRTH_YEARS},
+                                      extract(year FROM $8::date)::int - $6::int + ${BAND_BIRTH_YEARS}, '[]')) AS id
             WHERE $6::int IS NOT NULL),
          checked AS (
            SELECT p.id AS "personId", p.given_names AS "givenNames", p.family_names AS "familyNames",
