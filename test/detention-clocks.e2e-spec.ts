@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createConsulate, createUser, signIn } from './utils/identity';
-import { eventually } from './utils/eventually';
+import { exportedDocument } from './utils/json-export';
 import { TestStack, createTestApi, createTestStack, createTestWorker } from './utils/test-app';
 
 // Detention clocks (VCCR art. 36): the times of a detention, the delays computed from them, the
@@ -584,28 +584,19 @@ describe('Detention clocks', () => {
     });
 
     it('exports both measures by host country, valid against the export schema, with the rule stated', async () => {
-      const created = await as('coAnalyst')(http().post('/api/v1/exports')).send({
-        kind: 'statistics',
-        measures: ['notification_delay', 'notification_delay_p90'],
-        dimensions: ['host_country'],
-        period: 'year',
-        ...range,
-        format: 'json',
-      });
-      expect([created.status, created.body.errors]).toEqual([202, undefined]);
-      await eventually(async () => {
-        const res = await as('coAnalyst')(http().get(created.headers.location));
-        if (res.body.status === 'failed') throw new Error(`export failed: ${res.text}`);
-        return res.body.status === 'completed' ? true : undefined;
-      });
-      const file = await as('coAnalyst')(http().get(`/api/v1/exports/${created.body.id}/file`))
-        .buffer(true)
-        .parse((res, callback) => {
-          let text = '';
-          res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-          res.on('end', () => callback(null, text));
-        });
-      const document = JSON.parse(file.body as string);
+      const document = await exportedDocument(
+        app.getHttpServer(),
+        {
+          Authorization: `Bearer ${tokens.coAnalyst}`,
+        },
+        {
+          kind: 'statistics',
+          measures: ['notification_delay', 'notification_delay_p90'],
+          dimensions: ['host_country'],
+          period: 'year',
+          ...range,
+        },
+      );
       expect(validateStatisticsExport(document)).toEqual({ valid: true });
       expect(document.metadata.disclosure.rule).toContain('90th percentile');
       expect(document.rows).toEqual(

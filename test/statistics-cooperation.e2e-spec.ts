@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { eventually } from './utils/eventually';
+import { exportedDocument } from './utils/json-export';
 import { createConsulate, signedInUsers } from './utils/identity';
 import { TestStack, createTestApi, createTestStack, createTestWorker } from './utils/test-app';
 
@@ -285,33 +285,13 @@ describe('Statistics of referrals, assistance requests and transfers', () => {
   });
 
   it('exports referrals by organisation type, valid against the export schema', async () => {
-    const created = await http()
-      .post('/api/v1/exports')
-      .set(as('mxAnalyst'))
-      .send({
-        kind: 'statistics',
-        measures: ['referrals'],
-        dimensions: ['organisation_type'],
-        period: 'year',
-        ...range,
-        format: 'json',
-      });
-    expect([created.status, created.body.errors]).toEqual([202, undefined]);
-    await eventually(async () => {
-      const res = await http().get(created.headers.location).set(as('mxAnalyst'));
-      if (res.body.status === 'failed') throw new Error(`export failed: ${res.text}`);
-      return res.body.status === 'completed' ? true : undefined;
+    const document = await exportedDocument(app.getHttpServer(), as('mxAnalyst'), {
+      kind: 'statistics',
+      measures: ['referrals'],
+      dimensions: ['organisation_type'],
+      period: 'year',
+      ...range,
     });
-    const file = await http()
-      .get(`/api/v1/exports/${created.body.id}/file`)
-      .set(as('mxAnalyst'))
-      .buffer(true)
-      .parse((res, callback) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-        res.on('end', () => callback(null, text));
-      });
-    const document = JSON.parse(file.body as string);
     expect(validateStatisticsExport(document)).toEqual({ valid: true });
     expect(document.metadata.dimensions[0]).toMatchObject({
       id: 'organisation_type',

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { eventually } from './utils/eventually';
+import { exportedDocument } from './utils/json-export';
 import { createConsulate, signedInUsers } from './utils/identity';
 import { TestStack, createTestApi, createTestStack, createTestWorker } from './utils/test-app';
 
@@ -293,35 +293,15 @@ describe('Statistics by host-country role, temporary work, gender, nationality a
   });
 
   it('exports the new dimensions with their columns, valid against the export schema', async () => {
-    const created = await http()
-      .post('/api/v1/exports')
-      .set(as('analyst'))
-      .send({
-        kind: 'statistics',
-        measures: ['cases_opened'],
-        dimensions: ['host_country_role', 'gender', 'nationality'],
-        filters: { temporary_worker: ['Y', 'N'] },
-        period: 'year',
-        from: utcDay(-1),
-        to: utcDay(1),
-        format: 'json',
-      });
-    expect([created.status, created.body.errors]).toEqual([202, undefined]);
-    await eventually(async () => {
-      const res = await http().get(created.headers.location).set(as('analyst'));
-      if (res.body.status === 'failed') throw new Error(`export failed: ${res.text}`);
-      return res.body.status === 'completed' ? true : undefined;
+    const document = await exportedDocument(app.getHttpServer(), as('analyst'), {
+      kind: 'statistics',
+      measures: ['cases_opened'],
+      dimensions: ['host_country_role', 'gender', 'nationality'],
+      filters: { temporary_worker: ['Y', 'N'] },
+      period: 'year',
+      from: utcDay(-1),
+      to: utcDay(1),
     });
-    const file = await http()
-      .get(`/api/v1/exports/${created.body.id}/file`)
-      .set(as('analyst'))
-      .buffer(true)
-      .parse((res, callback) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-        res.on('end', () => callback(null, text));
-      });
-    const document = JSON.parse(file.body as string);
     expect(validateStatisticsExport(document)).toEqual({ valid: true });
     const rows = document.rows as Record<string, string | number | null>[];
     expect(

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { eventually } from './utils/eventually';
+import { exportedDocument } from './utils/json-export';
 import { createConsulate, createUser, signIn } from './utils/identity';
 import { insertCases, times } from './utils/statistics-fixtures';
 import { TestStack, createTestApi, createTestStack, createTestWorker } from './utils/test-app';
@@ -113,39 +113,20 @@ describe('Disclosure control of what leaves the registry (statistics API and exp
   }
 
   async function fromExport(category: string): Promise<SexCell[]> {
-    const http = () => request(app.getHttpServer());
-    const created = await http()
-      .post('/api/v1/exports')
-      .set(auth())
-      .send({
-        kind: 'statistics',
-        measures: [QUERY.measure],
-        dimensions: ['sex'],
-        period: 'year',
-        from: QUERY.from,
-        to: QUERY.to,
-        filters: { category: [category] },
-        format: 'json',
-      });
-    expect(created.status).toBe(202);
-    await eventually(async () => {
-      const res = await http().get(created.headers.location).set(auth());
-      if (res.body.status === 'failed') throw new Error(`export failed: ${res.text}`);
-      return res.body.status === 'completed' ? true : undefined;
+    const document = await exportedDocument(app.getHttpServer(), auth(), {
+      kind: 'statistics',
+      measures: [QUERY.measure],
+      dimensions: ['sex'],
+      period: 'year',
+      from: QUERY.from,
+      to: QUERY.to,
+      filters: { category: [category] },
     });
-    const file = await http()
-      .get(`/api/v1/exports/${created.body.id}/file`)
-      .set(auth())
-      .buffer(true)
-      .parse((res, callback) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-        res.on('end', () => callback(null, text));
-      });
-    const rows: { SEX: string; OBS_VALUE: number | null; CONF_STATUS: 'F' | 'C' }[] = JSON.parse(
-      file.body as string,
-    ).rows;
-    return rows.map((r) => ({ sex: r.SEX, value: r.OBS_VALUE, suppressed: r.CONF_STATUS === 'C' }));
+    return document.rows.map((r) => ({
+      sex: r.SEX as string,
+      value: r.OBS_VALUE,
+      suppressed: r.CONF_STATUS === 'C',
+    }));
   }
 
   describe.each([
