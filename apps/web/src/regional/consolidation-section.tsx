@@ -1,15 +1,4 @@
-import {
-  Box,
-  Button,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Box, Button, Stack, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +7,7 @@ import { api } from '../api/client';
 import type { components } from '../api/schema';
 import { SelectField } from '../directory/common/select-field';
 import { ProblemAlert } from '../shell/problem-alert';
-import { SuppressedMark } from '../statistics/suppressed-mark';
+import { ConsolidatedTable } from './consolidated-table';
 import { es } from './locales/es';
 
 type Request = components['schemas']['RegionalConsolidationRequest'];
@@ -31,7 +20,7 @@ const DIMENSIONS = Object.keys(es.consolidation.dimensions) as Request['dimensio
  * give one away.
  */
 export function ConsolidationSection({ semester }: { semester: string }) {
-  const { t, i18n } = useTranslation('regional');
+  const { t } = useTranslation('regional');
   const [measure, setMeasure] = useState<Request['measure']>('cases_opened');
   const [dimension, setDimension] = useState<Request['dimensions'][number]>('category');
   const consolidate = useMutation({
@@ -47,14 +36,6 @@ export function ConsolidationSection({ semester }: { semester: string }) {
     consolidate.mutate();
   };
   const table = consolidate.data;
-  const language = i18n.language === 'en' ? 'en' : 'es';
-  const labelOf = (code: string) => {
-    if (code === '_T') return t('consolidation.totalCode');
-    const codes = table?.codes[0]?.codes ?? [];
-    return codes.find((c) => c.code === code)?.label[language] ?? code;
-  };
-  const value = (cell: { value: number | null; suppressed: boolean }) =>
-    cell.suppressed ? <SuppressedMark /> : new Intl.NumberFormat(language).format(cell.value ?? 0);
   return (
     <Box component="section" aria-labelledby="consolidation-title">
       <Typography id="consolidation-title" variant="h2" sx={{ fontSize: '1.5rem', mb: 1 }}>
@@ -92,51 +73,20 @@ export function ConsolidationSection({ semester }: { semester: string }) {
       </Stack>
       {consolidate.error ? <ProblemAlert error={consolidate.error} /> : null}
       {table ? (
-        <TableContainer>
-          <Table size="small">
-            <caption>
-              {t('consolidation.caption', {
-                measure: t(`consolidation.measures.${table.measure as Request['measure']}`, {
-                  defaultValue: table.measure,
-                }),
-                semester: table.semester,
-              })}
-            </caption>
-            <TableHead>
-              <TableRow>
-                <TableCell scope="col">{table.dimensions[0]?.label[language]}</TableCell>
-                {table.countries.map((country) => (
-                  <TableCell key={country} scope="col" align="right">
-                    {country}
-                  </TableCell>
-                ))}
-                <TableCell scope="col" align="right">
-                  {t('consolidation.total')}
-                </TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {table.rows.map((row) => (
-                <TableRow key={row.codes.join('|')}>
-                  <TableCell component="th" scope="row">
-                    {labelOf(row.codes[0])}
-                  </TableCell>
-                  {row.cells.map((cell) => (
-                    <TableCell key={cell.country} align="right">
-                      {value(cell)}
-                    </TableCell>
-                  ))}
-                  <TableCell align="right" sx={{ fontWeight: 700 }}>
-                    {value(row.total)}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+        <>
+          <ConsolidatedTable
+            table={table}
+            caption={t('consolidation.caption', {
+              measure: t(`consolidation.measures.${table.measure as Request['measure']}`, {
+                defaultValue: table.measure,
+              }),
+              semester: table.semester,
+            })}
+          />
           <Typography variant="body2" sx={{ mt: 1 }}>
             {t('consolidation.legend')}
           </Typography>
-        </TableContainer>
+        </>
       ) : null}
     </Box>
   );

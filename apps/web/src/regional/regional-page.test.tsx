@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeApi, json, OFFICER, problem } from '../cases/test-api';
+import type { components } from '../api/schema';
 import { App } from '../shell/app';
 import { i18n } from '../shell/i18n';
 
@@ -46,6 +47,7 @@ function secretariatApi(upload: () => Response) {
           semester: '2026-S1',
           measure: 'cases_opened',
           k: 5,
+          additive: true,
           dimensions: [
             { id: 'category', column: 'CATEGORY', label: { es: 'Categoría', en: 'Category' } },
           ],
@@ -68,7 +70,7 @@ function secretariatApi(upload: () => Response) {
           ],
           sources: [],
           excluded: [],
-        }),
+        } satisfies components['schemas']['RegionalConsolidationResponse']),
     },
     SECRETARIAT,
   );
