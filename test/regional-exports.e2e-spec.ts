@@ -289,6 +289,10 @@ describe('Regional workspace: signed exports, verification, consolidation', () =
     // MX's 9 returns are suppressed too (else 23 - 12 - 9 gives the 2 away): no total either.
     expect(row('return').total).toEqual({ value: null, suppressed: true });
     expect(consolidated.body.sources).toHaveLength(2);
+    // GT's export has no margin over all categories: it is not taken for 0, so no regional total
+    // is published from Mexico's figure alone.
+    expect(row('_T').cells[0]).toEqual({ country: 'GT', value: null, suppressed: true });
+    expect(row('_T').total).toEqual({ value: null, suppressed: true });
 
     const audit = await stack.query<{
       action: string;

@@ -38,10 +38,10 @@ export interface NationalTable {
  * country's cell of its row is published: it is then the sum of figures already public and tells
  * nothing new, whereas a total over a suppressed cell would give that cell away (its value minus
  * the published ones), or with other totals and the national margins pin it down. Not even the
- * secretariat could compute such a total: suppressed cells reach it without their values. A
- * combination a country's export lacks is a zero of that country (national tables list the codes
- * they counted); a total from 1 to k - 1 is suppressed too, though with every cell 0 or at least k
- * it cannot occur.
+ * secretariat could compute such a total: suppressed cells reach it without their values. An
+ * inner combination a country's export lacks is a zero of that country (national tables list the
+ * codes they counted), a missing margin is not published (absentCell); a total from 1 to k - 1 is
+ * suppressed too, though with every cell 0 or at least k it cannot occur.
  */
 export function regionalTable(
   nationals: readonly NationalTable[],
@@ -71,9 +71,7 @@ export function regionalTable(
   const rows = [...byKey.values()]
     .sort((a, b) => compareCodes(a.codes, b.codes))
     .map(({ codes, cells }) => {
-      const all = countries.map(
-        (country) => cells.get(country) ?? { country, value: 0, suppressed: false },
-      );
+      const all = countries.map((country) => cells.get(country) ?? absentCell(country, codes));
       const anySuppressed = all.some((cell) => cell.suppressed);
       const sum = all.reduce((total, cell) => total + (cell.value ?? 0), 0);
       const small = sum > 0 && sum < k;
@@ -87,6 +85,18 @@ export function regionalTable(
       };
     });
   return { countries, columns: [...columns], rows };
+}
+
+/**
+ * A combination a country's table lacks: a zero of that country where it is an inner cell
+ * (national tables list the codes they counted), but not published where it is a total. A
+ * national table always has its margins, so a missing one is a table that did not say; taken
+ * for 0, it would publish a regional total made of the other countries alone.
+ */
+function absentCell(country: string, codes: readonly string[]): RegionalCell {
+  return codes.includes('_T')
+    ? { country, value: null, suppressed: true }
+    : { country, value: 0, suppressed: false };
 }
 
 /** Codes in order, each dimension's total after its codes. */
