@@ -45,35 +45,44 @@ export async function withinRowScope<T>(
   if (inIdempotentRequest())
     return transactional(dataSource, async (manager) => {
       if (!walled.has(manager)) {
-        await raiseWall(manager, scope, false);
+        await raiseWall(manager, scope);
         walled.add(manager);
       }
       return rowScopedTransactions.run(manager, () => work(manager));
     });
-  return dataSource.transaction(async (manager) => {
-    await raiseWall(manager, scope, readOnly);
-    return rowScopedTransactions.run(manager, () => work(manager));
-  });
+  // The wall goes up in the round trip of the transaction's BEGIN (issue 20: one round trip fewer
+  // on every read and write of cases): TypeORM's own transaction, its BEGIN text extended.
+  const begin = `START TRANSACTION${readOnly ? ' READ ONLY' : ''}; ${wallStatement(scope)}`;
+  const runner = dataSource.createQueryRunner();
+  const send = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  (runner as { query: (...args: unknown[]) => Promise<unknown> }).query = (sql, ...rest) =>
+    sql === 'START TRANSACTION' ? send(begin) : send(sql, ...rest);
+  try {
+    return await runner.manager.transaction((manager) =>
+      rowScopedTransactions.run(manager, () => work(manager)),
+    );
+  } finally {
+    await runner.release();
+  }
 }
 
-/** One statement: the role, the scope, and read-only when asked. */
-async function raiseWall(manager: EntityManager, scope: RowScope, readOnly: boolean) {
+/** The wall in a transaction already begun (the idempotent request's). */
+async function raiseWall(manager: EntityManager, scope: RowScope) {
+  await manager.query(wallStatement(scope));
+}
+
+/**
+ * The role and the scope as transaction-local settings, in SQL without parameters so that it can
+ * share a round trip with the BEGIN (several statements in one text go only without parameters).
+ * The values are checked to be UUIDs and country codes, which need no quoting; they become
+ * settings, not SQL, and a malformed one fails here rather than as a cast error inside a policy.
+ */
+function wallStatement(scope: RowScope): string {
   const system = scope === 'system';
   const consulates = system ? [] : [...scope.consulates];
   const countries = system ? [] : [...scope.countries];
-  // The values become settings, not SQL; checked anyway, so that a malformed one fails here
-  // rather than as a cast error inside a policy.
   if (!consulates.every((id) => UUID.test(id)) || !countries.every((c) => COUNTRY.test(c)))
     throw new Error('Malformed row scope');
-  await manager.query(
-    `SELECT set_config('role', $1, true), set_config('amparo.scope_system', $2, true),
-            set_config('amparo.scope_consulates', $3, true), set_config('amparo.scope_countries', $4, true)
-            ${readOnly ? `, set_config('transaction_read_only', 'on', true)` : ''}`,
-    [
-      ROW_SCOPED_ROLE,
-      system ? 'on' : 'off',
-      `{${consulates.join(',')}}`,
-      `{${countries.join(',')}}`,
-    ],
-  );
+  return `SELECT set_config('role', '${ROW_SCOPED_ROLE}', true), set_config('amparo.scope_system', '${system ? 'on' : 'off'}', true),
+            set_config('amparo.scope_consulates', '{${consulates.join(',')}}', true), set_config('amparo.scope_countries', '{${countries.join(',')}}', true)`;
 }
