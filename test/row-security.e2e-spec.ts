@@ -410,6 +410,28 @@ describe('Row-level security: a query that forgets the scope filter still sees o
       expect(sent).toEqual([]);
     });
 
+    it('reads a case and its persons through the API in one walled transaction', async () => {
+      const officer = await createUser(stack, [{ role: 'officer', consulateId: postA }]);
+      const token = (await signIn(app, officer.email)).accessToken;
+      let read: request.Response | undefined;
+      const sent = await sentDuring(async () => {
+        read = await request(app.getHttpServer())
+          .get(`/api/v1/cases/${caseOf.A}`)
+          .set('Authorization', `Bearer ${token}`);
+      });
+      expect(read?.status).toBe(200);
+      expect(read?.body.persons).toHaveLength(1);
+      // The caller; the BEGIN with the wall, the case, its persons, the COMMIT; the audit event.
+      expect(sent.map((sql) => sql.trim().split(/\s+/).slice(0, 2).join(' '))).toEqual([
+        'SELECT u.id,',
+        'START TRANSACTION',
+        'SELECT c.id,',
+        'SELECT cp.case_id',
+        'COMMIT',
+        'INSERT INTO',
+      ]);
+    });
+
     it('still refuses writes in a read transaction, and rolls back a failed one', async () => {
       await expect(
         withinRowScope(

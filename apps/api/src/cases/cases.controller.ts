@@ -24,6 +24,7 @@ import {
   CaseAssignmentService,
   CaseChangesService,
   CaseListingService,
+  CasePerson,
   CaseRecord,
   CaseRegistrationService,
   PersonsService,
@@ -136,7 +137,8 @@ export class CasesController {
     @Param('id') id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseDetailResponse> {
-    return this.full(caller, await this.listing.get(caller, id), res);
+    const { found, persons } = await this.listing.get(caller, id);
+    return this.full(caller, found, res, persons);
   }
 
   @Patch(':id')
@@ -221,9 +223,15 @@ export class CasesController {
     return { items: await this.assignment.assignableOfficers(caller, id) };
   }
 
-  private async full(caller: Caller, c: CaseRecord, res: Response): Promise<CaseDetailResponse> {
+  /** `known`: the case's persons when already read with it (in the case's transaction). */
+  private async full(
+    caller: Caller,
+    c: CaseRecord,
+    res: Response,
+    known?: CasePerson[],
+  ): Promise<CaseDetailResponse> {
     res.setHeader('ETag', etagOf(c.version));
-    const persons = (await this.persons.ofCases(caller, [c.id])).get(c.id) ?? [];
+    const persons = known ?? (await this.persons.ofCases(caller, [c.id])).get(c.id) ?? [];
     const view = await this.whereabouts.view(caller, c, persons);
     return CaseDetailResponse.of(
       view.case,

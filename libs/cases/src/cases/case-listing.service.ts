@@ -4,7 +4,7 @@ import { Page, SortSpec, resolveSort } from '@amparo/core';
 import { keysetPage } from '@amparo/database';
 import { Caller, PostOfficers } from '@amparo/identity';
 import { CaseAccess } from '../access/case-access';
-import { Person } from '../persons/person';
+import { CasePerson, Person } from '../persons/person';
 import { PersonsService } from '../persons/persons.service';
 import { PERSON_AGES_OF_CASE_SQL } from '../safeguards/child-case-facts';
 import { PersonAgeFacts } from '../safeguards/child-rules';
@@ -46,17 +46,25 @@ export class CaseListingService {
     private readonly officers: PostOfficers,
   ) {}
 
-  /** One case, with an audit event for the read; 404 outside the scope, 403 when restricted. */
-  async get(caller: Caller, id: string): Promise<CaseRecord> {
-    const found = await this.access.read(caller, (m) => this.lookup.readable(caller, id, m));
+  /**
+   * One case with its persons (primary first), with an audit event for the read; 404 outside the
+   * scope, 403 when restricted. The persons are read in the case's transaction: one wall and one
+   * commit for both (issue 20), and the persons of the same moment as the case.
+   */
+  async get(caller: Caller, id: string): Promise<{ found: CaseRecord; persons: CasePerson[] }> {
+    const read = await this.access.read(caller, async (m) => {
+      const found = await this.lookup.readable(caller, id, m);
+      return { found, persons: (await this.persons.ofCasesIn(m, [id])).get(id) ?? [] };
+    });
+    // After the read's transaction: it is read-only, so the event cannot be written in it.
     await recordCaseEvent(this.audit, {
       action: 'case.read',
       caller,
       caseId: id,
-      consulateId: found.consulateId,
-      countryCode: found.countryCode,
+      consulateId: read.found.consulateId,
+      countryCode: read.found.countryCode,
     });
-    return found;
+    return read;
   }
 
   /**
