@@ -29,6 +29,7 @@ import {
   CaseRegistrationService,
   PersonsService,
   PossibleDuplicate,
+  WhereaboutsDecision,
 } from '@amparo/cases';
 import { Caller, RequirePermission } from '@amparo/identity';
 import { CurrentCaller } from '../access/current-caller.decorator';
@@ -137,8 +138,8 @@ export class CasesController {
     @Param('id') id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseDetailResponse> {
-    const { found, persons } = await this.listing.get(caller, id);
-    return this.full(caller, found, res, persons);
+    const { found, persons, whereabouts } = await this.listing.get(caller, id);
+    return this.full(caller, found, res, { persons, whereabouts });
   }
 
   @Patch(':id')
@@ -223,16 +224,16 @@ export class CasesController {
     return { items: await this.assignment.assignableOfficers(caller, id) };
   }
 
-  /** `known`: the case's persons when already read with it (in the case's transaction). */
+  /** `known`: what was already read with the case, in its transaction. */
   private async full(
     caller: Caller,
     c: CaseRecord,
     res: Response,
-    known?: CasePerson[],
+    known?: { persons: CasePerson[]; whereabouts: WhereaboutsDecision },
   ): Promise<CaseDetailResponse> {
     res.setHeader('ETag', etagOf(c.version));
-    const persons = known ?? (await this.persons.ofCases(caller, [c.id])).get(c.id) ?? [];
-    const view = await this.whereabouts.view(caller, c, persons);
+    const persons = known?.persons ?? (await this.persons.ofCases(caller, [c.id])).get(c.id) ?? [];
+    const view = await this.whereabouts.view(caller, c, persons, undefined, known?.whereabouts);
     return CaseDetailResponse.of(
       view.case,
       view.persons,

@@ -7,6 +7,7 @@ import { CaseAccess } from '../access/case-access';
 import { CasePerson, Person } from '../persons/person';
 import { PersonsService } from '../persons/persons.service';
 import { PERSON_AGES_OF_CASE_SQL } from '../safeguards/child-case-facts';
+import { ChildWhereaboutsPolicy, WhereaboutsDecision } from '../safeguards/child-whereabouts';
 import { PersonAgeFacts } from '../safeguards/child-rules';
 import { CASE_COLUMNS, CaseFilters, CaseRecord } from './case';
 import { recordCaseEvent } from './case-audit';
@@ -44,17 +45,27 @@ export class CaseListingService {
     private readonly persons: PersonsService,
     private readonly audit: AuditService,
     private readonly officers: PostOfficers,
+    private readonly whereabouts: ChildWhereaboutsPolicy,
   ) {}
 
   /**
    * One case with its persons (primary first), with an audit event for the read; 404 outside the
-   * scope, 403 when restricted. The persons are read in the case's transaction: one wall and one
-   * commit for both (issue 20), and the persons of the same moment as the case.
+   * scope, 403 when restricted. The persons, and on a child's case whether the caller sees where
+   * the child is (for `ChildWhereaboutsPolicy.view`), are read in the case's transaction: one wall
+   * and one commit for all (issue 20), and all of the same moment.
    */
-  async get(caller: Caller, id: string): Promise<{ found: CaseRecord; persons: CasePerson[] }> {
+  async get(
+    caller: Caller,
+    id: string,
+  ): Promise<{ found: CaseRecord; persons: CasePerson[]; whereabouts: WhereaboutsDecision }> {
     const read = await this.access.read(caller, async (m) => {
       const found = await this.lookup.readable(caller, id, m);
-      return { found, persons: (await this.persons.ofCasesIn(m, [id])).get(id) ?? [] };
+      const persons = (await this.persons.ofCasesIn(m, [id])).get(id) ?? [];
+      return {
+        found,
+        persons,
+        whereabouts: await this.whereabouts.decide(caller, found, persons, m),
+      };
     });
     // After the read's transaction: it is read-only, so the event cannot be written in it.
     await recordCaseEvent(this.audit, {
