@@ -403,6 +403,26 @@ describe('Row-level security: a query that forgets the scope filter still sees o
       expect(sent.slice(1)).toEqual(['SELECT count(*) FROM cases', 'COMMIT']);
     });
 
+    it('raises further settings with the wall, and refuses a malformed one', async () => {
+      let jit: unknown;
+      const sent = await sentDuring(async () => {
+        [{ jit }] = await withinRowScope(
+          dataSource,
+          scope(),
+          (m) => m.query<{ jit: string }[]>(`SELECT current_setting('jit') AS jit`),
+          { readOnly: true, settings: { jit: 'off' } },
+        );
+      });
+      expect(jit).toBe('off');
+      expect(sent).toHaveLength(3);
+      expect(sent[0]).toContain(`set_config('jit', 'off', true)`);
+      await expect(
+        withinRowScope(dataSource, scope(), () => Promise.resolve(), {
+          settings: { jit: "off', true), set_config('role', 'postgres" },
+        }),
+      ).rejects.toThrow(/Malformed setting/);
+    });
+
     it('sends nothing for a transaction whose work sends nothing', async () => {
       const sent = await sentDuring(() =>
         withinRowScope(dataSource, scope(), () => Promise.resolve(true), { readOnly: true }),

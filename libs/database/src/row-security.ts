@@ -38,22 +38,27 @@ export async function withinRowScope<T>(
   dataSource: DataSource,
   scope: RowScope,
   work: (manager: EntityManager) => Promise<T>,
-  { readOnly = false }: { readOnly?: boolean } = {},
+  { readOnly = false, settings = {} }: WallOptions = {},
 ): Promise<T> {
+  const extra = settingsSql(settings);
   const current = rowScopedTransactions.getStore();
-  if (current) return work(current);
+  if (current) {
+    if (extra) await current.query(`SELECT ${extra}`);
+    return work(current);
+  }
   if (inIdempotentRequest())
     return transactional(dataSource, async (manager) => {
       if (!walled.has(manager)) {
         await raiseWall(manager, scope);
         walled.add(manager);
       }
+      if (extra) await manager.query(`SELECT ${extra}`);
       return rowScopedTransactions.run(manager, () => work(manager));
     });
   // Issue 20, fewer round trips: TypeORM's own transaction, with the wall raised in the round
   // trip of its BEGIN, and both sent only with the first statement of the work: a transaction
   // that sends nothing (a check that the caller's grants already answer) costs no round trip.
-  const begin = `START TRANSACTION${readOnly ? ' READ ONLY' : ''}; ${wallStatement(scope)}`;
+  const begin = `START TRANSACTION${readOnly ? ' READ ONLY' : ''}; ${wallStatement(scope)}${extra ? `, ${extra}` : ''}`;
   const runner = dataSource.createQueryRunner();
   const send = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
   let begun = false;
@@ -71,6 +76,30 @@ export async function withinRowScope<T>(
   } finally {
     await runner.release();
   }
+}
+
+export interface WallOptions {
+  /** PostgreSQL then refuses any write as well. */
+  readOnly?: boolean;
+  /**
+   * More transaction-local settings for the work (a planner or extension setting), raised with
+   * the wall when the transaction begins here; names and values of letters, digits, `_` `.` `-`.
+   */
+  settings?: Readonly<Record<string, string>>;
+}
+
+const SETTING_NAME = /^[a-z_]+(\.[a-z_]+)?$/;
+const SETTING_VALUE = /^[A-Za-z0-9_.-]+$/;
+
+/** `set_config(…, true)` of each setting, comma-separated, for a SELECT without parameters. */
+function settingsSql(settings: Readonly<Record<string, string>>): string {
+  return Object.entries(settings)
+    .map(([name, value]) => {
+      if (!SETTING_NAME.test(name) || !SETTING_VALUE.test(value))
+        throw new Error(`Malformed setting ${name}`);
+      return `set_config('${name}', '${value}', true)`;
+    })
+    .join(', ');
 }
 
 /** The wall in a transaction already begun (the idempotent request's). */
