@@ -58,6 +58,7 @@ export async function withinRowScope<T>(
   // Issue 20, fewer round trips: TypeORM's own transaction, with the wall raised in the round
   // trip of its BEGIN, and both sent only with the first statement of the work: a transaction
   // that sends nothing (a check that the caller's grants already answer) costs no round trip.
+  // (TypeORM sends nothing else to begin: the data source sets no isolation level.)
   const begin = `START TRANSACTION${readOnly ? ' READ ONLY' : ''}; ${wallStatement(scope)}${extra ? `, ${extra}` : ''}`;
   const runner = dataSource.createQueryRunner();
   const send = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
