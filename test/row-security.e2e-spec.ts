@@ -1,5 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { RowScope, updateReturning, withinRowScope } from '@amparo/database';
+import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource, EntityManager } from 'typeorm';
 import { createConsulate, createUser, signIn } from './utils/identity';
@@ -363,6 +364,106 @@ describe('Row-level security: a query that forgets the scope filter still sees o
       (error: { driverError?: { code?: string } }) => error.driverError?.code,
     );
     expect(refused).toBe('42501');
+  });
+
+  describe('round trips (issue 20)', () => {
+    /** The query texts the pool's clients send while `work` runs. */
+    const sentDuring = async (work: () => Promise<unknown>): Promise<string[]> => {
+      const sent: string[] = [];
+      const original = Client.prototype.query;
+      const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
+        this: Client,
+        ...args: Parameters<Client['query']>
+      ) {
+        const [config] = args as unknown[];
+        sent.push(
+          typeof config === 'string' ? config : String((config as { text?: string })?.text),
+        );
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } as never);
+      try {
+        await work();
+      } finally {
+        spy.mockRestore();
+      }
+      return sent;
+    };
+    const scope = () => ({ consulates: [postA], countries: [] });
+
+    it('raises the wall in the round trip of the BEGIN, with the first statement of the work', async () => {
+      const sent = await sentDuring(() =>
+        withinRowScope(dataSource, scope(), (m) => m.query('SELECT count(*) FROM cases'), {
+          readOnly: true,
+        }),
+      );
+      expect(sent).toHaveLength(3);
+      expect(sent[0]).toMatch(
+        /^START TRANSACTION READ ONLY; SELECT set_config\('role', 'amparo_scoped', true\)/,
+      );
+      expect(sent.slice(1)).toEqual(['SELECT count(*) FROM cases', 'COMMIT']);
+    });
+
+    it('raises further settings with the wall, and refuses a malformed one', async () => {
+      let jit: unknown;
+      const sent = await sentDuring(async () => {
+        [{ jit }] = await withinRowScope(
+          dataSource,
+          scope(),
+          (m) => m.query<{ jit: string }[]>(`SELECT current_setting('jit') AS jit`),
+          { readOnly: true, settings: { jit: 'off' } },
+        );
+      });
+      expect(jit).toBe('off');
+      expect(sent).toHaveLength(3);
+      expect(sent[0]).toContain(`set_config('jit', 'off', true)`);
+      await expect(
+        withinRowScope(dataSource, scope(), () => Promise.resolve(), {
+          settings: { jit: "off', true), set_config('role', 'postgres" },
+        }),
+      ).rejects.toThrow(/Malformed setting/);
+    });
+
+    it('sends nothing for a transaction whose work sends nothing', async () => {
+      const sent = await sentDuring(() =>
+        withinRowScope(dataSource, scope(), () => Promise.resolve(true), { readOnly: true }),
+      );
+      expect(sent).toEqual([]);
+    });
+
+    it('reads a case and its persons through the API in one walled transaction', async () => {
+      const officer = await createUser(stack, [{ role: 'officer', consulateId: postA }]);
+      const token = (await signIn(app, officer.email)).accessToken;
+      let read: request.Response | undefined;
+      const sent = await sentDuring(async () => {
+        read = await request(app.getHttpServer())
+          .get(`/api/v1/cases/${caseOf.A}`)
+          .set('Authorization', `Bearer ${token}`);
+      });
+      expect(read?.status).toBe(200);
+      expect(read?.body.persons).toHaveLength(1);
+      // The caller; the BEGIN with the wall, the case, its persons, the COMMIT; the audit event.
+      expect(sent.map((sql) => sql.trim().split(/\s+/).slice(0, 2).join(' '))).toEqual([
+        'SELECT u.id,',
+        'START TRANSACTION',
+        'SELECT c.id,',
+        'SELECT cp.case_id',
+        'COMMIT',
+        'INSERT INTO',
+      ]);
+    });
+
+    it('still refuses writes in a read transaction, and rolls back a failed one', async () => {
+      await expect(
+        withinRowScope(
+          dataSource,
+          scope(),
+          (m) => m.query(`UPDATE cases SET summary = summary WHERE consulate_id = $1`, [postA]),
+          { readOnly: true },
+        ),
+      ).rejects.toThrow(/read-only transaction/);
+      // The connection went back to the pool clean: a system-scope read sees every post again.
+      expect((await postsSeen('system', 'cases')).size).toBeGreaterThan(1);
+    });
   });
 
   it('shows nothing to the scoped role in a transaction that set no scope (fails closed)', async () => {

@@ -24,10 +24,12 @@ import {
   CaseAssignmentService,
   CaseChangesService,
   CaseListingService,
+  CasePerson,
   CaseRecord,
   CaseRegistrationService,
   PersonsService,
   PossibleDuplicate,
+  WhereaboutsDecision,
 } from '@amparo/cases';
 import { Caller, RequirePermission } from '@amparo/identity';
 import { CurrentCaller } from '../access/current-caller.decorator';
@@ -136,7 +138,8 @@ export class CasesController {
     @Param('id') id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseDetailResponse> {
-    return this.full(caller, await this.listing.get(caller, id), res);
+    const { found, persons, whereabouts } = await this.listing.get(caller, id);
+    return this.full(caller, found, res, { persons, whereabouts });
   }
 
   @Patch(':id')
@@ -221,10 +224,16 @@ export class CasesController {
     return { items: await this.assignment.assignableOfficers(caller, id) };
   }
 
-  private async full(caller: Caller, c: CaseRecord, res: Response): Promise<CaseDetailResponse> {
+  /** `known`: what was already read with the case, in its transaction. */
+  private async full(
+    caller: Caller,
+    c: CaseRecord,
+    res: Response,
+    known?: { persons: CasePerson[]; whereabouts: WhereaboutsDecision },
+  ): Promise<CaseDetailResponse> {
     res.setHeader('ETag', etagOf(c.version));
-    const persons = (await this.persons.ofCases(caller, [c.id])).get(c.id) ?? [];
-    const view = await this.whereabouts.view(caller, c, persons);
+    const persons = known?.persons ?? (await this.persons.ofCases(caller, [c.id])).get(c.id) ?? [];
+    const view = await this.whereabouts.view(caller, c, persons, undefined, known?.whereabouts);
     return CaseDetailResponse.of(
       view.case,
       view.persons,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RowScope, SqlConditions, withinRowScope } from '@amparo/database';
+import { RowScope, SqlConditions, WallOptions, withinRowScope } from '@amparo/database';
 import { Caller, ScopeService } from '@amparo/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { WorkflowRole } from '../workflow/case-workflow';
@@ -29,8 +29,15 @@ export class CaseAccess {
    * for the caller's scope (row-level security): a query here that forgot `restrictToScope` still
    * sees nothing of other posts and countries.
    */
-  read<T>(caller: Caller, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return withinRowScope(this.dataSource, this.rowScope(caller), work, { readOnly: true });
+  read<T>(
+    caller: Caller,
+    work: (manager: EntityManager) => Promise<T>,
+    { settings }: Pick<WallOptions, 'settings'> = {},
+  ): Promise<T> {
+    return withinRowScope(this.dataSource, this.rowScope(caller), work, {
+      readOnly: true,
+      settings,
+    });
   }
 
   /** Writes (and their reads), in one transaction with the wall up; joins `transactional`'s. */

@@ -4,9 +4,10 @@ import { Page, SortSpec, resolveSort } from '@amparo/core';
 import { keysetPage } from '@amparo/database';
 import { Caller, PostOfficers } from '@amparo/identity';
 import { CaseAccess } from '../access/case-access';
-import { Person } from '../persons/person';
+import { CasePerson, Person } from '../persons/person';
 import { PersonsService } from '../persons/persons.service';
 import { PERSON_AGES_OF_CASE_SQL } from '../safeguards/child-case-facts';
+import { ChildWhereaboutsPolicy, WhereaboutsDecision } from '../safeguards/child-whereabouts';
 import { PersonAgeFacts } from '../safeguards/child-rules';
 import { CASE_COLUMNS, CaseFilters, CaseRecord } from './case';
 import { recordCaseEvent } from './case-audit';
@@ -44,19 +45,37 @@ export class CaseListingService {
     private readonly persons: PersonsService,
     private readonly audit: AuditService,
     private readonly officers: PostOfficers,
+    private readonly whereabouts: ChildWhereaboutsPolicy,
   ) {}
 
-  /** One case, with an audit event for the read; 404 outside the scope, 403 when restricted. */
-  async get(caller: Caller, id: string): Promise<CaseRecord> {
-    const found = await this.access.read(caller, (m) => this.lookup.readable(caller, id, m));
+  /**
+   * One case with its persons (primary first), with an audit event for the read; 404 outside the
+   * scope, 403 when restricted. The persons, and on a child's case whether the caller sees where
+   * the child is (for `ChildWhereaboutsPolicy.view`), are read in the case's transaction: one wall
+   * and one commit for all (issue 20), and all of the same moment.
+   */
+  async get(
+    caller: Caller,
+    id: string,
+  ): Promise<{ found: CaseRecord; persons: CasePerson[]; whereabouts: WhereaboutsDecision }> {
+    const read = await this.access.read(caller, async (m) => {
+      const found = await this.lookup.readable(caller, id, m);
+      const persons = (await this.persons.ofCasesIn(m, [id])).get(id) ?? [];
+      return {
+        found,
+        persons,
+        whereabouts: await this.whereabouts.decide(caller, found, persons, m),
+      };
+    });
+    // After the read's transaction: it is read-only, so the event cannot be written in it.
     await recordCaseEvent(this.audit, {
       action: 'case.read',
       caller,
       caseId: id,
-      consulateId: found.consulateId,
-      countryCode: found.countryCode,
+      consulateId: read.found.consulateId,
+      countryCode: read.found.countryCode,
     });
-    return found;
+    return read;
   }
 
   /**

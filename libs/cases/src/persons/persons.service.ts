@@ -16,6 +16,12 @@ import { normalizeDocumentNumber } from './person-rules';
 
 /** Names this close (pg_trgm similarity, accents and case ignored) count as the same name. */
 export const SAME_NAME = 0.45;
+/** pg_trgm's threshold a hair below ours, and no JIT: see `withTrigramThresholds`. */
+const TRIGRAM_SETTINGS = {
+  'pg_trgm.similarity_threshold': String(SAME_NAME - 0.001),
+  jit: 'off',
+} as const;
+
 /**
  * How much of the query must be found among a candidate's names (pg_trgm word similarity), once the
  * name-word keys have found the candidates: a typo or two and any word order pass ("jose hernadez"
@@ -338,11 +344,11 @@ export class PersonsService {
     work: (manager: EntityManager) => Promise<T>,
     transaction?: EntityManager,
   ): Promise<T> {
-    if (!transaction)
-      return this.access.read(caller, (m) => this.withTrigramThresholds(caller, work, m));
+    // A transaction begun here takes them with its wall, in the round trip of its BEGIN.
+    if (!transaction) return this.access.read(caller, work, { settings: TRIGRAM_SETTINGS });
     await transaction.query(
       `SELECT set_config('pg_trgm.similarity_threshold', $1, true), set_config('jit', 'off', true)`,
-      [String(SAME_NAME - 0.001)],
+      [TRIGRAM_SETTINGS['pg_trgm.similarity_threshold']],
     );
     return work(transaction);
   }

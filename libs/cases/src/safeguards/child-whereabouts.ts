@@ -20,6 +20,9 @@ export const CHILD_WHEREABOUTS_FIELDS = [
 ] as const;
 export type ChildWhereaboutsField = (typeof CHILD_WHEREABOUTS_FIELDS)[number];
 
+/** Whether the caller sees where the child of a case is; nothing to decide on other cases. */
+export type WhereaboutsDecision = boolean | 'not_a_child_case';
+
 /** A case and its persons as one caller may see them, and which fields were withheld. */
 export interface CaseView {
   case: CaseRecord;
@@ -41,21 +44,29 @@ export class ChildWhereaboutsPolicy {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * `decided`: what `decide` answered in the transaction that read the case, so that no second one
+   * is needed (issue 20); without it, a child's case is checked in a transaction of its own.
+   */
   async view(
     caller: Caller,
     c: CaseRecord,
     persons: CasePerson[],
     now = new Date(),
+    decided?: WhereaboutsDecision,
   ): Promise<CaseView> {
-    if (
-      !isChildCase(
+    const isChild = () =>
+      isChildCase(
         c,
         persons.map((p) => p.person),
         now,
-      )
-    )
-      return { case: c, persons, masked: [] };
-    const shown = await this.access.read(caller, (m) => this.seesWhereabouts(caller, c, m));
+      );
+    const shown =
+      decided ??
+      (isChild()
+        ? await this.access.read(caller, (m) => this.seesWhereabouts(caller, c, m))
+        : 'not_a_child_case');
+    if (shown === 'not_a_child_case') return { case: c, persons, masked: [] };
     await recordCaseEvent(this.audit, {
       action: 'case.child_whereabouts.read',
       caller,
@@ -73,6 +84,25 @@ export class ChildWhereaboutsPolicy {
       })),
       masked: [...CHILD_WHEREABOUTS_FIELDS],
     };
+  }
+
+  /** For `view`, in the transaction that read the case and its persons (`manager`'s). */
+  async decide(
+    caller: Caller,
+    c: CaseRecord,
+    persons: CasePerson[],
+    manager: EntityManager,
+    now = new Date(),
+  ): Promise<WhereaboutsDecision> {
+    if (
+      !isChildCase(
+        c,
+        persons.map((p) => p.person),
+        now,
+      )
+    )
+      return 'not_a_child_case';
+    return this.seesWhereabouts(caller, c, manager);
   }
 
   /**
