@@ -1,4 +1,5 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { PoolClient } from 'pg';
+import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import { inIdempotentRequest, transactional } from './idempotency-store';
 import { rowScopedTransactions } from './row-scope-context';
 
@@ -58,25 +59,93 @@ export async function withinRowScope<T>(
   // Issue 20, fewer round trips: TypeORM's own transaction, with the wall raised in the round
   // trip of its BEGIN, and both sent only with the first statement of the work: a transaction
   // that sends nothing (a check that the caller's grants already answer) costs no round trip.
-  // (TypeORM sends nothing else to begin: the data source sets no isolation level.)
+  // Where the driver pipelines (a server, not the embedded database), the BEGIN and the first
+  // statement go out together, and the COMMIT with the statements queued behind it (a read's
+  // audit event): one round trip each. (TypeORM sends nothing else to begin: the data source sets
+  // no isolation level.)
   const begin = `START TRANSACTION${readOnly ? ' READ ONLY' : ''}; ${wallStatement(scope)}${extra ? `, ${extra}` : ''}`;
   const runner = dataSource.createQueryRunner();
-  const send = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  const sendThroughTypeorm = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  const pipelined = pipelinedDriver(dataSource);
+  const afterCommit: Statement[] = [];
   let begun = false;
-  (runner as { query: (...args: unknown[]) => Promise<unknown> }).query = (sql, ...rest) => {
-    if (sql === 'START TRANSACTION') return Promise.resolve(undefined);
-    if (!begun && (sql === 'COMMIT' || sql === 'ROLLBACK')) return Promise.resolve(undefined);
-    if (begun) return send(sql, ...rest);
+  (runner as { query: (...args: unknown[]) => Promise<unknown> }).query = async (sql, ...rest) => {
+    if (sql === 'START TRANSACTION') return undefined;
+    if (sql === 'ROLLBACK') afterCommit.length = 0;
+    if (!begun && sql === 'ROLLBACK') return undefined;
+    if (!begun && sql === 'COMMIT') return sendInOrder(runner, afterCommit.splice(0), pipelined);
+    if (sql === 'COMMIT')
+      return sendInOrder(runner, [['COMMIT', []], ...afterCommit.splice(0)], pipelined);
+    if (begun) return sendThroughTypeorm(sql, ...rest);
     begun = true;
-    return send(begin).then(() => send(sql, ...rest));
+    if (!pipelined) {
+      await sendInOrder(runner, [[begin, []]], false);
+      return sendThroughTypeorm(sql, ...rest);
+    }
+    // The BEGIN is in the driver's queue before TypeORM sends the statement: the statement can
+    // never run outside the transaction, and fails if the BEGIN did.
+    const begins = sendInOrder(runner, [[begin, []]], true);
+    const [, result] = await Promise.all([begins, sendThroughTypeorm(sql, ...rest)]);
+    return result;
   };
   try {
-    return await runner.manager.transaction((manager) =>
-      rowScopedTransactions.run(manager, () => work(manager)),
-    );
+    return await runner.manager.transaction((manager) => {
+      if (readOnly) afterReadOnlyCommit.set(manager, afterCommit);
+      return rowScopedTransactions.run(manager, () => work(manager));
+    });
   } finally {
     await runner.release();
   }
+}
+
+type Statement = [sql: string, parameters: unknown[]];
+
+/** The statements to send right after the COMMIT of a read-only walled transaction. */
+const afterReadOnlyCommit = new WeakMap<EntityManager, Statement[]>();
+
+/**
+ * In a read-only walled transaction, queues `sql` to run on its connection right after its COMMIT
+ * (in the COMMIT's round trip where the driver pipelines) and says true; else false, and the
+ * caller runs it where it is. For what a read must leave behind, which the read-only transaction
+ * refuses: its audit event, written only when the read has committed. A read that fails writes
+ * nothing; a statement queued here that fails fails the read.
+ */
+export function queueAfterReadOnlyCommit(
+  manager: EntityManager,
+  sql: string,
+  parameters: unknown[],
+): boolean {
+  const queue = afterReadOnlyCommit.get(manager);
+  if (!queue) return false;
+  queue.push([sql, parameters]);
+  return true;
+}
+
+/** Whether the data source's connections pipeline (see `externalDataSourceOptions`). */
+function pipelinedDriver(dataSource: DataSource): boolean {
+  return (dataSource.options as { extra?: { pipeline?: boolean } }).extra?.pipeline === true;
+}
+
+/**
+ * Sends the statements on the runner's connection in this order, all at once where the driver
+ * pipelines, and fails with the first failure, as TypeORM would report it.
+ */
+async function sendInOrder(
+  runner: QueryRunner,
+  statements: readonly Statement[],
+  pipelined: boolean,
+): Promise<void> {
+  if (statements.length === 0) return;
+  const client = (await runner.connect()) as PoolClient;
+  const send = ([sql, parameters]: Statement) =>
+    client.query(sql, parameters).catch((error: unknown) => {
+      throw new QueryFailedError(sql, parameters, error as Error);
+    });
+  if (pipelined) {
+    await Promise.all(statements.map(send));
+    return;
+  }
+  for (const statement of statements) await send(statement);
 }
 
 export interface WallOptions {

@@ -50,32 +50,36 @@ export class CaseListingService {
 
   /**
    * One case with its persons (primary first), with an audit event for the read; 404 outside the
-   * scope, 403 when restricted. The persons, and on a child's case whether the caller sees where
-   * the child is (for `ChildWhereaboutsPolicy.view`), are read in the case's transaction: one wall
-   * and one commit for all (issue 20), and all of the same moment.
+   * scope, 403 when restricted. The case and its persons are asked for together, and on a child's
+   * case whether the caller sees where the child is (for `ChildWhereaboutsPolicy.view`), all in
+   * the case's transaction: one wall and one commit, with the event written in the commit's round
+   * trip (issue 20), and all of the same moment.
    */
   async get(
     caller: Caller,
     id: string,
   ): Promise<{ found: CaseRecord; persons: CasePerson[]; whereabouts: WhereaboutsDecision }> {
-    const read = await this.access.read(caller, async (m) => {
-      const found = await this.lookup.readable(caller, id, m);
-      const persons = (await this.persons.ofCasesIn(m, [id])).get(id) ?? [];
-      return {
-        found,
-        persons,
-        whereabouts: await this.whereabouts.decide(caller, found, persons, m),
-      };
+    return this.access.read(caller, async (m) => {
+      // Both in one round trip; the persons of a case the caller may not read are never returned.
+      const [found, personsOfCase] = await Promise.all([
+        this.lookup.readable(caller, id, m),
+        this.persons.ofCasesIn(m, [id]),
+      ]);
+      const persons = personsOfCase.get(id) ?? [];
+      const whereabouts = await this.whereabouts.decide(caller, found, persons, m);
+      await recordCaseEvent(
+        this.audit,
+        {
+          action: 'case.read',
+          caller,
+          caseId: id,
+          consulateId: found.consulateId,
+          countryCode: found.countryCode,
+        },
+        m,
+      );
+      return { found, persons, whereabouts };
     });
-    // After the read's transaction: it is read-only, so the event cannot be written in it.
-    await recordCaseEvent(this.audit, {
-      action: 'case.read',
-      caller,
-      caseId: id,
-      consulateId: read.found.consulateId,
-      countryCode: read.found.countryCode,
-    });
-    return read;
   }
 
   /**
@@ -94,8 +98,9 @@ export class CaseListingService {
   > {
     const where = caseFilterConditions(await resolveWithoutConsul(filters, caller, this.officers));
     this.access.restrictToScope(where, caller);
-    // The page and its primary persons in one read transaction (one wall, one round trip fewer);
-    // the audit event after it, on its own connection (the embedded database has only one).
+    // The page and its primary persons in one read transaction (one wall), its audit event in the
+    // round trip of its commit.
+    const { cursor, limit, ...recorded } = filters;
     const { page, primaries } = await this.access.read(caller, async (manager) => {
       const page = await keysetPage<CaseRecord & { personAges: PersonAgeFacts[] }>(manager, {
         select: `SELECT ${CASE_COLUMNS}, ${PERSON_AGES_OF_CASE_SQL} AS "personAges"`,
@@ -110,18 +115,18 @@ export class CaseListingService {
         page.items.map((c) => c.primaryPersonId),
         manager,
       );
+      await recordCaseEvent(
+        this.audit,
+        {
+          action: 'case.list',
+          caller,
+          consulateId: null,
+          countryCode: caller.countryCode,
+          details: { filters: recorded, returned: page.items.length },
+        },
+        manager,
+      );
       return { page, primaries };
-    });
-    const { cursor, limit, ...recorded } = filters;
-    await recordCaseEvent(this.audit, {
-      action: 'case.list',
-      caller,
-      consulateId: null,
-      countryCode: caller.countryCode,
-      details: {
-        filters: recorded,
-        returned: page.items.length,
-      },
     });
     return {
       nextCursor: page.nextCursor,
