@@ -33,6 +33,7 @@ import { CreateGoodPractices1764000000031 } from './1764000000031-create-good-pr
 import { AddStatisticsDimensions1764000000032 } from './1764000000032-add-statistics-dimensions';
 import { CreateRegionalReports1764000000033 } from './1764000000033-create-regional-reports';
 import { IndexPersonsByBirthYearAndName1764000000034 } from './1764000000034-index-persons-by-birth-year-and-name';
+import { CurrentCallerCheck1764000000035 } from './1764000000035-current-caller-check';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   AddStatisticsDimensions1764000000032,
   CreateRegionalReports1764000000033,
   IndexPersonsByBirthYearAndName1764000000034,
+  CurrentCallerCheck1764000000035,
 ];

@@ -11,6 +11,7 @@ import { ReferralsHttpModule } from './referrals/referrals-http.module';
 import { CrisisHttpModule } from './crisis/crisis-http.module';
 import { CrisisImportHttpModule } from './crisis-import/crisis-import-http.module';
 import { ReturnsHttpModule } from './returns/returns-http.module';
+import { CallerFreshnessInterceptor } from './access/caller-freshness.interceptor';
 import { RefusalAuditInterceptor } from './access/refusal-audit.interceptor';
 import { AccessGuard } from './access/access.guard';
 import { AccessModule } from './access/access.module';
@@ -58,7 +59,9 @@ export class AppModule {
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         IdempotencyStore,
-        // First: it must wrap the idempotency interceptor, whose transaction a refusal rolls back.
+        // First: a request served anew for a caller read again runs every other one again.
+        { provide: APP_INTERCEPTOR, useClass: CallerFreshnessInterceptor },
+        // Next: it must wrap the idempotency interceptor, whose transaction a refusal rolls back.
         { provide: APP_INTERCEPTOR, useClass: RefusalAuditInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],

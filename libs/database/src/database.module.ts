@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@amparo/core';
+import { DataSource } from 'typeorm';
+import { checkCallerBeforeStatements } from './caller-check';
 import { embeddedDataSourceOptions, externalDataSourceOptions } from './data-source-options';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { EMBEDDED_POSTGRES, EmbeddedPostgresModule } from './embedded-postgres.provider';
@@ -21,6 +23,8 @@ import { EMBEDDED_POSTGRES, EmbeddedPostgresModule } from './embedded-postgres.p
             : embeddedDataSourceOptions(embedded!.db);
         return { ...base, autoLoadEntities: true, migrationsRun: embedded !== null };
       },
+      dataSourceFactory: async (options) =>
+        checkCallerBeforeStatements(new DataSource(options!)).initialize(),
     }),
   ],
 })

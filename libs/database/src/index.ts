@@ -9,3 +9,4 @@ export * from './keyset-page';
 export * from './idempotency-store';
 export * from './row-security';
 export * from './table-owners';
+export * from './caller-check';

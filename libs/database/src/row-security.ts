@@ -1,5 +1,6 @@
 import { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
+import { carryCallerCheck } from './caller-check';
 import { inIdempotentRequest, transactional } from './idempotency-store';
 import { rowScopedTransactions } from './row-scope-context';
 
@@ -68,23 +69,35 @@ export async function withinRowScope<T>(
   const sendThroughTypeorm = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
   const pipelined = pipelinedDriver(dataSource);
   const afterCommit: Statement[] = [];
-  let begun = false;
+  // Settles once the BEGIN is in the driver's queue (pipelined) or done: every other statement of
+  // the transaction waits for it, so none can run outside the transaction or before its wall.
+  let opened: Promise<void> | undefined;
   (runner as { query: (...args: unknown[]) => Promise<unknown> }).query = async (sql, ...rest) => {
     if (sql === 'START TRANSACTION') return undefined;
-    if (sql === 'ROLLBACK') afterCommit.length = 0;
-    if (!begun && sql === 'ROLLBACK') return undefined;
-    if (!begun && sql === 'COMMIT') return sendInOrder(runner, afterCommit.splice(0), pipelined);
-    if (sql === 'COMMIT')
-      return sendInOrder(runner, [['COMMIT', []], ...afterCommit.splice(0)], pipelined);
-    if (begun) return sendThroughTypeorm(sql, ...rest);
-    begun = true;
-    if (!pipelined) {
-      await sendInOrder(runner, [[begin, []]], false);
+    if (sql === 'COMMIT' || sql === 'ROLLBACK') {
+      const statements: Statement[] = sql === 'COMMIT' ? afterCommit.splice(0) : [];
+      afterCommit.length = 0;
+      if (!opened) return sendInOrder(runner, statements, pipelined);
+      await opened.catch(() => undefined);
+      return sendInOrder(runner, [[sql, []], ...statements], pipelined);
+    }
+    if (opened) {
+      await opened;
       return sendThroughTypeorm(sql, ...rest);
     }
-    // The BEGIN is in the driver's queue before TypeORM sends the statement: the statement can
-    // never run outside the transaction, and fails if the BEGIN did.
-    const begins = sendInOrder(runner, [[begin, []]], true);
+    // A caller taken from the API's cache is checked in the BEGIN, before the wall and the work
+    // (caller-check.ts): a caller that has changed fails the transaction before anything runs.
+    const check = carryCallerCheck(runner);
+    const opening = check ? begin.replace('; ', `; ${check.sql}; `) : begin;
+    const begins = sendInOrder(runner, [[opening, []]], pipelined);
+    begins.catch(() => undefined); // its failure is the statements', reported below
+    check?.settle(begins);
+    opened = pipelined ? sentToDriver.get(begins)! : begins;
+    if (!pipelined) {
+      await begins;
+      return sendThroughTypeorm(sql, ...rest);
+    }
+    await opened;
     const [, result] = await Promise.all([begins, sendThroughTypeorm(sql, ...rest)]);
     return result;
   };
@@ -126,28 +139,38 @@ function pipelinedDriver(dataSource: DataSource): boolean {
   return (dataSource.options as { extra?: { pipeline?: boolean } }).extra?.pipeline === true;
 }
 
+/** For each sendInOrder's promise: settles once its statements are in the driver's queue. */
+const sentToDriver = new WeakMap<Promise<void>, Promise<void>>();
+
 /**
  * Sends the statements on the runner's connection in this order, all at once where the driver
  * pipelines, and fails with the first failure, as TypeORM would report it.
  */
-async function sendInOrder(
+function sendInOrder(
   runner: QueryRunner,
   statements: readonly Statement[],
   pipelined: boolean,
 ): Promise<void> {
-  if (statements.length === 0) return;
-  const client = (await runner.connect()) as PoolClient;
-  const send = ([sql, parameters]: Statement) =>
+  if (statements.length === 0) return Promise.resolve();
+  const connected = runner.connect() as Promise<PoolClient>;
+  const send = (client: PoolClient, [sql, parameters]: Statement) =>
     client.query(sql, parameters).catch((error: unknown) => {
       throw new QueryFailedError(sql, parameters, error as Error);
     });
-  if (pipelined) {
-    await Promise.all(statements.map(send));
-    return;
-  }
-  for (const statement of statements) await send(statement);
+  const done = connected.then(async (client) => {
+    if (pipelined) {
+      // client.query queues each at once, in this order.
+      await Promise.all(statements.map((statement) => send(client, statement)));
+      return;
+    }
+    for (const statement of statements) await send(client, statement);
+  });
+  sentToDriver.set(
+    done,
+    connected.then(() => undefined),
+  );
+  return done;
 }
-
 export interface WallOptions {
   /** PostgreSQL then refuses any write as well. */
   readOnly?: boolean;

@@ -1,8 +1,14 @@
 import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { DomainError } from '@amparo/core';
-import { ACCESS_METADATA, AccessDeclaration, TokenSigner } from '@amparo/identity';
+import { DomainError, currentRequestContext } from '@amparo/core';
+import {
+  ACCESS_METADATA,
+  AccessDeclaration,
+  Caller,
+  CallerLoader,
+  TokenSigner,
+} from '@amparo/identity';
 import { refreshCookieOf } from './refresh-cookie';
 import { AuthenticatedRequest } from './authenticated-request';
 
@@ -17,15 +23,13 @@ export class AccessGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     private readonly signer: TokenSigner,
+    private readonly callers: CallerLoader,
   ) {
     super();
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const declaration = this.reflector.getAllAndOverride<AccessDeclaration | undefined>(
-      ACCESS_METADATA,
-      [context.getHandler(), context.getClass()],
-    );
+    const declaration = this.declarationOf(context);
     if (!declaration) {
       this.logger.error(
         { route: `${context.getClass().name}.${context.getHandler().name}` },
@@ -54,10 +58,41 @@ export class AccessGuard extends AuthGuard('jwt') {
       if (req.refreshToken) return true;
     }
     await super.canActivate(context);
-    if (declaration.kind === 'permission' && !req.user!.permissions.has(declaration.permission)) {
-      throw new DomainError('FORBIDDEN', 'forbidden');
-    }
+    if (this.permits(declaration, req.user!)) return true;
+    // A caller from the cache may lack a permission granted since: refuse only a current one.
+    if (!currentRequestContext()?.callerCheck) throw new DomainError('FORBIDDEN', 'forbidden');
+    req.user = await this.freshCaller(req);
+    if (!this.permits(declaration, req.user)) throw new DomainError('FORBIDDEN', 'forbidden');
     return true;
+  }
+
+  /**
+   * The request's caller read again from the database, after the cached one turned out to have
+   * changed (or to lack what the request asks): a 401 when its token no longer signs in.
+   */
+  async freshCaller(req: AuthenticatedRequest): Promise<Caller> {
+    const caller = req.accessClaims && (await this.callers.reload(req.accessClaims));
+    if (!caller) throw new DomainError('UNAUTHENTICATED', 'unauthenticated');
+    req.user = caller;
+    return caller;
+  }
+
+  /** Re-checks the route's permission for a caller read again (CallerFreshnessInterceptor). */
+  assertPermits(context: ExecutionContext, caller: Caller): void {
+    const declaration = this.declarationOf(context);
+    if (declaration && !this.permits(declaration, caller))
+      throw new DomainError('FORBIDDEN', 'forbidden');
+  }
+
+  private permits(declaration: AccessDeclaration, caller: Caller): boolean {
+    return declaration.kind !== 'permission' || caller.permissions.has(declaration.permission);
+  }
+
+  private declarationOf(context: ExecutionContext): AccessDeclaration | undefined {
+    return this.reflector.getAllAndOverride<AccessDeclaration | undefined>(ACCESS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Caller, ChallengeClaims } from '@amparo/identity';
+import { AccessClaims, Caller, ChallengeClaims } from '@amparo/identity';
 import { Request } from 'express';
 
 /**
@@ -7,6 +7,8 @@ import { Request } from 'express';
  */
 export type AuthenticatedRequest = Request & {
   user?: Caller;
+  /** The bearer token's claims, to read the caller again when the cached one has changed. */
+  accessClaims?: AccessClaims;
   enrolmentChallenge?: ChallengeClaims;
   refreshToken?: string;
 };

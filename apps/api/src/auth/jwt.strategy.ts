@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AuthenticatedRequest } from '../access/authenticated-request';
 import { Caller, CallerLoader, isAccessTokenPayload, TokenSigner } from '@amparo/identity';
 
 /** Bearer access tokens: ES256 only, issuer, audience, expiry and not-before enforced. */
@@ -17,11 +18,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       ignoreExpiration: false,
       ...signer.verificationOptions,
       jsonWebTokenOptions: { clockTolerance: 0 },
+      passReqToCallback: true,
     });
   }
 
-  async validate(payload: unknown): Promise<Caller | false> {
+  /** A read may take its caller from the cache, which the database then checks (CallerLoader). */
+  async validate(req: AuthenticatedRequest, payload: unknown): Promise<Caller | false> {
     if (!isAccessTokenPayload(payload)) return false;
-    return (await this.callers.load(payload)) ?? false;
+    req.accessClaims = payload;
+    const fromCache = req.method === 'GET' || req.method === 'HEAD';
+    return (await this.callers.load(payload, { fromCache })) ?? false;
   }
 }
