@@ -29,15 +29,19 @@ export class PersonsController {
     @Query() query: SearchPersonsQuery,
   ): Promise<{ items: FoundPersonResponse[]; nextCursor: null }> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const found = await this.persons.search(caller, query.q, limit);
-    await this.audit.record({
-      action: 'person.search',
-      outcome: 'success',
-      actor: actorOf(caller),
-      resourceType: 'person',
-      countryCode: caller.countryCode,
-      details: { returned: found.length },
-    });
+    const found = await this.persons.search(caller, query.q, limit, (persons, manager) =>
+      this.audit.record(
+        {
+          action: 'person.search',
+          outcome: 'success',
+          actor: actorOf(caller),
+          resourceType: 'person',
+          countryCode: caller.countryCode,
+          details: { returned: persons.length },
+        },
+        manager,
+      ),
+    );
     return { items: found.map((p) => FoundPersonResponse.found(p)), nextCursor: null };
   }
 }

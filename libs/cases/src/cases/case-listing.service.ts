@@ -4,7 +4,7 @@ import { Page, SortSpec, resolveSort } from '@amparo/core';
 import { keysetPage } from '@amparo/database';
 import { Caller, PostOfficers } from '@amparo/identity';
 import { CaseAccess } from '../access/case-access';
-import { CasePerson, Person } from '../persons/person';
+import { CasePerson, Person, personFromJson, personJson } from '../persons/person';
 import { PersonsService } from '../persons/persons.service';
 import { PERSON_AGES_OF_CASE_SQL } from '../safeguards/child-case-facts';
 import { ChildWhereaboutsPolicy, WhereaboutsDecision } from '../safeguards/child-whereabouts';
@@ -37,6 +37,12 @@ export const CASE_SORT: SortSpec = {
 };
 
 /** Reading cases: one case by id, and pages of the cases in the caller's scope, both audited. */
+/** A row of a page of cases: the case, the ages of its persons and its primary person. */
+type PageRow = CaseRecord & {
+  personAges: PersonAgeFacts[];
+  primaryPerson: Parameters<typeof personFromJson>[0] | null;
+};
+
 @Injectable()
 export class CaseListingService {
   constructor(
@@ -98,12 +104,13 @@ export class CaseListingService {
   > {
     const where = caseFilterConditions(await resolveWithoutConsul(filters, caller, this.officers));
     this.access.restrictToScope(where, caller);
-    // The page and its primary persons in one read transaction (one wall), its audit event in the
-    // round trip of its commit.
+    // The page with its primary persons in one statement, in a read transaction whose audit event
+    // goes in the round trip of its commit (issue 20).
     const { cursor, limit, ...recorded } = filters;
-    const { page, primaries } = await this.access.read(caller, async (manager) => {
-      const page = await keysetPage<CaseRecord & { personAges: PersonAgeFacts[] }>(manager, {
-        select: `SELECT ${CASE_COLUMNS}, ${PERSON_AGES_OF_CASE_SQL} AS "personAges"`,
+    const page = await this.access.read(caller, async (manager) => {
+      const page = await keysetPage<PageRow>(manager, {
+        select: `SELECT ${CASE_COLUMNS}, ${PERSON_AGES_OF_CASE_SQL} AS "personAges",
+                        ${personJson('c.primary_person_id')} AS "primaryPerson"`,
         from: 'FROM cases c',
         where,
         sort: resolveSort(filters.sort, CASE_SORT),
@@ -111,10 +118,6 @@ export class CaseListingService {
         cursor: filters.cursor,
         limit: filters.limit,
       });
-      const primaries = await this.persons.byIds(
-        page.items.map((c) => c.primaryPersonId),
-        manager,
-      );
       await recordCaseEvent(
         this.audit,
         {
@@ -126,11 +129,16 @@ export class CaseListingService {
         },
         manager,
       );
-      return { page, primaries };
+      return page;
     });
+    const primaries = new Map(
+      page.items
+        .filter((c) => c.primaryPerson)
+        .map((c) => [c.primaryPersonId, personFromJson(c.primaryPerson!)]),
+    );
     return {
       nextCursor: page.nextCursor,
-      items: page.items.map(({ personAges: _ages, ...c }) => c),
+      items: page.items.map(({ personAges: _ages, primaryPerson: _primary, ...c }) => c),
       primaries,
       personAges: new Map(page.items.map((c) => [c.id, c.personAges])),
     };

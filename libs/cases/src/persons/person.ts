@@ -57,6 +57,21 @@ export const personColumns = (documents = 'person_documents') => `${PERSON_FIELD
 
 export const PERSON_COLUMNS = personColumns();
 
+/**
+ * Person `id` (an SQL expression) as one JSON value of the fields PERSON_COLUMNS reads, for a
+ * statement that brings each row's person along (a page of cases and their primary persons: one
+ * round trip, one snapshot); `personFromJson` reads it back.
+ */
+export const personJson = (id: string) =>
+  `(SELECT to_jsonb(one) FROM (SELECT ${PERSON_COLUMNS} FROM persons p WHERE p.id = ${id}) one)`;
+
+/** A person read as JSON (`personJson`), its time-stamps dates again as the driver gives them. */
+export function personFromJson(
+  json: Omit<Person, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string },
+): Person {
+  return { ...json, createdAt: new Date(json.createdAt), updatedAt: new Date(json.updatedAt) };
+}
+
 /** The link of a person to a case, as `case_persons` stores it. */
 export interface CasePersonRow {
   personId: string;

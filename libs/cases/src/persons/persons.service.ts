@@ -41,6 +41,9 @@ export const BAND_BIRTH_YEARS = 3;
  * person may appear in several cases. A caller may read a person who appears in at least one case
  * they may read (`readableBy`): search, duplicate candidates and linking never name anyone else.
  */
+/** A person found by a search, with the cases of theirs the caller may read. */
+export type FoundPerson = Person & { score: number; caseIds: string[]; worksCase: boolean };
+
 @Injectable()
 export class PersonsService {
   constructor(private readonly access: CaseAccess) {}
@@ -99,15 +102,6 @@ export class PersonsService {
       ],
     );
     return person;
-  }
-
-  async byIds(ids: string[], manager: EntityManager): Promise<Map<string, Person>> {
-    if (!ids.length) return new Map();
-    const rows = await manager.query<Person[]>(
-      `SELECT ${PERSON_COLUMNS} FROM persons p WHERE p.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map((p) => [p.id, p]));
   }
 
   /**
@@ -272,13 +266,15 @@ export class PersonsService {
   /**
    * Persons appearing in cases the caller may read, by name (typos, accents, case and word order
    * tolerated) or by exact document number, with those of their cases and whether the caller works
-   * one of them (else identifying fields are masked, as in case lists).
+   * one of them (else identifying fields are masked, as in case lists). `recordRead` records the
+   * search in the audit trail, given the read's transaction.
    */
   async search(
     caller: Caller,
     q: string,
     limit: number,
-  ): Promise<(Person & { score: number; caseIds: string[]; worksCase: boolean })[]> {
+    recordRead: (found: FoundPerson[], manager: EntityManager) => Promise<void>,
+  ): Promise<FoundPerson[]> {
     const where = new SqlConditions();
     where.add('cp.person_id = matched.id');
     this.access.restrictToReadable(where, caller);
@@ -291,8 +287,8 @@ export class PersonsService {
     // Matching persons first, from the name-word key and document indexes; then, person by person,
     // which of their cases the caller may see; the word similarity of the whole name filters and
     // ranks.
-    return this.withTrigramThresholds(caller, (manager) =>
-      manager.query(
+    return this.withTrigramThresholds(caller, async (manager) => {
+      const found = await manager.query<FoundPerson[]>(
         `WITH matched AS (
            SELECT id FROM amparo_person_ids_by_name_words(${words}::text[]) AS id
            UNION
@@ -311,8 +307,11 @@ export class PersonsService {
              OR EXISTS (SELECT 1 FROM person_documents d WHERE d.person_id = p.id AND d.number_normalized = ${document})
           ORDER BY score DESC, p.id LIMIT ${where.param(limit)}`,
         where.params,
-      ),
-    );
+      );
+      // Its audit event, in the read's transaction: written in the round trip of its commit.
+      await recordRead(found, manager);
+      return found;
+    });
   }
 
   /**
