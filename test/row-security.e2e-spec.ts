@@ -445,14 +445,16 @@ describe('Row-level security: a query that forgets the scope filter still sees o
       });
       expect(read?.status).toBe(200);
       expect(read?.body.persons).toHaveLength(1);
-      // The BEGIN with the check of the cached caller and the wall, the case, its persons (one
-      // round trip, pipelined); the COMMIT and the audit event (another).
+      // The BEGIN with the check of the cached caller and the wall, the case, whether the caller
+      // holds a break-the-glass grant on it, its persons (one round trip, pipelined); the COMMIT and
+      // the audit event (another).
       expect(sent[0]).toMatch(
         /^START TRANSACTION READ ONLY; SELECT amparo_assert_current_caller\(/,
       );
       expect(sent.map((sql) => sql.trim().split(/\s+/).slice(0, 2).join(' '))).toEqual([
         'START TRANSACTION',
         'SELECT c.id,',
+        'SELECT 1',
         'SELECT cp.case_id',
         'COMMIT',
         'INSERT INTO',

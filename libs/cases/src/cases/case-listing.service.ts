@@ -66,13 +66,14 @@ export class CaseListingService {
     id: string,
   ): Promise<{ found: CaseRecord; persons: CasePerson[]; whereabouts: WhereaboutsDecision }> {
     return this.access.read(caller, async (m) => {
-      // Both in one round trip; the persons of a case the caller may not read are never returned.
-      const [found, personsOfCase] = await Promise.all([
-        this.lookup.readable(caller, id, m),
+      // The case, whether the caller holds a break-the-glass grant on it, and its persons: one round
+      // trip; the persons of a case the caller may not read are never returned.
+      const [{ found, breakGlass }, personsOfCase] = await Promise.all([
+        this.lookup.readableWithGrant(caller, id, m),
         this.persons.ofCasesIn(m, [id]),
       ]);
       const persons = personsOfCase.get(id) ?? [];
-      const whereabouts = await this.whereabouts.decide(caller, found, persons, m);
+      const whereabouts = await this.whereabouts.decide(caller, found, persons, m, { breakGlass });
       await recordCaseEvent(
         this.audit,
         {

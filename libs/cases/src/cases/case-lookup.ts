@@ -58,6 +58,29 @@ export class CaseLookup {
     return found;
   }
 
+  /**
+   * `readable`, with whether the caller holds an unexpired break-the-glass grant on the case, both
+   * asked for at once (one round trip where the driver pipelines): for reading one case, where the
+   * grant also decides whether a child's whereabouts show.
+   */
+  async readableWithGrant(
+    caller: Caller,
+    id: string,
+    manager: EntityManager,
+  ): Promise<{ found: CaseRecord; breakGlass: boolean }> {
+    const [found, breakGlass] = await Promise.all([
+      this.find(id, manager),
+      isUUID(id)
+        ? this.accessRequests.hasActiveGrant(caller.userId, id, manager)
+        : Promise.resolve(false),
+    ]);
+    if (!found || !this.access.inScope(caller, found))
+      throw new DomainError('CASE_NOT_FOUND', 'not_found');
+    if (!breakGlass && !this.access.seesRestrictedContent(caller, found))
+      throw new DomainError('CASE_RESTRICTED', 'forbidden');
+    return { found, breakGlass };
+  }
+
   /** A readable case the caller works (officer or consul of its post). */
   async workable(caller: Caller, id: string, manager: EntityManager): Promise<CaseRecord> {
     const found = await this.readable(caller, id, manager);
