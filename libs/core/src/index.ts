@@ -12,6 +12,7 @@ export * from './validation/not-blank';
 export * from './validation/unsafe-strings';
 export * from './i18n/locale';
 export * from './logging/logging.module';
+export * from './logging/log-destination';
 export * from './lifecycle/graceful-shutdown';
 export * from './lifecycle/read-config-or-exit';
 export * from './lifecycle/describe-mode';

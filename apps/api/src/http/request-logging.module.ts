@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@amparo/core';
+import { APP_CONFIG, AppConfig, asyncStdout } from '@amparo/core';
 import { LoggerModule } from 'nestjs-pino';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { assignRequestId } from './request-id';
@@ -16,21 +16,26 @@ type LoggedRequest = IncomingMessage & { id?: string; originalUrl?: string };
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.log.level,
-          genReqId: (req: IncomingMessage, res: ServerResponse) => assignRequestId(req, res),
-          quietReqLogger: true,
-          customAttributeKeys: { reqId: 'requestId' },
-          serializers: {
-            req: (req: LoggedRequest) => ({
-              id: req.id,
-              method: req.method,
-              path: (req.originalUrl ?? req.url ?? '').split('?')[0],
-            }),
-            res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+        pinoHttp: [
+          {
+            level: config.log.level,
+            genReqId: (req: IncomingMessage, res: ServerResponse) => assignRequestId(req, res),
+            quietReqLogger: true,
+            customAttributeKeys: { reqId: 'requestId' },
+            serializers: {
+              req: (req: LoggedRequest) => ({
+                id: req.id,
+                method: req.method,
+                path: (req.originalUrl ?? req.url ?? '').split('?')[0],
+              }),
+              res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+            },
+            autoLogging: {
+              ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health/'),
+            },
           },
-          autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health/') },
-        },
+          asyncStdout(),
+        ],
         forRoutes: ['*path'],
       }),
     }),

@@ -85,6 +85,8 @@ export class CaseListingService {
         },
         m,
       );
+      if (whereabouts !== 'not_a_child_case')
+        await this.whereabouts.recordRead(caller, found, whereabouts, m);
       return { found, persons, whereabouts };
     });
   }

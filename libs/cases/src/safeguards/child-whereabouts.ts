@@ -67,14 +67,8 @@ export class ChildWhereaboutsPolicy {
         ? await this.access.read(caller, (m) => this.seesWhereabouts(caller, c, m))
         : 'not_a_child_case');
     if (shown === 'not_a_child_case') return { case: c, persons, masked: [] };
-    await recordCaseEvent(this.audit, {
-      action: 'case.child_whereabouts.read',
-      caller,
-      caseId: c.id,
-      consulateId: c.consulateId,
-      countryCode: c.countryCode,
-      details: { shown },
-    });
+    // A decision made by `decide` was recorded with it, in the read's transaction.
+    if (decided === undefined) await this.recordRead(caller, c, shown);
     if (shown) return { case: c, persons, masked: [] };
     return {
       case: { ...c, eventCity: null, shelter: null },
@@ -103,6 +97,25 @@ export class ChildWhereaboutsPolicy {
     )
       return 'not_a_child_case';
     return this.seesWhereabouts(caller, c, manager, breakGlass);
+  }
+
+  /**
+   * Records that the caller read a child's case, and whether they were shown where the child is;
+   * in `manager`'s transaction when given (a read's: written in the round trip of its commit).
+   */
+  recordRead(caller: Caller, c: CaseRecord, shown: boolean, manager?: EntityManager) {
+    return recordCaseEvent(
+      this.audit,
+      {
+        action: 'case.child_whereabouts.read',
+        caller,
+        caseId: c.id,
+        consulateId: c.consulateId,
+        countryCode: c.countryCode,
+        details: { shown },
+      },
+      manager,
+    );
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { asyncStdout } from './log-destination';
 
 /**
  * Structured JSON logs of a process, at the configured level. The API logs its requests as well,
@@ -10,7 +11,9 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
   imports: [
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.log.level } }),
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: [{ level: config.log.level }, asyncStdout()],
+      }),
     }),
   ],
 })
