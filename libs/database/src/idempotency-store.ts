@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { CommitBatch, deferBegin, pipelinedDriver } from './pipelined-transaction';
 import { rowScopedTransactions } from './row-scope-context';
 
 /** How long a key is remembered, per user. */
@@ -39,6 +40,8 @@ class IdempotencyKeyTaken extends Error {}
 interface IdempotencyScope {
   readonly claim: IdempotencyClaim;
   runner?: QueryRunner;
+  /** What its transaction sends with its COMMIT (the stored response). */
+  commit?: CommitBatch;
 }
 
 const scopes = new AsyncLocalStorage<IdempotencyScope>();
@@ -65,7 +68,7 @@ export async function transactional<T>(
   if (!scope.runner) {
     const runner = dataSource.createQueryRunner();
     scope.runner = runner;
-    await runner.connect();
+    scope.commit = deferBegin(runner, 'START TRANSACTION', pipelinedDriver(dataSource));
     await runner.startTransaction();
     await claim(runner, scope.claim);
   }
@@ -79,25 +82,30 @@ export async function transactional<T>(
  * never left claimed by a request that is gone.
  */
 async function claim(runner: QueryRunner, { userId, key, requestHash }: IdempotencyClaim) {
-  // Rows without a response can only be left by versions that claimed keys on their own.
-  await runner.query(
-    `DELETE FROM idempotency_keys
-      WHERE user_id = $1 AND key = $2 AND (expires_at < now() OR status_code IS NULL)`,
-    [userId, key],
-  );
-  await runner.query(`SELECT set_config('lock_timeout', $1, true)`, [WAIT_FOR_FIRST]);
-  let claimed: unknown[];
-  try {
-    claimed = (await runner.query(
+  // Sent one behind the other without waiting (with the BEGIN, in one round trip where the driver
+  // pipelines): each runs only if the ones before it did, as a failure ends the transaction.
+  const statements = [
+    // Rows without a response can only be left by versions that claimed keys on their own.
+    runner.query(
+      `DELETE FROM idempotency_keys
+        WHERE user_id = $1 AND key = $2 AND (expires_at < now() OR status_code IS NULL)`,
+      [userId, key],
+    ),
+    runner.query(`SELECT set_config('lock_timeout', $1, true)`, [WAIT_FOR_FIRST]),
+    runner.query(
       `INSERT INTO idempotency_keys (user_id, key, request_hash, expires_at)
        VALUES ($1, $2, $3, now() + make_interval(hours => $4)) ON CONFLICT DO NOTHING RETURNING key`,
       [userId, key, requestHash, IDEMPOTENCY_TTL_HOURS],
-    )) as unknown[];
+    ) as Promise<unknown[]>,
+    runner.query(`SELECT set_config('lock_timeout', '0', true)`),
+  ] as const;
+  let claimed: unknown[];
+  try {
+    [, , claimed] = await Promise.all(statements);
   } catch (error) {
     if (sqlState(error) === '55P03') throw new IdempotencyKeyInProgress();
     throw error;
   }
-  await runner.query(`SELECT set_config('lock_timeout', '0', true)`);
   if (!claimed.length) throw new IdempotencyKeyTaken();
 }
 
@@ -131,7 +139,8 @@ export class IdempotencyStore {
       const body = await scopes.run(scope, handler);
       if (scope.runner) {
         const { status, headers } = respond();
-        await scope.runner.query(
+        // Stored in the round trip of the COMMIT, in the transaction.
+        scope.commit!.before.push([
           `UPDATE idempotency_keys SET status_code = $3, response_body = $4, response_headers = $5
             WHERE user_id = $1 AND key = $2`,
           [
@@ -141,7 +150,7 @@ export class IdempotencyStore {
             JSON.stringify(body ?? null),
             JSON.stringify(headers),
           ],
-        );
+        ]);
         await scope.runner.commitTransaction();
       }
       return { kind: 'done', body };

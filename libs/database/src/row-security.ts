@@ -1,7 +1,6 @@
-import { PoolClient } from 'pg';
-import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
-import { carryCallerCheck } from './caller-check';
+import { DataSource, EntityManager } from 'typeorm';
 import { inIdempotentRequest, transactional } from './idempotency-store';
+import { Statement, deferBegin, pipelinedDriver } from './pipelined-transaction';
 import { rowScopedTransactions } from './row-scope-context';
 
 /**
@@ -50,68 +49,42 @@ export async function withinRowScope<T>(
   }
   if (inIdempotentRequest())
     return transactional(dataSource, async (manager) => {
-      if (!walled.has(manager)) {
-        await raiseWall(manager, scope);
-        walled.add(manager);
+      const raise = [
+        walled.has(manager) ? '' : wallStatement(scope),
+        extra ? `SELECT ${extra}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
+      walled.add(manager);
+      if (!raise) return rowScopedTransactions.run(manager, () => work(manager));
+      if (!pipelinedDriver(dataSource)) {
+        await manager.query(raise);
+        return rowScopedTransactions.run(manager, () => work(manager));
       }
-      if (extra) await manager.query(`SELECT ${extra}`);
-      return rowScopedTransactions.run(manager, () => work(manager));
+      // The work's statements go out behind the wall's without waiting for its answer (they
+      // reach the driver in the order they are sent), and fail with the transaction if it fails.
+      const raised = manager.query(raise);
+      const [, result] = await Promise.all([
+        raised,
+        rowScopedTransactions.run(manager, () => work(manager)),
+      ]);
+      return result;
     });
-  // Issue 20, fewer round trips: TypeORM's own transaction, with the wall raised in the round
-  // trip of its BEGIN, and both sent only with the first statement of the work: a transaction
-  // that sends nothing (a check that the caller's grants already answer) costs no round trip.
-  // Where the driver pipelines (a server, not the embedded database), the BEGIN and the first
-  // statement go out together, and the COMMIT with the statements queued behind it (a read's
-  // audit event): one round trip each. (TypeORM sends nothing else to begin: the data source sets
-  // no isolation level.)
+  // Issue 20, fewer round trips: TypeORM's own transaction, the wall raised in the text of its
+  // BEGIN, sent with the work's first statement and nothing at all when the work sends nothing (a
+  // check that the caller's grants already answer); a read's audit event with its COMMIT.
   const begin = `START TRANSACTION${readOnly ? ' READ ONLY' : ''}; ${wallStatement(scope)}${extra ? `, ${extra}` : ''}`;
   const runner = dataSource.createQueryRunner();
-  const sendThroughTypeorm = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-  const pipelined = pipelinedDriver(dataSource);
-  const afterCommit: Statement[] = [];
-  // Settles once the BEGIN is in the driver's queue (pipelined) or done: every other statement of
-  // the transaction waits for it, so none can run outside the transaction or before its wall.
-  let opened: Promise<void> | undefined;
-  (runner as { query: (...args: unknown[]) => Promise<unknown> }).query = async (sql, ...rest) => {
-    if (sql === 'START TRANSACTION') return undefined;
-    if (sql === 'COMMIT' || sql === 'ROLLBACK') {
-      const statements: Statement[] = sql === 'COMMIT' ? afterCommit.splice(0) : [];
-      afterCommit.length = 0;
-      if (!opened) return sendInOrder(runner, statements, pipelined);
-      await opened.catch(() => undefined);
-      return sendInOrder(runner, [[sql, []], ...statements], pipelined);
-    }
-    if (opened) {
-      await opened;
-      return sendThroughTypeorm(sql, ...rest);
-    }
-    // A caller taken from the API's cache is checked in the BEGIN, before the wall and the work
-    // (caller-check.ts): a caller that has changed fails the transaction before anything runs.
-    const check = carryCallerCheck(runner);
-    const opening = check ? begin.replace('; ', `; ${check.sql}; `) : begin;
-    const begins = sendInOrder(runner, [[opening, []]], pipelined);
-    begins.catch(() => undefined); // its failure is the statements', reported below
-    check?.settle(begins);
-    opened = pipelined ? sentToDriver.get(begins)! : begins;
-    if (!pipelined) {
-      await begins;
-      return sendThroughTypeorm(sql, ...rest);
-    }
-    await opened;
-    const [, result] = await Promise.all([begins, sendThroughTypeorm(sql, ...rest)]);
-    return result;
-  };
+  const batch = deferBegin(runner, begin, pipelinedDriver(dataSource));
   try {
     return await runner.manager.transaction((manager) => {
-      if (readOnly) afterReadOnlyCommit.set(manager, afterCommit);
+      if (readOnly) afterReadOnlyCommit.set(manager, batch.after);
       return rowScopedTransactions.run(manager, () => work(manager));
     });
   } finally {
     await runner.release();
   }
 }
-
-type Statement = [sql: string, parameters: unknown[]];
 
 /** The statements to send right after the COMMIT of a read-only walled transaction. */
 const afterReadOnlyCommit = new WeakMap<EntityManager, Statement[]>();
@@ -134,43 +107,6 @@ export function queueAfterReadOnlyCommit(
   return true;
 }
 
-/** Whether the data source's connections pipeline (see `externalDataSourceOptions`). */
-function pipelinedDriver(dataSource: DataSource): boolean {
-  return (dataSource.options as { extra?: { pipeline?: boolean } }).extra?.pipeline === true;
-}
-
-/** For each sendInOrder's promise: settles once its statements are in the driver's queue. */
-const sentToDriver = new WeakMap<Promise<void>, Promise<void>>();
-
-/**
- * Sends the statements on the runner's connection in this order, all at once where the driver
- * pipelines, and fails with the first failure, as TypeORM would report it.
- */
-function sendInOrder(
-  runner: QueryRunner,
-  statements: readonly Statement[],
-  pipelined: boolean,
-): Promise<void> {
-  if (statements.length === 0) return Promise.resolve();
-  const connected = runner.connect() as Promise<PoolClient>;
-  const send = (client: PoolClient, [sql, parameters]: Statement) =>
-    client.query(sql, parameters).catch((error: unknown) => {
-      throw new QueryFailedError(sql, parameters, error as Error);
-    });
-  const done = connected.then(async (client) => {
-    if (pipelined) {
-      // client.query queues each at once, in this order.
-      await Promise.all(statements.map((statement) => send(client, statement)));
-      return;
-    }
-    for (const statement of statements) await send(client, statement);
-  });
-  sentToDriver.set(
-    done,
-    connected.then(() => undefined),
-  );
-  return done;
-}
 export interface WallOptions {
   /** PostgreSQL then refuses any write as well. */
   readOnly?: boolean;
@@ -193,11 +129,6 @@ function settingsSql(settings: Readonly<Record<string, string>>): string {
       return `set_config('${name}', '${value}', true)`;
     })
     .join(', ');
-}
-
-/** The wall in a transaction already begun (the idempotent request's). */
-async function raiseWall(manager: EntityManager, scope: RowScope) {
-  await manager.query(wallStatement(scope));
 }
 
 /**
