@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { currentRequestContext } from '@amparo/core';
-import { queueAfterReadOnlyCommit } from '@amparo/database';
+import { queueWithCommit } from '@amparo/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditOutcome } from './audit-event';
 
@@ -24,8 +24,9 @@ export interface AuditRecord {
 
 /**
  * Writes audit events. Pass the transaction's manager so the event commits or rolls back with the
- * change it records (or, for a read-only walled transaction, is written right after its COMMIT and
- * not at all if it rolls back); the request id and client IP come from the request being served.
+ * change it records (sent with its COMMIT where the transaction allows: `queueWithCommit`; a
+ * read-only walled transaction's right after it, and not at all if it rolls back); the request id
+ * and client IP come from the request being served.
  */
 @Injectable()
 export class AuditService {
@@ -53,9 +54,9 @@ export class AuditService {
       context?.ip ?? null,
       JSON.stringify(event.details ?? {}),
     ];
-    // A read's event, given the read's own (read-only) transaction: written on its connection
-    // right after its COMMIT, in the same round trip.
-    if (queueAfterReadOnlyCommit(manager, sql, parameters)) return;
+    // Given a transaction begun to send its COMMIT with other statements (any walled one): with
+    // its COMMIT, in the same round trip; a read-only one's right after it (queueWithCommit).
+    if (queueWithCommit(manager, sql, parameters)) return;
     await manager.query(sql, parameters);
   }
 }

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { CommitBatch, deferBegin, pipelinedDriver } from './pipelined-transaction';
+import {
+  CommitBatch,
+  deferBegin,
+  pipelinedDriver,
+  registerCommitBatch,
+} from './pipelined-transaction';
 import { rowScopedTransactions } from './row-scope-context';
 
 /** How long a key is remembered, per user. */
@@ -69,6 +74,7 @@ export async function transactional<T>(
     const runner = dataSource.createQueryRunner();
     scope.runner = runner;
     scope.commit = deferBegin(runner, 'START TRANSACTION', pipelinedDriver(dataSource));
+    registerCommitBatch(runner.manager, scope.commit, false);
     await runner.startTransaction();
     await claim(runner, scope.claim);
   }

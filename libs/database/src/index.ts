@@ -10,3 +10,4 @@ export * from './idempotency-store';
 export * from './row-security';
 export * from './table-owners';
 export * from './caller-check';
+export * from './pipelined-transaction';

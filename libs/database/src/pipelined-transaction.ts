@@ -1,5 +1,5 @@
 import { PoolClient } from 'pg';
-import { DataSource, QueryFailedError, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import { carryCallerCheck } from './caller-check';
 
 export type Statement = [sql: string, parameters: unknown[]];
@@ -34,36 +34,88 @@ export function deferBegin(runner: QueryRunner, begin: string, pipelined: boolea
   // the transaction waits for it, so none can run outside the transaction or before what its
   // BEGIN sets up. Statements then reach the driver in the order they were sent.
   let opened: Promise<void> | undefined;
+  let begins: Promise<void> | undefined;
+  const open = () => {
+    const check = carryCallerCheck(runner);
+    const opening = check ? begin.replace(/;|$/, (end) => `; ${check.sql}${end}`) : begin;
+    begins = sendInOrder(runner, [[opening, []]], pipelined);
+    begins.catch(() => undefined); // its failure is the statements', reported with them
+    check?.settle(begins);
+    opened = pipelined ? sentToDriver.get(begins)! : begins;
+  };
   (runner as { query: (...args: unknown[]) => Promise<unknown> }).query = async (sql, ...rest) => {
     if (sql === 'START TRANSACTION') return undefined;
     if (sql === 'COMMIT' || sql === 'ROLLBACK') {
       const before = batch.before.splice(0);
       const after = batch.after.splice(0);
-      if (!opened) return sendInOrder(runner, sql === 'COMMIT' ? after : [], pipelined);
+      if (sql === 'ROLLBACK') return opened ? rollback(opened) : undefined;
+      // What must commit with the transaction needs it, though the work itself sent nothing.
+      if (!opened && before.length) open();
+      if (!opened) return sendInOrder(runner, after, pipelined);
       await opened.catch(() => undefined);
-      const statements: Statement[] =
-        sql === 'COMMIT' ? [...before, ['COMMIT', []], ...after] : [['ROLLBACK', []]];
-      return sendInOrder(runner, statements, pipelined);
+      const commit = sendInOrder(runner, [...before, ['COMMIT', []], ...after], pipelined);
+      await Promise.all([begins, commit]);
+      return undefined;
     }
-    if (opened) {
-      await opened;
-      return sendThroughTypeorm(sql, ...rest);
-    }
-    const check = carryCallerCheck(runner);
-    const opening = check ? begin.replace(/;|$/, (end) => `; ${check.sql}${end}`) : begin;
-    const begins = sendInOrder(runner, [[opening, []]], pipelined);
-    begins.catch(() => undefined); // its failure is the statements', reported below
-    check?.settle(begins);
-    opened = pipelined ? sentToDriver.get(begins)! : begins;
-    if (!pipelined) {
-      await begins;
-      return sendThroughTypeorm(sql, ...rest);
+    if (!opened) {
+      open();
+      if (!pipelined) await begins;
     }
     await opened;
     const [, result] = await Promise.all([begins, sendThroughTypeorm(sql, ...rest)]);
     return result;
   };
+  const rollback = async (sent: Promise<void>) => {
+    await sent.catch(() => undefined);
+    return sendInOrder(runner, [['ROLLBACK', []]], pipelined);
+  };
   return batch;
+}
+
+/**
+ * Runs `work` in `manager`'s transaction behind `statement` (a setting the work needs), without
+ * waiting for the statement's answer where the driver pipelines: the work's statements reach the
+ * driver after it and fail with the transaction if it fails.
+ */
+export async function behind<T>(
+  manager: EntityManager,
+  [sql, parameters]: Statement,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!pipelinedDriver(manager.connection)) {
+    await manager.query(sql, parameters);
+    return work();
+  }
+  const [, result] = await Promise.all([manager.query(sql, parameters), work()]);
+  return result;
+}
+
+/** The commit batch of each transaction begun by deferBegin, by its manager. */
+const commitBatches = new WeakMap<EntityManager, { batch: CommitBatch; readOnly: boolean }>();
+
+/** Lets `queueWithCommit` find the batch of the transaction `manager` runs. */
+export function registerCommitBatch(manager: EntityManager, batch: CommitBatch, readOnly: boolean) {
+  commitBatches.set(manager, { batch, readOnly });
+}
+
+/**
+ * Queues a statement that must take effect exactly when the transaction `manager` runs commits,
+ * to be sent with its COMMIT (in the COMMIT's round trip where the driver pipelines), and says
+ * true; else false, and the caller sends it where it is. For audit events: in a writing
+ * transaction the event goes in just before the COMMIT, and commits or rolls back with the change
+ * it records; a read-only transaction refuses it, so there it goes right after its COMMIT, on the
+ * same connection, and not at all if the read failed. Either way a statement queued here that
+ * fails fails the transaction's work.
+ */
+export function queueWithCommit(
+  manager: EntityManager,
+  sql: string,
+  parameters: unknown[],
+): boolean {
+  const found = commitBatches.get(manager);
+  if (!found) return false;
+  (found.readOnly ? found.batch.after : found.batch.before).push([sql, parameters]);
+  return true;
 }
 
 /** For each sendInOrder's promise: settles once its statements are in the driver's queue. */

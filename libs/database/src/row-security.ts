@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { inIdempotentRequest, transactional } from './idempotency-store';
-import { Statement, deferBegin, pipelinedDriver } from './pipelined-transaction';
+import { behind, deferBegin, pipelinedDriver, registerCommitBatch } from './pipelined-transaction';
 import { rowScopedTransactions } from './row-scope-context';
 
 /**
@@ -43,10 +43,8 @@ export async function withinRowScope<T>(
 ): Promise<T> {
   const extra = settingsSql(settings);
   const current = rowScopedTransactions.getStore();
-  if (current) {
-    if (extra) await current.query(`SELECT ${extra}`);
-    return work(current);
-  }
+  if (current)
+    return extra ? behind(current, [`SELECT ${extra}`, []], () => work(current)) : work(current);
   if (inIdempotentRequest())
     return transactional(dataSource, async (manager) => {
       const raise = [
@@ -56,19 +54,8 @@ export async function withinRowScope<T>(
         .filter(Boolean)
         .join('; ');
       walled.add(manager);
-      if (!raise) return rowScopedTransactions.run(manager, () => work(manager));
-      if (!pipelinedDriver(dataSource)) {
-        await manager.query(raise);
-        return rowScopedTransactions.run(manager, () => work(manager));
-      }
-      // The work's statements go out behind the wall's without waiting for its answer (they
-      // reach the driver in the order they are sent), and fail with the transaction if it fails.
-      const raised = manager.query(raise);
-      const [, result] = await Promise.all([
-        raised,
-        rowScopedTransactions.run(manager, () => work(manager)),
-      ]);
-      return result;
+      const run = () => rowScopedTransactions.run(manager, () => work(manager));
+      return raise ? behind(manager, [raise, []], run) : run();
     });
   // Issue 20, fewer round trips: TypeORM's own transaction, the wall raised in the text of its
   // BEGIN, sent with the work's first statement and nothing at all when the work sends nothing (a
@@ -78,33 +65,12 @@ export async function withinRowScope<T>(
   const batch = deferBegin(runner, begin, pipelinedDriver(dataSource));
   try {
     return await runner.manager.transaction((manager) => {
-      if (readOnly) afterReadOnlyCommit.set(manager, batch.after);
+      registerCommitBatch(manager, batch, readOnly);
       return rowScopedTransactions.run(manager, () => work(manager));
     });
   } finally {
     await runner.release();
   }
-}
-
-/** The statements to send right after the COMMIT of a read-only walled transaction. */
-const afterReadOnlyCommit = new WeakMap<EntityManager, Statement[]>();
-
-/**
- * In a read-only walled transaction, queues `sql` to run on its connection right after its COMMIT
- * (in the COMMIT's round trip where the driver pipelines) and says true; else false, and the
- * caller runs it where it is. For what a read must leave behind, which the read-only transaction
- * refuses: its audit event, written only when the read has committed. A read that fails writes
- * nothing; a statement queued here that fails fails the read.
- */
-export function queueAfterReadOnlyCommit(
-  manager: EntityManager,
-  sql: string,
-  parameters: unknown[],
-): boolean {
-  const queue = afterReadOnlyCommit.get(manager);
-  if (!queue) return false;
-  queue.push([sql, parameters]);
-  return true;
 }
 
 export interface WallOptions {

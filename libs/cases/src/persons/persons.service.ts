@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SqlConditions } from '@amparo/database';
+import { SqlConditions, behind } from '@amparo/database';
 import { Caller } from '@amparo/identity';
 import { EntityManager } from 'typeorm';
 import { CaseAccess } from '../access/case-access';
@@ -345,11 +345,14 @@ export class PersonsService {
   ): Promise<T> {
     // A transaction begun here takes them with its wall, in the round trip of its BEGIN.
     if (!transaction) return this.access.read(caller, work, { settings: TRIGRAM_SETTINGS });
-    await transaction.query(
-      `SELECT set_config('pg_trgm.similarity_threshold', $1, true), set_config('jit', 'off', true)`,
-      [TRIGRAM_SETTINGS['pg_trgm.similarity_threshold']],
+    return behind(
+      transaction,
+      [
+        `SELECT set_config('pg_trgm.similarity_threshold', $1, true), set_config('jit', 'off', true)`,
+        [TRIGRAM_SETTINGS['pg_trgm.similarity_threshold']],
+      ],
+      () => work(transaction),
     );
-    return work(transaction);
   }
 }
 

@@ -12,18 +12,21 @@ const problem = (field: string, code: string, es: string, en: string): FieldErro
 /** Field checks against the ISO 3166 reference data, collected so a request reports every problem. */
 @Injectable()
 export class ReferenceChecks {
+  /**
+   * ISO 3166-1 codes and whether each is a member of the network, read once per process (issue
+   * 20: a round trip less per validated request). Only migrations write the countries table, and
+   * a process runs against the schema it started with.
+   */
+  private countries?: Promise<Map<string, boolean>>;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async countryProblems(
     fields: { field: string; code: string | undefined | null; member?: boolean }[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<FieldError[]> {
-    const codes = fields.map((f) => f.code).filter((c): c is string => !!c);
-    const rows = await manager.query<{ code: string; member: boolean }[]>(
-      'SELECT code, member FROM countries WHERE code = ANY($1)',
-      [codes],
-    );
-    const known = new Map(rows.map((r) => [r.code, r.member]));
+    if (!fields.some((f) => f.code)) return [];
+    const known = await this.memberships(manager);
     return fields.flatMap(({ field, code, member }) => {
       if (!code) return [];
       if (!known.has(code)) {
@@ -47,6 +50,17 @@ export class ReferenceChecks {
         ];
       }
       return [];
+    });
+  }
+
+  /** Read with the caller's manager: inside its transaction, the embedded database's one connection. */
+  private memberships(manager: EntityManager): Promise<Map<string, boolean>> {
+    this.countries ??= manager
+      .query<{ code: string; member: boolean }[]>('SELECT code, member FROM countries')
+      .then((rows) => new Map(rows.map((r) => [r.code, r.member])));
+    return this.countries.catch((error: unknown) => {
+      this.countries = undefined;
+      throw error;
     });
   }
 
