@@ -90,6 +90,24 @@ export async function behind<T>(
   return result;
 }
 
+/**
+ * Runs the works in `manager`'s transaction, all at once where the driver pipelines (one round
+ * trip for all their first statements: each work must send its statements when called, before it
+ * awaits anything, so that they reach the server in the order of the works), else one after the
+ * other. For statements whose inputs are all known, however they depend on each other's effects:
+ * the server runs them in order.
+ */
+export async function together<T extends unknown[]>(
+  manager: EntityManager,
+  ...works: { [K in keyof T]: () => Promise<T[K]> }
+): Promise<T> {
+  if (pipelinedDriver(manager.connection))
+    return (await Promise.all(works.map((work) => work()))) as T;
+  const results: unknown[] = [];
+  for (const work of works) results.push(await work());
+  return results as T;
+}
+
 /** The commit batch of each transaction begun by deferBegin, by its manager. */
 const commitBatches = new WeakMap<EntityManager, { batch: CommitBatch; readOnly: boolean }>();
 

@@ -1,10 +1,12 @@
 import { AuditService } from '@amparo/audit';
 import { DomainError } from '@amparo/core';
+import { together } from '@amparo/database';
 import { Caller } from '@amparo/identity';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { INTAKE_DISCLOSABLE_FIELDS } from '../consent/consent';
 import { inCaseOrder } from '../persons/case-person-order';
-import { CasePerson, CasePersonRow, Person, PossibleDuplicate } from '../persons/person';
+import { CasePerson, CasePersonRow, PossibleDuplicate } from '../persons/person';
 import { unknownPersonProblem } from '../persons/person-rules';
 import { PersonsService } from '../persons/persons.service';
 import { CaseRecord, NewCase } from './case';
@@ -57,71 +59,100 @@ export async function registerCase(
 ): Promise<CreatedCase> {
   const { post, caller, input, now } = registration;
   const newPersons = input.persons.filter((p) => p.person);
-  // Before the inserts, so that no new person is found as a duplicate of itself.
-  const duplicates = await services.persons.possibleDuplicates(
-    caller,
-    post.countryCode,
-    newPersons.map((p) => p.person!),
-    now,
+  // Before the inserts, so that no new person is found as a duplicate of itself. Validation
+  // refused unreadable persons already; read again in this transaction, so that a case restricted
+  // meanwhile is not linked from. Both in one round trip where the driver pipelines.
+  const [duplicates, { persons: linked, restricted: linksRestrictedPerson }] = await together(
     manager,
+    () =>
+      services.persons.possibleDuplicates(
+        caller,
+        post.countryCode,
+        newPersons.map((p) => p.person!),
+        now,
+        manager,
+      ),
+    () =>
+      services.persons.linkableByIds(
+        caller,
+        post.countryCode,
+        input.persons.flatMap((l) => (l.personId ? [l.personId] : [])),
+        manager,
+      ),
   );
-  // Validation refused unreadable persons already; read again in this transaction, so that a case
-  // restricted meanwhile is not linked from.
-  const { persons: linked, restricted: linksRestrictedPerson } =
-    await services.persons.linkableByIds(
-      caller,
-      post.countryCode,
-      input.persons.flatMap((l) => (l.personId ? [l.personId] : [])),
-      manager,
-    );
   const unreadable = input.persons.findIndex((l) => l.personId && !linked.has(l.personId));
   if (unreadable >= 0)
     throw new DomainError('VALIDATION_FAILED', 'invalid', {
       fieldErrors: [unknownPersonProblem(`persons.${unreadable}.personId`)],
     });
-  const stored = new Map<string, Person>();
-  const links: CasePersonRow[] = [];
-  for (const link of input.persons) {
-    let personId = link.personId;
-    if (!personId) {
-      const person = await services.persons.create(manager, post.countryCode, link.person!, now);
-      stored.set((personId = person.id), person);
-    }
-    links.push({ personId, role: link.role, relationship: link.relationship ?? null });
-  }
-  const created = await insertCase(
-    manager,
-    {
-      consulateId: post.id,
-      countryCode: post.countryCode,
-      primaryCategory: input.primaryCategory,
-      secondaryCategories: input.secondaryCategories ?? [],
-      vulnerabilityFlags: input.vulnerabilityFlags ?? [],
-      riskLevel: input.riskLevel ?? 'low',
-      assignedOfficerId: input.assignedOfficerId ?? caller.userId,
-      primaryPersonId: links.find((p) => p.role === 'primary')!.personId,
-      eventCountryCode: input.eventCountryCode ?? null,
-      eventSubdivisionCode: input.eventSubdivisionCode ?? null,
-      eventCity: input.eventCity ?? null,
-      shelter: input.shelter ?? null,
-      hostCountryRole: input.hostCountryRole ?? null,
-      temporaryWorker: input.temporaryWorker ?? false,
-      openedAt: input.openedAt ? new Date(input.openedAt) : now,
-      summary: input.summary ?? '',
-      nextStep: input.nextStep?.trim() || null,
-      nextStepDue: input.nextStepDue ?? null,
-      consent: input.consent
-        ? { ...input.consent, recordedBy: caller.userId, recordedAt: now.toISOString() }
-        : {},
-      // A person of a restricted case keeps that protection in every case that links them.
-      restricted: (input.restricted ?? false) || mustBeRestricted(input) || linksRestrictedPerson,
-      createdBy: caller.userId,
-      crisisEventId: input.crisisEventId ?? null,
-    },
-    post.postCode,
-    links,
-  );
-  if (input.consent) await recordIntakeConsent(manager, created, input.consent, caller, now);
+  // The ids of the new persons and of the case are made here, so that every insert can go out at
+  // once, in one round trip where the driver pipelines: the server runs them in this order (the
+  // persons and their documents, the case and its links, its intake consent).
+  const links: CasePersonRow[] = input.persons.map((link) => ({
+    personId: link.personId ?? randomUUID(),
+    role: link.role,
+    relationship: link.relationship ?? null,
+  }));
+  const caseId = randomUUID();
+  const primaryPersonId = links.find((p) => p.role === 'primary')!.personId;
+  const createPersons = () =>
+    together(
+      manager,
+      ...input.persons.flatMap((link, index) =>
+        link.person
+          ? [
+              () =>
+                services.persons.create(
+                  manager,
+                  post.countryCode,
+                  link.person!,
+                  now,
+                  links[index].personId,
+                ),
+            ]
+          : [],
+      ),
+    );
+  const insert = () =>
+    insertCase(
+      manager,
+      {
+        id: caseId,
+        consulateId: post.id,
+        countryCode: post.countryCode,
+        primaryCategory: input.primaryCategory,
+        secondaryCategories: input.secondaryCategories ?? [],
+        vulnerabilityFlags: input.vulnerabilityFlags ?? [],
+        riskLevel: input.riskLevel ?? 'low',
+        assignedOfficerId: input.assignedOfficerId ?? caller.userId,
+        primaryPersonId,
+        eventCountryCode: input.eventCountryCode ?? null,
+        eventSubdivisionCode: input.eventSubdivisionCode ?? null,
+        eventCity: input.eventCity ?? null,
+        shelter: input.shelter ?? null,
+        hostCountryRole: input.hostCountryRole ?? null,
+        temporaryWorker: input.temporaryWorker ?? false,
+        openedAt: input.openedAt ? new Date(input.openedAt) : now,
+        summary: input.summary ?? '',
+        nextStep: input.nextStep?.trim() || null,
+        nextStepDue: input.nextStepDue ?? null,
+        consent: input.consent
+          ? { ...input.consent, recordedBy: caller.userId, recordedAt: now.toISOString() }
+          : {},
+        // A person of a restricted case keeps that protection in every case that links them.
+        restricted: (input.restricted ?? false) || mustBeRestricted(input) || linksRestrictedPerson,
+        createdBy: caller.userId,
+        crisisEventId: input.crisisEventId ?? null,
+      },
+      post.postCode,
+      links,
+    );
+  const consent = () =>
+    input.consent
+      ? recordIntakeConsent(manager, caseId, primaryPersonId, input.consent, caller, now)
+      : Promise.resolve();
+  const [createdPersons, created] = await together(manager, createPersons, insert, consent);
+  const stored = new Map(createdPersons.map((p) => [p.id, p]));
   const persons = inCaseOrder(
     links.map((l) => ({
       role: l.role,
@@ -153,7 +184,8 @@ export async function registerCase(
  */
 async function recordIntakeConsent(
   manager: EntityManager,
-  created: CaseRecord,
+  caseId: string,
+  primaryPersonId: string,
   consent: NonNullable<NewCase['consent']>,
   caller: Caller,
   now: Date,
@@ -167,6 +199,6 @@ async function recordIntakeConsent(
   await manager.query(
     `INSERT INTO case_consents (case_id, person_id, purposes, disclosable_fields, method, given_at, recorded_by)
      VALUES ($1, $2, $3, $4, 'intake_form', $5, $6)`,
-    [created.id, created.primaryPersonId, purposes, INTAKE_DISCLOSABLE_FIELDS, now, caller.userId],
+    [caseId, primaryPersonId, purposes, INTAKE_DISCLOSABLE_FIELDS, now, caller.userId],
   );
 }
