@@ -1,5 +1,6 @@
 import { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
+import { QueryResult } from 'typeorm/query-runner/QueryResult';
 import { carryCallerCheck } from './caller-check';
 
 export type Statement = [sql: string, parameters: unknown[]];
@@ -21,55 +22,93 @@ export interface CommitBatch {
  * Makes the TypeORM transaction that `runner` will run cost round trips only for its work (issue
  * 20): its `START TRANSACTION` is not sent on its own but as `begin` (one text, no parameters,
  * opened by the request's caller check when one is pending: caller-check.ts), with the first
- * statement of the work, and its COMMIT goes with the batch's statements. Where the driver
- * pipelines (a server, not the embedded database) each goes out at once, behind the previous
- * one, so the BEGIN and the first statement take one round trip, and statements the work sends
- * without waiting for each other share one. A transaction that sends nothing sends nothing.
- * (TypeORM sends nothing else to begin: the data source sets no isolation level.)
+ * statement of the work, and its COMMIT goes with the batch's statements. Every statement is handed
+ * to the driver in the order it was sent: where the driver pipelines (a server, not the embedded
+ * database) at once, behind the previous one, so the BEGIN and the first statement take one round
+ * trip and statements the work sends without waiting for each other share one; else each when the
+ * previous one is done. A transaction that sends nothing sends nothing. The statements go to the
+ * driver directly, answered as TypeORM's query would (the data source logs no queries and has no
+ * subscribers); TypeORM sends nothing else to begin, as the data source sets no isolation level.
  */
 export function deferBegin(runner: QueryRunner, begin: string, pipelined: boolean): CommitBatch {
   const batch: CommitBatch = { before: [], after: [] };
-  const sendThroughTypeorm = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-  // Settles once the BEGIN is in the driver's queue (pipelined) or done: every other statement of
-  // the transaction waits for it, so none can run outside the transaction or before what its
-  // BEGIN sets up. Statements then reach the driver in the order they were sent.
-  let opened: Promise<void> | undefined;
-  let begins: Promise<void> | undefined;
+  let connection: Promise<PoolClient> | undefined;
+  let begins: Promise<unknown> | undefined;
+  // Settles when the statement sent last has been handed to the driver (pipelined) or is done.
+  let tail: Promise<unknown> = Promise.resolve();
+
+  const send = (sql: string, parameters: unknown[] = []): Promise<PgResult> => {
+    const handed = tail
+      .then(() => connection!)
+      .then((client) => ({ answer: client.query(sql, parameters) as Promise<PgResult> }));
+    const answered: Promise<PgResult> = handed.then(({ answer }) =>
+      answer.catch(async (error: unknown) => {
+        // A statement behind a failed BEGIN fails for the BEGIN's reason: report that one.
+        if (begins && begins !== answered) await begins;
+        throw new QueryFailedError(sql, parameters, error as Error);
+      }),
+    );
+    tail = (pipelined ? handed : answered).catch(() => undefined);
+    return answered;
+  };
   const open = () => {
     const check = carryCallerCheck(runner);
     const opening = check ? begin.replace(/;|$/, (end) => `; ${check.sql}${end}`) : begin;
-    begins = sendInOrder(runner, [[opening, []]], pipelined);
+    // Connecting waits for the request's caller check when another statement is making it.
+    connection = runner.connect() as Promise<PoolClient>;
+    begins = send(opening);
     begins.catch(() => undefined); // its failure is the statements', reported with them
     check?.settle(begins);
-    opened = pipelined ? sentToDriver.get(begins)! : begins;
   };
-  (runner as { query: (...args: unknown[]) => Promise<unknown> }).query = async (sql, ...rest) => {
+
+  (runner as { query: QueryFn }).query = async (sql, parameters, structured) => {
     if (sql === 'START TRANSACTION') return undefined;
-    if (sql === 'COMMIT' || sql === 'ROLLBACK') {
+    if (sql === 'ROLLBACK') {
+      batch.before.length = batch.after.length = 0;
+      return connection ? send('ROLLBACK').then(() => undefined) : undefined;
+    }
+    if (sql === 'COMMIT') {
       const before = batch.before.splice(0);
       const after = batch.after.splice(0);
-      if (sql === 'ROLLBACK') return opened ? rollback(opened) : undefined;
       // What must commit with the transaction needs it, though the work itself sent nothing.
-      if (!opened && before.length) open();
-      if (!opened) return sendInOrder(runner, after, pipelined);
-      await opened.catch(() => undefined);
-      const commit = sendInOrder(runner, [...before, ['COMMIT', []], ...after], pipelined);
-      await Promise.all([begins, commit]);
+      if (!connection && before.length) open();
+      if (!connection) {
+        if (!after.length) return undefined;
+        connection = runner.connect() as Promise<PoolClient>;
+        await Promise.all(after.map(([text, values]) => send(text, values)));
+        return undefined;
+      }
+      const statements: Statement[] = [...before, ['COMMIT', []], ...after];
+      await Promise.all([begins, ...statements.map(([text, values]) => send(text, values))]);
       return undefined;
     }
-    if (!opened) {
-      open();
-      if (!pipelined) await begins;
-    }
-    await opened;
-    const [, result] = await Promise.all([begins, sendThroughTypeorm(sql, ...rest)]);
-    return result;
-  };
-  const rollback = async (sent: Promise<void>) => {
-    await sent.catch(() => undefined);
-    return sendInOrder(runner, [['ROLLBACK', []]], pipelined);
+    if (!connection) open();
+    return asTypeorm(await send(sql, parameters), structured);
   };
   return batch;
+}
+
+type QueryFn = (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+
+interface PgResult {
+  command?: string;
+  rows?: unknown[];
+  rowCount?: number | null;
+}
+
+/** A driver's answer as TypeORM's PostgresQueryRunner.query gives it (typeorm 1.1). */
+function asTypeorm(raw: PgResult | PgResult[], structured = false): unknown {
+  const result = new QueryResult();
+  if (!raw) return result;
+  const single = raw as PgResult;
+  if (Object.prototype.hasOwnProperty.call(single, 'rows')) result.records = single.rows!;
+  if (Object.prototype.hasOwnProperty.call(single, 'rowCount'))
+    result.affected = single.rowCount ?? undefined;
+  result.raw =
+    single.command === 'DELETE' || single.command === 'UPDATE'
+      ? [single.rows, single.rowCount]
+      : single.rows;
+  return structured ? result : result.raw;
 }
 
 /**
@@ -134,37 +173,4 @@ export function queueWithCommit(
   if (!found) return false;
   (found.readOnly ? found.batch.after : found.batch.before).push([sql, parameters]);
   return true;
-}
-
-/** For each sendInOrder's promise: settles once its statements are in the driver's queue. */
-const sentToDriver = new WeakMap<Promise<void>, Promise<void>>();
-
-/**
- * Sends the statements on the runner's connection in this order, all at once where the driver
- * pipelines, and fails with the first failure, as TypeORM would report it.
- */
-function sendInOrder(
-  runner: QueryRunner,
-  statements: readonly Statement[],
-  pipelined: boolean,
-): Promise<void> {
-  if (statements.length === 0) return Promise.resolve();
-  const connected = runner.connect() as Promise<PoolClient>;
-  const send = (client: PoolClient, [sql, parameters]: Statement) =>
-    client.query(sql, parameters).catch((error: unknown) => {
-      throw new QueryFailedError(sql, parameters, error as Error);
-    });
-  const done = connected.then(async (client) => {
-    if (pipelined) {
-      // client.query queues each at once, in this order.
-      await Promise.all(statements.map((statement) => send(client, statement)));
-      return;
-    }
-    for (const statement of statements) await send(client, statement);
-  });
-  sentToDriver.set(
-    done,
-    connected.then(() => undefined),
-  );
-  return done;
 }
