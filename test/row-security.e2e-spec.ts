@@ -461,6 +461,29 @@ describe('Row-level security: a query that forgets the scope filter still sees o
       ]);
     });
 
+    it('sends nothing more for work still running once its transaction has ended', async () => {
+      const summaries = () =>
+        stack.query<{ summary: string }[]>(`SELECT summary FROM cases WHERE consulate_id = $1`, [
+          postA,
+        ]);
+      const before = await summaries();
+      let late: Promise<unknown> | undefined;
+      await expect(
+        withinRowScope(dataSource, scope(), async (m) => {
+          await m.query('SELECT 1');
+          // Work that goes on after its transaction gave up (a sibling's failure ended it).
+          late = new Promise((resolve) => setTimeout(resolve, 50)).then(() =>
+            m.query(`UPDATE cases SET summary = summary || ' (late)' WHERE consulate_id = $1`, [
+              postA,
+            ]),
+          );
+          throw new Error('the work failed');
+        }),
+      ).rejects.toThrow('the work failed');
+      await expect(late).rejects.toThrow(/transaction has ended|already released/);
+      expect(await summaries()).toEqual(before);
+    });
+
     it('still refuses writes in a read transaction, and rolls back a failed one', async () => {
       await expect(
         withinRowScope(

@@ -1,6 +1,7 @@
 import { CallerCheck, currentRequestContext } from '@amparo/core';
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
+import { pipelinedDriver } from './pipelined-transaction';
 
 /** The SQLSTATE of `amparo_assert_current_caller` (migration 0035) when the caller has changed. */
 export const CALLER_CHANGED = 'AM401';
@@ -72,6 +73,40 @@ export async function ensureCallerCurrent(dataSource: DataSource, runner?: objec
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   send(check, undefined)(pool.query(check.sql));
   await check.checking;
+}
+
+/**
+ * A read outside any transaction, in the round trip of the request's pending caller check where
+ * the driver pipelines (the idempotency key's lookup, a request's first statement): both go on one
+ * connection at once, and the read's rows are returned only once the caller is known current. The
+ * read runs even for a caller that has changed, which is why only a read may come here: it
+ * changes nothing and its rows are dropped. Elsewhere, as `dataSource.query`.
+ */
+export async function readWithCallerCheck<T>(
+  dataSource: DataSource,
+  sql: string,
+  parameters: unknown[],
+): Promise<T[]> {
+  const check = openCheck();
+  if (!check || check.state !== 'pending' || !pipelinedDriver(dataSource))
+    return dataSource.query<T[]>(sql, parameters);
+  const settle = send(check, undefined);
+  let client: PoolClient;
+  try {
+    client = await (dataSource.driver as unknown as { master: Pool }).master.connect();
+  } catch (error) {
+    settle(Promise.reject(error));
+    throw error;
+  }
+  try {
+    settle(client.query(check.sql));
+    const read = client.query(sql, parameters);
+    read.catch(() => undefined); // dropped when the check fails
+    await check.checking;
+    return (await read).rows as T[];
+  } finally {
+    client.release();
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   registerCommitBatch,
 } from './pipelined-transaction';
 import { rowScopedTransactions } from './row-scope-context';
+import { readWithCallerCheck } from './caller-check';
 
 /** How long a key is remembered, per user. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -76,7 +77,15 @@ export async function transactional<T>(
     scope.commit = deferBegin(runner, 'START TRANSACTION', pipelinedDriver(dataSource));
     registerCommitBatch(runner.manager, scope.commit, false);
     await runner.startTransaction();
-    await claim(runner, scope.claim);
+    // The work goes out right behind the claim of the key (in its round trip where the driver
+    // pipelines), but counts only once the key is claimed: a key taken or held by another request
+    // answers so, whatever the work did (its transaction then rolls back).
+    const claimed = claim(runner, scope.claim);
+    claimed.catch(() => undefined);
+    const working = work(runner.manager);
+    working.catch(() => undefined);
+    await claimed;
+    return working;
   }
   return work(scope.runner.manager);
 }
@@ -182,14 +191,14 @@ export class IdempotencyStore {
   }
 
   private async lookup({ userId, key, requestHash }: IdempotencyClaim) {
-    const [row] = await this.dataSource.query<
-      {
-        requestHash: string;
-        statusCode: number;
-        responseBody: unknown;
-        responseHeaders: Record<string, string> | null;
-      }[]
-    >(
+    // The request's first statement: it carries the check of a cached caller (caller-check.ts).
+    const [row] = await readWithCallerCheck<{
+      requestHash: string;
+      statusCode: number;
+      responseBody: unknown;
+      responseHeaders: Record<string, string> | null;
+    }>(
+      this.dataSource,
       `SELECT request_hash AS "requestHash", status_code AS "statusCode", response_body AS "responseBody",
               response_headers AS "responseHeaders"
          FROM idempotency_keys

@@ -61,8 +61,15 @@ export function deferBegin(runner: QueryRunner, begin: string, pipelined: boolea
     check?.settle(begins);
   };
 
+  // Once the transaction ends, work still running (a sibling of a failed statement, work the
+  // caller stopped waiting for) must not reach the connection: outside the transaction its
+  // statements would commit on their own.
+  let ended = false;
   (runner as { query: QueryFn }).query = async (sql, parameters, structured) => {
     if (sql === 'START TRANSACTION') return undefined;
+    if (ended && sql !== 'ROLLBACK')
+      throw new Error('The transaction has ended: statement not sent');
+    if (sql === 'ROLLBACK' || sql === 'COMMIT') ended = true;
     if (sql === 'ROLLBACK') {
       batch.before.length = batch.after.length = 0;
       return connection ? send('ROLLBACK').then(() => undefined) : undefined;

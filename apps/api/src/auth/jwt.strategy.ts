@@ -22,11 +22,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  /** A read may take its caller from the cache, which the database then checks (CallerLoader). */
+  /**
+   * The caller may come from the cache, which the database then checks (CallerLoader); a request
+   * whose changed caller makes it be served anew must be able to be read again: not a multipart
+   * upload, whose body the handler's interceptor streams once.
+   */
   async validate(req: AuthenticatedRequest, payload: unknown): Promise<Caller | false> {
     if (!isAccessTokenPayload(payload)) return false;
     req.accessClaims = payload;
-    const fromCache = req.method === 'GET' || req.method === 'HEAD';
+    const fromCache = !(req.headers['content-type'] ?? '').startsWith('multipart/');
     return (await this.callers.load(payload, { fromCache })) ?? false;
   }
 }

@@ -28,7 +28,7 @@ const CACHED_CALLERS = 10_000;
  * password, or logging out takes effect at once. The user, their grants and their session come in
  * one statement.
  *
- * A read (`fromCache`) may take the caller from a cache in this process instead, where the
+ * A request (`fromCache`) may take the caller from a cache in this process instead, where the
  * database is a server (it pipelines: issue 20's round trips): the request then carries a check
  * that the caller is still current (`CallerCheck`, migration 0035), which the database makes
  * before the request's first statement or with it, in the BEGIN of its first walled transaction,
