@@ -70,7 +70,7 @@ async function expectStatus(
 async function rawClient(lane: number, url = databaseUrl): Promise<Client> {
   const lanes = clients.get(url) ?? [];
   clients.set(url, lanes);
-  while (lanes.length <= lane) lanes.push(await connect(url, 'bench-cases-load'));
+  while (lanes.length <= lane) lanes.push(await connect(url, 'bench-cases-load', true));
   return lanes[lane];
 }
 

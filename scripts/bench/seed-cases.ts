@@ -281,8 +281,13 @@ class CopyWriter {
   }
 }
 
-export async function connect(url: string, applicationName = 'bench-cases'): Promise<Client> {
-  const client = new Client({ connectionString: url, application_name: applicationName });
+/** `pipeline` as the API's own connections (data-source-options.ts), for the raw-pg phases. */
+export async function connect(
+  url: string,
+  applicationName = 'bench-cases',
+  pipeline = false,
+): Promise<Client> {
+  const client = new Client({ connectionString: url, application_name: applicationName, pipeline });
   client.on('error', () => undefined); // a dropped database ends these connections; cleanup handles it
   await client.connect();
   return client;
