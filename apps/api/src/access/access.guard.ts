@@ -57,6 +57,8 @@ export class AccessGuard extends AuthGuard('jwt') {
       req.refreshToken = refreshCookieOf(req);
       if (req.refreshToken) return true;
     }
+    // A route's answer waits for the check of a cached caller (CallerFreshnessInterceptor).
+    req.callerCacheAllowed = true;
     await super.canActivate(context);
     if (this.permits(declaration, req.user!)) return true;
     // A caller from the cache may lack a permission granted since: refuse only a current one.

@@ -9,6 +9,8 @@ export type AuthenticatedRequest = Request & {
   user?: Caller;
   /** The bearer token's claims, to read the caller again when the cached one has changed. */
   accessClaims?: AccessClaims;
+  /** Set by the access guard: the caller may come from the cache (JwtStrategy). */
+  callerCacheAllowed?: boolean;
   enrolmentChallenge?: ChallengeClaims;
   refreshToken?: string;
 };

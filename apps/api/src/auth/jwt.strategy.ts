@@ -23,14 +23,18 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   /**
-   * The caller may come from the cache, which the database then checks (CallerLoader); a request
-   * whose changed caller makes it be served anew must be able to be read again: not a multipart
-   * upload, whose body the handler's interceptor streams once.
+   * The caller may come from the cache, which the database then checks (CallerLoader), only for a
+   * request the access guard lets use it: one of the API's routes, whose answer then waits for the
+   * check (CallerFreshnessInterceptor); not the queue dashboard's middleware. And only for one that
+   * can be served anew if the caller has changed: not a multipart upload, whose body the route's
+   * interceptor streams once.
    */
   async validate(req: AuthenticatedRequest, payload: unknown): Promise<Caller | false> {
     if (!isAccessTokenPayload(payload)) return false;
     req.accessClaims = payload;
-    const fromCache = !(req.headers['content-type'] ?? '').startsWith('multipart/');
+    const fromCache =
+      req.callerCacheAllowed === true &&
+      !(req.headers['content-type'] ?? '').startsWith('multipart/');
     return (await this.callers.load(payload, { fromCache })) ?? false;
   }
 }
