@@ -2,6 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createConsulate, signedInUsers } from './utils/identity';
 import { TestStack, createTestApi, createTestStack } from './utils/test-app';
+import { jsonWithoutIds } from './utils/without-ids';
 
 type Body = Record<string, unknown>;
 
@@ -338,7 +339,7 @@ describe('Crisis events: declaration, status, rapid intake, roster and welfare h
         change: 'intake',
         welfareStatus: 'injured',
       });
-      expect(JSON.stringify(audits)).not.toMatch(/Rosa|Pérez|G1234567|555/);
+      expect(jsonWithoutIds(audits)).not.toMatch(/Rosa|Pérez|G1234567|555/);
     });
 
     it('takes 25 people in a row and pages the roster newest first, filtered by status, place and name', async () => {
