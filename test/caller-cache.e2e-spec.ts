@@ -1,8 +1,9 @@
 import { INestApplication } from '@nestjs/common';
-import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { detentionCaseBody } from './utils/case-bodies';
 import { createConsulate, createUser, signIn } from './utils/identity';
+import { statementsSentDuring } from './utils/sent-statements';
 import { TestStack, createTestApi, createTestStack } from './utils/test-app';
 
 // Issue 20: a read takes its caller from a cache in the API's process, and the database checks it
@@ -29,31 +30,12 @@ describe('The cache of signed-in callers', () => {
       const created = await request(apiB.getHttpServer())
         .post('/api/v1/cases')
         .set('Authorization', `Bearer ${accessToken}`)
-        .send({
-          consulateId: postOf[name],
-          primaryCategory: 'immigration_detention',
-          summary: `Caso del puesto ${name}`,
-          consent: {
-            services: true,
-            disclosureToOrganisations: false,
-            disclosureToOtherCountry: false,
-            tracing: false,
-          },
-          persons: [
-            {
-              role: 'primary',
-              person: {
-                givenNames: `Persona ${name}`,
-                familyNames: 'Caché',
-                sex: 'female',
-                nationalityCode: 'MX',
-                documents: [
-                  { type: 'passport', number: `CACHE${name}01`, issuingCountryCode: 'MX' },
-                ],
-              },
-            },
-          ],
-        });
+        .send(
+          detentionCaseBody(postOf[name], name, 'MX', {
+            familyNames: 'Caché',
+            documentPrefix: 'CACHE',
+          }),
+        );
       expect(created.status).toBe(201);
       caseOf[name] = created.body.id;
     }
@@ -77,25 +59,7 @@ describe('The cache of signed-in callers', () => {
     return { officer, session, read };
   }
 
-  /** The statements the API sent during `work` (pg's Client, as the row-security spec does). */
-  async function sentDuring(work: () => Promise<unknown>): Promise<string[]> {
-    const sent: string[] = [];
-    const original = Client.prototype.query;
-    const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
-      this: Client,
-      ...args: Parameters<Client['query']>
-    ) {
-      const [config] = args as unknown[];
-      sent.push(typeof config === 'string' ? config : String((config as { text?: string })?.text));
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as never);
-    try {
-      await work();
-    } finally {
-      spy.mockRestore();
-    }
-    return sent;
-  }
+  const sentDuring = statementsSentDuring;
 
   it('serves a read without reading the caller, checking it in the BEGIN of its transaction', async () => {
     const { read } = await cachedOfficer();

@@ -1,9 +1,10 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { RowScope, updateReturning, withinRowScope } from '@amparo/database';
-import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource, EntityManager } from 'typeorm';
+import { detentionCaseBody } from './utils/case-bodies';
 import { createConsulate, createUser, signIn } from './utils/identity';
+import { statementsSentDuring } from './utils/sent-statements';
 import { TestStack, createTestApi, createTestStack } from './utils/test-app';
 
 /** Per table whose rows belong to a case or a person, the SQL that names each row's post (through its case). */
@@ -102,31 +103,9 @@ describe('Row-level security: a query that forgets the scope filter still sees o
       const created = await http()
         .post('/api/v1/cases')
         .set('Authorization', `Bearer ${token}`)
-        .send({
-          consulateId: post,
-          primaryCategory: 'immigration_detention',
-          summary: `Case of post ${name}`,
-          consent: {
-            services: true,
-            disclosureToOrganisations: false,
-            disclosureToOtherCountry: false,
-            tracing: false,
-          },
-          persons: [
-            {
-              role: 'primary',
-              person: {
-                givenNames: `Persona ${name}`,
-                familyNames: 'Wall',
-                sex: 'female',
-                nationalityCode: country,
-                documents: [
-                  { type: 'passport', number: `RLS${name}01`, issuingCountryCode: country },
-                ],
-              },
-            },
-          ],
-        });
+        .send(
+          detentionCaseBody(post, name, country, { familyNames: 'Wall', documentPrefix: 'RLS' }),
+        );
       expect(created.status).toBe(201);
       caseOf[name] = created.body.id;
       const action = await http()
@@ -367,27 +346,7 @@ describe('Row-level security: a query that forgets the scope filter still sees o
   });
 
   describe('round trips (issue 20)', () => {
-    /** The query texts the pool's clients send while `work` runs. */
-    const sentDuring = async (work: () => Promise<unknown>): Promise<string[]> => {
-      const sent: string[] = [];
-      const original = Client.prototype.query;
-      const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
-        this: Client,
-        ...args: Parameters<Client['query']>
-      ) {
-        const [config] = args as unknown[];
-        sent.push(
-          typeof config === 'string' ? config : String((config as { text?: string })?.text),
-        );
-        return (original as (...a: unknown[]) => unknown).apply(this, args);
-      } as never);
-      try {
-        await work();
-      } finally {
-        spy.mockRestore();
-      }
-      return sent;
-    };
+    const sentDuring = statementsSentDuring;
     const scope = () => ({ consulates: [postA], countries: [] });
 
     it('raises the wall in the round trip of the BEGIN, with the first statement of the work', async () => {
