@@ -1,7 +1,7 @@
 import { CallerCheck, currentRequestContext } from '@amparo/core';
 import { Pool, PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
-import { pipelinedDriver } from './pipelined-transaction';
+import { pipelinedDriver } from './pipelined-driver';
 
 /** The SQLSTATE of `amparo_assert_current_caller` (migration 0035) when the caller has changed. */
 export const CALLER_CHANGED = 'AM401';

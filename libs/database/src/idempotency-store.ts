@@ -2,14 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import {
-  CommitBatch,
-  deferBegin,
-  pipelinedDriver,
-  registerCommitBatch,
-} from './pipelined-transaction';
+import { CommitBatch, deferBegin, registerCommitBatch } from './pipelined-transaction';
 import { rowScopedTransactions } from './row-scope-context';
 import { readWithCallerCheck } from './caller-check';
+import { pipelinedDriver } from './pipelined-driver';
 
 /** How long a key is remembered, per user. */
 export const IDEMPOTENCY_TTL_HOURS = 24;

@@ -1,14 +1,10 @@
 import { PoolClient } from 'pg';
-import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
+import { EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import { QueryResult } from 'typeorm/query-runner/QueryResult';
 import { carryCallerCheck } from './caller-check';
+import { pipelinedDriver } from './pipelined-driver';
 
 export type Statement = [sql: string, parameters: unknown[]];
-
-/** Whether the data source's connections pipeline (see `externalDataSourceOptions`). */
-export function pipelinedDriver(dataSource: DataSource): boolean {
-  return (dataSource.options as { extra?: { pipeline?: boolean } }).extra?.pipeline === true;
-}
 
 /** The statements a transaction sends with its COMMIT, in the COMMIT's round trip. */
 export interface CommitBatch {

@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { inIdempotentRequest, transactional } from './idempotency-store';
-import { behind, deferBegin, pipelinedDriver, registerCommitBatch } from './pipelined-transaction';
+import { pipelinedDriver } from './pipelined-driver';
+import { behind, deferBegin, registerCommitBatch } from './pipelined-transaction';
 import { rowScopedTransactions } from './row-scope-context';
 
 /**
