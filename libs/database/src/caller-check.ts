@@ -19,6 +19,11 @@ function openCheck(): CallerCheck | undefined {
   return check && check.state !== 'current' ? check : undefined;
 }
 
+/** The driver's pool, for a statement that must not go through the query runners' own check. */
+function poolOf(dataSource: DataSource): Pool {
+  return (dataSource.driver as unknown as { master: Pool }).master;
+}
+
 function changedCaller(error: unknown): boolean {
   const driverError = (error as { driverError?: { code?: unknown } } | null)?.driverError;
   return (driverError ?? (error as { code?: unknown } | null))?.code === CALLER_CHANGED;
@@ -70,8 +75,7 @@ export async function ensureCallerCurrent(dataSource: DataSource, runner?: objec
     await check.checking;
     return;
   }
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  send(check, undefined)(pool.query(check.sql));
+  send(check, undefined)(poolOf(dataSource).query(check.sql));
   await check.checking;
 }
 
@@ -93,7 +97,7 @@ export async function readWithCallerCheck<T>(
   const settle = send(check, undefined);
   let client: PoolClient;
   try {
-    client = await (dataSource.driver as unknown as { master: Pool }).master.connect();
+    client = await poolOf(dataSource).connect();
   } catch (error) {
     settle(Promise.reject(error));
     throw error;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { CommitBatch, deferBegin, registerCommitBatch } from './pipelined-transaction';
+import { deferBegin, queueWithCommit, registerCommitBatch } from './pipelined-transaction';
 import { rowScopedTransactions } from './row-scope-context';
 import { readWithCallerCheck } from './caller-check';
 import { pipelinedDriver } from './pipelined-driver';
@@ -42,8 +42,6 @@ class IdempotencyKeyTaken extends Error {}
 interface IdempotencyScope {
   readonly claim: IdempotencyClaim;
   runner?: QueryRunner;
-  /** What its transaction sends with its COMMIT (the stored response). */
-  commit?: CommitBatch;
 }
 
 const scopes = new AsyncLocalStorage<IdempotencyScope>();
@@ -70,8 +68,8 @@ export async function transactional<T>(
   if (!scope.runner) {
     const runner = dataSource.createQueryRunner();
     scope.runner = runner;
-    scope.commit = deferBegin(runner, 'START TRANSACTION', pipelinedDriver(dataSource));
-    registerCommitBatch(runner.manager, scope.commit, false);
+    const batch = deferBegin(runner, 'START TRANSACTION', pipelinedDriver(dataSource));
+    registerCommitBatch(runner.manager, batch, false);
     await runner.startTransaction();
     // The work goes out right behind the claim of the key (in its round trip where the driver
     // pipelines), but counts only once the key is claimed: a key taken or held by another request
@@ -151,7 +149,8 @@ export class IdempotencyStore {
       if (scope.runner) {
         const { status, headers } = respond();
         // Stored in the round trip of the COMMIT, in the transaction.
-        scope.commit!.before.push([
+        queueWithCommit(
+          scope.runner.manager,
           `UPDATE idempotency_keys SET status_code = $3, response_body = $4, response_headers = $5
             WHERE user_id = $1 AND key = $2`,
           [
@@ -161,7 +160,7 @@ export class IdempotencyStore {
             JSON.stringify(body ?? null),
             JSON.stringify(headers),
           ],
-        ]);
+        );
         await scope.runner.commitTransaction();
       }
       return { kind: 'done', body };
