@@ -1,5 +1,5 @@
 // npm run bench:cases [-- --cases N --seconds S --rounds R --compare-sizes --statements --explain
-// --keep --rls]: the hot paths of the cases registry at scale, as ratios to the framework's empty
+// --keep --rls --profile]: the hot paths of the cases registry at scale, as ratios to the framework's empty
 // request (issue 20's targets). Seeds synthetic cases with COPY into a fresh database of the local
 // test server, then runs three processes: the built API (npm run build's dist, NODE_ENV=production
 // with keys made for the run, the test Redis, the default log level, its output to /dev/null), a
@@ -15,7 +15,8 @@
 // (preloaded there: no production code); --statements lists them. --compare-sizes seeds a second
 // database with a tenth the cases and times the same duplicate check there too, every round (it
 // must not grow with the data). --explain adds the EXPLAIN (ANALYZE, BUFFERS) of the captured
-// statements; --rls runs every phase with the case tables' row-level security policies on and off
+// statements; --profile profiles the API's CPU in every HTTP phase and prints where it went, by
+// owner (scripts/bench/cpu-profile-summary.ts); --rls runs every phase with the case tables' row-level security policies on and off
 // (alternating order) and prints the difference. Prints figures; not a test. The databases are
 // dropped at the end, on failure and on Ctrl-C; --keep renames the main one instead (for psql).
 // Since issue 20 the API no longer runs in this process, the phases repeat over rounds instead of
@@ -36,7 +37,7 @@ import {
 } from '@amparo/testing';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -57,6 +58,7 @@ import {
 import { machine, median, spread, thousands } from './bench/figures';
 import { PASSWORD, Post, connect, seedCases, seedDirectory } from './bench/seed-cases';
 import { buildIfStale, builds } from './builds';
+import { formatProfile } from './bench/cpu-profile-summary';
 import { postJson, productionSecrets, startApiOn, stopApi } from './support/api-process';
 
 const CONNECTIONS = 16;
@@ -122,6 +124,43 @@ function cpuMsOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/**
+ * Profiles the API's process phase by phase (scripts/bench/cpu-profile.js, switched by SIGWINCH)
+ * and keeps each profile as `<phase>-round<n>.cpuprofile`.
+ */
+class PhaseProfiler {
+  private written = 0;
+  private readonly byPhase = new Map<string, { files: string[]; requests: number }>();
+
+  constructor(
+    private readonly api: ChildProcess,
+    private readonly dir: string,
+  ) {}
+
+  start(): void {
+    this.api.kill('SIGWINCH');
+  }
+
+  async stop(phase: string, round: number, requests: number): Promise<void> {
+    this.api.kill('SIGWINCH');
+    const written = join(this.dir, `${++this.written}.cpuprofile`);
+    const deadline = Date.now() + 30_000;
+    while (!existsSync(written)) {
+      if (Date.now() > deadline) throw new Error('the API wrote no CPU profile (cpu-profile.js)');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const named = join(this.dir, `${phase}-round${round + 1}.cpuprofile`);
+    renameSync(written, named);
+    const kept = this.byPhase.get(phase) ?? { files: [], requests: 0 };
+    this.byPhase.set(phase, { files: [...kept.files, named], requests: kept.requests + requests });
+  }
+
+  summary(phase: string, label: string): string[] {
+    const kept = this.byPhase.get(phase);
+    return kept ? formatProfile(label, kept.files, kept.requests) : [];
+  }
 }
 
 interface ProbeSnapshot {
@@ -292,6 +331,7 @@ async function main(): Promise<number> {
       rls: { type: 'boolean', default: false },
       statements: { type: 'boolean', default: false },
       'compare-sizes': { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
     },
   });
   const total = Number(args.cases);
@@ -310,6 +350,10 @@ async function main(): Promise<number> {
   let smallCreated = false;
   const prefix = uniqueQueuePrefix();
   const keyDir = mkdtempSync(join(tmpdir(), 'amparo-bench-cases-'));
+  // Kept after the run (unlike keyDir), for Chrome DevTools.
+  const profileDir = args.profile
+    ? mkdtempSync(join(tmpdir(), 'amparo-bench-cases-profiles-'))
+    : undefined;
   let created = false;
   // Out of the test databases' name pattern, so the e2e setup does not drop it as stale.
   let kept = args.keep ? `amparo_bench_cases_${Date.now()}` : undefined;
@@ -362,10 +406,15 @@ async function main(): Promise<number> {
     const probeFile = join(keyDir, 'queries.json');
     const running = await startApiOn(url, prefix, {
       ...productionSecrets(keyDir),
-      NODE_OPTIONS: `-r ${join(__dirname, 'bench/count-queries.js')}`,
+      NODE_OPTIONS: [
+        `-r ${join(__dirname, 'bench/count-queries.js')}`,
+        ...(profileDir ? [`-r ${join(__dirname, 'bench/cpu-profile.js')}`] : []),
+      ].join(' '),
       BENCH_QUERY_PROBE_FILE: probeFile,
+      ...(profileDir ? { BENCH_CPU_PROFILE_DIR: profileDir } : {}),
     });
     api = running.child;
+    const profiler = profileDir ? new PhaseProfiler(api, profileDir) : undefined;
     const { base } = running;
     const probe = new QueryProbe(api, probeFile);
     load = LoadProcess.start(url, base);
@@ -520,9 +569,11 @@ async function main(): Promise<number> {
           if (args.rls) await setRowSecurity(bare, v === 'on');
           const phase = def.phase();
           await load.run({ phase, seconds: warmSeconds });
+          if (def.http) profiler?.start();
           const cpuBefore = cpuMsOf(api.pid!);
           const measured = await load.run({ phase, seconds });
           const apiCpuMs = cpuMsOf(api.pid!) - cpuBefore;
+          if (def.http) await profiler?.stop(def.key, round, measured.count);
           figures[v][round][def.key] = {
             ...measured,
             rate: measured.count / measured.seconds,
@@ -635,6 +686,14 @@ async function main(): Promise<number> {
             .slice(-Math.round(statementsPerRequest))
             .map((q) => `  ${oneLine(q.text, 150)}`),
         );
+    if (profiler)
+      lines.push(
+        '',
+        `where the API's CPU went (--profile: V8's samples every 200 µs, self time by owner; the profiler slows the API, so the figures above are lower than without it). The profiles, for Chrome DevTools: ${profileDir}`,
+        ...phases
+          .filter((def) => def.http)
+          .flatMap((def) => ['', ...profiler.summary(def.key, def.label)]),
+      );
     if (args.rls) {
       const change = (on: number, off: number) =>
         `${on >= off ? '+' : ''}${(((on - off) / off) * 100).toFixed(1)} %`;

@@ -1,5 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { RowScope, updateReturning, withinRowScope } from '@amparo/database';
+import { Socket } from 'node:net';
 import request from 'supertest';
 import { DataSource, EntityManager } from 'typeorm';
 import { detentionCaseBody } from './utils/case-bodies';
@@ -360,6 +361,31 @@ describe('Row-level security: a query that forgets the scope filter still sees o
         /^START TRANSACTION READ ONLY; SELECT set_config\('role', 'amparo_scoped', true\)/,
       );
       expect(sent.slice(1)).toEqual(['SELECT count(*) FROM cases', 'COMMIT']);
+    });
+
+    it('gives each round trip one socket write, however many protocol messages it holds', async () => {
+      // Five protocol messages a statement, written one by one by the driver: without the
+      // coalescing socket the BEGIN and two statements took several system calls.
+      const writes = jest.spyOn(Socket.prototype, '_write' as never);
+      const batched = jest.spyOn(Socket.prototype, '_writev' as never);
+      try {
+        await withinRowScope(
+          dataSource,
+          scope(),
+          (m) => Promise.all([m.query('SELECT 1'), m.query('SELECT 2')]),
+          { readOnly: true },
+        );
+        const { url } = dataSource.options as { url: string };
+        const port = Number(new URL(url).port || 5432);
+        const toPostgres = [...writes.mock.contexts, ...batched.mock.contexts].filter(
+          (socket) => (socket as Socket).remotePort === port,
+        );
+        // The BEGIN with both statements, then the COMMIT.
+        expect(toPostgres).toHaveLength(2);
+      } finally {
+        writes.mockRestore();
+        batched.mockRestore();
+      }
     });
 
     it('raises further settings with the wall, and refuses a malformed one', async () => {

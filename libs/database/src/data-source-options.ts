@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { MIGRATIONS } from '@amparo/migrations';
 import { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
+import { coalescingStream } from './coalescing-socket';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** The table TypeORM keeps the applied migrations in (no migration creates it). */
@@ -31,8 +32,9 @@ export function externalDataSourceOptions(url: string, poolSize = 10): PostgresD
     connectTimeoutMS: 5000,
     // Pipelining lets a walled transaction send its BEGIN with its first statement, and its
     // COMMIT with a read's audit event, in one round trip each (row-security.ts); a client used
-    // one statement at a time behaves as without it.
-    extra: { application_name: 'amparo', pipeline: true },
+    // one statement at a time behaves as without it. The coalescing socket sends what a tick
+    // wrote (a pipelined transaction's statements, five protocol messages each) in one write.
+    extra: { application_name: 'amparo', pipeline: true, stream: coalescingStream },
   };
 }
 

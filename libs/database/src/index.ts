@@ -11,3 +11,4 @@ export * from './row-security';
 export * from './table-owners';
 export * from './caller-check';
 export * from './pipelined-transaction';
+export * from './coalescing-socket';
