@@ -37,8 +37,8 @@ import {
 } from '@amparo/testing';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -76,6 +76,10 @@ class LoadProcess {
 
   constructor(private readonly child: ChildProcess) {
     this.answers = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  }
+
+  get pid(): number {
+    return this.child.pid!;
   }
 
   static start(url: string, base: string): LoadProcess {
@@ -124,6 +128,32 @@ function cpuMsOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/** CPU time so far of each PostgreSQL process of the machine, by pid. */
+function postgresCpuMs(): Map<number, number> {
+  const byPid = new Map<number, number>();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === 'postgres')
+        byPid.set(Number(pid), cpuMsOf(Number(pid)));
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return byPid;
+}
+
+/**
+ * The CPU PostgreSQL spent between two readings (the server runs here, and nothing but the bench
+ * uses it meanwhile): a process started since counts whole; one that ended is not counted.
+ */
+function postgresCpuMsSince(before: Map<number, number>): number {
+  let spent = 0;
+  for (const [pid, ms] of postgresCpuMs()) spent += ms - (before.get(pid) ?? 0);
+  return spent;
 }
 
 /**
@@ -233,6 +263,9 @@ interface Figures extends Measured {
   rate: number;
   /** CPU time of the API's process per request (HTTP phases). */
   apiCpuMsPerOp?: number;
+  /** CPU of every PostgreSQL process, and of the load process, per request or statement. */
+  postgresCpuMsPerOp: number;
+  loadCpuMsPerOp: number;
 }
 
 const pad = (text: string, width: number) => text.padEnd(width);
@@ -571,13 +604,18 @@ async function main(): Promise<number> {
           await load.run({ phase, seconds: warmSeconds });
           if (def.http) profiler?.start();
           const cpuBefore = cpuMsOf(api.pid!);
+          const [postgresBefore, loadBefore] = [postgresCpuMs(), cpuMsOf(load.pid)];
           const measured = await load.run({ phase, seconds });
           const apiCpuMs = cpuMsOf(api.pid!) - cpuBefore;
+          const postgresCpuMsPerOp = postgresCpuMsSince(postgresBefore) / measured.count;
+          const loadCpuMsPerOp = (cpuMsOf(load.pid) - loadBefore) / measured.count;
           if (def.http) await profiler?.stop(def.key, round, measured.count);
           figures[v][round][def.key] = {
             ...measured,
             rate: measured.count / measured.seconds,
             apiCpuMsPerOp: def.http ? apiCpuMs / measured.count : undefined,
+            postgresCpuMsPerOp,
+            loadCpuMsPerOp,
           };
         }
       if (args.rls) await setRowSecurity(bare, true);
@@ -607,38 +645,24 @@ async function main(): Promise<number> {
       `API: the build in its own process (NODE_ENV=production, LOG_LEVEL ${process.env.LOG_LEVEL ?? 'info'} to /dev/null, DATABASE_POOL_SIZE ${process.env.DATABASE_POOL_SIZE ?? '10'}); load: its own process, keep-alive node:http; writers and readers: officers of the ${CONNECTIONS} busiest posts`,
       `${rounds} round${rounds === 1 ? '' : 's'} of every phase in turn, ${seconds} s each after a ${warmSeconds} s warm-up; median (min–max) over the rounds`,
       '',
-      `${pad('phase', 38)}${pad('rate /s', 26)}${pad('p50 ms', 22)}${pad('p95 ms', 22)}API CPU ms/req`,
-      ...phases.map(
-        (def) =>
+      `${pad('phase', 38)}${pad('rate /s', 26)}${pad('p50 ms', 22)}${pad('p95 ms', 22)}${pad('API CPU ms/req', 22)}${pad('PostgreSQL CPU', 22)}load CPU`,
+      ...phases.map((def) => {
+        const column = (pick: (f: Figures) => number, digits: number, width: number) =>
+          pad(spread(of(def.key, pick), digits), width);
+        return (
           pad(def.label, 38) +
-          pad(
-            spread(
-              of(def.key, (f) => f.rate),
-              1,
-            ),
-            26,
-          ) +
-          pad(
-            spread(
-              of(def.key, (f) => f.p50Ms),
-              1,
-            ),
-            22,
-          ) +
-          pad(
-            spread(
-              of(def.key, (f) => f.p95Ms),
-              1,
-            ),
-            22,
-          ) +
-          (def.http
-            ? spread(
-                of(def.key, (f) => f.apiCpuMsPerOp!),
-                2,
-              )
-            : ''),
-      ),
+          column((f) => f.rate, 1, 26) +
+          column((f) => f.p50Ms, 1, 22) +
+          column((f) => f.p95Ms, 1, 22) +
+          (def.http ? column((f) => f.apiCpuMsPerOp!, 2, 22) : pad('', 22)) +
+          column((f) => f.postgresCpuMsPerOp, 2, 22) +
+          spread(
+            of(def.key, (f) => f.loadCpuMsPerOp),
+            2,
+          )
+        );
+      }),
+      `  (CPU in ms per request or statement, from /proc: the API's process, every PostgreSQL process, the load process; ${cpus().length} cores share them)`,
       '',
       `${pad('ratio (each round its own; median (min–max))', 56)}${pad('now', 26)}target`,
       ...[...RATIOS, ...sizeRatio].map(([label, of, target]) => {

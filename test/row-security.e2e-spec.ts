@@ -388,6 +388,32 @@ describe('Row-level security: a query that forgets the scope filter still sees o
       }
     });
 
+    it('prepares a statement with parameters once per connection, under the wall', async () => {
+      const text = 'SELECT count(*)::int AS n FROM cases WHERE consulate_id = $1';
+      const [before, counted, again, after] = await withinRowScope(
+        dataSource,
+        scope(),
+        async (m) => {
+          const preparedNow = () =>
+            m.query<{ n: number }[]>(
+              'SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1',
+              [text],
+            );
+          const [{ n: held }] = await preparedNow();
+          const [{ n }] = await m.query<{ n: number }[]>(text, [postA]);
+          const [{ n: second }] = await m.query<{ n: number }[]>(text, [postB]);
+          const [{ n: heldAfter }] = await preparedNow();
+          return [held, n, second, heldAfter];
+        },
+        { readOnly: true },
+      );
+      expect(before).toBe(0);
+      expect(after).toBe(1);
+      // The wall still decides what a prepared statement sees: none of another post's cases.
+      expect(counted).toBeGreaterThan(0);
+      expect(again).toBe(0);
+    });
+
     it('raises further settings with the wall, and refuses a malformed one', async () => {
       let jit: unknown;
       const sent = await sentDuring(async () => {

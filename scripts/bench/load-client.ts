@@ -18,7 +18,10 @@ import { Synth, connect, seeded } from './seed-cases';
 
 const MAX_LANES = 16;
 const [databaseUrl, base] = process.argv.slice(2);
-const agent = new Agent({ keepAlive: true, maxSockets: MAX_LANES });
+// An idle connection is dropped after 4 s, before the API's keep-alive timeout (Node's 5 s) closes
+// it: a request sent on a connection the server is closing fails with "socket hang up", which
+// ended a run once, after a raw-pg phase had left the connections idle.
+const agent = new Agent({ keepAlive: true, maxSockets: MAX_LANES, timeout: 4000 });
 const synth = new Synth(seeded(7));
 /** Raw-pg clients by database, one a lane. */
 const clients = new Map<string, Client[]>();

@@ -3,6 +3,7 @@ import { EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import { QueryResult } from 'typeorm/query-runner/QueryResult';
 import { carryCallerCheck } from './caller-check';
 import { pipelinedDriver } from './pipelined-driver';
+import { prepared } from './prepared-statements';
 
 export type Statement = [sql: string, parameters: unknown[]];
 
@@ -22,9 +23,11 @@ export interface CommitBatch {
  * to the driver in the order it was sent: where the driver pipelines (a server, not the embedded
  * database) at once, behind the previous one, so the BEGIN and the first statement take one round
  * trip and statements the work sends without waiting for each other share one; else each when the
- * previous one is done. A transaction that sends nothing sends nothing. The statements go to the
- * driver directly, answered as TypeORM's query would (the data source logs no queries and has no
- * subscribers); TypeORM sends nothing else to begin, as the data source sets no isolation level.
+ * previous one is done. There, too, a statement with parameters goes as a prepared statement of the
+ * connection (prepared-statements.ts): parsed once per connection, not on every request. A
+ * transaction that sends nothing sends nothing. The statements go to the driver directly, answered
+ * as TypeORM's query would (the data source logs no queries and has no subscribers); TypeORM sends
+ * nothing else to begin, as the data source sets no isolation level.
  */
 export function deferBegin(runner: QueryRunner, begin: string, pipelined: boolean): CommitBatch {
   const batch: CommitBatch = { before: [], after: [] };
@@ -36,7 +39,11 @@ export function deferBegin(runner: QueryRunner, begin: string, pipelined: boolea
   const send = (sql: string, parameters: unknown[] = []): Promise<PgResult> => {
     const handed = tail
       .then(() => connection!)
-      .then((client) => ({ answer: client.query(sql, parameters) as Promise<PgResult> }));
+      .then((client) => ({
+        answer: (pipelined
+          ? client.query(prepared(client, sql, parameters))
+          : client.query(sql, parameters)) as Promise<PgResult>,
+      }));
     const answered: Promise<PgResult> = handed.then(({ answer }) =>
       answer.catch(async (error: unknown) => {
         // A statement behind a failed BEGIN fails for the BEGIN's reason: report that one.
