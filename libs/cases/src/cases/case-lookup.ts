@@ -48,14 +48,9 @@ export class CaseLookup {
    * the consul, or someone holding an unexpired break-the-glass grant. 404 outside the scope.
    */
   async readable(caller: Caller, id: string, manager: EntityManager): Promise<CaseRecord> {
-    const found = await this.find(id, manager);
-    if (!found || !this.access.inScope(caller, found))
-      throw new DomainError('CASE_NOT_FOUND', 'not_found');
-    const allowed =
-      this.access.seesRestrictedContent(caller, found) ||
-      (await this.accessRequests.hasActiveGrant(caller.userId, id, manager));
-    if (!allowed) throw new DomainError('CASE_RESTRICTED', 'forbidden');
-    return found;
+    return this.decide(caller, await this.find(id, manager), () =>
+      this.accessRequests.hasActiveGrant(caller.userId, id, manager),
+    );
   }
 
   /**
@@ -74,11 +69,24 @@ export class CaseLookup {
         ? this.accessRequests.hasActiveGrant(caller.userId, id, manager)
         : Promise.resolve(false),
     ]);
+    return { found: await this.decide(caller, found, async () => breakGlass), breakGlass };
+  }
+
+  /**
+   * The rule of both: 404 outside the scope; a restricted case's content only for the assigned
+   * officer, the consul, or someone holding an unexpired break-the-glass grant (`hasGrant`, asked
+   * only when the rest does not decide).
+   */
+  private async decide(
+    caller: Caller,
+    found: CaseRecord | null,
+    hasGrant: () => Promise<boolean>,
+  ): Promise<CaseRecord> {
     if (!found || !this.access.inScope(caller, found))
       throw new DomainError('CASE_NOT_FOUND', 'not_found');
-    if (!breakGlass && !this.access.seesRestrictedContent(caller, found))
+    if (!this.access.seesRestrictedContent(caller, found) && !(await hasGrant()))
       throw new DomainError('CASE_RESTRICTED', 'forbidden');
-    return { found, breakGlass };
+    return found;
   }
 
   /** A readable case the caller works (officer or consul of its post). */
