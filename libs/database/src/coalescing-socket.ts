@@ -2,13 +2,14 @@ import { Socket } from 'node:net';
 
 /**
  * A socket for the pg driver (its `stream` option) that sends everything written to it within one
- * tick of the event loop in one system call. node-postgres writes each protocol message on its
- * own (parse, bind, describe, execute, sync: five writes a statement), and a pipelined transaction
- * sends a handful of statements at once, so a request made tens of socket writes where one is
- * enough; on a small machine those system calls were the API's largest single cost per request
- * (npm run bench:cases --profile). Corking holds the writes in the socket until the tick's
- * synchronous code and promise continuations have run, which sends nothing later than the driver
- * would have: the event loop could not have given the socket to the kernel any sooner.
+ * tick of the event loop in one system call. node-postgres writes each statement on its own (its
+ * protocol messages corked together), and a pipelined transaction sends several statements at once
+ * (reading one case: the BEGIN with its settings and three statements; a creation: a dozen), so a
+ * request made a system call per statement where one per round trip is enough; on a small machine
+ * those system calls were the API's largest single cost per request (npm run bench:cases
+ * --profile). Corking holds the writes in the socket until the tick's synchronous code and promise
+ * continuations have run, which sends nothing later than the driver would have: the event loop
+ * could not have given the socket to the kernel any sooner.
  */
 export class CoalescingSocket extends Socket {
   private corked = false;

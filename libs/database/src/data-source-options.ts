@@ -33,7 +33,7 @@ export function externalDataSourceOptions(url: string, poolSize = 10): PostgresD
     // Pipelining lets a walled transaction send its BEGIN with its first statement, and its
     // COMMIT with a read's audit event, in one round trip each (row-security.ts); a client used
     // one statement at a time behaves as without it. The coalescing socket sends what a tick
-    // wrote (a pipelined transaction's statements, five protocol messages each) in one write.
+    // wrote (a pipelined transaction's statements, written one by one by the driver) in one write.
     extra: { application_name: 'amparo', pipeline: true, stream: coalescingStream },
   };
 }
