@@ -34,6 +34,7 @@ import { AddStatisticsDimensions1764000000032 } from './1764000000032-add-statis
 import { CreateRegionalReports1764000000033 } from './1764000000033-create-regional-reports';
 import { IndexPersonsByBirthYearAndName1764000000034 } from './1764000000034-index-persons-by-birth-year-and-name';
 import { CurrentCallerCheck1764000000035 } from './1764000000035-current-caller-check';
+import { EstimateCandidateIds1764000000036 } from './1764000000036-estimate-candidate-ids';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   CreateRegionalReports1764000000033,
   IndexPersonsByBirthYearAndName1764000000034,
   CurrentCallerCheck1764000000035,
+  EstimateCandidateIds1764000000036,
 ];
