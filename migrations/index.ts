@@ -35,6 +35,7 @@ import { CreateRegionalReports1764000000033 } from './1764000000033-create-regio
 import { IndexPersonsByBirthYearAndName1764000000034 } from './1764000000034-index-persons-by-birth-year-and-name';
 import { CurrentCallerCheck1764000000035 } from './1764000000035-current-caller-check';
 import { EstimateCandidateIds1764000000036 } from './1764000000036-estimate-candidate-ids';
+import { CaseScopeOnRows1764000000037 } from './1764000000037-case-scope-on-rows';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   IndexPersonsByBirthYearAndName1764000000034,
   CurrentCallerCheck1764000000035,
   EstimateCandidateIds1764000000036,
+  CaseScopeOnRows1764000000037,
 ];

@@ -144,8 +144,9 @@ export async function insertCaseRaw(
         `INSERT INTO persons (country_code, given_names, family_names, other_names, date_of_birth, estimated_age,
                               estimated_age_on, sex, gender_identity, nationality_code, origin_subdivision_code,
                               origin_municipality, languages, indigenous_people, indigenous_language, phone, email,
-                              address_abroad)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+                              address_abroad, case_consulate_ids, case_country_codes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+                 ARRAY[$19::uuid], ARRAY[$1::bpchar]) RETURNING id`,
         [
           post.countryCode,
           p.givenNames.trim(),
@@ -165,6 +166,7 @@ export async function insertCaseRaw(
           null,
           null,
           null,
+          post.id,
         ],
       );
       for (const doc of p.documents ?? []) {

@@ -1,6 +1,7 @@
 // What npm run bench:cases sends its load process (scripts/bench/load-client.ts), one JSON line a
 // step on its standard input, and what that process answers, one JSON line a step on its output.
-import { Client } from 'pg';
+import { prepared } from '@amparo/database';
+import { Client, PoolClient } from 'pg';
 import { Post } from './seed-cases';
 
 /** A statement the API sent, caught in its process by scripts/bench/count-queries.js. */
@@ -67,11 +68,17 @@ export function findCaptured(queries: CapturedQuery[], ...patterns: RegExp[]): C
 
 /** Runs a captured statement as the app did: in a transaction after its settings, if any. */
 export async function runCaptured(client: Client, query: CapturedQuery, prefix = '') {
-  if (!query.settings?.length) return client.query(prefix + query.text, query.values);
+  // As the API sends a walled transaction's statements: prepared once per connection (an EXPLAIN,
+  // given a prefix, is not).
+  const statement = () =>
+    prefix
+      ? client.query(prefix + query.text, query.values)
+      : client.query(prepared(client as PoolClient, query.text, query.values));
+  if (!query.settings?.length) return statement();
   await client.query('BEGIN');
   try {
     for (const setting of query.settings) await client.query(setting.text, setting.values);
-    return await client.query(prefix + query.text, query.values);
+    return await statement();
   } finally {
     await client.query('COMMIT');
   }

@@ -391,7 +391,7 @@ export async function seedCases(
     const writers: Record<string, CopyWriter> = {};
     const columns: Record<string, string> = {
       persons:
-        'id, country_code, given_names, family_names, date_of_birth, estimated_age, estimated_age_on, sex, nationality_code, created_at, updated_at, gender',
+        'id, country_code, given_names, family_names, date_of_birth, estimated_age, estimated_age_on, sex, nationality_code, created_at, updated_at, gender, case_consulate_ids, case_country_codes',
       person_documents: 'id, person_id, type, number, issuing_country_code',
       cases:
         'id, reference, consulate_id, country_code, primary_category, secondary_categories, vulnerability_flags, risk_level, status, assigned_officer_id, primary_person_id, event_country_code, event_city, opened_at, closed_at, closure_reason, requested_closure_reason, summary, restricted, created_by, created_at, updated_at, host_country_role, temporary_worker',
@@ -452,6 +452,10 @@ export async function seedCases(
           openedIso,
           openedIso,
           person.gender,
+          // Each seeded person is named by this one case; the triggers that keep this scope
+          // (migration 0037) do not run under session_replication_role = replica.
+          array([post.id]),
+          array([post.countryCode]),
         );
         if (person.passport)
           await writers.person_documents.row(
@@ -595,11 +599,17 @@ export async function seedCases(
        UNION ALL SELECT 'person_documents.person_id', count(*)::int FROM person_documents d
          WHERE NOT EXISTS (SELECT 1 FROM persons p WHERE p.id = d.person_id)
        UNION ALL SELECT 'consular_actions.case_id', count(*)::int FROM consular_actions a
-         WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = a.case_id)`,
+         WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = a.case_id)
+       UNION ALL SELECT 'persons.case_consulate_ids', count(*)::int FROM persons p
+         WHERE (p.case_consulate_ids, p.case_country_codes) IS DISTINCT FROM (
+                 SELECT ROW(coalesce(array_agg(DISTINCT c.consulate_id), '{}'), coalesce(array_agg(DISTINCT c.country_code), '{}'))
+                   FROM case_persons cp JOIN cases c ON c.id = cp.case_id WHERE cp.person_id = p.id)`,
     );
     const dangling = broken.rows.filter((r) => r.n > 0);
     if (dangling.length)
-      throw new Error(`seeded rows break foreign keys: ${JSON.stringify(dangling)}`);
+      throw new Error(
+        `seeded rows break foreign keys or the persons' case scope: ${JSON.stringify(dangling)}`,
+      );
 
     const vacuumStart = performance.now();
     await Promise.all(

@@ -12,3 +12,4 @@ export * from './table-owners';
 export * from './caller-check';
 export * from './pipelined-transaction';
 export * from './coalescing-socket';
+export { prepared } from './prepared-statements';

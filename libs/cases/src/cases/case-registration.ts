@@ -100,16 +100,7 @@ export async function registerCase(
       manager,
       ...input.persons.flatMap((link, index) =>
         link.person
-          ? [
-              () =>
-                services.persons.create(
-                  manager,
-                  post.countryCode,
-                  link.person!,
-                  now,
-                  links[index].personId,
-                ),
-            ]
+          ? [() => services.persons.create(manager, post, link.person!, now, links[index].personId)]
           : [],
       ),
     );

@@ -52,10 +52,13 @@ export class PersonsService {
   /**
    * A new person and their documents, returned as stored. Two statements: the documents' policy
    * (row-level security) must see the person, which a sibling statement of one WITH does not.
+   * `post` is the post whose new case names the person, in the same transaction: the person is
+   * inserted with that case's scope (the posts and countries that may read them, which the database
+   * keeps; migration 0037), so that linking them rewrites nothing.
    */
   async create(
     manager: EntityManager,
-    countryCode: string,
+    post: { id: string; countryCode: string },
     input: PersonInput,
     today: Date,
     id: string = randomUUID(),
@@ -69,10 +72,11 @@ export class PersonsService {
         `INSERT INTO persons (id, country_code, given_names, family_names, other_names, date_of_birth, estimated_age,
                             estimated_age_on, sex, gender_identity, nationality_code, origin_subdivision_code,
                             origin_municipality, languages, indigenous_people, indigenous_language, phone, email,
-                            address_abroad, gender)
-       VALUES ($20, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+                            address_abroad, gender, case_consulate_ids, case_country_codes)
+       VALUES ($20, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+               ARRAY[$21::uuid], ARRAY[$1::bpchar])`,
         [
-          countryCode,
+          post.countryCode,
           input.givenNames.trim(),
           input.familyNames.trim(),
           input.otherNames ?? [],
@@ -92,6 +96,7 @@ export class PersonsService {
           input.addressAbroad ?? null,
           input.gender ?? null,
           id,
+          post.id,
         ],
       );
     const insertDocuments = () =>
