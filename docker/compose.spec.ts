@@ -131,10 +131,13 @@ describe('docker/Dockerfile', () => {
     expect(runtimeStage).toMatch(/EXPORTS_DIR=\/app\/data\/exports/);
   });
 
-  it('runs the Node LTS major that CI tests the whole suite on', () => {
-    const ciLtsMajor = /^LTS_NODE=(\d+)\./m.exec(
-      readFileSync(join(dir, '../.ci/run'), 'utf8'),
-    )?.[1];
+  it('runs the Node LTS major that npm run test:lts tests on', () => {
+    const scripts = (
+      JSON.parse(readFileSync(join(dir, '../package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    const ciLtsMajor = /node@(\d+)\./.exec(scripts['test:lts'])?.[1];
     expect(ciLtsMajor).toBeDefined();
     expect(dockerfile.match(/^FROM node:\S+/gm)).toEqual([
       `FROM node:${ciLtsMajor}-bookworm-slim`,
