@@ -32,6 +32,43 @@ const PERSON_POLICY = `${SYSTEM} OR country_code = ANY (${COUNTRIES})
 const REFRESHING = `coalesce(current_setting('amparo.refreshing_case_scope', true), '') = 'on'`;
 
 /**
+ * The function that keeps a person's case scope, as this migration made it (migration 0038 folds
+ * its recomputation into `amparo_person_case_scope_from_links` and restores this one on `down`).
+ */
+export const REFRESH_PERSON_CASE_SCOPE_0037 = `
+      CREATE OR REPLACE FUNCTION amparo_refresh_person_case_scope(people uuid[], changed_cases uuid[]) RETURNS void
+      LANGUAGE plpgsql ${DEFINER} SET amparo.refreshing_case_scope = 'on' SET plan_cache_mode = force_generic_plan
+      AS $$
+      BEGIN
+        IF people IS NULL THEN
+          UPDATE persons p
+             SET case_consulate_ids = coalesce(s.consulate_ids, '{}'), case_country_codes = coalesce(s.country_codes, '{}')
+            FROM persons p2
+            LEFT JOIN (SELECT cp.person_id, array_agg(DISTINCT c.consulate_id) AS consulate_ids,
+                              array_agg(DISTINCT c.country_code) AS country_codes
+                         FROM case_persons cp JOIN cases c ON c.id = cp.case_id
+                        GROUP BY cp.person_id) s ON s.person_id = p2.id
+           WHERE p.id = p2.id
+             AND (p.case_consulate_ids, p.case_country_codes)
+                 IS DISTINCT FROM (coalesce(s.consulate_ids, '{}'), coalesce(s.country_codes, '{}'));
+          RETURN;
+        END IF;
+        PERFORM 1 FROM cases c WHERE c.id IN (SELECT unnest(changed_cases)) ORDER BY c.id FOR SHARE;
+        PERFORM 1 FROM persons p WHERE p.id IN (SELECT unnest(people)) ORDER BY p.id FOR UPDATE;
+        UPDATE persons p
+           SET case_consulate_ids = s.consulate_ids, case_country_codes = s.country_codes
+          FROM (SELECT x.id,
+                       coalesce(array_agg(DISTINCT c.consulate_id) FILTER (WHERE c.id IS NOT NULL), '{}') AS consulate_ids,
+                       coalesce(array_agg(DISTINCT c.country_code) FILTER (WHERE c.id IS NOT NULL), '{}') AS country_codes
+                  FROM (SELECT DISTINCT unnest(people) AS id) x
+                  LEFT JOIN case_persons cp ON cp.person_id = x.id
+                  LEFT JOIN cases c ON c.id = cp.case_id
+                 GROUP BY x.id) s
+         WHERE p.id = s.id
+           AND (p.case_consulate_ids, p.case_country_codes) IS DISTINCT FROM (s.consulate_ids, s.country_codes);
+      END $$`;
+
+/**
  * The second wall compares columns instead of calling a function for every row (issue 20).
  *
  * Since migration 0013 the policy of every row that belongs to a case called
@@ -88,38 +125,7 @@ export class CaseScopeOnRows1764000000037 implements MigrationInterface {
     // Given no persons, recomputes everyone's, in one pass (this migration, and bulk loads). One
     // plan serves every call: PostgreSQL otherwise kept planning the update anew for each array of
     // persons (about 1 ms a call, ten times its run).
-    await q.query(`
-      CREATE FUNCTION amparo_refresh_person_case_scope(people uuid[], changed_cases uuid[]) RETURNS void
-      LANGUAGE plpgsql ${DEFINER} SET amparo.refreshing_case_scope = 'on' SET plan_cache_mode = force_generic_plan
-      AS $$
-      BEGIN
-        IF people IS NULL THEN
-          UPDATE persons p
-             SET case_consulate_ids = coalesce(s.consulate_ids, '{}'), case_country_codes = coalesce(s.country_codes, '{}')
-            FROM persons p2
-            LEFT JOIN (SELECT cp.person_id, array_agg(DISTINCT c.consulate_id) AS consulate_ids,
-                              array_agg(DISTINCT c.country_code) AS country_codes
-                         FROM case_persons cp JOIN cases c ON c.id = cp.case_id
-                        GROUP BY cp.person_id) s ON s.person_id = p2.id
-           WHERE p.id = p2.id
-             AND (p.case_consulate_ids, p.case_country_codes)
-                 IS DISTINCT FROM (coalesce(s.consulate_ids, '{}'), coalesce(s.country_codes, '{}'));
-          RETURN;
-        END IF;
-        PERFORM 1 FROM cases c WHERE c.id IN (SELECT unnest(changed_cases)) ORDER BY c.id FOR SHARE;
-        PERFORM 1 FROM persons p WHERE p.id IN (SELECT unnest(people)) ORDER BY p.id FOR UPDATE;
-        UPDATE persons p
-           SET case_consulate_ids = s.consulate_ids, case_country_codes = s.country_codes
-          FROM (SELECT x.id,
-                       coalesce(array_agg(DISTINCT c.consulate_id) FILTER (WHERE c.id IS NOT NULL), '{}') AS consulate_ids,
-                       coalesce(array_agg(DISTINCT c.country_code) FILTER (WHERE c.id IS NOT NULL), '{}') AS country_codes
-                  FROM (SELECT DISTINCT unnest(people) AS id) x
-                  LEFT JOIN case_persons cp ON cp.person_id = x.id
-                  LEFT JOIN cases c ON c.id = cp.case_id
-                 GROUP BY x.id) s
-         WHERE p.id = s.id
-           AND (p.case_consulate_ids, p.case_country_codes) IS DISTINCT FROM (s.consulate_ids, s.country_codes);
-      END $$`);
+    await q.query(REFRESH_PERSON_CASE_SCOPE_0037);
     await q.query('SELECT amparo_refresh_person_case_scope(NULL, NULL)');
 
     // A link added, removed or changed. A row trigger: PostgreSQL planned a statement trigger's

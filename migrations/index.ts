@@ -36,6 +36,7 @@ import { IndexPersonsByBirthYearAndName1764000000034 } from './1764000000034-ind
 import { CurrentCallerCheck1764000000035 } from './1764000000035-current-caller-check';
 import { EstimateCandidateIds1764000000036 } from './1764000000036-estimate-candidate-ids';
 import { CaseScopeOnRows1764000000037 } from './1764000000037-case-scope-on-rows';
+import { PersonCaseScopeFromLinks1764000000038 } from './1764000000038-person-case-scope-from-links';
 
 /** Every migration, in order. A unit test fails when a file in this folder is missing here. */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   CurrentCallerCheck1764000000035,
   EstimateCandidateIds1764000000036,
   CaseScopeOnRows1764000000037,
+  PersonCaseScopeFromLinks1764000000038,
 ];

@@ -78,12 +78,7 @@ describe('Row-level security: a person’s case scope follows their cases', () =
   const officerOf = (post: string): RowScope => ({ consulates: [post], countries: [] });
   /** Every person's columns against their links and their cases now: the rows that disagree. */
   const drifted = async () =>
-    stack.query(
-      `SELECT p.id FROM persons p
-        WHERE (p.case_consulate_ids, p.case_country_codes) IS DISTINCT FROM (
-                SELECT ROW(coalesce(array_agg(DISTINCT c.consulate_id), '{}'), coalesce(array_agg(DISTINCT c.country_code), '{}'))
-                  FROM case_persons cp JOIN cases c ON c.id = cp.case_id WHERE cp.person_id = p.id)`,
-    );
+    stack.query(`SELECT id FROM amparo_persons_with_drifted_case_scope() AS id`);
   const sqlState = (work: Promise<unknown>) =>
     work.then(
       () => 'ok',
@@ -192,6 +187,23 @@ describe('Row-level security: a person’s case scope follows their cases', () =
       ),
     ).toBe('42501');
     expect(await scopeOf(personA)).toEqual({ posts: [postA], countries: ['MX'] });
+  });
+
+  it('finds a person whose case scope was written around the triggers, and recomputes it from the links', async () => {
+    // Triggers off (a bulk load's session_replication_role) is the one way around the guards.
+    await stack.query(`
+      DO $$ BEGIN
+        SET LOCAL session_replication_role = replica;
+        UPDATE persons SET case_consulate_ids = ARRAY['${postB}'::uuid], case_country_codes = '{CO}'
+         WHERE id = '${personA}';
+      END $$`);
+    expect(await drifted()).toEqual([{ id: personA }]);
+    expect((await reads(officerOf(postB), personA)).person).toBe(true);
+
+    await stack.query('SELECT amparo_refresh_person_case_scope(NULL, NULL)');
+    expect(await drifted()).toEqual([]);
+    expect(await scopeOf(personA)).toEqual({ posts: [postA], countries: ['MX'] });
+    expect((await reads(officerOf(postB), personA)).person).toBe(false);
   });
 
   it('lets a new person carry only posts of their own country until a case names them', async () => {

@@ -600,10 +600,7 @@ export async function seedCases(
          WHERE NOT EXISTS (SELECT 1 FROM persons p WHERE p.id = d.person_id)
        UNION ALL SELECT 'consular_actions.case_id', count(*)::int FROM consular_actions a
          WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = a.case_id)
-       UNION ALL SELECT 'persons.case_consulate_ids', count(*)::int FROM persons p
-         WHERE (p.case_consulate_ids, p.case_country_codes) IS DISTINCT FROM (
-                 SELECT ROW(coalesce(array_agg(DISTINCT c.consulate_id), '{}'), coalesce(array_agg(DISTINCT c.country_code), '{}'))
-                   FROM case_persons cp JOIN cases c ON c.id = cp.case_id WHERE cp.person_id = p.id)`,
+       UNION ALL SELECT 'persons.case_consulate_ids', count(*)::int FROM amparo_persons_with_drifted_case_scope()`,
     );
     const dangling = broken.rows.filter((r) => r.n > 0);
     if (dangling.length)
