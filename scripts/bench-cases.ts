@@ -12,7 +12,9 @@
 // statements the API sent, caught in its process). Prints each phase's median and spread (min–max)
 // over the rounds, each ratio of the issue's targets (computed within a round) with met/missed,
 // and the round trips per request, counted in the API's process by scripts/bench/count-queries.js
-// (preloaded there: no production code); --statements lists them. --compare-sizes seeds a second
+// (preloaded there: no production code); --statements lists them. It also runs each prepared read
+// of those requests ten times on one connection and prints whether PostgreSQL keeps one generic
+// plan for it or plans it anew every time (scripts/bench/plan-choices.ts). --compare-sizes seeds a second
 // database with a tenth the cases and times the same duplicate check there too, every round (it
 // must not grow with the data). --explain adds the EXPLAIN (ANALYZE, BUFFERS) of the captured
 // statements; --profile profiles the API's CPU in every HTTP phase and prints where it went, by
@@ -59,6 +61,7 @@ import { machine, median, spread, thousands } from './bench/figures';
 import { PASSWORD, Post, connect, seedCases, seedDirectory } from './bench/seed-cases';
 import { buildIfStale, builds } from './builds';
 import { formatProfile } from './bench/cpu-profile-summary';
+import { PlanChoice, planChoices } from './bench/plan-choices';
 import { postJson, productionSecrets, startApiOn, stopApi } from './support/api-process';
 
 const CONNECTIONS = 16;
@@ -529,6 +532,11 @@ async function main(): Promise<number> {
         estimatedAge: true,
       }),
     };
+    const oneRequest = ({ statements, statementsPerRequest }: (typeof counted)['get']) =>
+      statements.slice(-Math.round(statementsPerRequest));
+    const plans: [string, PlanChoice[]][] = [];
+    for (const [key, probed] of Object.entries(counted))
+      plans.push([key, await planChoices(bare, oneRequest(probed))]);
     const captured = {
       get: findCaptured(counted.get.statements, /\bFROM cases c\b/, /\bc\.id = \$/),
       list: findCaptured(counted.list.statements, /\bFROM cases c\b/, /\bLIMIT\b/),
@@ -701,14 +709,20 @@ async function main(): Promise<number> {
         return `  ${pad(label, 60)}${pad(perRequest.toFixed(1), 6)}${pad(`(${statementsPerRequest.toFixed(1)})`, 8)}target ${targetText(target)}: ${meets(perRequest, target) ? 'met' : 'missed'}`;
       }),
     ];
+    lines.push(
+      '',
+      'plans of the prepared reads of one request (each run 10 times on one connection, in its wall): PostgreSQL keeps one generic plan, or plans the statement (and its policies) anew every time:',
+      ...plans.map(([key, choices]) => {
+        const anew = choices.filter((c) => !c.generic);
+        return `  ${pad(key, 10)}${choices.length - anew.length} of ${choices.length} generic${anew.length ? `; planned anew: ${anew.map((c) => oneLine(c.text, 90)).join(' | ')}` : ''}`;
+      }),
+    );
     if (args.statements)
-      for (const [key, { statementsPerRequest, statements }] of Object.entries(counted))
+      for (const [key, probed] of Object.entries(counted))
         lines.push(
           '',
           `the statements of one request, ${key}:`,
-          ...statements
-            .slice(-Math.round(statementsPerRequest))
-            .map((q) => `  ${oneLine(q.text, 150)}`),
+          ...oneRequest(probed).map((q) => `  ${oneLine(q.text, 150)}`),
         );
     if (profiler)
       lines.push(

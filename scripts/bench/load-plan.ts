@@ -58,12 +58,29 @@ export function findCaptured(queries: CapturedQuery[], ...patterns: RegExp[]): C
     throw new Error(
       `no captured statement matches ${patterns.join(' ')} among:\n${queries.map((q) => `  ${q.text.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n')}`,
     );
-  // Only those of its own transaction: a request may run several (the wall's, one per step).
-  const begun = queries
-    .slice(0, at)
-    .findLastIndex((q) => /^\s*(START TRANSACTION|BEGIN)\b/i.test(q.text));
-  const settings = queries.slice(begun + 1, at).filter((q) => /\bset_config\(/.test(q.text));
-  return { ...queries[at], settings };
+  return capturedAt(queries, at);
+}
+
+const BEGIN = /^\s*(START TRANSACTION|BEGIN)\b/i;
+
+/**
+ * The statement at `at` with the set_config() statements of its own transaction before it (a
+ * request may run several, the wall's, one per step). A walled transaction sends its settings in
+ * the same text as its BEGIN (libs/database/src/pipelined-transaction.ts): they are taken from
+ * there too, or the statement would run outside the wall (and, as the bench's superuser, without
+ * the policies).
+ */
+export function capturedAt(queries: CapturedQuery[], at: number): CapturedQuery {
+  const begun = queries.slice(0, at).findLastIndex((q) => BEGIN.test(q.text));
+  const inBegin =
+    begun < 0
+      ? []
+      : queries[begun].text
+          .split(';')
+          .filter((part) => /\bset_config\(/.test(part))
+          .map((part) => ({ text: part.trim(), values: [] }));
+  const after = queries.slice(begun + 1, at).filter((q) => /\bset_config\(/.test(q.text));
+  return { ...queries[at], settings: [...inBegin, ...after] };
 }
 
 /** Runs a captured statement as the app did: in a transaction after its settings, if any. */
