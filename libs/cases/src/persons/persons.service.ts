@@ -154,15 +154,21 @@ export class PersonsService {
     return this.access.read(caller, (manager) => this.ofCasesIn(manager, caseIds));
   }
 
-  /** The same, in the caller's transaction (its wall already up). */
+  /**
+   * The same, in the caller's transaction (its wall already up). One case (a case read) is asked
+   * for by a scalar parameter: given an array, PostgreSQL's generic plan expects ten cases, costs
+   * ten times the custom plan of one, and so the prepared statement was planned anew on every read,
+   * policies and all (1.1 ms of PostgreSQL's CPU of a read's 2).
+   */
   async ofCasesIn(manager: EntityManager, caseIds: string[]): Promise<Map<string, CasePerson[]>> {
+    const wanted = caseIds.length === 1 ? 'cp.case_id = $1::uuid' : 'cp.case_id = ANY($1::uuid[])';
     const rows = await manager.query<
       (Person & { caseId: string; role: CasePerson['role']; relationship: string | null })[]
     >(
       `SELECT cp.case_id AS "caseId", cp.role, cp.relationship, ${PERSON_COLUMNS}
          FROM case_persons cp JOIN persons p ON p.id = cp.person_id
-        WHERE cp.case_id = ANY($1::uuid[]) ORDER BY cp.role DESC, cp.person_id`,
-      [caseIds],
+        WHERE ${wanted} ORDER BY cp.role DESC, cp.person_id`,
+      [caseIds.length === 1 ? caseIds[0] : caseIds],
     );
     const byCase = new Map<string, CasePerson[]>();
     for (const { caseId, role, relationship, ...person } of rows) {
