@@ -43,6 +43,19 @@ type PageRow = CaseRecord & {
   primaryPerson: Parameters<typeof personFromJson>[0] | null;
 };
 
+/**
+ * The page of cases every officer opens, narrowed by nothing but the caller's scope (and the
+ * sort and cursor), keeps one generic plan: PostgreSQL judged it a hair costlier than a custom one
+ * (2,855 against 2,735 at 1,000,000 cases) and planned the page, policies and all, on every request,
+ * 1.5 ms of its CPU; the generic plan runs as fast. A filter keeps custom plans, which choose the
+ * index for the filter's value (a rare status, say).
+ */
+const ONE_PLAN = { plan_cache_mode: 'force_generic_plan' } as const;
+
+function narrowedByFilters({ sort: _sort, ...narrowing }: Omit<CaseFilters, 'cursor' | 'limit'>) {
+  return Object.values(narrowing).some((value) => value !== undefined);
+}
+
 @Injectable()
 export class CaseListingService {
   constructor(
@@ -110,30 +123,34 @@ export class CaseListingService {
     // The page with its primary persons in one statement, in a read transaction whose audit event
     // goes in the round trip of its commit (issue 20).
     const { cursor, limit, ...recorded } = filters;
-    const page = await this.access.read(caller, async (manager) => {
-      const page = await keysetPage<PageRow>(manager, {
-        select: `SELECT ${CASE_COLUMNS}, ${PERSON_AGES_OF_CASE_SQL} AS "personAges",
+    const page = await this.access.read(
+      caller,
+      async (manager) => {
+        const page = await keysetPage<PageRow>(manager, {
+          select: `SELECT ${CASE_COLUMNS}, ${PERSON_AGES_OF_CASE_SQL} AS "personAges",
                         ${personJson('c.primary_person_id')} AS "primaryPerson"`,
-        from: 'FROM cases c',
-        where,
-        sort: resolveSort(filters.sort, CASE_SORT),
-        tieBreaker: CASE_SORT.tieBreaker,
-        cursor: filters.cursor,
-        limit: filters.limit,
-      });
-      await recordCaseEvent(
-        this.audit,
-        {
-          action: 'case.list',
-          caller,
-          consulateId: null,
-          countryCode: caller.countryCode,
-          details: { filters: recorded, returned: page.items.length },
-        },
-        manager,
-      );
-      return page;
-    });
+          from: 'FROM cases c',
+          where,
+          sort: resolveSort(filters.sort, CASE_SORT),
+          tieBreaker: CASE_SORT.tieBreaker,
+          cursor: filters.cursor,
+          limit: filters.limit,
+        });
+        await recordCaseEvent(
+          this.audit,
+          {
+            action: 'case.list',
+            caller,
+            consulateId: null,
+            countryCode: caller.countryCode,
+            details: { filters: recorded, returned: page.items.length },
+          },
+          manager,
+        );
+        return page;
+      },
+      { settings: narrowedByFilters(recorded) ? {} : ONE_PLAN },
+    );
     const primaries = new Map(
       page.items
         .filter((c) => c.primaryPerson)
